@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QtGlobal>
+#include <limits>
+#include <vector>
+
+namespace fs {
+
+// One numeric point of one metric key. NaN and +/-Inf are legal values.
+struct Point {
+    qint64 step = 0;
+    double value = 0.0;
+};
+
+// Summary of one stored chunk (a run of consecutive points of one key).
+// min/max ignore NaN; they are NaN when every value is NaN.
+struct ChunkSummary {
+    qint64 firstStep = 0;
+    qint64 lastStep = 0;
+    qint64 count = 0;
+    double min = std::numeric_limits<double>::quiet_NaN();
+    double max = std::numeric_limits<double>::quiet_NaN();
+    double first = std::numeric_limits<double>::quiet_NaN();
+    double last = std::numeric_limits<double>::quiet_NaN();
+};
+
+// Inclusive step range; the full range is [min, max] of qint64.
+struct StepRange {
+    qint64 lo = std::numeric_limits<qint64>::min();
+    qint64 hi = std::numeric_limits<qint64>::max();
+    bool contains(qint64 s) const { return s >= lo && s <= hi; }
+    bool empty() const { return lo > hi; }
+};
+
+using PointVector = std::vector<Point>;
+
+} // namespace fs

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+namespace fs {
+
+// "adjective-noun-N" (e.g. "earnest-sunset-1"), N counting the project's runs.
+QString generateDisplayName(qint64 ordinal);
+
+} // namespace fs

@@ -1,0 +1,411 @@
+#include "logging/run.h"
+
+#include <QCoreApplication>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <variant>
+
+#include "core/error.h"
+#include "identity/fork_spec.h"
+#include "store/history_writer.h"
+#include "store/store.h"
+
+namespace fs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::Run", text);
+}
+
+constexpr auto kFlushInterval = std::chrono::milliseconds(1000);
+// The logging thread wakes the writer early past this many buffered points,
+// and waits (back-pressure) past kMaxBuffered.
+constexpr size_t kEagerFlushPoints = 1 << 18;
+constexpr size_t kMaxBuffered = 1 << 22;
+
+double unixSeconds()
+{
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+struct TransparentHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+using Value = std::variant<double, std::string>; // number, or JSON text
+
+struct BufferedPoint {
+    int key;
+    qint64 step;
+    double value;
+};
+struct BufferedText {
+    int key;
+    qint64 step;
+    std::string json;
+};
+
+struct Batch {
+    std::vector<BufferedPoint> points;
+    std::vector<BufferedText> texts;
+    std::vector<std::pair<std::string, Json>> userSummary;
+    size_t size() const { return points.size() + texts.size(); }
+};
+
+} // namespace
+
+struct Run::Impl {
+    std::unique_ptr<Store> store;
+    RunInfo info;
+    double startedUnix = 0;
+
+    // Logging thread only.
+    qint64 step = 0;
+    std::vector<std::pair<int, Value>> pending;
+    std::vector<int> pendingSlot;   // per key: index+1 into `pending`, 0 if absent
+    std::unordered_map<std::string, int, TransparentHash, std::equal_to<>> keyIndex;
+    int runtimeKey = -1;
+    int timestampKey = -1;
+    bool finished = false;
+
+    // Shared with the writer thread.
+    std::mutex mutex;
+    std::condition_variable wake;      // writer: data or stop
+    std::condition_variable drained;   // logger: room in the buffer
+    Batch batch;
+    std::vector<std::string> keyNames;
+    bool stop = false;
+    bool flushRequested = false;
+    qint64 swaps = 0;        // batches taken by the writer
+    qint64 flushesDone = 0;  // batches written (or failed)
+    QString writerError;
+    QStringList warnings;
+    std::function<void(const QString &)> warningSink;
+    std::thread writer;
+
+    int key(std::string_view name)
+    {
+        if (auto it = keyIndex.find(name); it != keyIndex.end())
+            return it->second;
+        const int index = int(keyIndex.size());
+        keyIndex.emplace(std::string(name), index);
+        pendingSlot.push_back(0);
+        std::lock_guard lock(mutex);
+        keyNames.emplace_back(name);
+        return index;
+    }
+
+    void set(int k, Value v)
+    {
+        int &slot = pendingSlot[size_t(k)];
+        if (slot)
+            pending[size_t(slot - 1)].second = std::move(v);
+        else {
+            pending.emplace_back(k, std::move(v));
+            slot = int(pending.size());
+        }
+    }
+
+    void warn(const QString &message)
+    {
+        std::function<void(const QString &)> sink;
+        {
+            std::lock_guard lock(mutex);
+            warnings << message;
+            sink = warningSink;
+        }
+        if (sink)
+            sink(message);
+        else
+            qWarning("%s", qPrintable(message));
+    }
+
+    void throwIfWriterFailed()
+    {
+        std::lock_guard lock(mutex);
+        if (!writerError.isEmpty())
+            throw Error(Error::Kind::Storage, writerError);
+    }
+
+    // Writes the pending row at the current step (with _runtime and
+    // _timestamp, as W&B rows have) and empties it.
+    void commitPending()
+    {
+        const double now = unixSeconds();
+        if (!pendingSlot[size_t(runtimeKey)])
+            set(runtimeKey, now - startedUnix);
+        if (!pendingSlot[size_t(timestampKey)])
+            set(timestampKey, now);
+        std::unique_lock lock(mutex);
+        drained.wait(lock, [&] { return batch.size() < kMaxBuffered || stop || !writerError.isEmpty(); });
+        for (auto &[k, v] : pending) {
+            if (auto *d = std::get_if<double>(&v))
+                batch.points.push_back({k, step, *d});
+            else
+                batch.texts.push_back({k, step, std::move(std::get<std::string>(v))});
+            pendingSlot[size_t(k)] = 0;
+        }
+        pending.clear();
+        if (batch.size() >= kEagerFlushPoints)
+            wake.notify_one();
+    }
+
+    // W&B's step rules. Returns false when the data must be dropped.
+    bool advanceTo(std::optional<qint64> target, std::optional<bool> commit, bool *doCommit)
+    {
+        if (!target) {
+            *doCommit = commit.value_or(true);
+            return true;
+        }
+        if (*target < step) {
+            warn(tr("step %1 < current step %2: steps must increase monotonically; the data logged at step %1 "
+                    "was dropped")
+                     .arg(*target)
+                     .arg(step));
+            return false;
+        }
+        if (*target > step) {
+            if (!pending.empty())
+                commitPending();
+            step = *target;
+        }
+        *doCommit = commit.value_or(false);
+        return true;
+    }
+
+    void writerLoop(HistoryWriter &historyWriter)
+    {
+        std::vector<int> handles;
+        for (;;) {
+            Batch work;
+            std::vector<std::string> names;
+            bool stopping;
+            {
+                std::unique_lock lock(mutex);
+                wake.wait_for(lock, kFlushInterval,
+                              [&] { return stop || flushRequested || batch.size() >= kEagerFlushPoints; });
+                std::swap(work, batch);
+                ++swaps;
+                names = keyNames;
+                stopping = stop;
+                flushRequested = false;
+            }
+            drained.notify_all();
+            try {
+                for (size_t i = handles.size(); i < names.size(); ++i)
+                    handles.push_back(historyWriter.keyHandle(names[i]));
+                for (const auto &p : work.points)
+                    historyWriter.addNumber(handles[size_t(p.key)], p.step, p.value);
+                for (auto &t : work.texts)
+                    historyWriter.addText(handles[size_t(t.key)], t.step, std::move(t.json));
+                for (const auto &[k, v] : work.userSummary)
+                    historyWriter.setUserSummary(k, v);
+                historyWriter.flush();
+            } catch (const Error &e) {
+                std::lock_guard lock(mutex);
+                writerError = e.message();
+            }
+            {
+                std::lock_guard lock(mutex);
+                ++flushesDone;
+            }
+            drained.notify_all();
+            if (stopping)
+                return;
+        }
+    }
+};
+
+Run::Run() : d(std::make_unique<Impl>()) {}
+
+Run::~Run()
+{
+    if (!d->finished) {
+        try {
+            finish(0);
+        } catch (const Error &e) {
+            qWarning("%s", qPrintable(e.message()));
+        }
+    }
+}
+
+std::unique_ptr<Run> Run::init(const InitOptions &options)
+{
+    if (!options.resumeFrom.isEmpty())
+        throw Error(Error::Kind::BadInput,
+                    tr("resume_from (rewind) is not supported yet; fork the run instead with fork_from"));
+    const int modes = int(!options.forkFrom.isEmpty()) + int(!options.resume.isEmpty());
+    if (modes > 1)
+        throw Error(Error::Kind::BadInput,
+                    tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
+
+    std::unique_ptr<Run> run(new Run());
+    Impl &d = *run->d;
+    d.store = std::make_unique<Store>(options.storePath.isEmpty() ? defaultStorePath() : options.storePath);
+    if (!options.resume.isEmpty()) {
+        d.info = d.store->resolve(options.resume, options.project, options.entity);
+        d.store->setState(d.info.key, RunState::Running);
+        d.info = d.store->run(d.info.key);
+    } else if (!options.forkFrom.isEmpty()) {
+        ForkOptions fork;
+        fork.entity = options.entity;
+        fork.project = options.project;
+        fork.runId = options.id;
+        fork.name = options.name;
+        fork.notes = options.notes;
+        fork.tags = options.tags;
+        fork.configOverrides = options.config;
+        fork.metadata = options.metadata;
+        fork.state = RunState::Running;
+        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), fork);
+    } else {
+        if (options.project.isEmpty())
+            throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
+        NewRun spec;
+        spec.entity = options.entity;
+        spec.project = options.project;
+        spec.runId = options.id;
+        spec.name = options.name;
+        spec.notes = options.notes;
+        spec.tags = options.tags;
+        spec.config = options.config.is_null() ? Json::object() : options.config;
+        spec.metadata = options.metadata;
+        d.info = d.store->createRun(spec);
+    }
+    d.step = d.info.nextStep();
+    d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
+    d.runtimeKey = d.key("_runtime");
+    d.timestampKey = d.key("_timestamp");
+    d.writer = std::thread([&d] {
+        // The writer thread owns the connection from here on.
+        HistoryWriter historyWriter(*d.store, d.info.key);
+        d.writerLoop(historyWriter);
+    });
+    return run;
+}
+
+void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> commit)
+{
+    if (d->finished)
+        throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
+    if (!data.is_object())
+        throw Error(Error::Kind::BadInput,
+                    tr("log() takes a JSON object of key/value pairs, e.g. {\"loss\": 0.25}; got %1")
+                        .arg(QString::fromStdString(dumpJson(data))));
+    d->throwIfWriterFailed();
+    if (auto it = data.find("_step"); it != data.end() && !step) {
+        if (!it->is_number_integer() || it->get<qint64>() < 0)
+            throw Error(Error::Kind::BadInput,
+                        tr("_step must be a whole number >= 0; got %1").arg(QString::fromStdString(dumpJson(*it))));
+        step = it->get<qint64>();
+    }
+    if (auto it = data.find("_commit"); it != data.end() && !commit) {
+        if (!it->is_boolean())
+            throw Error(Error::Kind::BadInput,
+                        tr("_commit must be true or false; got %1").arg(QString::fromStdString(dumpJson(*it))));
+        commit = it->get<bool>();
+    }
+    bool doCommit = true;
+    if (!d->advanceTo(step, commit, &doCommit))
+        return;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        if (it.key() == "_step" || it.key() == "_commit")
+            continue;
+        const int k = d->key(it.key());
+        if (it->is_number())
+            d->set(k, it->get<double>());
+        else
+            d->set(k, dumpJson(*it));
+    }
+    if (doCommit) {
+        d->commitPending();
+        ++d->step;
+    }
+}
+
+void Run::log(std::initializer_list<NumericItem> items, std::optional<qint64> step, std::optional<bool> commit)
+{
+    if (d->finished)
+        throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
+    d->throwIfWriterFailed();
+    bool doCommit = true;
+    if (!d->advanceTo(step, commit, &doCommit))
+        return;
+    for (const auto &item : items)
+        d->set(d->key(item.key), item.value);
+    if (doCommit) {
+        d->commitPending();
+        ++d->step;
+    }
+}
+
+void Run::setSummary(const QString &key, const Json &value)
+{
+    std::lock_guard lock(d->mutex);
+    d->batch.userSummary.emplace_back(key.toStdString(), value);
+}
+
+void Run::flush()
+{
+    std::unique_lock lock(d->mutex);
+    if (d->stop)
+        return;
+    // The next batch the writer takes holds everything logged so far.
+    const qint64 target = d->swaps + 1;
+    d->flushRequested = true;
+    d->wake.notify_one();
+    d->drained.wait(lock, [&] { return d->flushesDone >= target || !d->writerError.isEmpty(); });
+    lock.unlock();
+    d->throwIfWriterFailed();
+}
+
+void Run::finish(int exitCode)
+{
+    if (d->finished)
+        return;
+    d->finished = true;
+    if (!d->pending.empty())
+        d->commitPending();
+    {
+        std::lock_guard lock(d->mutex);
+        d->stop = true;
+    }
+    d->wake.notify_one();
+    d->drained.notify_all();
+    if (d->writer.joinable())
+        d->writer.join();
+    d->throwIfWriterFailed();
+    d->store->setState(d->info.key, exitCode == 0 ? RunState::Finished : RunState::Failed, exitCode);
+    d->info = d->store->run(d->info.key);
+}
+
+RunInfo Run::info() const
+{
+    return d->info;
+}
+
+qint64 Run::currentStep() const
+{
+    return d->step;
+}
+
+QStringList Run::warnings() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->warnings;
+}
+
+void Run::setWarningSink(std::function<void(const QString &)> sink)
+{
+    std::lock_guard lock(d->mutex);
+    d->warningSink = std::move(sink);
+}
+
+} // namespace fs

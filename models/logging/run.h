@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "core/json_qt.h"
+#include "store/run_info.h"
+
+namespace fs {
+
+// What wandb.init() takes, for Forkscope's own C++ logging client.
+struct InitOptions {
+    QString storePath;       // default: defaultStorePath()
+    QString project;         // required unless forkFrom or resume names a path/immutable ID
+    QString entity;          // default: "local"
+    QString id;              // custom run ID; default generated
+    QString name;
+    QString notes;
+    QStringList tags;
+    Json config = Json::object();   // for a fork: overrides on top of the source's config
+    Json metadata = Json::object(); // host, command, git...
+    QString forkFrom;        // "<run>?_step=<N>"
+    QString resume;          // attach to an existing run (ID with project, path or immutable ID)
+    QString resumeFrom;      // rewind: not supported yet, refused clearly
+};
+
+// One numeric item of a row, for hot loops that log plain numbers.
+struct NumericItem {
+    std::string_view key;
+    double value;
+};
+
+// A run being logged, with W&B's step rules (../shared/spec/fork-semantics.md):
+// log() writes at the current step and advances it; commit=false merges into
+// the pending row; step=k jumps forward, merges at k, or drops a step that
+// goes back (with a warning). Points are buffered and written by a
+// background thread at least every second and on finish(), so a killed
+// process loses at most its last second.
+class Run {
+public:
+    static std::unique_ptr<Run> init(const InitOptions &options);
+    ~Run();   // finishes with exit code 0 if finish() was not called
+    Run(const Run &) = delete;
+    Run &operator=(const Run &) = delete;
+
+    // `data`: a JSON object. Keys "_step" and "_commit" inside it mean
+    // step=k and commit=b and are not stored as data.
+    void log(const Json &data, std::optional<qint64> step = {}, std::optional<bool> commit = {});
+    void log(std::initializer_list<NumericItem> items, std::optional<qint64> step = {},
+             std::optional<bool> commit = {});
+    // run.summary[key] = value: wins over the last logged value.
+    void setSummary(const QString &key, const Json &value);
+    // Flushes, then marks the run finished (0) or failed (non-zero).
+    void finish(int exitCode = 0);
+    // Writes everything buffered now.
+    void flush();
+
+    RunInfo info() const;         // identity and state as at init
+    qint64 currentStep() const;
+    // Warnings so far (dropped steps...). Also printed through `warningSink`.
+    QStringList warnings() const;
+    void setWarningSink(std::function<void(const QString &)> sink);
+
+private:
+    Run();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace fs

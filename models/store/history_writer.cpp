@@ -1,0 +1,112 @@
+#include "store/history_writer.h"
+
+#include "store/chunk_codec.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace fs {
+
+HistoryWriter::HistoryWriter(Store &store, qint64 runKey)
+    : store_(store), runKey_(runKey), summary_(store.run(runKey).summary), userSummary_(store.userSummary(runKey))
+{
+}
+
+int HistoryWriter::keyHandle(const std::string &key)
+{
+    const auto [it, inserted] = handles_.try_emplace(key, int(series_.size()));
+    if (inserted) {
+        series_.emplace_back().key = key;
+        lastNumbers_.emplace_back();
+        lastTexts_.emplace_back();
+    }
+    return it->second;
+}
+
+void HistoryWriter::addNumber(int handle, qint64 step, double value)
+{
+    Series &s = series_[size_t(handle)];
+    if (s.open.empty())
+        s.open.reserve(kChunkCapacity);
+    s.open.push_back({step, value});
+    if (s.open.size() >= size_t(kChunkCapacity)) {
+        s.sealed.push_back(std::move(s.open));
+        s.open = PointVector();
+    }
+    s.dirty = true;
+    lastNumbers_[size_t(handle)] = value;
+    lastTexts_[size_t(handle)].reset();
+    ++pending_;
+    firstStep_ = std::min(firstStep_, step);
+    lastStep_ = std::max(lastStep_, step);
+}
+
+void HistoryWriter::addText(int handle, qint64 step, std::string json)
+{
+    Series &s = series_[size_t(handle)];
+    lastTexts_[size_t(handle)] = parseJson(json, QString::fromStdString(s.key));
+    lastNumbers_[size_t(handle)].reset();
+    s.texts.emplace_back(step, std::move(json));
+    s.dirty = true;
+    ++pending_;
+    firstStep_ = std::min(firstStep_, step);
+    lastStep_ = std::max(lastStep_, step);
+}
+
+void HistoryWriter::setUserSummary(const std::string &key, const Json &value)
+{
+    userSummary_[key] = value;
+    summaryDirty_ = true;
+}
+
+qint64 HistoryWriter::flush()
+{
+    for (size_t i = 0; i < series_.size(); ++i) {
+        if (lastNumbers_[i]) {
+            summary_[series_[i].key] = *lastNumbers_[i];
+            summaryDirty_ = true;
+        } else if (lastTexts_[i]) {
+            summary_[series_[i].key] = *lastTexts_[i];
+            summaryDirty_ = true;
+        }
+        lastNumbers_[i].reset();
+        lastTexts_[i].reset();
+    }
+    WriteTransaction tx(store_.db());
+    const qint64 written = pending_;
+    for (auto &s : series_) {
+        if (!s.dirty)
+            continue;
+        if (s.id == 0)
+            s.id = store_.seriesId(runKey_, QString::fromStdString(s.key), true);
+        for (const auto &chunk : s.sealed)
+            store_.writeChunk(s.id, chunk.data(), chunk.size());
+        store_.writeChunk(s.id, s.open.data(), s.open.size());
+        for (const auto &[step, json] : s.texts)
+            store_.writeText(s.id, step, json);
+    }
+    if (summaryDirty_) {
+        Json merged = summary_;
+        for (auto it = userSummary_.begin(); it != userSummary_.end(); ++it)
+            merged[it.key()] = it.value();
+        store_.updateSummary(runKey_, merged);
+        store_.setUserSummary(runKey_, userSummary_);
+    }
+    if (firstStep_ <= lastStep_)
+        store_.noteOwnSteps(runKey_, firstStep_, lastStep_);
+    else
+        store_.heartbeat(runKey_);
+    tx.commit();
+    // Only forget what is now safely stored.
+    for (auto &s : series_) {
+        s.sealed.clear();
+        s.texts.clear();
+        s.dirty = false;
+    }
+    summaryDirty_ = false;
+    pending_ = 0;
+    firstStep_ = std::numeric_limits<qint64>::max();
+    lastStep_ = std::numeric_limits<qint64>::min();
+    return written;
+}
+
+} // namespace fs

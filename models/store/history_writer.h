@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QString>
+#include <string>
+#include <unordered_map>
+#include <optional>
+#include <vector>
+
+#include "core/json_qt.h"
+#include "history/series_types.h"
+
+namespace fs {
+
+class Store;
+
+// Buffers one run's new history and writes it as chunks. The open (last)
+// chunk of each key is rewritten on every flush until it holds
+// kChunkCapacity points, so a slow logger does not leave a trail of tiny
+// chunks. Steps given to one key must increase.
+class HistoryWriter {
+public:
+    HistoryWriter(Store &store, qint64 runKey);
+
+    // A handle for `key`, for callers that add many points (no string
+    // lookups in the hot path).
+    int keyHandle(const std::string &key);
+    void addNumber(int handle, qint64 step, double value);
+    void addNumber(const std::string &key, qint64 step, double value) { addNumber(keyHandle(key), step, value); }
+    // `json` is the value's JSON text (strings, objects, booleans...).
+    void addText(int handle, qint64 step, std::string json);
+    void addText(const std::string &key, qint64 step, std::string json) { addText(keyHandle(key), step, std::move(json)); }
+    // Explicit summary values (W&B's run.summary[key] = v): they win over
+    // the last logged value.
+    void setUserSummary(const std::string &key, const Json &value);
+
+    // Writes everything buffered in one transaction, with the summary and a
+    // heartbeat. Returns the number of points written.
+    qint64 flush();
+    qint64 pendingPoints() const { return pending_; }
+
+private:
+    struct Series {
+        std::string key;
+        qint64 id = 0;
+        PointVector open;          // the unsealed chunk, kept to rewrite
+        std::vector<PointVector> sealed;
+        std::vector<std::pair<qint64, std::string>> texts;
+        bool dirty = false;
+    };
+    Store &store_;
+    qint64 runKey_;
+    std::vector<Series> series_;
+    std::unordered_map<std::string, int> handles_;
+    Json summary_;
+    Json userSummary_;
+    bool summaryDirty_ = false;
+    qint64 pending_ = 0;
+    qint64 firstStep_ = std::numeric_limits<qint64>::max();
+    qint64 lastStep_ = std::numeric_limits<qint64>::min();
+    // Last value per handle since the previous flush, folded into summary_
+    // once per flush instead of once per point.
+    std::vector<std::optional<Json>> lastTexts_;
+    std::vector<std::optional<double>> lastNumbers_;
+};
+
+} // namespace fs

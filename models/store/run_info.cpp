@@ -1,0 +1,49 @@
+#include "store/run_info.h"
+
+#include <algorithm>
+#include <array>
+
+namespace fs {
+
+namespace {
+constexpr std::array<const char *, 5> kStateNames = {"pending", "running", "finished", "failed", "crashed"};
+}
+
+QString runStateName(RunState state)
+{
+    return QLatin1String(kStateNames[size_t(state)]);
+}
+
+std::optional<RunState> parseRunState(const QString &name)
+{
+    for (size_t i = 0; i < kStateNames.size(); ++i) {
+        if (name == QLatin1String(kStateNames[i]))
+            return RunState(i);
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> RunInfo::lastStep() const
+{
+    // A fork continues at step+1 even if its own rows (or rows materialized
+    // from a deleted source) end earlier.
+    if (fork)
+        return ownLastStep ? std::max(*ownLastStep, fork->step) : fork->step;
+    return ownLastStep;
+}
+
+qint64 RunInfo::nextStep() const
+{
+    const auto last = lastStep();
+    return last ? *last + 1 : 0;
+}
+
+double RunInfo::runtimeSeconds() const
+{
+    const QDateTime end = finishedAt.isValid() ? finishedAt : heartbeatAt;
+    if (!createdAt.isValid() || !end.isValid())
+        return 0.0;
+    return double(createdAt.msecsTo(end)) / 1000.0;
+}
+
+} // namespace fs

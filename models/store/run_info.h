@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+#include "core/json_qt.h"
+#include "identity/run_path.h"
+
+namespace fs {
+
+// W&B's run states.
+enum class RunState { Pending, Running, Finished, Failed, Crashed };
+QString runStateName(RunState state);            // "pending", ... (stable, for JSON and the store)
+std::optional<RunState> parseRunState(const QString &name);
+
+struct ProjectInfo {
+    qint64 key = 0;     // row id in this store
+    QString entity;
+    QString name;
+    qint64 runCount = 0;
+    QDateTime createdAt;
+};
+
+// A fork's permanent link to the run it was forked from.
+struct ForkLink {
+    QString sourceImmutableId;
+    QString sourceRunId;
+    QString sourcePath;
+    qint64 step = 0;
+    // The source was deleted and its history up to `step` copied into this
+    // run; reads no longer follow the link.
+    bool materialized = false;
+};
+
+struct RunInfo {
+    qint64 key = 0;          // row id in this store; not stable across stores
+    qint64 projectKey = 0;
+    QString immutableId;
+    QString runId;
+    QString name;
+    QString entity;
+    QString project;
+    RunState state = RunState::Pending;   // effective: a stale "running" reads as crashed
+    RunState storedState = RunState::Pending;
+    QDateTime createdAt;
+    QDateTime heartbeatAt;
+    QDateTime finishedAt;
+    std::optional<int> exitCode;
+    std::optional<ForkLink> fork;
+    Json config = Json::object();
+    Json summary = Json::object();
+    Json metadata = Json::object();
+    QString notes;
+    QStringList tags;
+    std::optional<qint64> ownFirstStep;   // steps this run logged itself
+    std::optional<qint64> ownLastStep;
+
+    RunPath path() const { return {entity, project, runId}; }
+    // Last step of the effective history (own, else inherited), if any.
+    std::optional<qint64> lastStep() const;
+    // The step the next plain log() writes.
+    qint64 nextStep() const;
+    // Seconds from creation to finish, or to the last heartbeat.
+    double runtimeSeconds() const;
+};
+
+// What a caller chooses for a new run; empty fields get defaults.
+struct NewRun {
+    QString entity;          // default: defaultEntity()
+    QString project;         // required
+    QString runId;           // default: generated
+    QString name;            // default: adjective-noun-N
+    QString notes;
+    QStringList tags;
+    Json config = Json::object();
+    Json metadata = Json::object();
+    RunState state = RunState::Running;
+};
+
+} // namespace fs

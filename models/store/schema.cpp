@@ -1,0 +1,133 @@
+#include "store/schema.h"
+
+#include <QCoreApplication>
+#include <array>
+
+#include "core/error.h"
+#include "store/sqlite_db.h"
+
+namespace fs {
+
+namespace {
+
+// migrations[i] takes a store from version i to i + 1.
+constexpr std::array<const char *, kSchemaVersion> kMigrations = {
+    R"sql(
+CREATE TABLE projects (
+  id          INTEGER PRIMARY KEY,
+  entity      TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  created_ms  INTEGER NOT NULL,
+  next_ordinal INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (entity, name)
+);
+CREATE TABLE runs (
+  id            INTEGER PRIMARY KEY,
+  immutable_id  TEXT NOT NULL UNIQUE,
+  project_id    INTEGER NOT NULL REFERENCES projects(id),
+  run_id        TEXT NOT NULL,
+  name          TEXT NOT NULL,
+  state         TEXT NOT NULL,
+  created_ms    INTEGER NOT NULL,
+  heartbeat_ms  INTEGER,
+  finished_ms   INTEGER,
+  exit_code     INTEGER,
+  fork_source_immutable TEXT,
+  fork_source_run_id    TEXT,
+  fork_source_path      TEXT,
+  fork_step             INTEGER,
+  fork_materialized     INTEGER NOT NULL DEFAULT 0,
+  config        TEXT NOT NULL DEFAULT '{}',
+  summary       TEXT NOT NULL DEFAULT '{}',
+  summary_user  TEXT NOT NULL DEFAULT '{}',
+  metadata      TEXT NOT NULL DEFAULT '{}',
+  notes         TEXT NOT NULL DEFAULT '',
+  tags          TEXT NOT NULL DEFAULT '[]',
+  own_first_step INTEGER,
+  own_last_step  INTEGER,
+  UNIQUE (project_id, run_id)
+);
+CREATE INDEX runs_by_fork_source ON runs(fork_source_immutable);
+-- Run IDs are never reused in a project, even after the run is deleted.
+CREATE TABLE retired_run_ids (
+  project_id INTEGER NOT NULL,
+  run_id     TEXT NOT NULL,
+  PRIMARY KEY (project_id, run_id)
+) WITHOUT ROWID;
+-- One series per run and metric key.
+CREATE TABLE series (
+  id      INTEGER PRIMARY KEY,
+  run     INTEGER NOT NULL REFERENCES runs(id),
+  key     TEXT NOT NULL,
+  UNIQUE (run, key)
+);
+-- Numeric points, chunked and columnar (see chunk_codec.h). The summary
+-- columns let a chart draw any range from summaries alone. min/max ignore
+-- NaN; NULL in a value column means NaN (SQLite has no NaN).
+CREATE TABLE chunks (
+  series      INTEGER NOT NULL,
+  first_step  INTEGER NOT NULL,
+  last_step   INTEGER NOT NULL,
+  count       INTEGER NOT NULL,
+  min_value   REAL,
+  max_value   REAL,
+  first_value REAL,
+  last_value  REAL,
+  data        BLOB NOT NULL,
+  PRIMARY KEY (series, first_step)
+) WITHOUT ROWID;
+-- Non-numeric values (strings, nested JSON) as JSON text.
+CREATE TABLE text_points (
+  series INTEGER NOT NULL,
+  step   INTEGER NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY (series, step)
+) WITHOUT ROWID;
+)sql",
+};
+
+int pragmaInt(SqliteDb &db, const char *sql)
+{
+    auto st = db.prepare(sql);
+    return st.step() ? int(st.int64(0)) : 0;
+}
+
+} // namespace
+
+void migrateSchema(SqliteDb &db)
+{
+    const int version = pragmaInt(db, "PRAGMA user_version");
+    const int appId = pragmaInt(db, "PRAGMA application_id");
+    if (version > kSchemaVersion && appId == kApplicationId) {
+        throw Error(Error::Kind::SchemaTooNew,
+                    QCoreApplication::translate("fs::Store",
+                                                "the store '%1' has schema version %2, newer than this Forkscope "
+                                                "understands (up to %3); it was left untouched. Open it with a newer "
+                                                "Forkscope.")
+                        .arg(db.path())
+                        .arg(version)
+                        .arg(kSchemaVersion));
+    }
+    const bool foreign = appId != kApplicationId
+                         && (appId != 0 || version != 0
+                             || pragmaInt(db, "SELECT count(*) FROM sqlite_master") != 0);
+    if (foreign) {
+        throw Error(Error::Kind::Storage,
+                    QCoreApplication::translate("fs::Store",
+                                                "'%1' is an SQLite database of another program, not a Forkscope "
+                                                "store; it was left untouched. Choose a Forkscope store or a new path.")
+                        .arg(db.path()));
+    }
+    if (version == kSchemaVersion)
+        return;
+    WriteTransaction tx(db);
+    // Re-read inside the write lock: another process may have migrated.
+    int current = pragmaInt(db, "PRAGMA user_version");
+    for (; current < kSchemaVersion; ++current)
+        db.exec(kMigrations[size_t(current)]);
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    tx.commit();
+}
+
+} // namespace fs

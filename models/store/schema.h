@@ -1,0 +1,18 @@
+#pragma once
+
+namespace fs {
+
+class SqliteDb;
+
+// The newest schema this build knows. Bump it with a new entry in
+// schema.cpp's migration list; never edit an old entry.
+constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of every Forkscope store ("FSKP").
+constexpr int kApplicationId = 0x46534B50;
+
+// Brings the store up to kSchemaVersion, or refuses (fs::Error SchemaTooNew)
+// a store written by a newer Forkscope without touching it, or refuses
+// (fs::Error Storage) an SQLite file that belongs to another program.
+void migrateSchema(SqliteDb &db);
+
+} // namespace fs

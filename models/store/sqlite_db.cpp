@@ -1,0 +1,227 @@
+#include "store/sqlite_db.h"
+
+#include <QCoreApplication>
+#include <cmath>
+#include <sqlite3.h>
+
+#include "core/error.h"
+
+namespace fs {
+
+namespace {
+constexpr int kBusyTimeoutMs = 60000;
+}
+
+SqliteDb::SqliteDb(const QString &path, bool readOnly) : path_(path)
+{
+    const int flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
+                      | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString why = db_ ? QString::fromUtf8(sqlite3_errmsg(db_)) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw Error(Error::Kind::Storage,
+                    QCoreApplication::translate("fs::Store", "cannot open the store '%1': %2").arg(path, why));
+    }
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    sqlite3_extended_result_codes(db_, 1);
+}
+
+SqliteDb::~SqliteDb()
+{
+    sqlite3_close_v2(db_);
+}
+
+void SqliteDb::fail(const char *during) const
+{
+    const int code = sqlite3_errcode(db_);
+    const QString msg = QString::fromUtf8(sqlite3_errmsg(db_));
+    if ((code & 0xff) == SQLITE_NOTADB)
+        throw Error(Error::Kind::Storage,
+                    QCoreApplication::translate("fs::Store",
+                                                "'%1' is not a Forkscope store (not an SQLite database); expected a "
+                                                "store file made by Forkscope or a path for a new one")
+                        .arg(path_));
+    throw Error(Error::Kind::Storage,
+                QCoreApplication::translate("fs::Store", "store '%1': %2 failed: %3")
+                    .arg(path_, QString::fromUtf8(during), msg));
+}
+
+void SqliteDb::exec(std::string_view sql)
+{
+    const std::string s(sql);
+    char *err = nullptr;
+    if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        sqlite3_free(err);
+        fail(s.c_str());
+    }
+}
+
+Statement SqliteDb::prepare(std::string_view sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
+        fail(std::string(sql).c_str());
+    return Statement(*this, stmt);
+}
+
+qint64 SqliteDb::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(db_);
+}
+
+int SqliteDb::changes() const
+{
+    return sqlite3_changes(db_);
+}
+
+Statement::Statement(Statement &&other) noexcept : db_(other.db_), stmt_(other.stmt_)
+{
+    other.stmt_ = nullptr;
+}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        db_ = other.db_;
+        stmt_ = other.stmt_;
+        other.stmt_ = nullptr;
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(stmt_);
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    if (std::isnan(value))
+        sqlite3_bind_null(stmt_, index);
+    else
+        sqlite3_bind_double(stmt_, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(stmt_, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view value)
+{
+    sqlite3_bind_text(stmt_, index, value.data(), int(value.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bindBlob(int index, const void *data, int size)
+{
+    sqlite3_bind_blob(stmt_, index, data, size, SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+Statement &Statement::bindOptional(int index, const std::optional<qint64> &value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "statement";
+    sqlite3_reset(stmt_);
+    db_->fail(sql.c_str());
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::real(int column) const
+{
+    return isNull(column) ? std::nan("") : sqlite3_column_double(stmt_, column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(stmt_, column)) : QString();
+}
+
+std::string Statement::stdText(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, size_t(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+std::string_view Statement::blob(int column) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(stmt_, column));
+    return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt_, column))) : std::string_view();
+}
+
+std::optional<qint64> Statement::optionalInt64(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return int64(column);
+}
+
+WriteTransaction::WriteTransaction(SqliteDb &db) : db_(db)
+{
+    db_.exec("BEGIN IMMEDIATE");
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (!done_)
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void WriteTransaction::commit()
+{
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+} // namespace fs

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace fs {
+
+class Statement;
+
+// One SQLite connection, owned by one thread at a time. Thin RAII over the C
+// API: the store needs BEGIN IMMEDIATE, a busy handler and blob binding
+// without copies, and the logging client must work in programs that have no
+// QCoreApplication (Qt SQL's driver plugins need one).
+class SqliteDb {
+public:
+    explicit SqliteDb(const QString &path, bool readOnly = false);
+    ~SqliteDb();
+    SqliteDb(const SqliteDb &) = delete;
+    SqliteDb &operator=(const SqliteDb &) = delete;
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql);
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    QString path() const { return path_; }
+    sqlite3 *handle() const { return db_; }
+
+    // Throws fs::Error(Storage) for the connection's last error.
+    [[noreturn]] void fail(const char *during) const;
+
+private:
+    sqlite3 *db_ = nullptr;
+    QString path_;
+};
+
+// A prepared statement; bind indexes start at 1.
+class Statement {
+public:
+    Statement(SqliteDb &db, sqlite3_stmt *stmt) : db_(&db), stmt_(stmt) {}
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    ~Statement();
+
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value); // NaN binds as NULL (SQLite has no NaN)
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, std::string_view value);
+    Statement &bindBlob(int index, const void *data, int size);
+    Statement &bindNull(int index);
+    Statement &bindOptional(int index, const std::optional<qint64> &value);
+
+    bool step();   // true while a row is available
+    void run();    // step() to completion, for statements without rows
+    void reset();
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    double real(int column) const;   // NULL reads as NaN
+    QString text(int column) const;
+    std::string stdText(int column) const;
+    std::string_view blob(int column) const; // valid until the next step()/reset()
+    std::optional<qint64> optionalInt64(int column) const;
+
+private:
+    SqliteDb *db_;
+    sqlite3_stmt *stmt_;
+};
+
+// BEGIN IMMEDIATE: takes the write lock up front, so two writers wait on the
+// busy handler instead of deadlocking on a read-to-write upgrade.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(SqliteDb &db);
+    ~WriteTransaction();
+    void commit();
+
+private:
+    SqliteDb &db_;
+    bool done_ = false;
+};
+
+} // namespace fs

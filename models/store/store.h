@@ -1,0 +1,140 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "history/series_types.h"
+#include "identity/run_ref.h"
+#include "store/run_info.h"
+
+namespace fs {
+
+class SqliteDb;
+struct ForkSpec;
+
+// Where the store lives unless told otherwise: $FORKSCOPE_STORE, else
+// <generic data folder>/forkscope/store.sqlite.
+QString defaultStorePath();
+
+// One piece of a run's effective history: `run`'s own rows within `steps`.
+struct HistorySegment {
+    qint64 run = 0;
+    StepRange steps;
+};
+
+// A stored chunk as seen through one segment of the effective history.
+// `whole` is false when the segment cuts the chunk, so its summary does not
+// describe the visible points and the chunk must be decoded.
+struct ChunkRef {
+    qint64 series = 0;
+    ChunkSummary summary;
+    StepRange clip;
+    bool whole = true;
+};
+
+struct TextPoint {
+    qint64 step = 0;
+    std::string json;
+};
+
+struct ForkOptions {
+    QString entity;          // where the fork lives; default: the source's
+    QString project;         // default: the source's; also where a bare run ID is looked up
+    QString runId;           // default: generated
+    QString name;            // default: adjective-noun-N
+    QString notes;
+    QStringList tags;
+    Json configOverrides = Json::object();
+    Json metadata = Json::object();
+    RunState state = RunState::Pending;  // no writer yet
+};
+
+// The Forkscope store: one SQLite file (WAL), shared safely by several
+// processes. A Store object is one connection: use it from one thread at a
+// time; open one Store per thread.
+class Store {
+public:
+    explicit Store(const QString &path);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    QString path() const;
+    SqliteDb &db();
+
+    // A "running" run whose heartbeat is older than this reads as crashed.
+    void setHeartbeatTimeoutMs(qint64 ms) { heartbeatTimeoutMs_ = ms; }
+    qint64 heartbeatTimeoutMs() const { return heartbeatTimeoutMs_; }
+
+    // --- projects and runs ---
+    std::vector<ProjectInfo> projects();
+    std::optional<ProjectInfo> findProject(const QString &entity, const QString &name);
+    std::vector<RunInfo> runs(qint64 projectKey);
+    std::vector<RunInfo> forksOf(const QString &immutableId);
+    RunInfo run(qint64 runKey);
+    // Resolves how a person named a run. A bare run ID needs `project`
+    // (entity optional unless the name is ambiguous). Throws NotFound/BadInput.
+    RunInfo resolve(const RunRef &ref, const QString &project = {}, const QString &entity = {});
+    RunInfo resolve(const QString &text, const QString &project = {}, const QString &entity = {});
+    qint64 runCount();
+
+    RunInfo createRun(const NewRun &spec);
+    // Checks the spec against the source (exists, step within its history,
+    // different ID) and creates the fork in O(1): nothing is copied.
+    RunInfo createFork(const ForkSpec &spec, const ForkOptions &options);
+    void rename(qint64 runKey, const QString &name);
+    void setNotes(qint64 runKey, const QString &notes);
+    void setTags(qint64 runKey, const QStringList &tags);
+    void setState(qint64 runKey, RunState state, std::optional<int> exitCode = {});
+    void heartbeat(qint64 runKey);
+    // Refuses (Conflict) while forks depend on the run, unless
+    // materializeForks, which first copies each fork's inherited history into
+    // the fork. The run ID stays retired in its project.
+    void deleteRun(qint64 runKey, bool materializeForks);
+
+    // --- history ---
+    // The effective history as segments, oldest ancestor first.
+    std::vector<HistorySegment> segments(qint64 runKey);
+    // Metric keys with data in the run's effective (or own) history, sorted.
+    QStringList keys(qint64 runKey, bool effective = true);
+    QStringList numericKeys(qint64 runKey, bool effective = true);
+    PointVector readSeries(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
+    std::vector<ChunkRef> chunkRefs(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
+    void readChunk(const ChunkRef &ref, PointVector &out);
+    std::vector<TextPoint> readText(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
+    // The last value of every key at steps <= `upTo` (fork summaries).
+    Json lastValues(qint64 runKey, qint64 upTo);
+
+    // Row view for exports: calls `row(step, object)` in ascending step order
+    // with only the keys logged at that step. Empty `keys` means all; then
+    // rows hold at least one of `keys`.
+    void forEachRow(qint64 runKey, const QStringList &keys, bool effective,
+                    const std::function<void(qint64 step, const Json &row)> &row);
+
+    // --- writing (used by HistoryWriter and materialization) ---
+    // 0 when the key has no series and `create` is false.
+    qint64 seriesId(qint64 runKey, const QString &key, bool create);
+    // Writes (or rewrites) the chunk that starts at points[0].step.
+    void writeChunk(qint64 series, const Point *points, size_t count);
+    void writeText(qint64 series, qint64 step, const std::string &json);
+    // Widens the run's own step range and refreshes its heartbeat.
+    void noteOwnSteps(qint64 runKey, qint64 first, qint64 last);
+    void updateSummary(qint64 runKey, const Json &summary);
+    void setUserSummary(qint64 runKey, const Json &userSummary);
+    Json userSummary(qint64 runKey);
+
+private:
+    RunInfo readRun(class Statement &st);
+    QString resolveProjectForBareId(const QString &project, const QString &entity, qint64 *projectKey);
+    qint64 ensureProject(const QString &entity, const QString &name);
+    RunInfo insertRun(qint64 projectKey, const NewRun &spec, const std::optional<ForkLink> &fork);
+    void materializeInto(const RunInfo &fork);
+
+    std::unique_ptr<SqliteDb> db_;
+    qint64 heartbeatTimeoutMs_ = 30000;
+};
+
+} // namespace fs

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+
+namespace fs::test {
+
+// A real SQLite store file in a fresh temporary folder, removed afterwards.
+class TempStore {
+public:
+    TempStore();
+    QString path() const { return path_; }
+    QString dir() const { return dir_.path(); }
+
+private:
+    QTemporaryDir dir_;
+    QString path_;
+};
+
+QString fixturePath(const QString &relative);
+
+} // namespace fs::test
