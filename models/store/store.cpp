@@ -75,18 +75,18 @@ Store::Store(const QString &path)
     if (!info.exists() && !QDir().mkpath(info.absolutePath()))
         throw Error(Error::Kind::Storage, tr("cannot create the folder for the store '%1'").arg(path));
     db_ = std::make_unique<SqliteDb>(path);
-    // journal_mode=WAL is persistent; setting it needs a moment of exclusive
-    // access, so only ask when the store is not in WAL yet.
-    {
-        auto st = db_->prepare("PRAGMA journal_mode");
-        const bool wal = st.step() && st.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
-        st.reset();
-        if (!wal)
-            db_->exec("PRAGMA journal_mode=WAL");
-    }
     db_->exec("PRAGMA synchronous=NORMAL");
     db_->exec("PRAGMA foreign_keys=ON");
+    // First make sure the file is ours (or new): nothing is written to a
+    // foreign or newer store, not even the journal mode.
     migrateSchema(*db_);
+    // journal_mode=WAL is persistent; setting it needs a moment of exclusive
+    // access, so only ask when the store is not in WAL yet.
+    auto st = db_->prepare("PRAGMA journal_mode");
+    const bool wal = st.step() && st.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+    st.reset();
+    if (!wal)
+        db_->exec("PRAGMA journal_mode=WAL");
 }
 
 Store::~Store() = default;

@@ -1,0 +1,160 @@
+#include <gtest/gtest.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <sqlite3.h>
+
+#include "core/error.h"
+#include "store/history_writer.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "support/temp_store.h"
+
+using namespace fs;
+
+namespace {
+QByteArray digest(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+void rawExec(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+} // namespace
+
+TEST(StoreLifecycle, NewStoreIsWalAndVersioned)
+{
+    test::TempStore tmp;
+    {
+        Store store(tmp.path());
+        EXPECT_TRUE(store.projects().empty());
+    }
+    Store again(tmp.path()); // reopening is a no-op migration
+    EXPECT_EQ(again.runCount(), 0);
+    sqlite3 *db = nullptr;
+    sqlite3_open(tmp.path().toUtf8().constData(), &db);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+    sqlite3_step(st);
+    EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)), "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+TEST(StoreLifecycle, NewerSchemaIsRefusedAndLeftUntouched)
+{
+    test::TempStore tmp;
+    { Store store(tmp.path()); }
+    rawExec(tmp.path(), "PRAGMA user_version = 99");
+    const QByteArray before = digest(tmp.path());
+    try {
+        Store store(tmp.path());
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::SchemaTooNew);
+        EXPECT_TRUE(e.message().contains(QStringLiteral("schema version 99")));
+        EXPECT_TRUE(e.message().contains(QStringLiteral("left untouched")));
+    }
+    EXPECT_EQ(digest(tmp.path()), before);
+}
+
+TEST(StoreLifecycle, ForeignFilesAreRefused)
+{
+    test::TempStore tmp;
+    const QString junk = tmp.dir() + QStringLiteral("/junk.sqlite");
+    QFile f(junk);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(8192, 'x'));
+    f.close();
+    try {
+        Store store(junk);
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("not a Forkscope store"))) << e.what();
+    }
+    const QString other = tmp.dir() + QStringLiteral("/other.sqlite");
+    rawExec(other, "CREATE TABLE t(x)");
+    const QByteArray before = digest(other);
+    try {
+        Store store(other);
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("another program"))) << e.what();
+    }
+    EXPECT_EQ(digest(other), before);
+    EXPECT_THROW(Store store(tmp.dir()), Error); // a folder
+}
+
+TEST(StoreLifecycle, StaleHeartbeatReadsAsCrashed)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    NewRun spec;
+    spec.project = QStringLiteral("p");
+    const RunInfo r = store.createRun(spec);
+    EXPECT_EQ(store.run(r.key).state, RunState::Running);
+    rawExec(tmp.path(), "UPDATE runs SET heartbeat_ms = heartbeat_ms - 60000");
+    const RunInfo stale = store.run(r.key);
+    EXPECT_EQ(stale.state, RunState::Crashed);
+    EXPECT_EQ(stale.storedState, RunState::Running);
+    store.setState(r.key, RunState::Finished, 0);
+    EXPECT_EQ(store.run(r.key).state, RunState::Finished);
+}
+
+TEST(StoreLifecycle, ResolveNamesRunsThreeWays)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    NewRun spec;
+    spec.project = QStringLiteral("p");
+    spec.entity = QStringLiteral("team");
+    spec.runId = QStringLiteral("r1");
+    spec.name = QStringLiteral("<b>x</b>");
+    const RunInfo r = store.createRun(spec);
+    EXPECT_EQ(store.resolve(QStringLiteral("team/p/r1")).key, r.key);
+    EXPECT_EQ(store.resolve(r.immutableId).key, r.key);
+    EXPECT_EQ(store.resolve(QStringLiteral("r1"), QStringLiteral("p")).key, r.key);
+    EXPECT_EQ(store.resolve(QStringLiteral("r1"), QStringLiteral("p"), QStringLiteral("team")).name, spec.name);
+    EXPECT_THROW(store.resolve(QStringLiteral("r1")), Error);
+    EXPECT_THROW(store.resolve(QStringLiteral("r1"), QStringLiteral("nope")), Error);
+    spec.entity = QStringLiteral("other");
+    store.createRun(spec);
+    try {
+        store.resolve(QStringLiteral("r1"), QStringLiteral("p"));
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_TRUE(e.message().contains(QStringLiteral("several entities")));
+    }
+    // Display names count runs in the project.
+    NewRun unnamed;
+    unnamed.project = QStringLiteral("p");
+    unnamed.entity = QStringLiteral("team");
+    EXPECT_TRUE(store.createRun(unnamed).name.endsWith(QStringLiteral("-2")));
+    store.rename(r.key, QStringLiteral("renamed"));
+    EXPECT_EQ(store.run(r.key).immutableId, r.immutableId);
+    EXPECT_THROW(store.rename(r.key, QStringLiteral("  ")), Error);
+}
+
+TEST(StoreLifecycle, SlowLoggerRewritesItsOpenChunkInsteadOfMakingTinyOnes)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    NewRun spec;
+    spec.project = QStringLiteral("p");
+    const RunInfo r = store.createRun(spec);
+    HistoryWriter w(store, r.key);
+    for (int s = 0; s < 10; ++s) {
+        w.addNumber("m", s, s);
+        w.flush();
+    }
+    const auto refs = store.chunkRefs(r.key, QStringLiteral("m"));
+    ASSERT_EQ(refs.size(), 1u);
+    EXPECT_EQ(refs[0].summary.count, 10);
+    EXPECT_EQ(store.run(r.key).ownLastStep, 9);
+}
