@@ -22,6 +22,9 @@ struct ChunkSummary {
     double max = std::numeric_limits<double>::quiet_NaN();
     double first = std::numeric_limits<double>::quiet_NaN();
     double last = std::numeric_limits<double>::quiet_NaN();
+    // NaN values inside the chunk: a summary cannot say where its gaps are,
+    // so a chunk with NaNs is drawn from its points.
+    qint64 nanCount = 0;
 };
 
 // Inclusive step range; the full range is [min, max] of qint64.

@@ -127,8 +127,10 @@ ChunkSummary summarize(const Point *points, size_t count)
     s.last = points[count - 1].value;
     for (size_t i = 0; i < count; ++i) {
         const double v = points[i].value;
-        if (std::isnan(v))
+        if (std::isnan(v)) {
+            ++s.nanCount;
             continue;
+        }
         if (std::isnan(s.min) || v < s.min)
             s.min = v;
         if (std::isnan(s.max) || v > s.max)

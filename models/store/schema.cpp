@@ -63,7 +63,9 @@ CREATE TABLE series (
 );
 -- Numeric points, chunked and columnar (see chunk_codec.h). The summary
 -- columns let a chart draw any range from summaries alone. min/max ignore
--- NaN; NULL in a value column means NaN (SQLite has no NaN).
+-- NaN; NULL in a value column means NaN (SQLite has no NaN). Summaries are
+-- small rows packed densely; the ~32 KiB blobs live in their own table so
+-- that scanning summaries never pages blobs in.
 CREATE TABLE chunks (
   series      INTEGER NOT NULL,
   first_step  INTEGER NOT NULL,
@@ -73,9 +75,14 @@ CREATE TABLE chunks (
   max_value   REAL,
   first_value REAL,
   last_value  REAL,
-  data        BLOB NOT NULL,
+  nan_count   INTEGER NOT NULL,
+  data_id     INTEGER NOT NULL,
   PRIMARY KEY (series, first_step)
 ) WITHOUT ROWID;
+CREATE TABLE chunk_data (
+  id   INTEGER PRIMARY KEY,
+  data BLOB NOT NULL
+);
 -- Non-numeric values (strings, nested JSON) as JSON text.
 CREATE TABLE text_points (
   series INTEGER NOT NULL,

@@ -454,7 +454,9 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
     }
     for (const auto &f : forks)
         materializeInto(f);
-    for (const char *sql : {"DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
+    for (const char *sql : {"DELETE FROM chunk_data WHERE id IN (SELECT c.data_id FROM chunks c JOIN series s ON "
+                            "s.id = c.series WHERE s.run = ?1)",
+                            "DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
                             "DELETE FROM text_points WHERE series IN (SELECT id FROM series WHERE run = ?1)",
                             "DELETE FROM series WHERE run = ?1", "DELETE FROM runs WHERE id = ?1"}) {
         auto st = db_->prepare(sql);
@@ -571,7 +573,7 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
     // Chunks of one series never overlap, so the chunk holding `lo` is the
     // one with the greatest first_step <= lo: an index seek, not a scan.
     auto st = db_->prepare(
-        "SELECT first_step, last_step, count, min_value, max_value, first_value, last_value FROM chunks "
+        "SELECT first_step, last_step, count, min_value, max_value, first_value, last_value, nan_count FROM chunks "
         "WHERE series = ?1 AND first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
         "first_step <= ?2), ?2) AND first_step <= ?3 AND last_step >= ?2 ORDER BY first_step");
     std::vector<ChunkRef> out;
@@ -587,7 +589,7 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
             ChunkRef ref;
             ref.series = series;
             ref.summary = {st.int64(0), st.int64(1), st.int64(2), st.real(3),
-                           st.real(4),  st.real(5),  st.real(6)};
+                           st.real(4),  st.real(5),  st.real(6), st.int64(7)};
             ref.clip = clip;
             ref.whole = ref.summary.firstStep >= clip.lo && ref.summary.lastStep <= clip.hi;
             out.push_back(ref);
@@ -599,7 +601,8 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
 
 void Store::readChunk(const ChunkRef &ref, PointVector &out)
 {
-    auto st = db_->prepare("SELECT data FROM chunks WHERE series = ?1 AND first_step = ?2");
+    auto st = db_->prepare("SELECT d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id "
+                           "WHERE c.series = ?1 AND c.first_step = ?2");
     st.bind(1, ref.series).bind(2, ref.summary.firstStep);
     if (st.step())
         decodeChunk(st.blob(0), ref.summary.firstStep, ref.clip, out);
@@ -609,9 +612,9 @@ PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range
 {
     auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
     auto st = db_->prepare(
-        "SELECT first_step, data FROM chunks WHERE series = ?1 AND first_step >= coalesce((SELECT "
-        "max(first_step) FROM chunks WHERE series = ?1 AND first_step <= ?2), ?2) AND first_step <= ?3 "
-        "AND last_step >= ?2 ORDER BY first_step");
+        "SELECT c.first_step, d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id WHERE c.series = ?1 "
+        "AND c.first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
+        "first_step <= ?2), ?2) AND c.first_step <= ?3 AND c.last_step >= ?2 ORDER BY c.first_step");
     PointVector out;
     for (const auto &seg : segs) {
         const StepRange clip = intersect(seg.steps, range);
@@ -651,25 +654,44 @@ std::vector<TextPoint> Store::readText(qint64 runKey, const QString &key, StepRa
 
 Json Store::lastValues(qint64 runKey, qint64 upTo)
 {
+    // One chunk and one text row per key and segment, newest first: the cost
+    // depends on the number of keys, not on the length of the history.
+    auto segs = segments(runKey);
+    std::reverse(segs.begin(), segs.end());
+    auto lastChunk = db_->prepare("SELECT c.first_step, d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id "
+                                  "WHERE c.series = ?1 AND c.first_step <= ?2 ORDER BY c.first_step DESC LIMIT 1");
+    auto lastText = db_->prepare("SELECT step, value FROM text_points WHERE series = ?1 AND step BETWEEN ?2 AND ?3 "
+                                 "ORDER BY step DESC LIMIT 1");
     Json out = Json::object();
-    const StepRange range{std::numeric_limits<qint64>::min(), upTo};
     for (const QString &key : keys(runKey, true)) {
-        std::optional<qint64> step;
-        Json value;
-        const auto refs = chunkRefs(runKey, key, range, true);
-        if (!refs.empty()) {
-            PointVector pts;
-            readChunk(refs.back(), pts);
-            if (!pts.empty()) {
-                step = pts.back().step;
-                value = pts.back().value;
+        for (const auto &seg : segs) {
+            const StepRange clip = intersect(seg.steps, {std::numeric_limits<qint64>::min(), upTo});
+            const qint64 series = clip.empty() ? 0 : seriesId(seg.run, key, false);
+            if (series == 0)
+                continue;
+            std::optional<qint64> step;
+            Json value;
+            lastChunk.bind(1, series).bind(2, clip.hi);
+            if (lastChunk.step()) {
+                PointVector pts;
+                decodeChunk(lastChunk.blob(1), lastChunk.int64(0), clip, pts);
+                if (!pts.empty()) {
+                    step = pts.back().step;
+                    value = pts.back().value;
+                }
+            }
+            lastChunk.reset();
+            lastText.bind(1, series).bind(2, clip.lo).bind(3, clip.hi);
+            if (lastText.step() && (!step || lastText.int64(0) > *step)) {
+                step = lastText.int64(0);
+                value = parseJson(lastText.stdText(1), key);
+            }
+            lastText.reset();
+            if (step) {
+                out[toStd(key)] = value;
+                break;
             }
         }
-        const auto texts = readText(runKey, key, range, true);
-        if (!texts.empty() && (!step || texts.back().step > *step))
-            value = parseJson(texts.back().json, key);
-        if (!value.is_null() || !texts.empty())
-            out[toStd(key)] = value;
     }
     return out;
 }
@@ -739,11 +761,25 @@ void Store::writeChunk(qint64 series, const Point *points, size_t count)
         return;
     const ChunkSummary s = summarize(points, count);
     const std::string blob = encodeChunk(points, count);
+    // The open chunk of a live run is rewritten in place on every flush.
+    auto find = db_->prepare("SELECT data_id FROM chunks WHERE series = ?1 AND first_step = ?2");
+    find.bind(1, series).bind(2, s.firstStep);
+    qint64 dataId = 0;
+    if (find.step()) {
+        dataId = find.int64(0);
+        auto upd = db_->prepare("UPDATE chunk_data SET data = ?2 WHERE id = ?1");
+        upd.bind(1, dataId).bindBlob(2, blob.data(), int(blob.size())).run();
+    } else {
+        auto ins = db_->prepare("INSERT INTO chunk_data (data) VALUES (?1)");
+        ins.bindBlob(1, blob.data(), int(blob.size())).run();
+        dataId = db_->lastInsertRowId();
+    }
+    find.reset();
     auto st = db_->prepare("INSERT OR REPLACE INTO chunks (series, first_step, last_step, count, min_value, "
-                           "max_value, first_value, last_value, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                           "max_value, first_value, last_value, nan_count, data_id) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     st.bind(1, series).bind(2, s.firstStep).bind(3, s.lastStep).bind(4, s.count);
-    st.bind(5, s.min).bind(6, s.max).bind(7, s.first).bind(8, s.last);
-    st.bindBlob(9, blob.data(), int(blob.size()));
+    st.bind(5, s.min).bind(6, s.max).bind(7, s.first).bind(8, s.last).bind(9, s.nanCount).bind(10, dataId);
     st.run();
 }
 
