@@ -207,20 +207,24 @@ std::optional<qint64> Statement::optionalInt64(int column) const
     return int64(column);
 }
 
-WriteTransaction::WriteTransaction(SqliteDb &db) : db_(db)
+WriteTransaction::WriteTransaction(SqliteDb &db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0)
 {
-    db_.exec("BEGIN IMMEDIATE");
+    db_.exec(nested_ ? "SAVEPOINT fs_nested" : "BEGIN IMMEDIATE");
 }
 
 WriteTransaction::~WriteTransaction()
 {
-    if (!done_)
+    if (done_)
+        return;
+    if (nested_)
+        sqlite3_exec(db_.handle(), "ROLLBACK TO fs_nested; RELEASE fs_nested", nullptr, nullptr, nullptr);
+    else
         sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void WriteTransaction::commit()
 {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE fs_nested" : "COMMIT");
     done_ = true;
 }
 

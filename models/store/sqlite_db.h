@@ -74,7 +74,10 @@ private:
 };
 
 // BEGIN IMMEDIATE: takes the write lock up front, so two writers wait on the
-// busy handler instead of deadlocking on a read-to-write upgrade.
+// busy handler instead of deadlocking on a read-to-write upgrade. Inside
+// another transaction it becomes a savepoint, so operations that are atomic
+// on their own (createRun, a flush) compose into a larger atomic unit (one
+// imported run).
 class WriteTransaction {
 public:
     explicit WriteTransaction(SqliteDb &db);
@@ -83,6 +86,7 @@ public:
 
 private:
     SqliteDb &db_;
+    bool nested_ = false;
     bool done_ = false;
 };
 

@@ -435,6 +435,74 @@ void Store::heartbeat(qint64 runKey)
     st.bind(1, runKey).bind(2, nowMs()).run();
 }
 
+void Store::setConfig(qint64 runKey, const Json &config)
+{
+    auto st = db_->prepare("UPDATE runs SET config = ?2 WHERE id = ?1");
+    st.bind(1, runKey).bind(2, dumpJson(config)).run();
+}
+
+void Store::setMetadata(qint64 runKey, const Json &metadata)
+{
+    auto st = db_->prepare("UPDATE runs SET metadata = ?2 WHERE id = ?1");
+    st.bind(1, runKey).bind(2, dumpJson(metadata)).run();
+}
+
+void Store::setTimes(qint64 runKey, const QDateTime &created, const QDateTime &lastActivity,
+                     const QDateTime &finished)
+{
+    const auto bindTime = [](Statement &st, int index, const QDateTime &t) {
+        if (t.isValid())
+            st.bind(index, t.toMSecsSinceEpoch());
+        else
+            st.bindNull(index);
+    };
+    auto st = db_->prepare("UPDATE runs SET created_ms = coalesce(?2, created_ms), "
+                           "heartbeat_ms = coalesce(?3, heartbeat_ms), finished_ms = coalesce(?4, finished_ms) "
+                           "WHERE id = ?1");
+    st.bind(1, runKey);
+    bindTime(st, 2, created);
+    bindTime(st, 3, lastActivity);
+    bindTime(st, 4, finished);
+    st.run();
+}
+
+void Store::linkFork(qint64 runKey, const ForkLink &link)
+{
+    const RunInfo self = run(runKey);
+    // Walk up from the source: meeting this run again would make a cycle.
+    QString at = link.sourceImmutableId;
+    for (int depth = 0; depth < kMaxForkDepth && !at.isEmpty(); ++depth) {
+        if (at == self.immutableId)
+            throw Error(Error::Kind::Conflict,
+                        tr("cannot link run '%1' to '%2': the source descends from it").arg(self.runId, link.sourceRunId));
+        auto st = db_->prepare("SELECT fork_source_immutable FROM runs WHERE immutable_id = ?1");
+        st.bind(1, at);
+        at = st.step() ? st.text(0) : QString();
+    }
+    auto st = db_->prepare("UPDATE runs SET fork_source_immutable = ?2, fork_source_run_id = ?3, "
+                           "fork_source_path = ?4, fork_step = ?5, fork_materialized = 0 WHERE id = ?1");
+    st.bind(1, runKey).bind(2, link.sourceImmutableId).bind(3, link.sourceRunId).bind(4, link.sourcePath);
+    st.bind(5, link.step).run();
+}
+
+std::optional<RunInfo> Store::findImported(qint64 projectKey, const QString &importKey)
+{
+    auto st = db_->prepare(runQuery("WHERE r.project_id = ?1 AND json_extract(r.metadata, '$.import.key') = ?2"));
+    st.bind(1, projectKey).bind(2, importKey);
+    if (st.step())
+        return readRun(st);
+    return std::nullopt;
+}
+
+std::vector<RunInfo> Store::runsWithPendingFork()
+{
+    auto st = db_->prepare(runQuery("WHERE json_extract(r.metadata, '$.import.pending_fork') IS NOT NULL"));
+    std::vector<RunInfo> out;
+    while (st.step())
+        out.push_back(readRun(st));
+    return out;
+}
+
 void Store::deleteRun(qint64 runKey, bool materializeForks)
 {
     WriteTransaction tx(*db_);

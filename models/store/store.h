@@ -90,6 +90,18 @@ public:
     void setTags(qint64 runKey, const QStringList &tags);
     void setState(qint64 runKey, RunState state, std::optional<int> exitCode = {});
     void heartbeat(qint64 runKey);
+    void setConfig(qint64 runKey, const Json &config);
+    void setMetadata(qint64 runKey, const Json &metadata);
+    // For runs that come from elsewhere (imports): the source's own times.
+    // Invalid times are left as they are.
+    void setTimes(qint64 runKey, const QDateTime &created, const QDateTime &lastActivity, const QDateTime &finished);
+    // Links an existing run to its source after the fact (an imported fork
+    // whose source arrived later). Refuses a link that would make a cycle.
+    void linkFork(qint64 runKey, const ForkLink &link);
+    // The run whose metadata["import"]["key"] is `importKey`, in a project.
+    std::optional<RunInfo> findImported(qint64 projectKey, const QString &importKey);
+    // Runs whose metadata["import"]["pending_fork"] waits for a source.
+    std::vector<RunInfo> runsWithPendingFork();
     // Refuses (Conflict) while forks depend on the run, unless
     // materializeForks, which first copies each fork's inherited history into
     // the fork. The run ID stays retired in its project.

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "identity/fork_spec.h"
 #include "store/history_writer.h"
+#include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
@@ -176,4 +177,37 @@ TEST(ForkStore, DeletingASourceIsRefusedUnlessForksAreMaterialized)
         EXPECT_EQ(e.kind(), Error::Kind::Conflict);
         EXPECT_TRUE(e.message().contains(QStringLiteral("never reused")));
     }
+}
+
+TEST(ForkStore, LinkingAfterTheFactRefusesCycles)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const RunInfo a = makeRun(store, QStringLiteral("a"), 10);
+    const RunInfo b = makeRun(store, QStringLiteral("b"), 10);
+    store.linkFork(b.key, {a.immutableId, a.runId, a.path().toString(), 4, false});
+    EXPECT_EQ(store.readSeries(b.key, QStringLiteral("m")).size(), 10u); // 0..4 from a, then own rows past 4
+    try {
+        store.linkFork(a.key, {b.immutableId, b.runId, b.path().toString(), 2, false});
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::Conflict);
+        EXPECT_TRUE(e.message().contains(QStringLiteral("descends from it")));
+    }
+}
+
+TEST(ForkStore, NestedTransactionsRollBackAsOneUnit)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    try {
+        WriteTransaction outer(store.db());
+        NewRun spec;
+        spec.project = QStringLiteral("p");
+        store.createRun(spec); // its own transaction becomes a savepoint
+        throw Error(Error::Kind::Format, QStringLiteral("reader gave up"));
+    } catch (const Error &) {
+    }
+    EXPECT_EQ(store.runCount(), 0);
+    EXPECT_TRUE(store.projects().empty());
 }
