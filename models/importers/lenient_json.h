@@ -1,0 +1,21 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/json_qt.h"
+
+namespace fs {
+
+// Parses one JSON value as Python's json module writes it (W&B value_json,
+// wandb-history.jsonl lines): bare NaN, Infinity and -Infinity are allowed,
+// at any depth, and become double NaN/Inf. Plain numbers are read without
+// nlohmann (the hot path of history import). Returns nullopt when the text
+// is not JSON.
+std::optional<Json> parseLenientJson(std::string_view text);
+
+// Reads a whole string as a double (JSON number, or nan/inf spelled as
+// Python or JSON writers do). Returns nullopt for anything else.
+std::optional<double> parseDouble(std::string_view text);
+
+} // namespace fs

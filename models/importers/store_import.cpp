@@ -1,0 +1,242 @@
+#include "importers/store_import.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <cmath>
+
+#include "core/error.h"
+#include "identity/run_id.h"
+#include "importers/format_detect.h"
+#include "store/history_writer.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace fs {
+
+namespace {
+
+class Cancelled {};
+
+constexpr qint64 kProgressEveryRows = 4096;
+
+QString defaultProject(const ImportedRun &run)
+{
+    if (!run.project.isEmpty())
+        return run.project;
+    if (run.format == QLatin1String("wandb"))
+        return QStringLiteral("uncategorized"); // W&B's own name for a run without a project
+    return QStringLiteral("imported");
+}
+
+// A stable identity for the run in its source, so importing again finds it.
+QString importKey(const ImportedRun &run)
+{
+    if (!run.runId.isEmpty())
+        return run.format + QLatin1Char(':') + run.runId;
+    return run.format + QLatin1Char(':') + QFileInfo(run.sourcePath).canonicalFilePath() + QLatin1Char('#')
+           + run.name;
+}
+
+// Sources without run IDs (TensorBoard) get a stable one derived from the key.
+QString storeRunId(const ImportedRun &run, const QString &key)
+{
+    if (!run.runId.isEmpty() && runIdProblem(run.runId).isEmpty())
+        return run.runId;
+    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex();
+    return QStringLiteral("tb-") + QString::fromLatin1(hash.left(10));
+}
+
+RunState stateOf(const ImportedRun &run)
+{
+    return parseRunState(run.state).value_or(RunState::Finished);
+}
+
+Json importMetadata(const ImportedRun &run, const QString &key)
+{
+    Json meta = run.metadata.is_object() ? run.metadata : Json::object();
+    Json info = {{"format", toStd(run.format)}, {"source", toStd(run.sourcePath)}, {"key", toStd(key)}};
+    if (!run.group.isEmpty())
+        meta["group"] = toStd(run.group);
+    if (!run.jobType.isEmpty())
+        meta["job_type"] = toStd(run.jobType);
+    if (!run.host.isEmpty())
+        meta["host"] = toStd(run.host);
+    if (run.runtimeSeconds)
+        meta["runtime"] = *run.runtimeSeconds;
+    if (run.exitCode)
+        meta["exit_code"] = *run.exitCode;
+    if (run.branch) {
+        const Json bp = {{"run", toStd(run.branch->run)}, {"metric", toStd(run.branch->metric)},
+                         {"value", run.branch->value}};
+        if (run.branch->rewind)
+            meta["rewound_from"] = bp;
+        else if (run.branch->metric == QLatin1String("_step") && run.branch->value >= 0
+                 && std::floor(run.branch->value) == run.branch->value)
+            info["pending_fork"] = bp;
+        else
+            meta["branch_point"] = bp; // a fork on another metric: kept, not linked
+    }
+    meta["import"] = info;
+    return meta;
+}
+
+QDateTime endTime(const ImportedRun &run)
+{
+    if (!run.startTime.isValid() || !run.runtimeSeconds)
+        return {};
+    return run.startTime.addMSecs(qint64(*run.runtimeSeconds * 1000.0));
+}
+
+qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qint64> after,
+                 const ImportOptions &options)
+{
+    qint64 added = 0;
+    for (const ImportedRow &row : run.rows) {
+        if (after && row.step <= *after)
+            continue;
+        for (const auto &[key, value] : row.values) {
+            if (value.is_number())
+                writer.addNumber(key, row.step, value.get<double>());
+            else
+                writer.addText(key, row.step, dumpJson(value));
+        }
+        ++added;
+        if (options.progress && added % kProgressEveryRows == 0
+            && !options.progress(added, qint64(run.rows.size()), run.name))
+            throw Cancelled();
+    }
+    return added;
+}
+
+} // namespace
+
+QString importStatusName(ImportOutcome::Status status)
+{
+    switch (status) {
+    case ImportOutcome::Status::Created:
+        return QStringLiteral("created");
+    case ImportOutcome::Status::Updated:
+        return QStringLiteral("updated");
+    case ImportOutcome::Status::Unchanged:
+        return QStringLiteral("unchanged");
+    case ImportOutcome::Status::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const ImportOptions &options)
+{
+    ImportOutcome out;
+    out.sourcePath = run.sourcePath;
+    out.warnings = run.warnings;
+    const QString entity = !options.entity.isEmpty() ? options.entity
+                           : !run.entity.isEmpty()   ? run.entity
+                                                     : defaultEntity();
+    const QString project = !options.project.isEmpty() ? options.project : defaultProject(run);
+    const QString key = importKey(run);
+    try {
+        WriteTransaction tx(store.db());
+        std::optional<RunInfo> existing;
+        if (auto p = store.findProject(entity, project))
+            existing = store.findImported(p->key, key);
+        RunInfo info;
+        if (existing) {
+            info = *existing;
+        } else {
+            NewRun spec;
+            spec.entity = entity;
+            spec.project = project;
+            spec.runId = storeRunId(run, key);
+            spec.name = run.name;
+            spec.notes = run.notes;
+            spec.tags = run.tags;
+            spec.config = run.config;
+            spec.metadata = importMetadata(run, key);
+            spec.state = stateOf(run);
+            info = store.createRun(spec);
+        }
+        HistoryWriter writer(store, info.key);
+        for (auto it = run.summary.begin(); it != run.summary.end(); ++it)
+            writer.setUserSummary(it.key(), it.value());
+        out.rowsAdded = writeRows(writer, run, existing ? info.ownLastStep : std::nullopt, options);
+        writer.flush();
+        if (existing) {
+            store.setConfig(info.key, run.config);
+            Json meta = importMetadata(run, key);
+            if (!info.metadata.contains("import") || !info.metadata["import"].contains("pending_fork"))
+                meta["import"].erase("pending_fork"); // already linked
+            store.setMetadata(info.key, meta);
+        }
+        store.setState(info.key, stateOf(run), run.exitCode);
+        const bool ended = stateOf(run) != RunState::Running && stateOf(run) != RunState::Pending;
+        store.setTimes(info.key, run.startTime, endTime(run), ended ? endTime(run) : QDateTime());
+        tx.commit();
+        info = store.run(info.key);
+        out.status = !existing                                              ? ImportOutcome::Status::Created
+                     : out.rowsAdded > 0 || info.state != existing->state ? ImportOutcome::Status::Updated
+                                                                          : ImportOutcome::Status::Unchanged;
+        out.runPath = info.path().toString();
+        out.immutableId = info.immutableId;
+    } catch (const Cancelled &) {
+        throw;
+    } catch (const Error &e) {
+        out.status = ImportOutcome::Status::Failed;
+        out.error = e.message();
+        out.rowsAdded = 0;
+    }
+    return out;
+}
+
+qint64 linkPendingForks(Store &store)
+{
+    qint64 linked = 0;
+    for (const RunInfo &fork : store.runsWithPendingFork()) {
+        const Json bp = fork.metadata["import"]["pending_fork"];
+        const QString sourceId = toQ(bp.value("run", std::string()));
+        const qint64 step = qint64(bp.value("value", 0.0));
+        try {
+            const RunInfo source = store.resolve(sourceId, fork.project, fork.entity);
+            WriteTransaction tx(store.db());
+            store.linkFork(fork.key, {source.immutableId, source.runId, source.path().toString(), step, false});
+            Json meta = fork.metadata;
+            meta["import"].erase("pending_fork");
+            store.setMetadata(fork.key, meta);
+            tx.commit();
+            ++linked;
+        } catch (const Error &) {
+            // The source is not here yet; it may arrive with a later import.
+        }
+    }
+    return linked;
+}
+
+ImportReport importPath(Store &store, const QString &path, const ImportOptions &options)
+{
+    const DetectedFormat detected = detectImportFormat(path);
+    ImportReport report;
+    report.format = importFormatName(detected.format);
+    ImportBatch batch = importDetected(detected);
+    report.warnings = batch.warnings;
+    report.skippedRuns = batch.skippedRuns;
+    const qint64 total = qint64(batch.runs.size());
+    qint64 done = 0;
+    for (const ImportedRun &run : batch.runs) {
+        if (options.progress && !options.progress(done, total, run.name)) {
+            report.cancelled = true;
+            break;
+        }
+        try {
+            report.runs.push_back(writeImportedRun(store, run, options));
+        } catch (const Cancelled &) {
+            report.cancelled = true;
+            break;
+        }
+        ++done;
+    }
+    report.forksLinked = linkPendingForks(store);
+    return report;
+}
+
+} // namespace fs

@@ -1,0 +1,96 @@
+#include "importers/tensorboard_importer.h"
+
+#include <algorithm>
+#include <map>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+#include "core/error.h"
+#include "importers/mapped_file.h"
+#include "importers/tensorboard_event_decoder.h"
+
+namespace fs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::Importers", text);
+}
+
+// events.out.tfevents.<unix seconds>.<host>[...]: write order is the number.
+qint64 fileTimestamp(const QString &fileName)
+{
+    return fileName.section(QLatin1Char('.'), 3, 3).toLongLong();
+}
+
+} // namespace
+
+bool isTensorBoardEventFile(const QString &fileName)
+{
+    return fileName.startsWith(QLatin1String("events.out.tfevents."));
+}
+
+QStringList findTensorBoardEventFiles(const QString &logDir)
+{
+    const QFileInfo root(logDir);
+    if (root.isFile())
+        return isTensorBoardEventFile(root.fileName()) ? QStringList{root.absoluteFilePath()} : QStringList{};
+    QStringList files;
+    QDirIterator it(root.absoluteFilePath(), {QStringLiteral("events.out.tfevents.*")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    std::sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
+        const QFileInfo fa(a), fb(b);
+        if (fa.path() != fb.path())
+            return fa.path() < fb.path();
+        const qint64 ta = fileTimestamp(fa.fileName()), tb = fileTimestamp(fb.fileName());
+        return ta != tb ? ta < tb : fa.fileName() < fb.fileName();
+    });
+    return files;
+}
+
+ImportBatch importTensorBoardDir(const QString &logDir)
+{
+    const QFileInfo root(logDir);
+    if (!root.exists())
+        throw Error(Error::Kind::NotFound,
+                    tr("%1 does not exist; expected a TensorBoard log folder").arg(logDir));
+    const QStringList files = findTensorBoardEventFiles(logDir);
+    if (files.isEmpty())
+        throw Error(Error::Kind::Format,
+                    tr("%1 holds no TensorBoard event files; expected files named events.out.tfevents.*")
+                        .arg(logDir));
+
+    const QDir rootDir = root.isDir() ? QDir(root.absoluteFilePath()) : root.absoluteDir();
+    std::map<QString, QStringList> byFolder; // relative folder -> its files, in order
+    for (const QString &f : files)
+        byFolder[rootDir.relativeFilePath(QFileInfo(f).path())] << f;
+
+    ImportBatch batch;
+    for (const auto &[relative, folderFiles] : byFolder) {
+        ImportedRun run;
+        run.format = QStringLiteral("tensorboard");
+        run.sourcePath = relative == QLatin1String(".") ? rootDir.path() : rootDir.filePath(relative);
+        run.name = relative == QLatin1String(".") ? rootDir.dirName() : relative;
+        run.project = rootDir.dirName();
+        TensorBoardRunBuilder builder(run);
+        for (const QString &f : folderFiles) {
+            try {
+                MappedFile file(f);
+                builder.addFile(file.data(), f);
+            } catch (const Error &e) {
+                addWarning(run, e.message());
+            }
+        }
+        builder.finish();
+        batch.runs.push_back(std::move(run));
+    }
+    return batch;
+}
+
+} // namespace fs

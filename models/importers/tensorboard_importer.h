@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "importers/imported_run.h"
+
+namespace fs {
+
+// Every `events.out.tfevents.*` file under a TensorBoard log folder, one run
+// per folder that holds event files: the folder's path relative to `logDir`
+// names the run, files directly in `logDir` form a run named after `logDir`
+// itself. `project` is `logDir`'s name for all of them. `logDir` may also be
+// a single event file. Throws fs::Error(NotFound/Format) when there is no
+// event file at all.
+ImportBatch importTensorBoardDir(const QString &logDir);
+
+// The event files under `logDir` (or `logDir` itself if it is one), sorted.
+QStringList findTensorBoardEventFiles(const QString &logDir);
+
+bool isTensorBoardEventFile(const QString &fileName);
+
+} // namespace fs

@@ -1,0 +1,376 @@
+#include "importers/wandb_importer.h"
+
+#include <cmath>
+#include <cstring>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include "core/error.h"
+#include "importers/leveldb_log_reader.h"
+#include "importers/lenient_json.h"
+#include "importers/mapped_file.h"
+#include "importers/wandb_record_decoder.h"
+#include "importers/yaml_json.h"
+
+namespace fs {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::Importers", text);
+}
+
+// run-20220429_201936-3ojed7lz, offline-run-..., dryrun-...
+const QRegularExpression &runFolderPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^(?:offline-run|run|dryrun)-(\\d{8}_\\d{6})-(.+)$"));
+    return re;
+}
+
+std::optional<Json> readJsonFile(const QString &path, ImportedRun &run)
+{
+    if (!QFileInfo::exists(path))
+        return std::nullopt;
+    try {
+        MappedFile file(path);
+        auto j = parseLenientJson(file.data());
+        if (!j) {
+            addWarning(run, tr("%1 is not valid JSON; ignored").arg(path));
+            return std::nullopt;
+        }
+        return j;
+    } catch (const Error &e) {
+        addWarning(run, e.message());
+        return std::nullopt;
+    }
+}
+
+// config.yaml: `key: {desc, value}` (0.10.x) or `key: {value}` (newer).
+void mergeConfigYaml(const QString &path, ImportedRun &run)
+{
+    if (!QFileInfo::exists(path))
+        return;
+    Json yaml;
+    try {
+        yaml = yamlFileToJson(path);
+    } catch (const Error &e) {
+        addWarning(run, e.message());
+        return;
+    }
+    if (!yaml.is_object()) {
+        if (!yaml.is_null())
+            addWarning(run, tr("%1 is not a mapping of config keys; ignored").arg(path));
+        return;
+    }
+    for (auto it = yaml.begin(); it != yaml.end(); ++it) {
+        if (it.key() == "wandb_version")
+            continue;
+        Json value = it.value();
+        if (value.is_object() && value.contains("value")
+            && (value.size() == 1 || (value.size() == 2 && value.contains("desc"))))
+            value = Json(value["value"]);
+        if (it.key() == "_wandb")
+            run.metadata["_wandb"] = std::move(value);
+        else
+            run.config[it.key()] = std::move(value);
+    }
+}
+
+void mergeSummaryJson(const QString &path, ImportedRun &run)
+{
+    auto j = readJsonFile(path, run);
+    if (!j)
+        return;
+    if (!j->is_object()) {
+        addWarning(run, tr("%1 is not a JSON object; ignored").arg(path));
+        return;
+    }
+    // Written by the SDK as the run goes, it is at least as new as the records.
+    for (auto it = j->begin(); it != j->end(); ++it)
+        run.summary[it.key()] = it.value();
+}
+
+QString stringAt(const Json &j, const char *key)
+{
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? toQ(it->get<std::string>()) : QString();
+}
+
+void mergeMetadataJson(const QString &path, ImportedRun &run, bool legacy)
+{
+    auto j = readJsonFile(path, run);
+    if (!j || !j->is_object())
+        return;
+    if (run.host.isEmpty())
+        run.host = stringAt(*j, "host");
+    if (const auto git = j->find("git"); git != j->end() && git->is_object() && !run.metadata.contains("git")) {
+        Json g = Json::object();
+        if (git->contains("remote"))
+            g["remote"] = (*git)["remote"];
+        if (git->contains("commit"))
+            g["commit"] = (*git)["commit"];
+        run.metadata["git"] = g;
+    }
+    for (const char *key : {"program", "codePath", "args", "python", "os", "executable", "root", "username",
+                            "startedAt", "heartbeatAt", "gpu", "gpu_count", "cpu_count"}) {
+        if (const auto it = j->find(key); it != j->end() && !it->is_null())
+            run.metadata[key] = *it;
+    }
+    if (!run.startTime.isValid()) {
+        // The SDK writes UTC without a zone suffix.
+        QDateTime t = QDateTime::fromString(stringAt(*j, "startedAt"), Qt::ISODateWithMs);
+        if (t.isValid()) {
+            t.setTimeSpec(Qt::UTC);
+            run.startTime = t;
+        }
+    }
+    if (legacy) {
+        if (run.name.isEmpty())
+            run.name = stringAt(*j, "name");
+        if (run.project.isEmpty())
+            run.project = stringAt(*j, "project");
+        if (const auto it = j->find("exitcode"); it != j->end() && it->is_number_integer())
+            run.exitCode = it->get<int>();
+        const QString state = stringAt(*j, "state");
+        if (state == QLatin1String("finished") || state == QLatin1String("running")
+            || state == QLatin1String("crashed") || state == QLatin1String("failed"))
+            run.state = state;
+        else if (state == QLatin1String("killed"))
+            run.state = QStringLiteral("failed");
+    }
+}
+
+// SDK 0.9: one JSON object per line, keys _step/_runtime/_timestamp plus metrics.
+void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
+{
+    MappedFile file(path);
+    const std::string_view data = file.data();
+    std::size_t pos = 0;
+    qint64 lineNo = 0;
+    while (pos < data.size()) {
+        const auto nl = data.find('\n', pos);
+        const bool lastWithoutNewline = nl == std::string_view::npos;
+        const std::string_view line = data.substr(pos, lastWithoutNewline ? std::string_view::npos : nl - pos);
+        ++lineNo;
+        const std::size_t lineStart = pos;
+        pos = lastWithoutNewline ? data.size() : nl + 1;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+            continue;
+        auto j = parseLenientJson(line);
+        if (!j || !j->is_object()) {
+            ++run.skipped;
+            if (lastWithoutNewline) {
+                cut = true;
+                addWarning(run, tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON object "
+                                   "per line").arg(path).arg(lineStart).arg(lineNo));
+            } else {
+                addWarning(run, tr("%1 line %2 (byte %3) is not a JSON object; skipped")
+                                    .arg(path).arg(lineNo).arg(lineStart));
+            }
+            continue;
+        }
+        ImportedRow row;
+        row.step = qint64(run.rows.size());
+        for (auto it = j->begin(); it != j->end(); ++it) {
+            if (it.key() == "_step") {
+                if (it->is_number_integer())
+                    row.step = it->get<qint64>();
+                else if (it->is_number_float() && std::abs(it->get<double>()) < 9e18)
+                    row.step = qint64(it->get<double>());
+                continue;
+            }
+            Json v = it.value();
+            if (v.is_number() && !v.is_number_float())
+                v = v.get<double>();
+            row.values.emplace_back(it.key(), std::move(v));
+        }
+        run.rows.push_back(std::move(row));
+    }
+    run.recordCounts[QStringLiteral("history")] = qint64(run.rows.size());
+    const qint64 replaced = sortAndMergeRows(run.rows);
+    if (replaced > 0)
+        addWarning(run, tr("%1 history values were logged again for a step already seen; the last one is kept")
+                            .arg(replaced));
+}
+
+const Json *findPath(const Json &j, std::initializer_list<const char *> path)
+{
+    const Json *node = &j;
+    for (const char *key : path) {
+        if (!node->is_object())
+            return nullptr;
+        const auto it = node->find(key);
+        if (it == node->end())
+            return nullptr;
+        node = &*it;
+    }
+    return node;
+}
+
+void fillRuntime(ImportedRun &run)
+{
+    if (run.runtimeSeconds && *run.runtimeSeconds > 0)
+        return;
+    for (const Json *v : {findPath(run.summary, {"_wandb", "runtime"}), findPath(run.summary, {"_runtime"})}) {
+        if (v && v->is_number()) {
+            run.runtimeSeconds = v->get<double>();
+            return;
+        }
+    }
+    for (auto row = run.rows.rbegin(); row != run.rows.rend(); ++row) {
+        for (const auto &[key, value] : row->values) {
+            if (key == "_runtime" && value.is_number()) {
+                run.runtimeSeconds = value.get<double>();
+                return;
+            }
+        }
+    }
+}
+
+QString pickWandbFile(const QDir &dir, const QString &idFromName, ImportedRun &run)
+{
+    const QStringList files = dir.entryList({QStringLiteral("*.wandb")}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        return {};
+    if (files.size() > 1)
+        addWarning(run, tr("%1 holds %2 .wandb files; only one is imported").arg(dir.path()).arg(files.size()));
+    const QString expected = QStringLiteral("run-%1.wandb").arg(idFromName);
+    return dir.filePath(files.contains(expected) ? expected : files.first());
+}
+
+} // namespace
+
+ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath)
+{
+    ImportedRun run;
+    run.format = QStringLiteral("wandb");
+    run.sourcePath = sourcePath;
+    WandbRecordDecoder decoder(run);
+    LevelDbLogReader reader(bytes);
+    std::string_view record;
+    qint64 offset = 0;
+    while (reader.next(record, &offset))
+        decoder.addRecord(record, offset);
+    if (reader.stop().kind == ReadStop::Kind::NotThisFormat)
+        throw Error(Error::Kind::Format, QStringLiteral("%1: %2").arg(sourcePath, reader.stop().reason));
+    decoder.finish(reader.stop());
+    fillRuntime(run);
+    return run;
+}
+
+ImportedRun importWandbRun(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw Error(Error::Kind::NotFound, tr("%1 does not exist; expected a W&B run folder or .wandb file").arg(path));
+
+    const QDir dir = info.isDir() ? QDir(info.absoluteFilePath()) : info.absoluteDir();
+    const auto nameMatch = runFolderPattern().match(dir.dirName());
+    const QString idFromName = nameMatch.hasMatch() ? nameMatch.captured(2) : QString();
+
+    ImportedRun run;
+    QString wandbFile;
+    if (info.isDir()) {
+        ImportedRun scratch; // warnings before we know which run holds them
+        wandbFile = pickWandbFile(dir, idFromName, scratch);
+        if (!wandbFile.isEmpty()) {
+            MappedFile file(wandbFile);
+            run = importWandbLog(file.data(), wandbFile);
+        }
+        run.warnings = scratch.warnings + run.warnings;
+    } else {
+        if (info.suffix() != QLatin1String("wandb"))
+            throw Error(Error::Kind::Format,
+                        tr("%1 is not a .wandb file; expected a W&B run folder or run-<id>.wandb").arg(path));
+        wandbFile = info.absoluteFilePath();
+        MappedFile file(wandbFile);
+        run = importWandbLog(file.data(), wandbFile);
+    }
+
+    const QString filesDir = dir.exists(QStringLiteral("files")) ? dir.filePath(QStringLiteral("files")) : dir.path();
+    bool legacy = false;
+    if (wandbFile.isEmpty()) {
+        const QString history = dir.filePath(QStringLiteral("wandb-history.jsonl"));
+        const bool hasHistory = QFileInfo::exists(history);
+        if (!hasHistory && !(nameMatch.hasMatch() && QFileInfo::exists(filesDir + QStringLiteral("/config.yaml"))))
+            throw Error(Error::Kind::Format,
+                        tr("%1 is not a W&B run folder; expected a run-<id>.wandb file (SDK 0.10+) or "
+                           "wandb-history.jsonl (SDK 0.9)").arg(dir.path()));
+        run.format = QStringLiteral("wandb");
+        legacy = true;
+        bool cut = false;
+        if (hasHistory)
+            readHistoryJsonl(history, run, cut);
+        else
+            addWarning(run, tr("%1 has no .wandb file and no wandb-history.jsonl; only its config and summary "
+                               "are imported").arg(dir.path()));
+        run.state = cut ? QStringLiteral("crashed") : QStringLiteral("running");
+    }
+    run.sourcePath = info.isDir() ? dir.path() : wandbFile;
+
+    if (run.runId.isEmpty())
+        run.runId = idFromName;
+    if (info.isDir() || dir.exists(QStringLiteral("files"))) {
+        mergeConfigYaml(filesDir + QStringLiteral("/config.yaml"), run);
+        mergeSummaryJson(filesDir + QStringLiteral("/wandb-summary.json"), run);
+        mergeMetadataJson(filesDir + QStringLiteral("/wandb-metadata.json"), run, legacy);
+    }
+    if (!run.startTime.isValid() && nameMatch.hasMatch()) {
+        // Last resort: the folder name holds the local start time of the machine that ran it.
+        const QDateTime t = QDateTime::fromString(nameMatch.captured(1), QStringLiteral("yyyyMMdd_HHmmss"));
+        if (t.isValid())
+            run.startTime = t.toUTC();
+    }
+    if (legacy && run.exitCode && run.state == QLatin1String("running"))
+        run.state = *run.exitCode == 0 ? QStringLiteral("finished") : QStringLiteral("failed");
+    if (run.branch)
+        run.branch->rewind = run.branch->run == run.runId;
+    fillRuntime(run);
+    return run;
+}
+
+bool isWandbRunFolder(const QString &path)
+{
+    const QDir dir(path);
+    if (!dir.exists())
+        return false;
+    if (!dir.entryList({QStringLiteral("*.wandb")}, QDir::Files).isEmpty())
+        return true;
+    if (dir.exists(QStringLiteral("wandb-history.jsonl")))
+        return true;
+    return runFolderPattern().match(dir.dirName()).hasMatch() && dir.exists(QStringLiteral("files/config.yaml"));
+}
+
+QStringList findWandbRunFolders(const QString &wandbDir)
+{
+    QStringList out;
+    const QDir dir(wandbDir);
+    const auto entries = dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name);
+    for (const QFileInfo &e : entries) {
+        if (runFolderPattern().match(e.fileName()).hasMatch() && isWandbRunFolder(e.absoluteFilePath()))
+            out << e.absoluteFilePath();
+    }
+    return out;
+}
+
+ImportBatch importWandbFolder(const QString &wandbDir)
+{
+    if (!QFileInfo(wandbDir).isDir())
+        throw Error(Error::Kind::NotFound, tr("%1 is not a folder; expected a wandb/ folder of runs").arg(wandbDir));
+    ImportBatch batch;
+    for (const QString &folder : findWandbRunFolders(wandbDir)) {
+        try {
+            batch.runs.push_back(importWandbRun(folder));
+        } catch (const Error &e) {
+            ++batch.skippedRuns;
+            batch.warnings << tr("%1 skipped: %2").arg(folder, e.message());
+        }
+    }
+    return batch;
+}
+
+} // namespace fs

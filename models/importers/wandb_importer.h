@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string_view>
+
+#include <QString>
+#include <QStringList>
+
+#include "importers/imported_run.h"
+
+namespace fs {
+
+// The records of one .wandb file (its bytes), as a run: everything whole is
+// imported, a cut or corrupt tail becomes a warning. Throws
+// fs::Error(Format) when the bytes do not start with a .wandb header.
+ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath);
+
+// One W&B run: a run folder (`run-*`, `offline-run-*`, SDK 0.9 `run-*`/
+// `dryrun-*` with wandb-history.jsonl) or a single .wandb file. Adds what
+// the folder's files/ say (config.yaml, wandb-summary.json,
+// wandb-metadata.json) to what the .wandb holds.
+// Throws fs::Error(NotFound) / fs::Error(Format) when it is not a run.
+ImportedRun importWandbRun(const QString &path);
+
+// Whether `dir` looks like one W&B run folder (holds a .wandb file or
+// wandb-history.jsonl, or is named like one and has files/).
+bool isWandbRunFolder(const QString &dir);
+
+// The run folders directly inside a `wandb/` folder, sorted by name
+// (`latest-run` and other symlinks are left out).
+QStringList findWandbRunFolders(const QString &wandbDir);
+
+// Every run of a `wandb/` folder. A run that cannot be read is counted in
+// skippedRuns with a warning naming its folder; the others still import.
+ImportBatch importWandbFolder(const QString &wandbDir);
+
+} // namespace fs

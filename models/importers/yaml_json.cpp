@@ -1,0 +1,108 @@
+#include "importers/yaml_json.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <yaml-cpp/yaml.h>
+
+#include "core/error.h"
+#include "importers/lenient_json.h"
+
+namespace fs {
+
+namespace {
+
+Json plainScalar(const std::string &s)
+{
+    if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
+        return nullptr;
+    if (s == "true" || s == "True" || s == "TRUE")
+        return true;
+    if (s == "false" || s == "False" || s == "FALSE")
+        return false;
+    const char c = s.front();
+    if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+        std::string_view v(s);
+        if (v.front() == '+')
+            v.remove_prefix(1);
+        std::int64_t i = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), i);
+        if (ec == std::errc() && end == v.data() + v.size())
+            return i;
+        if (v.size() > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'o')) {
+            const int base = v[1] == 'x' ? 16 : 8;
+            std::uint64_t u = 0;
+            auto [e2, ec2] = std::from_chars(v.data() + 2, v.data() + v.size(), u, base);
+            if (ec2 == std::errc() && e2 == v.data() + v.size() && u <= std::uint64_t(INT64_MAX))
+                return std::int64_t(u);
+        }
+        const bool negative = s.front() == '-';
+        const std::string_view mag = negative ? std::string_view(s).substr(1) : v;
+        if (mag == ".inf" || mag == ".Inf" || mag == ".INF")
+            return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        if (s == ".nan" || s == ".NaN" || s == ".NAN")
+            return std::numeric_limits<double>::quiet_NaN();
+        // Only real decimal numbers: from_chars would also take "nan"/"inf" words.
+        if (s.find_first_not_of("0123456789+-.eE") == std::string::npos)
+            if (auto d = parseDouble(s))
+                return *d;
+    }
+    return s;
+}
+
+Json convert(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        return nullptr;
+    case YAML::NodeType::Scalar:
+        // yaml-cpp tags quoted scalars "!" and plain ones "?".
+        if (node.Tag() == "!")
+            return node.Scalar();
+        return plainScalar(node.Scalar());
+    case YAML::NodeType::Sequence: {
+        Json a = Json::array();
+        for (const auto &item : node)
+            a.push_back(convert(item));
+        return a;
+    }
+    case YAML::NodeType::Map: {
+        Json o = Json::object();
+        for (const auto &kv : node) {
+            const Json key = convert(kv.first);
+            o[key.is_string() ? key.get<std::string>() : key.dump()] = convert(kv.second);
+        }
+        return o;
+    }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Json yamlTextToJson(const std::string &text, const QString &what)
+{
+    try {
+        return convert(YAML::Load(text));
+    } catch (const YAML::Exception &e) {
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers", "%1 is not valid YAML (line %2: %3)")
+                        .arg(what).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
+    }
+}
+
+Json yamlFileToJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(Error::Kind::NotFound,
+                    QCoreApplication::translate("fs::Importers", "cannot open %1: %2").arg(path, f.errorString()));
+    const QByteArray bytes = f.readAll();
+    return yamlTextToJson(bytes.toStdString(), path);
+}
+
+} // namespace fs

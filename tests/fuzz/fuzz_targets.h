@@ -1,0 +1,15 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+// One entry point per reader, shared by the libFuzzer targets and by the
+// gtest that replays tests/fuzz/corpus/. Each aborts if a reader breaks one
+// of its promises (rows out of order, a stop without a reason...).
+namespace fs::fuzz {
+
+void wandbLog(const std::uint8_t *data, std::size_t size);     // .wandb framing + Record decoding
+void tfRecordEvents(const std::uint8_t *data, std::size_t size); // TFRecord framing + Event decoding
+void mlflowMetricLines(const std::uint8_t *data, std::size_t size);
+
+} // namespace fs::fuzz

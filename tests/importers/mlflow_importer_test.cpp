@@ -1,0 +1,165 @@
+#include <cmath>
+
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "importers/mlflow_importer.h"
+#include "importers/mlflow_metric_line.h"
+#include "importers/test_writers.h"
+#include "support/temp_store.h"
+
+using fs::ImportedRun;
+using fs::Json;
+
+namespace {
+
+const Json *value(const fs::ImportedRow &row, const std::string &key)
+{
+    for (const auto &[k, v] : row.values)
+        if (k == key)
+            return &v;
+    return nullptr;
+}
+
+void writeExperiment(const QString &root, const QString &id, const QString &name, bool deleted = false)
+{
+    fs::test::writeFile(root + QLatin1Char('/') + id + QStringLiteral("/meta.yaml"),
+                        QStringLiteral("experiment_id: '%1'\nname: %2\nlifecycle_stage: %3\n")
+                            .arg(id, name, deleted ? QStringLiteral("deleted") : QStringLiteral("active"))
+                            .toStdString());
+}
+
+QString writeRun(const QString &root, const QString &exp, const QString &id, int status, bool deleted = false)
+{
+    const QString dir = root + QLatin1Char('/') + exp + QLatin1Char('/') + id;
+    fs::test::writeFile(dir + QStringLiteral("/meta.yaml"),
+                        QStringLiteral("run_id: %1\nrun_name: meta-name\nexperiment_id: '%2'\nstatus: %3\n"
+                                       "start_time: 1000000\nend_time: 1005500\nlifecycle_stage: %4\nuser_id: me\n")
+                            .arg(id, exp).arg(status)
+                            .arg(deleted ? QStringLiteral("deleted") : QStringLiteral("active"))
+                            .toStdString());
+    return dir;
+}
+
+} // namespace
+
+TEST(MlflowMetricLine, ThreeAndTwoFields)
+{
+    auto v = fs::parseMlflowMetricLine("1669891514905 0.9381327297912289 7");
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->timestampMs, 1669891514905);
+    EXPECT_DOUBLE_EQ(v->value, 0.9381327297912289);
+    EXPECT_EQ(v->step, 7);
+    v = fs::parseMlflowMetricLine("1669891514905 -1e-3\r");
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->step, 0);
+    EXPECT_DOUBLE_EQ(v->value, -1e-3);
+    for (const char *s : {"1 nan 0", "1 NaN 0", "1 inf 0", "1 -inf 0", "1 Infinity 0"})
+        EXPECT_TRUE(fs::parseMlflowMetricLine(s)) << s;
+    EXPECT_TRUE(std::isnan(fs::parseMlflowMetricLine("1 nan 2")->value));
+}
+
+TEST(MlflowMetricLine, ErrorsSayWhatWasExpected)
+{
+    QString error;
+    EXPECT_FALSE(fs::parseMlflowMetricLine("12", &error));
+    EXPECT_TRUE(error.contains(QLatin1String("<timestamp_ms> <value> <step>"))) << error.toStdString();
+    EXPECT_FALSE(fs::parseMlflowMetricLine("1 2 3 4", &error));
+    EXPECT_FALSE(fs::parseMlflowMetricLine("x 2 3", &error));
+    EXPECT_TRUE(error.contains(QLatin1String("timestamp")));
+    EXPECT_FALSE(fs::parseMlflowMetricLine("1 abc 3", &error));
+    EXPECT_TRUE(error.contains(QLatin1String("value \"abc\"")));
+    EXPECT_FALSE(fs::parseMlflowMetricLine("1 2 3.5", &error));
+    EXPECT_TRUE(error.contains(QLatin1String("step")));
+    EXPECT_FALSE(fs::parseMlflowMetricLine("", &error));
+}
+
+TEST(MlflowFixture, LightGbmRun)
+{
+    const fs::ImportBatch batch = fs::importMlflowRoot(fs::test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")));
+    ASSERT_EQ(batch.runs.size(), 1u);
+    EXPECT_EQ(batch.skippedRuns, 0);
+    const ImportedRun &run = batch.runs[0];
+    EXPECT_EQ(run.format, QLatin1String("mlflow"));
+    EXPECT_EQ(run.runId, QLatin1String("12026047ea1b4d18b809871910343336"));
+    EXPECT_EQ(run.name, QLatin1String("fun-turtle-168"));
+    EXPECT_EQ(run.project, QLatin1String("Default"));
+    EXPECT_EQ(run.state, QLatin1String("finished"));
+    EXPECT_EQ(run.config.size(), 14u);
+    EXPECT_EQ(run.config["objective"].get<std::string>().back() != '\n', true);
+    EXPECT_EQ(run.metadata["tags"].size(), 5u);
+    EXPECT_TRUE(run.metadata["tags"].contains("mlflow.log-model.history"));
+    EXPECT_EQ(run.startTime, QDateTime::fromMSecsSinceEpoch(1669891514861LL, Qt::UTC));
+    EXPECT_DOUBLE_EQ(*run.runtimeSeconds, (1669891517155.0 - 1669891514861.0) / 1000);
+    ASSERT_EQ(run.rows.size(), 10u);
+    for (qint64 i = 0; i < 10; ++i) {
+        EXPECT_EQ(run.rows[size_t(i)].step, i);
+        EXPECT_NE(value(run.rows[size_t(i)], "train-multi_logloss"), nullptr);
+    }
+    EXPECT_NE(value(run.rows[0], "accuracy"), nullptr);
+    EXPECT_NE(value(run.rows[0], "log_loss"), nullptr);
+    EXPECT_DOUBLE_EQ(value(run.rows[0], "train-multi_logloss")->get<double>(), 0.9381327297912289);
+    EXPECT_TRUE(run.warnings.isEmpty()) << run.warnings.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST(MlflowGenerated, TwoFieldLinesSlashKeysParentAndDeletedRuns)
+{
+    QTemporaryDir tmp;
+    const QString root = tmp.filePath(QStringLiteral("mlruns"));
+    writeExperiment(root, QStringLiteral("0"), QStringLiteral("Default"));
+    writeExperiment(root, QStringLiteral("1"), QStringLiteral("gone"), true);
+    writeRun(root, QStringLiteral("1"), QStringLiteral("r_in_deleted_exp"), 3);
+    const QString run = writeRun(root, QStringLiteral("0"), QStringLiteral("r1"), 5);
+    writeRun(root, QStringLiteral("0"), QStringLiteral("r_deleted"), 3, true);
+    fs::test::writeFile(root + QStringLiteral("/.trash/7/meta.yaml"), "experiment_id: '7'\nname: x\n");
+    writeRun(root + QStringLiteral("/.trash"), QStringLiteral("7"), QStringLiteral("t1"), 3);
+    fs::test::writeFile(root + QStringLiteral("/0/tags/experiment.tag"), "not a run"); // no meta.yaml
+
+    fs::test::writeFile(run + QStringLiteral("/metrics/old"), "1000 0.5\n1001 0.25\n"); // 2 fields: step 0
+    fs::test::writeFile(run + QStringLiteral("/metrics/train/loss"), "1000 1.0 0\n2000 0.5 1\n3000 nan 2\n");
+    fs::test::writeFile(run + QStringLiteral("/metrics/with space"), "1000 3 0\ngarbage line\n");
+    fs::test::writeFile(run + QStringLiteral("/params/model/depth"), "12");
+    fs::test::writeFile(run + QStringLiteral("/params/lr"), "0.1");
+    fs::test::writeFile(run + QStringLiteral("/tags/mlflow.runName"), "nice name");
+    fs::test::writeFile(run + QStringLiteral("/tags/mlflow.parentRunId"), "parent123");
+    fs::test::writeFile(run + QStringLiteral("/tags/mlflow.note.content"), "a note");
+    fs::test::writeFile(run + QStringLiteral("/tags/team/owner"), "ml");
+
+    const fs::ImportBatch batch = fs::importMlflowRoot(root);
+    ASSERT_EQ(batch.runs.size(), 1u);
+    EXPECT_EQ(batch.skippedRuns, 3); // deleted run, run of deleted experiment, run in .trash
+    EXPECT_EQ(batch.warnings.size(), 3) << batch.warnings.join(QLatin1Char('\n')).toStdString();
+    const ImportedRun &r = batch.runs[0];
+    EXPECT_EQ(r.name, QLatin1String("nice name"));
+    EXPECT_EQ(r.notes, QLatin1String("a note"));
+    EXPECT_EQ(r.metadata["parentRunId"], "parent123");
+    EXPECT_EQ(r.metadata["tags"]["team/owner"], "ml");
+    EXPECT_EQ(r.metadata["mlflowStatus"], "KILLED");
+    EXPECT_EQ(r.state, QLatin1String("failed"));
+    EXPECT_EQ(r.config, (Json{{"lr", "0.1"}, {"model/depth", "12"}}));
+    ASSERT_EQ(r.rows.size(), 3u);
+    EXPECT_EQ(value(r.rows[0], "old")->get<double>(), 0.25); // last of the two step-0 lines
+    EXPECT_EQ(value(r.rows[1], "train/loss")->get<double>(), 0.5);
+    EXPECT_TRUE(std::isnan(value(r.rows[2], "train/loss")->get<double>()));
+    EXPECT_EQ(value(r.rows[0], "with space")->get<double>(), 3);
+    EXPECT_DOUBLE_EQ(value(r.rows[1], "_timestamp")->get<double>(), 2.0);
+    EXPECT_EQ(r.skipped, 1);
+    const QString warnings = r.warnings.join(QLatin1Char('\n'));
+    EXPECT_TRUE(warnings.contains(QLatin1String("line 2"))) << warnings.toStdString();
+    EXPECT_TRUE(warnings.contains(QLatin1String("logged again")));
+    EXPECT_DOUBLE_EQ(*r.runtimeSeconds, 5.5);
+}
+
+TEST(MlflowGenerated, NotAnMlrunsFolder)
+{
+    QTemporaryDir tmp;
+    EXPECT_FALSE(fs::isMlflowRoot(tmp.path()));
+    try {
+        fs::importMlflowRoot(tmp.path());
+        FAIL();
+    } catch (const fs::Error &e) {
+        EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
+        EXPECT_TRUE(e.message().contains(QLatin1String("meta.yaml")));
+    }
+}

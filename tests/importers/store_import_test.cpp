@@ -1,0 +1,205 @@
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+
+#include "core/error.h"
+#include "importers/store_import.h"
+#include "importers/wandb_importer.h"
+#include "store/store.h"
+#include "support/temp_store.h"
+
+using namespace fs;
+
+namespace {
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = to + QLatin1Char('/') + fi.fileName();
+        if (fi.isDir() ? !copyTree(fi.filePath(), target) : !QFile::copy(fi.filePath(), target))
+            return false;
+    }
+    return true;
+}
+
+const ImportOutcome &only(const ImportReport &r)
+{
+    EXPECT_EQ(r.runs.size(), 1u);
+    return r.runs.front();
+}
+
+ImportedRun syntheticRun(const QString &id, qint64 steps, std::optional<qint64> forkStep = {},
+                         const QString &source = {})
+{
+    ImportedRun run;
+    run.format = QStringLiteral("wandb");
+    run.sourcePath = QStringLiteral("/synthetic/") + id;
+    run.runId = id;
+    run.name = id;
+    run.project = QStringLiteral("synth");
+    run.state = QStringLiteral("finished");
+    run.exitCode = 0;
+    const qint64 first = forkStep ? *forkStep + 1 : 0;
+    for (qint64 s = first; s < first + steps; ++s)
+        run.rows.push_back({s, {{"loss", Json(double(s))}}});
+    if (forkStep)
+        run.branch = ImportedRun::BranchPoint{source, QStringLiteral("_step"), double(*forkStep), false};
+    return run;
+}
+
+} // namespace
+
+TEST(StoreImport, EveryFixtureLandsInTheStore)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const ImportReport wandb = importPath(store, test::fixturePath(QStringLiteral("wandb")));
+    EXPECT_EQ(wandb.format, QStringLiteral("wandb"));
+    ASSERT_EQ(wandb.runs.size(), 4u);
+    for (const auto &o : wandb.runs)
+        EXPECT_EQ(o.status, ImportOutcome::Status::Created) << o.error.toStdString();
+
+    const RunInfo cut = store.resolve(QStringLiteral("adeeplearners/kwt-improvements/3ojed7lz"));
+    EXPECT_NE(cut.state, RunState::Finished);
+    EXPECT_EQ(store.readSeries(cut.key, QStringLiteral("Validation/accuracy")).size(), 862u);
+    const PointVector loss = store.readSeries(cut.key, QStringLiteral("Training/loss"));
+    ASSERT_EQ(loss.size(), 861u);
+    EXPECT_EQ(loss.front().step, 1);
+    EXPECT_EQ(loss.back().step, 861);
+
+    const ImportReport tb = importPath(store, test::fixturePath(QStringLiteral("tensorboard/keras-cvp")));
+    ASSERT_EQ(only(tb).status, ImportOutcome::Status::Created) << only(tb).error.toStdString();
+    const RunInfo tbRun = store.resolve(only(tb).runPath);
+    for (const char *key : {"batch_loss", "batch_acc", "epoch_acc", "epoch_loss", "epoch_val_acc", "epoch_val_loss"})
+        EXPECT_EQ(store.readSeries(tbRun.key, QString::fromLatin1(key)).size(), 17u) << key;
+
+    const ImportReport ml = importPath(store, test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")));
+    ASSERT_EQ(only(ml).status, ImportOutcome::Status::Created) << only(ml).error.toStdString();
+    const RunInfo mlRun = store.resolve(only(ml).immutableId);
+    EXPECT_EQ(store.readSeries(mlRun.key, QStringLiteral("train-multi_logloss")).size(), 10u);
+    EXPECT_EQ(mlRun.state, RunState::Finished);
+    EXPECT_EQ(mlRun.config.size(), 14u);
+}
+
+TEST(StoreImport, ImportingAgainAddsNothing)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const QString folder = test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g"));
+    EXPECT_EQ(only(importPath(store, folder)).status, ImportOutcome::Status::Created);
+    const ImportReport again = importPath(store, folder);
+    EXPECT_EQ(only(again).status, ImportOutcome::Status::Unchanged);
+    EXPECT_EQ(only(again).rowsAdded, 0);
+    EXPECT_EQ(store.runCount(), 1);
+    const RunInfo run = store.resolve(only(again).immutableId);
+    EXPECT_EQ(store.readSeries(run.key, QStringLiteral("validation loss")).size(), 10u);
+}
+
+TEST(StoreImport, AGrowingLiveRunGainsOnlyTheNewRows)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const QString live = tmp.dir() + QStringLiteral("/run-live");
+    const QString src = test::fixturePath(QStringLiteral("wandb/run-20220429_201936-3ojed7lz"));
+    ASSERT_TRUE(copyTree(src, live));
+    const QString file = live + QStringLiteral("/run-3ojed7lz.wandb");
+    QFile f(file);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray all = f.readAll();
+    f.close();
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(all.left(all.size() / 2));
+    f.close();
+
+    const ImportOutcome first = only(importPath(store, live));
+    ASSERT_EQ(first.status, ImportOutcome::Status::Created) << first.error.toStdString();
+    const RunInfo run = store.resolve(first.immutableId);
+    const size_t half = store.readSeries(run.key, QStringLiteral("Validation/accuracy")).size();
+    EXPECT_GT(half, 100u);
+    EXPECT_LT(half, 862u);
+
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(all);
+    f.close();
+    const ImportOutcome second = only(importPath(store, live));
+    EXPECT_EQ(second.status, ImportOutcome::Status::Updated);
+    EXPECT_EQ(second.immutableId, first.immutableId);
+    const PointVector grown = store.readSeries(run.key, QStringLiteral("Validation/accuracy"));
+    ASSERT_EQ(grown.size(), 862u);
+    for (size_t i = 0; i < grown.size(); ++i)
+        EXPECT_EQ(grown[i].step, qint64(i));
+}
+
+TEST(StoreImport, ImportedForksLinkWhenTheirSourceArrives)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const ImportOutcome fork = writeImportedRun(store, syntheticRun(QStringLiteral("child"), 5, 9, QStringLiteral("parent")));
+    ASSERT_EQ(fork.status, ImportOutcome::Status::Created) << fork.error.toStdString();
+    EXPECT_FALSE(store.resolve(fork.immutableId).fork);
+    EXPECT_EQ(linkPendingForks(store), 0);
+
+    writeImportedRun(store, syntheticRun(QStringLiteral("parent"), 20));
+    EXPECT_EQ(linkPendingForks(store), 1);
+    const RunInfo child = store.resolve(fork.immutableId);
+    ASSERT_TRUE(child.fork);
+    EXPECT_EQ(child.fork->sourceRunId, QStringLiteral("parent"));
+    EXPECT_EQ(child.fork->step, 9);
+    const PointVector eff = store.readSeries(child.key, QStringLiteral("loss"));
+    ASSERT_EQ(eff.size(), 15u); // 0..9 inherited, 10..14 own
+    EXPECT_EQ(eff[9].step, 9);
+    EXPECT_EQ(eff[10].step, 10);
+    EXPECT_FALSE(child.metadata["import"].contains("pending_fork"));
+    EXPECT_EQ(linkPendingForks(store), 0);
+}
+
+TEST(StoreImport, AFailedRunLeavesNothingBehind)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    ImportedRun run = syntheticRun(QStringLiteral("taken"), 3);
+    // The ID was used by a deleted run: never reused, so the import fails whole.
+    NewRun spec;
+    spec.project = QStringLiteral("synth");
+    spec.runId = QStringLiteral("taken");
+    store.deleteRun(store.createRun(spec).key, false);
+    const ImportOutcome out = writeImportedRun(store, run);
+    EXPECT_EQ(out.status, ImportOutcome::Status::Failed);
+    EXPECT_TRUE(out.error.contains(QStringLiteral("never reused"))) << out.error.toStdString();
+    EXPECT_EQ(store.runCount(), 0);
+}
+
+TEST(StoreImport, CancellingRollsBackTheRunInProgress)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const QString dir = tmp.dir() + QStringLiteral("/wandb");
+    ASSERT_TRUE(copyTree(test::fixturePath(QStringLiteral("wandb")), dir));
+    ImportOptions options;
+    int calls = 0;
+    options.progress = [&](qint64, qint64, const QString &) { return ++calls < 2; };
+    const ImportReport report = importPath(store, dir, options);
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_LE(store.runCount(), 1);
+}
+
+TEST(StoreImport, UnusablePathsAreClearErrors)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    try {
+        importPath(store, tmp.dir() + QStringLiteral("/missing"));
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::NotFound);
+    }
+    try {
+        importPath(store, tmp.dir());
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::BadInput);
+        EXPECT_FALSE(e.message().isEmpty());
+    }
+}

@@ -1,0 +1,186 @@
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "importers/tensorboard_event_decoder.h"
+#include "importers/tensorboard_importer.h"
+#include "importers/test_writers.h"
+#include "support/temp_store.h"
+
+using fs::ImportedRun;
+using fs::Json;
+using fs::test::TensorForm;
+
+namespace {
+
+const Json *value(const fs::ImportedRow &row, const std::string &key)
+{
+    for (const auto &[k, v] : row.values)
+        if (k == key)
+            return &v;
+    return nullptr;
+}
+
+std::vector<qint64> stepsWith(const ImportedRun &run, const std::string &key)
+{
+    std::vector<qint64> steps;
+    for (const auto &row : run.rows)
+        if (value(row, key))
+            steps.push_back(row.step);
+    return steps;
+}
+
+std::string eventFile(const std::vector<std::string> &events)
+{
+    std::string out = fs::test::tfRecord(fs::test::fileVersionEvent(1000));
+    for (const auto &e : events)
+        out += fs::test::tfRecord(e);
+    return out;
+}
+
+} // namespace
+
+TEST(TensorBoardFixture, KerasScalars)
+{
+    const fs::ImportBatch batch = fs::importTensorBoardDir(fs::test::fixturePath(QStringLiteral("tensorboard/keras-cvp")));
+    ASSERT_EQ(batch.runs.size(), 1u);
+    const ImportedRun &run = batch.runs[0];
+    EXPECT_EQ(run.format, QLatin1String("tensorboard"));
+    EXPECT_EQ(run.name, QLatin1String("keras-cvp"));
+    EXPECT_EQ(run.recordCounts.at(QStringLiteral("events")), 105);
+    EXPECT_EQ(run.recordCounts.at(QStringLiteral("file_version")), 1);
+    EXPECT_EQ(run.recordCounts.at(QStringLiteral("graph_def")), 1);
+    EXPECT_EQ(run.recordCounts.at(QStringLiteral("scalars")), 6 * 17);
+    ASSERT_EQ(run.rows.size(), 17u);
+    EXPECT_EQ(run.rows.front().step, 0);
+    EXPECT_EQ(run.rows.back().step, 16);
+    std::vector<qint64> all;
+    for (qint64 i = 0; i <= 16; ++i)
+        all.push_back(i);
+    for (const char *tag : {"batch_loss", "batch_acc", "epoch_acc", "epoch_loss", "epoch_val_acc", "epoch_val_loss"})
+        EXPECT_EQ(stepsWith(run, tag), all) << tag;
+    EXPECT_EQ(stepsWith(run, "_timestamp"), all);
+    EXPECT_EQ(run.state, QLatin1String("finished"));
+    EXPECT_TRUE(run.warnings.isEmpty()) << run.warnings.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(run.startTime.toSecsSinceEpoch() / 100, 15857699); // wall time of the first event
+}
+
+TEST(TensorBoardGenerated, TensorFormScalars)
+{
+    QTemporaryDir dir;
+    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.host")),
+                        eventFile({
+                            fs::test::tensorEvent(1001, 0, "f_content", 0.25, TensorForm::FloatContent, true),
+                            fs::test::tensorEvent(1002, 1, "f_content", 0.5, TensorForm::FloatContent, false),
+                            fs::test::tensorEvent(1001, 0, "d_content", 1e-300, TensorForm::DoubleContent, true),
+                            fs::test::tensorEvent(1001, 0, "f_val", 1.5, TensorForm::FloatVal, true),
+                            fs::test::tensorEvent(1001, 0, "f_unpacked", 2.5, TensorForm::FloatValUnpacked, true),
+                            fs::test::tensorEvent(1001, 0, "d_val", 3.25, TensorForm::DoubleVal, true),
+                            fs::test::tensorEvent(1001, 0, "no_plugin", 9, TensorForm::FloatContent, false),
+                            fs::test::tensorEvent(1001, 0, "vector", 9, TensorForm::FloatContent, true, 1),
+                            fs::test::imageEvent(1001, 0, "img"),
+                            fs::test::scalarEvent(1003, 2, "simple", 7.0f),
+                        }));
+    const fs::ImportBatch batch = fs::importTensorBoardDir(dir.path());
+    ASSERT_EQ(batch.runs.size(), 1u);
+    const ImportedRun &run = batch.runs[0];
+    ASSERT_EQ(run.rows.size(), 3u);
+    const auto &r0 = run.rows[0];
+    EXPECT_DOUBLE_EQ(value(r0, "f_content")->get<double>(), 0.25);
+    EXPECT_DOUBLE_EQ(value(r0, "d_content")->get<double>(), 1e-300);
+    EXPECT_DOUBLE_EQ(value(r0, "f_val")->get<double>(), 1.5);
+    EXPECT_DOUBLE_EQ(value(r0, "f_unpacked")->get<double>(), 2.5);
+    EXPECT_DOUBLE_EQ(value(r0, "d_val")->get<double>(), 3.25);
+    EXPECT_DOUBLE_EQ(value(run.rows[1], "f_content")->get<double>(), 0.5); // plugin remembered per tag
+    EXPECT_DOUBLE_EQ(value(run.rows[2], "simple")->get<double>(), 7.0);
+    EXPECT_EQ(value(r0, "no_plugin"), nullptr);
+    EXPECT_EQ(value(r0, "vector"), nullptr);
+    EXPECT_EQ(value(r0, "img"), nullptr);
+    EXPECT_EQ(run.skipped, 3);
+    EXPECT_DOUBLE_EQ(value(run.rows[2], "_timestamp")->get<double>(), 1003);
+    EXPECT_DOUBLE_EQ(*run.runtimeSeconds, 3);
+}
+
+TEST(TensorBoardGenerated, RestartedStepsKeepLastValueAndWarn)
+{
+    QTemporaryDir dir;
+    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.100.h")),
+                        eventFile({fs::test::scalarEvent(1, 0, "loss", 1), fs::test::scalarEvent(2, 1, "loss", 2),
+                                   fs::test::scalarEvent(3, 2, "loss", 3)}));
+    // The resumed job's file: written later, steps go back to 1.
+    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.200.h")),
+                        eventFile({fs::test::scalarEvent(4, 1, "loss", 20), fs::test::scalarEvent(5, 2, "loss", 30),
+                                   fs::test::scalarEvent(6, 3, "loss", 40)}));
+    const ImportedRun run = fs::importTensorBoardDir(dir.path()).runs.at(0);
+    ASSERT_EQ(run.rows.size(), 4u);
+    EXPECT_EQ(value(run.rows[0], "loss")->get<double>(), 1);
+    EXPECT_EQ(value(run.rows[1], "loss")->get<double>(), 20);
+    EXPECT_EQ(value(run.rows[2], "loss")->get<double>(), 30);
+    EXPECT_EQ(value(run.rows[3], "loss")->get<double>(), 40);
+    ASSERT_EQ(run.warnings.size(), 2) << run.warnings.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(run.warnings[0].contains(QLatin1String("events.out.tfevents.200.h")));
+    EXPECT_TRUE(run.warnings[0].contains(QLatin1String("from step 2 to step 1")));
+    EXPECT_TRUE(run.warnings[1].startsWith(QLatin1String("2 ")));
+}
+
+TEST(TensorBoardGenerated, OneRunPerSubfolderAndRootFiles)
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("logs"));
+    fs::test::writeFile(root + QStringLiteral("/events.out.tfevents.1.h"), eventFile({fs::test::scalarEvent(1, 0, "a", 1)}));
+    fs::test::writeFile(root + QStringLiteral("/train/events.out.tfevents.1.h"), eventFile({fs::test::scalarEvent(1, 0, "b", 1)}));
+    fs::test::writeFile(root + QStringLiteral("/exp 1/eval/events.out.tfevents.1.h"),
+                        eventFile({fs::test::scalarEvent(1, 0, "c/d e", 1)}));
+    fs::test::writeFile(root + QStringLiteral("/notes.txt"), "ignored");
+    const fs::ImportBatch batch = fs::importTensorBoardDir(root);
+    ASSERT_EQ(batch.runs.size(), 3u);
+    QStringList names;
+    for (const auto &r : batch.runs) {
+        names << r.name;
+        EXPECT_EQ(r.project, QLatin1String("logs"));
+    }
+    names.sort();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("exp 1/eval"), QStringLiteral("logs"), QStringLiteral("train")}));
+    for (const auto &r : batch.runs)
+        if (r.name == QLatin1String("exp 1/eval")) {
+            EXPECT_NE(value(r.rows.at(0), "c/d e"), nullptr);
+        }
+}
+
+TEST(TensorBoardGenerated, CutFileKeepsWholeEventsAndSaysWhere)
+{
+    QTemporaryDir dir;
+    std::string file = eventFile({fs::test::scalarEvent(1, 0, "a", 1), fs::test::scalarEvent(2, 1, "a", 2)});
+    file.resize(file.size() - 5);
+    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.h")), file);
+    const ImportedRun run = fs::importTensorBoardDir(dir.path()).runs.at(0);
+    EXPECT_EQ(run.rows.size(), 1u);
+    EXPECT_EQ(run.state, QLatin1String("crashed"));
+    ASSERT_EQ(run.warnings.size(), 1);
+    EXPECT_TRUE(run.warnings[0].contains(QLatin1String("mid-record")));
+}
+
+TEST(TensorBoardGenerated, EmptyFolderIsAClearError)
+{
+    QTemporaryDir dir;
+    try {
+        fs::importTensorBoardDir(dir.path());
+        FAIL();
+    } catch (const fs::Error &e) {
+        EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
+        EXPECT_TRUE(e.message().contains(QLatin1String("events.out.tfevents")));
+    }
+}
+
+TEST(TensorBoardGenerated, ScalarFromTensorProtoRejectsOddShapes)
+{
+    fs::test::ProtoWriter t;
+    t.varint(1, 1).bytes(4, std::string(8, '\0')); // DT_FLOAT with 8 content bytes
+    EXPECT_FALSE(fs::scalarFromTensorProto(t.data()).has_value());
+    fs::test::ProtoWriter h;
+    h.varint(1, 19).bytes(4, std::string(2, '\0')); // DT_HALF: not read
+    EXPECT_FALSE(fs::scalarFromTensorProto(h.data()).has_value());
+    fs::test::ProtoWriter two;
+    two.varint(1, 2).doubleField(6, 1).doubleField(6, 2); // two values
+    EXPECT_FALSE(fs::scalarFromTensorProto(two.data()).has_value());
+}
