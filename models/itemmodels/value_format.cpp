@@ -1,0 +1,76 @@
+#include "itemmodels/value_format.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <cmath>
+
+namespace fs {
+
+QString formatJsonValue(const Json &value)
+{
+    if (value.is_string())
+        return toQ(value.get<std::string>());
+    if (value.is_number_integer())
+        return QString::number(value.get<qint64>());
+    if (value.is_number_unsigned())
+        return QString::number(value.get<quint64>());
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        if (std::isnan(d))
+            return QStringLiteral("NaN");
+        if (std::isinf(d))
+            return d > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+        return QString::number(d, 'g', 6);
+    }
+    if (value.is_boolean())
+        return value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.is_null())
+        return QStringLiteral("null");
+    return toQ(dumpJson(value));
+}
+
+QVariant jsonSortKey(const Json &value)
+{
+    if (const auto n = jsonNumber(value))
+        return *n;
+    return formatJsonValue(value);
+}
+
+QString formatDuration(double seconds)
+{
+    if (!(seconds > 0))
+        return QStringLiteral("0s");
+    const qint64 s = qint64(seconds + 0.5);
+    if (s >= 86400)
+        return QCoreApplication::translate("fs::Format", "%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+    if (s >= 3600)
+        return QCoreApplication::translate("fs::Format", "%1h %2m")
+            .arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    if (s >= 60)
+        return QCoreApplication::translate("fs::Format", "%1m %2s")
+            .arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("fs::Format", "%1s").arg(s);
+}
+
+const Json *jsonAtPath(const Json &root, const QString &dottedPath)
+{
+    const Json *cur = &root;
+    // A key may itself contain dots ("train.loss" logged flat), so try the
+    // whole path first.
+    if (root.is_object()) {
+        auto it = root.find(toStd(dottedPath));
+        if (it != root.end())
+            return &*it;
+    }
+    for (const QString &part : dottedPath.split(QLatin1Char('.'))) {
+        if (!cur->is_object())
+            return nullptr;
+        auto it = cur->find(toStd(part));
+        if (it == cur->end())
+            return nullptr;
+        cur = &*it;
+    }
+    return cur;
+}
+
+} // namespace fs

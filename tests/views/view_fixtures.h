@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+#include <memory>
+
+#include "store/run_info.h"
+#include "views/main_window.h"
+
+namespace fs {
+class Store;
+}
+
+namespace fs::test {
+
+// A run in `project` that logged `metric` = step for steps 0..steps-1.
+RunInfo makeRun(Store &store, const QString &project, const QString &name, int steps,
+                const Json &config = Json::object());
+
+// Processes events until `done` or the timeout; false on timeout.
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 15000);
+
+// A shown main window on `storePath`, without QSettings, settled.
+std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select = {},
+                                       std::optional<RunPage::Tab> tab = {});
+
+} // namespace fs::test

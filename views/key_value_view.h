@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+#include "core/json_qt.h"
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTreeView;
+
+namespace fs {
+
+class JsonTreeModel;
+
+// A searchable Key / Value tree of a JSON object (a run's config or
+// summary). Flat objects show as a table.
+class KeyValueView : public QWidget {
+    Q_OBJECT
+public:
+    KeyValueView(const QString &title, QWidget *parent = nullptr);
+
+    void setJson(const Json &json);
+    JsonTreeModel *model() const { return model_; }
+    QTreeView *view() const { return view_; }
+    QLineEdit *searchBox() const { return search_; }
+
+private:
+    QLabel *title_ = nullptr;
+    QLineEdit *search_ = nullptr;
+    QTreeView *view_ = nullptr;
+    JsonTreeModel *model_ = nullptr;
+    QSortFilterProxyModel *proxy_ = nullptr;
+};
+
+} // namespace fs

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "views/panel_data.h"
+
+class QHBoxLayout;
+
+namespace fs {
+
+// The charts' common legend: each run's colour and name, and what a dashed
+// line means.
+class LegendBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit LegendBar(QWidget *parent = nullptr);
+    void setRuns(const std::vector<PanelRun> &runs);
+
+private:
+    QHBoxLayout *layout_ = nullptr;
+};
+
+} // namespace fs

@@ -1,0 +1,751 @@
+#include "views/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "core/error.h"
+#include "demo/demo_project.h"
+#include "itemmodels/project_list_model.h"
+#include "itemmodels/run_color.h"
+#include "itemmodels/run_table_model.h"
+#include "store/store.h"
+#include "views/charts_tab.h"
+#include "views/fork_dialog.h"
+#include "views/metric_panel.h"
+#include "views/overview_tab.h"
+#include "views/project_delegate.h"
+#include "views/resources_init.h"
+#include "views/runs_panel.h"
+#include "views/store_worker.h"
+#include "views/welcome_view.h"
+
+namespace fs {
+
+namespace {
+
+PanelRun panelRun(const RunInfo &r)
+{
+    PanelRun p;
+    p.key = r.key;
+    p.name = r.name;
+    p.runId = r.runId;
+    p.colorIndex = runColorIndex(r.immutableId);
+    if (r.fork)
+        p.forkStep = r.fork->step;
+    return p;
+}
+
+QString projectId(const ProjectInfo &p)
+{
+    return p.entity + QLatin1Char('/') + p.name;
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(parent), options_(options)
+{
+    initViewsResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Forkscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
+    metaWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-runs"), this);
+    chartWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts"), this);
+    buildUi();
+    buildActions();
+    if (options_.useSettings)
+        restoreSettings();
+    else
+        resize(1500, 920);
+
+    for (StoreWorker *w : {metaWorker_, chartWorker_}) {
+        connect(w, &StoreWorker::failed, this, &MainWindow::showStatus);
+        connect(w, &StoreWorker::busyChanged, this, [this] {
+            const bool busy = !metaWorker_->isIdle() || !chartWorker_->isIdle();
+            if (busy && !busy_->isVisible())
+                busyDelay_->start();
+            if (!busy) {
+                busyDelay_->stop();
+                busy_->hide();
+            }
+        });
+    }
+    if (!options_.select.isEmpty())
+        resolveSelection(options_.select);
+    loadProjects();
+    poll_->start();
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop the threads before the widgets their results go to.
+    delete metaWorker_;
+    delete chartWorker_;
+}
+
+void MainWindow::buildUi()
+{
+    stack_ = new QStackedWidget(this);
+    setCentralWidget(stack_);
+
+    welcome_ = new WelcomeView(stack_);
+    welcome_->setStorePath(options_.storePath);
+    connect(welcome_, &WelcomeView::createDemoRequested, this, &MainWindow::createDemo);
+    connect(welcome_, &WelcomeView::importRequested, this, &MainWindow::showImportHelp);
+    stack_->addWidget(welcome_);
+
+    splitter_ = new QSplitter(Qt::Horizontal, stack_);
+    splitter_->setObjectName(QStringLiteral("mainSplitter"));
+    splitter_->setChildrenCollapsible(false);
+
+    auto *left = new QWidget(splitter_);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 6, 0, 0);
+    leftLayout->setSpacing(2);
+    auto *projectsTitle = new QLabel(tr("Projects"), left);
+    projectsTitle->setContentsMargins(10, 0, 0, 4);
+    QFont pf = projectsTitle->font();
+    pf.setBold(true);
+    projectsTitle->setFont(pf);
+    projects_ = new ProjectListModel(this);
+    projectView_ = new QListView(left);
+    projectView_->setObjectName(QStringLiteral("projectList"));
+    projectView_->setAccessibleName(tr("Projects"));
+    projectView_->setModel(projects_);
+    projectView_->setItemDelegate(new ProjectDelegate(projectView_));
+    projectView_->setFrameShape(QFrame::NoFrame);
+    projectView_->setUniformItemSizes(true);
+    projectView_->setSpacing(1);
+    projectView_->setStyleSheet(QStringLiteral("QListView { padding: 0 6px; }"));
+    projectView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    leftLayout->addWidget(projectsTitle);
+    leftLayout->addWidget(projectView_, 1);
+    connect(projectView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    selectProject(current.data(ProjectListModel::ProjectKeyRole).toLongLong());
+            });
+
+    runs_ = new RunsPanel(splitter_);
+    connect(runs_, &RunsPanel::runActivated, this, [this](qint64 key) { openRun(key); });
+    connect(runs_, &RunsPanel::selectionChanged, this, &MainWindow::updateChartRuns);
+
+    page_ = new RunPage(chartWorker_, splitter_);
+    OverviewTab *overview = page_->overview();
+    connect(overview, &OverviewTab::statusMessage, this, &MainWindow::showStatus);
+    connect(overview, &OverviewTab::openRunRequested, this, [this](qint64 key) { openRun(key); });
+    connect(overview, &OverviewTab::forkRequested, this, &MainWindow::openForkDialog);
+    connect(overview, &OverviewTab::renameRequested, this, &MainWindow::renameRun);
+    connect(overview, &OverviewTab::deleteRequested, this, &MainWindow::deleteRun);
+    connect(page_->charts(), &ChartsTab::forkRequested, this, &MainWindow::openForkDialog);
+
+    splitter_->addWidget(left);
+    splitter_->addWidget(runs_);
+    splitter_->addWidget(page_);
+    splitter_->setStretchFactor(0, 0);
+    splitter_->setStretchFactor(1, 2);
+    splitter_->setStretchFactor(2, 3);
+    splitter_->setSizes({210, 560, 830});
+    stack_->addWidget(splitter_);
+    stack_->setCurrentWidget(splitter_);
+
+    busy_ = new QProgressBar(this);
+    busy_->setRange(0, 0);
+    busy_->setMaximumWidth(120);
+    busy_->setMaximumHeight(14);
+    busy_->setTextVisible(false);
+    busy_->setAccessibleName(tr("Loading"));
+    busy_->hide();
+    statusBar()->addPermanentWidget(busy_);
+    busyDelay_ = new QTimer(this);
+    busyDelay_->setSingleShot(true);
+    busyDelay_->setInterval(300);
+    connect(busyDelay_, &QTimer::timeout, busy_, &QWidget::show);
+
+    poll_ = new QTimer(this);
+    poll_->setInterval(1000);
+    connect(poll_, &QTimer::timeout, this, &MainWindow::pollStore);
+}
+
+void MainWindow::buildActions()
+{
+    back_ = new QAction(QIcon(QStringLiteral(":/icons/back.svg")), tr("Back"), this);
+    back_->setShortcut(QKeySequence::Back);
+    back_->setToolTip(tr("Back to the previous run (%1)").arg(back_->shortcut().toString(QKeySequence::NativeText)));
+    connect(back_, &QAction::triggered, this, [this] { navigate(-1); });
+    forward_ = new QAction(QIcon(QStringLiteral(":/icons/forward.svg")), tr("Forward"), this);
+    forward_->setShortcut(QKeySequence::Forward);
+    forward_->setToolTip(tr("Forward (%1)").arg(forward_->shortcut().toString(QKeySequence::NativeText)));
+    connect(forward_, &QAction::triggered, this, [this] { navigate(1); });
+    auto *reload = new QAction(QIcon(QStringLiteral(":/icons/reload.svg")), tr("Reload"), this);
+    reload->setShortcut(QKeySequence::Refresh);
+    connect(reload, &QAction::triggered, this, [this] {
+        loadProjects();
+        page_->charts()->refresh();
+    });
+    auto *fork = new QAction(QIcon(QStringLiteral(":/icons/fork.svg")), tr("Fork from step…"), this);
+    fork->setObjectName(QStringLiteral("forkAction"));
+    fork->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    fork->setToolTip(tr("Fork the open run at the step picked on a chart, else at its last step (%1)")
+                         .arg(fork->shortcut().toString(QKeySequence::NativeText)));
+    connect(fork, &QAction::triggered, this, &MainWindow::forkFromCurrent);
+    auto *overviewTab = new QAction(tr("Overview"), this);
+    overviewTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(overviewTab, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::OverviewIndex); });
+    auto *chartsTab = new QAction(tr("Charts"), this);
+    chartsTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(chartsTab, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::ChartsIndex); });
+    auto *findRun = new QAction(tr("Filter runs"), this);
+    findRun->setShortcut(QKeySequence::Find);
+    connect(findRun, &QAction::triggered, this, [this] {
+        runs_->filterBox()->setFocus(Qt::ShortcutFocusReason);
+        runs_->filterBox()->selectAll();
+    });
+    auto *runActions = new QAction(tr("Run actions"), this);
+    runActions->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(runActions, &QAction::triggered, this, [this] {
+        if (page_->hasRun()) {
+            page_->setCurrentTab(RunPage::OverviewIndex);
+            page_->overview()->actionsButton()->showMenu();
+        }
+    });
+    auto *demo = new QAction(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Create &demo project"), this);
+    connect(demo, &QAction::triggered, this, &MainWindow::createDemo);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(demo);
+    file->addAction(tr("&Import runs…"), this, &MainWindow::showImportHelp);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addActions({back_, forward_, reload});
+    go->addSeparator();
+    go->addActions({overviewTab, chartsTab, findRun});
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({fork, runActions});
+
+    QToolBar *bar = addToolBar(tr("Navigation"));
+    bar->setObjectName(QStringLiteral("navigationToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(18, 18));
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    bar->addActions({back_, forward_, reload});
+    bar->addSeparator();
+    bar->addAction(fork);
+    if (auto *b = qobject_cast<QToolButton *>(bar->widgetForAction(fork)))
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addAction(overviewTab);
+    addAction(chartsTab);
+    updateNavigation();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1500, 920);
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    runs_->setExtraColumnIds(s.value(QStringLiteral("runs/columns")).toStringList());
+    runs_->restoreHeaderState(s.value(QStringLiteral("runs/header")).toByteArray());
+    wantedProject_ = s.value(QStringLiteral("session/project")).toString();
+    wantedRun_ = s.value(QStringLiteral("session/run")).toString();
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/splitter"), splitter_->saveState());
+    s.setValue(QStringLiteral("runs/columns"), runs_->extraColumnIds());
+    s.setValue(QStringLiteral("runs/header"), runs_->headerState());
+    const int row = projects_->rowOfKey(currentProject_);
+    if (row >= 0)
+        s.setValue(QStringLiteral("session/project"), projectId(projects_->projects()[size_t(row)]));
+    if (currentRun_)
+        s.setValue(QStringLiteral("session/run"), details_.run.immutableId);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (options_.useSettings)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::isSettled() const
+{
+    return projectsLoaded_ && !pending_ && !demoRunning_ && metaWorker_->isIdle() && chartWorker_->isIdle()
+        && !page_->charts()->isLoading();
+}
+
+void MainWindow::showStatus(const QString &message)
+{
+    statusBar()->showMessage(message, 5000);
+}
+
+// --- loading ------------------------------------------------------------------
+
+void MainWindow::loadProjects()
+{
+    metaWorker_->post(this, [this](Store &store) -> StoreWorker::Done {
+        auto projects = store.projects();
+        return [this, projects = std::move(projects)]() mutable {
+            const bool first = !projectsLoaded_;
+            projectsLoaded_ = true;
+            qint64 totalRuns = 0;
+            for (const auto &p : projects)
+                totalRuns += p.runCount;
+            projects_->setProjects(std::move(projects));
+            if (totalRuns == 0 && !pending_) {
+                stack_->setCurrentWidget(welcome_);
+                return;
+            }
+            if (stack_->currentWidget() == welcome_ && !demoRunning_)
+                stack_->setCurrentWidget(splitter_);
+            int row = projects_->rowOfKey(currentProject_);
+            if (row < 0 && pending_ && pending_->runKey == 0)
+                return;   // --select is still being resolved; it picks the project
+            if (row < 0) {
+                for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
+                    if (projectId(projects_->projects()[i]) == wantedProject_)
+                        row = int(i);
+                }
+            }
+            if (row < 0) {
+                for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
+                    if (projects_->projects()[i].runCount > 0)
+                        row = int(i);
+                }
+            }
+            if (row < 0)
+                return;
+            const QModelIndex index = projects_->index(row);
+            if (projectView_->currentIndex() != index)
+                projectView_->setCurrentIndex(index);   // loads the runs
+            else if (!first)
+                loadRuns();
+        };
+    }, QStringLiteral("projects"));
+}
+
+void MainWindow::selectProject(qint64 projectKey)
+{
+    if (projectKey == currentProject_ && runsProject_ == projectKey)
+        return;
+    currentProject_ = projectKey;
+    const int row = projects_->rowOfKey(projectKey);
+    if (row >= 0 && projectView_->currentIndex().row() != row)
+        projectView_->setCurrentIndex(projects_->index(row));
+    loadRuns();
+}
+
+void MainWindow::loadRuns()
+{
+    const qint64 projectKey = currentProject_;
+    if (projectKey == 0)
+        return;
+    metaWorker_->post(this, [this, projectKey](Store &store) -> StoreWorker::Done {
+        auto runs = store.runs(projectKey);
+        return [this, projectKey, runs = std::move(runs)]() mutable { onRunsLoaded(projectKey, std::move(runs)); };
+    }, QStringLiteral("runs"));
+}
+
+void MainWindow::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
+{
+    if (projectKey != currentProject_)
+        return;
+    const bool newProject = runsProject_ != projectKey;
+    runsProject_ = projectKey;
+    if (newProject)
+        runs_->view()->clearSelection();
+    runs_->setRuns(std::move(runs));
+    RunTableModel *model = runs_->model();
+
+    if (pending_ && pending_->runKey && model->rowOfKey(pending_->runKey) >= 0) {
+        PendingOpen open = *pending_;
+        pending_.reset();
+        // A fork opens overlaid on the run it came from.
+        const RunInfo *run = model->runAt(model->rowOfKey(open.runKey));
+        if (open.alsoSelect.isEmpty() && run && run->fork) {
+            if (const RunInfo *source = model->runByImmutableId(run->fork->sourceImmutableId))
+                open.alsoSelect << source->key;
+        }
+        runs_->selectRun(open.runKey, true);
+        for (qint64 key : open.alsoSelect)
+            runs_->selectRun(key, false);
+        runs_->selectRun(open.runKey, false);   // keep it current
+        openRun(open.runKey);
+        if (open.tab)
+            page_->setCurrentTab(*open.tab);
+        return;
+    }
+    if (newProject && (currentRun_ == 0 || model->rowOfKey(currentRun_) < 0) && !model->runs().empty()) {
+        // Open the run from last time, else the newest.
+        const RunInfo *run = wantedRun_.isEmpty() ? nullptr : model->runByImmutableId(wantedRun_);
+        if (!run)
+            run = &model->runs().back();
+        const qint64 key = run->key;
+        runs_->selectRun(key);
+        openRun(key);
+        if (options_.tab)
+            page_->setCurrentTab(*options_.tab);
+    }
+}
+
+void MainWindow::resolveSelection(const QString &text)
+{
+    pending_ = PendingOpen{0, {}, options_.tab};
+    metaWorker_->post(this, [this, text](Store &store) -> StoreWorker::Done {
+        std::optional<RunInfo> found;
+        QString error;
+        try {
+            found = store.resolve(text);
+        } catch (const Error &e) {
+            error = e.message();
+            // A bare run ID: look in every project.
+            for (const ProjectInfo &p : store.projects()) {
+                try {
+                    found = store.resolve(text, p.name, p.entity);
+                    break;
+                } catch (const Error &) {
+                }
+            }
+        }
+        return [this, found, error, text] {
+            if (!found) {
+                pending_.reset();
+                showStatus(tr("Cannot open run '%1': %2").arg(text, error));
+                loadProjects();
+                return;
+            }
+            pending_->runKey = found->key;
+            currentProject_ = 0;
+            selectProject(found->projectKey);
+        };
+    });
+}
+
+void MainWindow::openRun(qint64 runKey, bool record)
+{
+    if (runKey == 0)
+        return;
+    if (record && (historyIndex_ < 0 || history_[size_t(historyIndex_)] != runKey)) {
+        history_.resize(size_t(historyIndex_ + 1));
+        history_.push_back(runKey);
+        historyIndex_ = int(history_.size()) - 1;
+    }
+    currentRun_ = runKey;
+    updateNavigation();
+    loadDetails();
+}
+
+void MainWindow::loadDetails()
+{
+    const qint64 key = currentRun_;
+    if (key == 0)
+        return;
+    metaWorker_->post(this, [this, key](Store &store) -> StoreWorker::Done {
+        try {
+            RunDetails details = loadRunDetails(store, key);
+            return [this, details = std::move(details)] {
+                if (details.run.key != currentRun_)
+                    return;
+                const bool changedRun = details_.run.key != details.run.key;
+                details_ = details;
+                page_->overview()->setDetails(details_, options_.storePath);
+                page_->showRun();
+                setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
+                if (changedRun) {
+                    // A run from another project (a fork link): show that project.
+                    if (details_.run.projectKey != currentProject_)
+                        selectProject(details_.run.projectKey);
+                    else if (runs_->model()->rowOfKey(details_.run.key) >= 0
+                             && !runs_->selectedRunKeys().contains(details_.run.key))
+                        runs_->selectRun(details_.run.key);
+                    emit runOpened(details_.run.key);
+                }
+                updateChartRuns();
+            };
+        } catch (const Error &e) {
+            const QString message = e.message();
+            return [this, key, message] {
+                if (key != currentRun_)
+                    return;
+                page_->showPlaceholder(tr("This run cannot be shown: %1").arg(message));
+            };
+        }
+    }, QStringLiteral("details"));
+}
+
+void MainWindow::updateChartRuns()
+{
+    if (!currentRun_ || details_.run.key != currentRun_)
+        return;
+    std::vector<PanelRun> runs{panelRun(details_.run)};
+    for (qint64 key : runs_->selectedRunKeys()) {
+        if (key == currentRun_)
+            continue;
+        const int row = runs_->model()->rowOfKey(key);
+        if (const RunInfo *r = runs_->model()->runAt(row))
+            runs.push_back(panelRun(*r));
+    }
+    const auto &shown = page_->charts()->runs();
+    const bool same = shown.size() == runs.size()
+        && std::equal(shown.begin(), shown.end(), runs.begin(), [](const PanelRun &a, const PanelRun &b) {
+               return a.key == b.key && a.name == b.name && a.forkStep == b.forkStep;
+           });
+    if (!same)
+        page_->charts()->setRuns(runs);
+}
+
+// --- live data ----------------------------------------------------------------
+
+void MainWindow::pollStore()
+{
+    // A stat of the store and its WAL, not a query: cheap enough for the UI
+    // thread, and it changes whenever any process commits.
+    QString signature;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        const QFileInfo info(options_.storePath + suffix);
+        signature += QString::number(info.size()) + QLatin1Char(':')
+            + QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char(';');
+    }
+    if (signature == storeSignature_)
+        return;
+    const bool first = storeSignature_.isEmpty();
+    storeSignature_ = signature;
+    if (first || demoRunning_)
+        return;
+    loadProjects();
+    loadRuns();
+    loadDetails();
+    page_->charts()->refresh();
+}
+
+// --- navigation ---------------------------------------------------------------
+
+void MainWindow::navigate(int delta)
+{
+    const int target = historyIndex_ + delta;
+    if (target < 0 || target >= int(history_.size()))
+        return;
+    historyIndex_ = target;
+    openRun(history_[size_t(target)], false);
+}
+
+void MainWindow::updateNavigation()
+{
+    back_->setEnabled(historyIndex_ > 0);
+    forward_->setEnabled(historyIndex_ + 1 < int(history_.size()));
+}
+
+// --- actions ------------------------------------------------------------------
+
+void MainWindow::forkFromCurrent()
+{
+    if (!currentRun_ || details_.run.key != currentRun_)
+        return;
+    for (MetricPanel *panel : page_->charts()->panels()) {
+        if (const auto pick = panel->pick()) {
+            openForkDialog(pick->runKey, pick->step);
+            return;
+        }
+    }
+    openForkDialog(currentRun_, details_.run.lastStep().value_or(0));
+}
+
+void MainWindow::openForkDialog(qint64 runKey, qint64 step)
+{
+    const RunInfo *source = nullptr;
+    if (runKey == details_.run.key)
+        source = &details_.run;
+    else
+        source = runs_->model()->runAt(runs_->model()->rowOfKey(runKey));
+    if (!source)
+        return;
+    if (forkDialog_)
+        forkDialog_->close();
+    auto *dialog = new ForkDialog(*source, step, qint64(runs_->model()->rowCount()) + 1, metaWorker_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ForkDialog::forkCreated, this, &MainWindow::onForkCreated);
+    forkDialog_ = dialog;
+    dialog->open();
+}
+
+void MainWindow::onForkCreated(const RunInfo &fork)
+{
+    showStatus(tr("Created %1 (%2), forked at step %3").arg(fork.name, fork.runId).arg(fork.fork ? fork.fork->step : 0));
+    PendingOpen open{fork.key, {}, RunPage::ChartsIndex};
+    if (fork.fork) {
+        if (const RunInfo *source = runs_->model()->runByImmutableId(fork.fork->sourceImmutableId))
+            open.alsoSelect << source->key;
+    }
+    pending_ = open;
+    emit forkCreated(fork.key);
+    if (fork.projectKey != currentProject_) {
+        currentProject_ = 0;
+        selectProject(fork.projectKey);
+    } else {
+        loadRuns();
+    }
+    loadProjects();
+}
+
+void MainWindow::renameRun(qint64 runKey, const QString &name)
+{
+    metaWorker_->post(this, [this, runKey, name](Store &store) -> StoreWorker::Done {
+        QString error;
+        try {
+            store.rename(runKey, name);
+        } catch (const Error &e) {
+            error = e.message();
+        }
+        return [this, error, name] {
+            showStatus(error.isEmpty() ? tr("Renamed to %1").arg(name) : tr("Cannot rename: %1").arg(error));
+            loadRuns();
+            loadDetails();
+        };
+    });
+}
+
+void MainWindow::deleteRun(qint64 runKey)
+{
+    if (runKey != details_.run.key)
+        return;
+    const RunInfo run = details_.run;
+    const size_t forks = details_.forks.size();
+    QString text = tr("Delete the run \"%1\" (%2) and its history? This cannot be undone.").arg(run.name, run.path().toString());
+    if (forks > 0)
+        text += QStringLiteral("\n\n")
+            + tr("%n fork(s) inherit history from it; that history is copied into them first, so they keep it.",
+                 nullptr, int(forks));
+    QMessageBox box(QMessageBox::Warning, tr("Delete run"), text, QMessageBox::Cancel, this);
+    box.setTextFormat(Qt::PlainText);
+    QPushButton *del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != static_cast<QAbstractButton *>(del))
+        return;
+    metaWorker_->post(this, [this, runKey, materialize = forks > 0](Store &store) -> StoreWorker::Done {
+        QString error;
+        try {
+            store.deleteRun(runKey, materialize);
+        } catch (const Error &e) {
+            error = e.message();
+        }
+        return [this, runKey, error] {
+            if (!error.isEmpty()) {
+                QMessageBox box(QMessageBox::Warning, tr("Delete run"), tr("The run was not deleted: %1").arg(error),
+                                QMessageBox::Ok, this);
+                box.setTextFormat(Qt::PlainText);
+                box.exec();
+                return;
+            }
+            showStatus(tr("Run deleted"));
+            std::erase(history_, runKey);
+            historyIndex_ = int(history_.size()) - 1;
+            updateNavigation();
+            if (currentRun_ == runKey) {
+                currentRun_ = 0;
+                details_ = {};
+                page_->showPlaceholder({});
+                setWindowTitle(tr("Forkscope"));
+            }
+            loadProjects();
+            loadRuns();
+        };
+    });
+}
+
+void MainWindow::createDemo()
+{
+    if (demoRunning_)
+        return;
+    demoRunning_ = true;
+    stack_->setCurrentWidget(welcome_);
+    welcome_->setBusy(tr("Creating the demo project…"), 0);
+    QPointer<WelcomeView> welcome(welcome_);
+    metaWorker_->post(this, [this, welcome](Store &store) -> StoreWorker::Done {
+        QString error;
+        DemoProject demo;
+        try {
+            demo = createDemoProject(store, [this, welcome](const QString &what, int percent) {
+                QMetaObject::invokeMethod(this, [welcome, what, percent] {
+                    if (welcome)
+                        welcome->setBusy(what, percent);
+                }, Qt::QueuedConnection);
+            });
+        } catch (const Error &e) {
+            error = e.message();
+        }
+        return [this, error, demo] {
+            demoRunning_ = false;
+            welcome_->setIdle(error);
+            if (!error.isEmpty()) {
+                showStatus(tr("Cannot create the demo project: %1").arg(error));
+                loadProjects();
+                return;
+            }
+            if (!demo.runs.empty()) {
+                // Open the fork of the seed example, its charts overlaid on its source.
+                const RunInfo *show = &demo.runs.front();
+                for (const RunInfo &r : demo.runs) {
+                    if (r.fork) {
+                        show = &r;
+                        break;
+                    }
+                }
+                PendingOpen open{show->key, {}, RunPage::ChartsIndex};
+                for (const RunInfo &r : demo.runs) {
+                    if (show->fork && r.immutableId == show->fork->sourceImmutableId)
+                        open.alsoSelect << r.key;
+                }
+                pending_ = open;
+                currentProject_ = 0;
+                stack_->setCurrentWidget(splitter_);
+                selectProject(demo.runs.front().projectKey);
+            }
+            loadProjects();
+        };
+    });
+}
+
+void MainWindow::showImportHelp()
+{
+    QMessageBox box(QMessageBox::Information, tr("Import runs"),
+                    tr("Importing from the desktop app is not available yet. From a terminal:\n\n"
+                       "forkscope-cli --store %1 import FOLDER\n\n"
+                       "FOLDER can be a W&B run folder or wandb/ folder, a TensorBoard log folder, or an "
+                       "MLflow mlruns/ folder. The runs appear here within a few seconds.")
+                        .arg(options_.storePath),
+                    QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+
+} // namespace fs

@@ -1,0 +1,538 @@
+#include "views/metric_panel.h"
+
+#include <QChart>
+#include <QContextMenuEvent>
+#include <QGraphicsLayout>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMenu>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "views/metric_chart_view.h"
+#include "views/run_palette.h"
+
+namespace fs {
+
+namespace {
+
+double niceInterval(double span, int ticks)
+{
+    if (!(span > 0) || !std::isfinite(span))
+        return 1.0;
+    const double raw = span / ticks;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / mag;
+    const double nice = norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10;
+    return nice * mag;
+}
+
+QList<QPointF> toQPoints(const PointVector &points)
+{
+    QList<QPointF> out;
+    out.reserve(qsizetype(points.size()));
+    for (const Point &p : points) {
+        // Qt Charts cannot draw NaN or Inf; leave them out of the line.
+        if (std::isfinite(p.value))
+            out.append(QPointF(double(p.step), p.value));
+    }
+    return out;
+}
+
+void styleAxis(QValueAxis *axis)
+{
+    QFont f = axis->labelsFont();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    axis->setLabelsFont(f);
+    axis->setLabelsColor(QColor(0x5f6368));
+    axis->setGridLineColor(QColor(0xe8eaed));
+    axis->setLinePenColor(QColor(0xdadce0));
+    axis->setMinorGridLineVisible(false);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+}
+
+} // namespace
+
+MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
+    : QFrame(parent), metric_(metric)
+{
+    setObjectName(QStringLiteral("metricPanel"));
+    setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(tr("Chart of %1").arg(metric));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 6);
+    layout->setSpacing(2);
+
+    auto *header = new QHBoxLayout;
+    title_ = new QLabel(metric, this);
+    title_->setTextFormat(Qt::PlainText);
+    QFont tf = title_->font();
+    tf.setBold(true);
+    title_->setFont(tf);
+    status_ = new QLabel(this);
+    status_->setTextFormat(Qt::PlainText);
+    status_->setForegroundRole(QPalette::PlaceholderText);
+    header->addWidget(title_, 1);
+    header->addWidget(status_);
+    layout->addLayout(header);
+
+    chart_ = new QChart;
+    chart_->legend()->hide();
+    chart_->setMargins(QMargins(0, 4, 4, 0));
+    chart_->setBackgroundRoundness(0);
+    chart_->setBackgroundBrush(palette().base());
+    chart_->setAnimationOptions(QChart::NoAnimation);
+    chart_->layout()->setContentsMargins(0, 0, 0, 0);
+
+    axisX_ = new QValueAxis(chart_);
+    axisY_ = new QValueAxis(chart_);
+    styleAxis(axisX_);
+    styleAxis(axisY_);
+    axisX_->setLabelFormat(QStringLiteral("%.0f"));
+    axisY_->setLabelFormat(QStringLiteral("%.4g"));
+    chart_->addAxis(axisX_, Qt::AlignBottom);
+    chart_->addAxis(axisY_, Qt::AlignLeft);
+
+    pickMarker_ = new QScatterSeries(chart_);
+    pickMarker_->setMarkerSize(14);
+    pickMarker_->setColor(Qt::transparent);
+    pickMarker_->setBorderColor(QColor(0x202124));
+    pickMarker_->setPen(QPen(QColor(0x202124), 2));
+    chart_->addSeries(pickMarker_);
+    pickMarker_->attachAxis(axisX_);
+    pickMarker_->attachAxis(axisY_);
+
+    view_ = new MetricChartView(chart_, this);
+    view_->setMinimumHeight(190);
+    view_->setAccessibleName(tr("Chart of %1: click a step to fork from it").arg(metric));
+    layout->addWidget(view_, 1);
+
+    forkButton_ = new QPushButton(view_);
+    forkButton_->setObjectName(QStringLiteral("forkFromStepButton"));
+    forkButton_->setIcon(QIcon(QStringLiteral(":/icons/fork.svg")));
+    forkButton_->setCursor(Qt::PointingHandCursor);
+    forkButton_->hide();
+    connect(forkButton_, &QPushButton::clicked, this, &MetricPanel::requestFork);
+
+    QPen cross(QColor(0x9aa0a6), 1, Qt::DashLine);
+    crossV_ = chart_->scene()->addLine(QLineF(), cross);
+    crossH_ = chart_->scene()->addLine(QLineF(), cross);
+    hoverBox_ = chart_->scene()->addRect(QRectF(), QPen(QColor(0xdadce0)), QColor(255, 255, 255, 235));
+    for (QGraphicsItem *item : {static_cast<QGraphicsItem *>(crossV_), static_cast<QGraphicsItem *>(crossH_),
+                                static_cast<QGraphicsItem *>(hoverBox_)}) {
+        item->setZValue(100);
+        item->hide();
+    }
+
+    reloadTimer_ = new QTimer(this);
+    reloadTimer_->setSingleShot(true);
+    reloadTimer_->setInterval(80);
+    connect(reloadTimer_, &QTimer::timeout, this, &MetricPanel::dataWanted);
+
+    connect(view_, &MetricChartView::clicked, this, &MetricPanel::onClicked);
+    connect(view_, &MetricChartView::hovered, this, &MetricPanel::onHover);
+    connect(view_, &MetricChartView::hoverLeft, this, &MetricPanel::hideHover);
+    connect(view_, &MetricChartView::resetRequested, this, &MetricPanel::resetZoom);
+    connect(view_, &MetricChartView::forkKeyPressed, this, &MetricPanel::requestFork);
+    connect(view_, &MetricChartView::resized, this, [this] {
+        updatePickMarker();
+        const int w = request().width;
+        if (loaded_ && std::abs(w - requestedWidth_) > requestedWidth_ / 12)
+            scheduleReload();
+    });
+    connect(view_, &MetricChartView::rubberBandSelected, this, [this](const QRectF &rect) {
+        const QRectF plot = plotRectInView();
+        const QRectF r = rect.intersected(plot);
+        if (r.width() < 2)
+            return;
+        const QPointF a = toValue(r.topLeft()), b = toValue(r.bottomRight());
+        zoomY_ = std::make_pair(std::min(a.y(), b.y()), std::max(a.y(), b.y()));
+        setXRange(std::min(a.x(), b.x()), std::max(a.x(), b.x()), true);
+    });
+    connect(view_, &MetricChartView::wheelZoomed, this, [this](const QPointF &pos, double factor) {
+        const double lo = axisX_->min(), hi = axisX_->max();
+        const double at = plotRectInView().contains(pos) ? toValue(pos).x() : (lo + hi) / 2;
+        setXRange(at - (at - lo) * factor, at + (hi - at) * factor, false);
+    });
+    connect(view_, &MetricChartView::panned, this, [this](const QPointF &delta) {
+        const QRectF plot = plotRectInView();
+        if (plot.width() < 1 || plot.height() < 1)
+            return;
+        const double dx = delta.x() * (axisX_->max() - axisX_->min()) / plot.width();
+        if (zoomY_) {
+            const double dy = delta.y() * (zoomY_->second - zoomY_->first) / plot.height();
+            zoomY_ = std::make_pair(zoomY_->first + dy, zoomY_->second + dy);
+        }
+        setXRange(axisX_->min() - dx, axisX_->max() - dx, zoomY_.has_value());
+    });
+}
+
+void MetricPanel::setRuns(const std::vector<PanelRun> &runs)
+{
+    const bool same = runs.size() == curves_.size()
+        && std::equal(runs.begin(), runs.end(), curves_.begin(), [](const PanelRun &a, const Curve &c) {
+               return a.key == c.run.key && a.name == c.run.name && a.forkStep == c.run.forkStep
+                   && a.colorIndex == c.run.colorIndex;
+           });
+    if (same)
+        return;
+    clearCurves();
+    for (const PanelRun &run : runs) {
+        Curve c;
+        c.run = run;
+        const QColor color = runColor(run.colorIndex);
+        c.inherited = new QLineSeries(chart_);
+        QPen dashed(inheritedColor(color), 1.6, Qt::DashLine);
+        dashed.setCapStyle(Qt::FlatCap);
+        c.inherited->setPen(dashed);
+        c.own = new QLineSeries(chart_);
+        c.own->setPen(QPen(color, 1.8));
+        c.forkMarker = new QScatterSeries(chart_);
+        c.forkMarker->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        c.forkMarker->setMarkerSize(9);
+        c.forkMarker->setColor(color);
+        c.forkMarker->setBorderColor(Qt::white);
+        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(c.inherited), static_cast<QAbstractSeries *>(c.own),
+                                   static_cast<QAbstractSeries *>(c.forkMarker)}) {
+            chart_->addSeries(s);
+            s->attachAxis(axisX_);
+            s->attachAxis(axisY_);
+        }
+        curves_.push_back(std::move(c));
+    }
+    // Keep the pick marker above the lines.
+    chart_->removeSeries(pickMarker_);
+    chart_->addSeries(pickMarker_);
+    pickMarker_->attachAxis(axisX_);
+    pickMarker_->attachAxis(axisY_);
+    if (pick_ && !curveOf(pick_->runKey))
+        clearPick();
+    loaded_ = false;
+}
+
+void MetricPanel::clearCurves()
+{
+    for (Curve &c : curves_) {
+        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(c.inherited), static_cast<QAbstractSeries *>(c.own),
+                                   static_cast<QAbstractSeries *>(c.forkMarker)}) {
+            chart_->removeSeries(s);
+            delete s;
+        }
+    }
+    curves_.clear();
+}
+
+MetricPanel::Curve *MetricPanel::curveOf(qint64 runKey)
+{
+    for (Curve &c : curves_) {
+        if (c.run.key == runKey)
+            return &c;
+    }
+    return nullptr;
+}
+
+const MetricPanel::Curve *MetricPanel::curveOf(qint64 runKey) const
+{
+    return const_cast<MetricPanel *>(this)->curveOf(runKey);
+}
+
+PanelRequest MetricPanel::request() const
+{
+    PanelRequest r;
+    r.metric = metric_;
+    for (const Curve &c : curves_)
+        r.runs.push_back(c.run);
+    if (zoomX_)
+        r.range = StepRange{qint64(std::floor(zoomX_->first)), qint64(std::ceil(zoomX_->second))};
+    const double plotWidth = chart_->plotArea().width();
+    r.width = plotWidth > 16 ? int(plotWidth) : std::max(view_->width() - 70, 200);
+    return r;
+}
+
+void MetricPanel::setData(const PanelData &data)
+{
+    data_ = data;
+    requestedWidth_ = request().width;
+    for (const RunSeries &s : data.series) {
+        Curve *c = curveOf(s.runKey);
+        if (!c)
+            continue;
+        c->inherited->replace(toQPoints(s.inherited));
+        c->own->replace(toQPoints(s.own));
+        c->forkMarker->replace(s.forkPoint ? QList<QPointF>{QPointF(double(s.forkPoint->step), s.forkPoint->value)}
+                                           : QList<QPointF>{});
+        c->points = s.inherited;
+        c->points.insert(c->points.end(), s.own.begin(), s.own.end());
+        std::erase_if(c->points, [](const Point &p) { return !std::isfinite(p.value); });
+    }
+    loaded_ = true;
+    status_->setText(data.hasData ? QString() : tr("no numeric data"));
+    applyAxes();
+}
+
+void MetricPanel::applyAxes()
+{
+    double xlo = double(data_.range.lo), xhi = double(data_.range.hi);
+    if (zoomX_)
+        std::tie(xlo, xhi) = *zoomX_;
+    double ylo = data_.yMin, yhi = data_.yMax;
+    if (zoomY_)
+        std::tie(ylo, yhi) = *zoomY_;
+    axisX_->setRange(xlo, xhi);
+    axisY_->setRange(ylo, yhi);
+    axisX_->setTickInterval(std::max(1.0, niceInterval(xhi - xlo, 5)));
+    axisY_->setTickInterval(niceInterval(yhi - ylo, 4));
+    axisY_->setTickAnchor(niceInterval(yhi - ylo, 4) * std::floor(ylo / niceInterval(yhi - ylo, 4)));
+    status_->setText(zoomX_ ? tr("zoomed · double-click to reset") : (data_.hasData || !loaded_ ? QString() : tr("no numeric data")));
+    updatePickMarker();
+}
+
+void MetricPanel::setXRange(double lo, double hi, bool fixY)
+{
+    if (hi - lo < 2) {
+        const double mid = (lo + hi) / 2;
+        lo = mid - 1;
+        hi = mid + 1;
+    }
+    const double extentSpan = double(data_.extent.hi - data_.extent.lo);
+    if (!fixY && hi - lo >= extentSpan && lo <= double(data_.extent.lo) + 0.5) {
+        zoomX_.reset();
+        data_.range = data_.extent;
+    } else {
+        zoomX_ = std::make_pair(lo, hi);
+    }
+    if (!fixY)
+        zoomY_.reset();
+    applyAxes();
+    scheduleReload();
+}
+
+void MetricPanel::resetZoom()
+{
+    zoomX_.reset();
+    zoomY_.reset();
+    data_.range = data_.extent;
+    applyAxes();
+    scheduleReload();
+}
+
+void MetricPanel::scheduleReload()
+{
+    reloadTimer_->start();
+}
+
+QWidget *MetricPanel::plotWidget() const
+{
+    return view_->viewport();
+}
+
+QPointF MetricPanel::toValue(const QPointF &viewPos) const
+{
+    const QPointF scenePos = view_->mapToScene(viewPos.toPoint());
+    return chart_->mapToValue(chart_->mapFromScene(scenePos), pickMarker_);
+}
+
+QPointF MetricPanel::toView(const QPointF &value) const
+{
+    const QPointF scenePos = chart_->mapToScene(chart_->mapToPosition(value, pickMarker_));
+    return view_->mapFromScene(scenePos);
+}
+
+QRectF MetricPanel::plotRectInView() const
+{
+    const QRectF scene = chart_->mapRectToScene(chart_->plotArea());
+    return view_->mapFromScene(scene).boundingRect();
+}
+
+std::optional<QPointF> MetricPanel::positionOf(qint64 runKey, qint64 step) const
+{
+    const Curve *c = curveOf(runKey);
+    if (!c)
+        return std::nullopt;
+    for (const Point &p : c->points) {
+        if (p.step == step)
+            return toView(QPointF(double(p.step), p.value));
+    }
+    return std::nullopt;
+}
+
+void MetricPanel::onClicked(const QPointF &pos)
+{
+    if (!plotRectInView().adjusted(-6, -6, 6, 6).contains(pos))
+        return;
+    const double x = toValue(pos).x();
+    const Curve *best = nullptr;
+    const Point *bestPoint = nullptr;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (const Curve &c : curves_) {
+        const auto &pts = c.points;
+        auto it = std::lower_bound(pts.begin(), pts.end(), x, [](const Point &p, double v) { return double(p.step) < v; });
+        // M4 keeps up to four points per column: look a few columns around.
+        const auto from = it - std::min<ptrdiff_t>(it - pts.begin(), 12);
+        const auto to = it + std::min<ptrdiff_t>(pts.end() - it, 12);
+        for (auto p = from; p != to; ++p) {
+            const QPointF v = toView(QPointF(double(p->step), p->value));
+            const double d = std::hypot(v.x() - pos.x(), (v.y() - pos.y()) * 0.5);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = &c;
+                bestPoint = &*p;
+            }
+        }
+    }
+    if (!best)
+        return;
+    pick_ = Pick{best->run.key, bestPoint->step, bestPoint->value};
+    updatePickMarker();
+    emit stepPicked(pick_->runKey, pick_->step);
+}
+
+void MetricPanel::setPick(qint64 runKey, qint64 step)
+{
+    const Curve *c = curveOf(runKey);
+    if (!c)
+        return;
+    for (const Point &p : c->points) {
+        if (p.step == step) {
+            pick_ = Pick{runKey, step, p.value};
+            updatePickMarker();
+            return;
+        }
+    }
+}
+
+void MetricPanel::clearPick()
+{
+    pick_.reset();
+    updatePickMarker();
+}
+
+void MetricPanel::updatePickMarker()
+{
+    if (!pick_) {
+        pickMarker_->clear();
+        forkButton_->hide();
+        return;
+    }
+    const QPointF value(double(pick_->step), pick_->value);
+    pickMarker_->replace(QList<QPointF>{value});
+    const Curve *c = curveOf(pick_->runKey);
+    if (c)
+        pickMarker_->setBorderColor(runColor(c->run.colorIndex).darker(130));
+    forkButton_->setText(tr("Fork from step %1…").arg(pick_->step));
+    forkButton_->setToolTip(c ? tr("Fork %1 at step %2 (F)").arg(c->run.name).arg(pick_->step) : QString());
+    forkButton_->adjustSize();
+    const QPointF at = toView(value);
+    const QRect area = view_->viewport()->rect();
+    QPoint pos(int(at.x()) + 10, int(at.y()) - forkButton_->height() - 8);
+    if (pos.y() < area.top() + 2)
+        pos.setY(int(at.y()) + 10);
+    pos.setX(std::clamp(pos.x(), 2, std::max(2, area.right() - forkButton_->width() - 2)));
+    forkButton_->move(pos);
+    forkButton_->setVisible(plotRectInView().adjusted(-2, -2, 2, 2).contains(at));
+}
+
+void MetricPanel::requestFork()
+{
+    if (pick_)
+        emit forkRequested(pick_->runKey, pick_->step);
+}
+
+void MetricPanel::hideHover()
+{
+    crossV_->hide();
+    crossH_->hide();
+    hoverBox_->hide();
+}
+
+void MetricPanel::onHover(const QPointF &pos)
+{
+    const QRectF plot = plotRectInView();
+    if (!plot.contains(pos) || curves_.empty() || !loaded_) {
+        hideHover();
+        return;
+    }
+    const QPointF v = toValue(pos);
+    // The readout's step: the logged step nearest the cursor in any run.
+    qint64 step = qint64(std::llround(v.x()));
+    double bestDx = std::numeric_limits<double>::infinity();
+    for (const Curve &c : curves_) {
+        auto it = std::lower_bound(c.points.begin(), c.points.end(), v.x(),
+                                   [](const Point &p, double x) { return double(p.step) < x; });
+        for (auto p : {it, it == c.points.begin() ? it : it - 1}) {
+            if (p != c.points.end() && std::abs(double(p->step) - v.x()) < bestDx) {
+                bestDx = std::abs(double(p->step) - v.x());
+                step = p->step;
+            }
+        }
+    }
+    const QRectF scenePlot = chart_->mapRectToScene(chart_->plotArea());
+    const QPointF sceneAt = view_->mapToScene(pos.toPoint());
+    const double sx = chart_->mapToScene(chart_->mapToPosition(QPointF(double(step), 0), pickMarker_)).x();
+    crossV_->setLine(sx, scenePlot.top(), sx, scenePlot.bottom());
+    crossH_->setLine(scenePlot.left(), sceneAt.y(), scenePlot.right(), sceneAt.y());
+    crossV_->show();
+    crossH_->show();
+
+    for (QGraphicsItem *child : hoverBox_->childItems())
+        delete child;
+    QFont font = view_->font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    auto addLine = [&](const QString &text, const QColor &swatch, double y) {
+        auto *t = new QGraphicsSimpleTextItem(text, hoverBox_);
+        t->setFont(font);
+        t->setBrush(QColor(0x202124));
+        t->setPos(swatch.isValid() ? 20 : 8, y);
+        if (swatch.isValid()) {
+            auto *dot = new QGraphicsRectItem(8, y + 4, 8, 8, hoverBox_);
+            dot->setBrush(swatch);
+            dot->setPen(Qt::NoPen);
+        }
+        return t->boundingRect().width() + (swatch.isValid() ? 28 : 16);
+    };
+    const double lineHeight = QFontMetricsF(font).height() + 2;
+    double y = 5, width = addLine(tr("step %1").arg(step), QColor(), y);
+    for (const Curve &c : curves_) {
+        auto it = std::upper_bound(c.points.begin(), c.points.end(), step,
+                                   [](qint64 s, const Point &p) { return s < p.step; });
+        // The value in effect at `step`; none before the run's first point or past its last.
+        QString value = QStringLiteral("—");
+        if (it != c.points.begin() && ((it - 1)->step == step || it != c.points.end()))
+            value = QString::number((it - 1)->value, 'g', 6);
+        y += lineHeight;
+        width = std::max(width, addLine(c.run.name + QStringLiteral("   ") + value, runColor(c.run.colorIndex), y));
+    }
+    const QSizeF size(width, y + lineHeight + 4);
+    QPointF at = sceneAt + QPointF(14, 14);
+    if (at.x() + size.width() > scenePlot.right())
+        at.setX(sceneAt.x() - 14 - size.width());
+    if (at.y() + size.height() > scenePlot.bottom())
+        at.setY(std::max(scenePlot.top(), scenePlot.bottom() - size.height()));
+    hoverBox_->setRect(QRectF(QPointF(0, 0), size));
+    hoverBox_->setPos(at);
+    hoverBox_->show();
+}
+
+void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *fork = menu.addAction(QIcon(QStringLiteral(":/icons/fork.svg")),
+                                   pick_ ? tr("Fork from step %1…").arg(pick_->step) : tr("Fork from step…"));
+    fork->setEnabled(pick_.has_value());
+    fork->setShortcut(QKeySequence(Qt::Key_F));
+    connect(fork, &QAction::triggered, this, &MetricPanel::requestFork);
+    menu.addSeparator();
+    menu.addAction(tr("Reset zoom"), this, &MetricPanel::resetZoom);
+    menu.exec(event->globalPos());
+}
+
+} // namespace fs

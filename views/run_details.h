@@ -1,0 +1,23 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "store/run_info.h"
+
+namespace fs {
+
+class Store;
+
+// What the Overview shows about one run: the run, the run it was forked
+// from (if still there) and its forks.
+struct RunDetails {
+    RunInfo run;
+    std::optional<RunInfo> source;
+    std::vector<RunInfo> forks;
+};
+
+// Runs on a worker thread.
+RunDetails loadRunDetails(Store &store, qint64 runKey);
+
+} // namespace fs

@@ -1,0 +1,63 @@
+#include "views/run_page.h"
+
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "views/charts_tab.h"
+#include "views/overview_tab.h"
+
+namespace fs {
+
+RunPage::RunPage(StoreWorker *chartWorker, QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    stack_ = new QStackedWidget(this);
+    layout->addWidget(stack_);
+
+    placeholder_ = new QLabel(tr("Double-click a run, or select it and press Enter, to open it."), stack_);
+    placeholder_->setAlignment(Qt::AlignCenter);
+    placeholder_->setWordWrap(true);
+    placeholder_->setForegroundRole(QPalette::PlaceholderText);
+    stack_->addWidget(placeholder_);
+
+    tabs_ = new QTabWidget(stack_);
+    tabs_->setObjectName(QStringLiteral("runTabs"));
+    tabs_->setDocumentMode(true);
+    overview_ = new OverviewTab(tabs_);
+    charts_ = new ChartsTab(chartWorker, tabs_);
+    tabs_->addTab(overview_, QIcon(QStringLiteral(":/icons/overview.svg")), tr("Overview"));
+    tabs_->addTab(charts_, QIcon(QStringLiteral(":/icons/charts.svg")), tr("Charts"));
+    stack_->addWidget(tabs_);
+}
+
+void RunPage::setCurrentTab(Tab tab)
+{
+    tabs_->setCurrentIndex(tab);
+}
+
+RunPage::Tab RunPage::currentTab() const
+{
+    return Tab(tabs_->currentIndex());
+}
+
+void RunPage::showPlaceholder(const QString &text)
+{
+    if (!text.isEmpty())
+        placeholder_->setText(text);
+    stack_->setCurrentWidget(placeholder_);
+}
+
+void RunPage::showRun()
+{
+    stack_->setCurrentWidget(tabs_);
+}
+
+bool RunPage::hasRun() const
+{
+    return stack_->currentWidget() == tabs_;
+}
+
+} // namespace fs

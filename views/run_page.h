@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace fs {
+
+class ChartsTab;
+class OverviewTab;
+class StoreWorker;
+
+// The opened run: tabs Overview and Charts, or a hint while none is open.
+class RunPage : public QWidget {
+    Q_OBJECT
+public:
+    enum Tab { OverviewIndex, ChartsIndex };
+
+    explicit RunPage(StoreWorker *chartWorker, QWidget *parent = nullptr);
+
+    OverviewTab *overview() const { return overview_; }
+    ChartsTab *charts() const { return charts_; }
+    QTabWidget *tabs() const { return tabs_; }
+    void setCurrentTab(Tab tab);
+    Tab currentTab() const;
+    void showPlaceholder(const QString &text);
+    void showRun();
+    bool hasRun() const;
+
+private:
+    QStackedWidget *stack_ = nullptr;
+    QLabel *placeholder_ = nullptr;
+    QTabWidget *tabs_ = nullptr;
+    OverviewTab *overview_ = nullptr;
+    ChartsTab *charts_ = nullptr;
+};
+
+} // namespace fs

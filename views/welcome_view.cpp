@@ -1,0 +1,95 @@
+#include "views/welcome_view.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fs {
+
+WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("welcomeView"));
+    auto *outer = new QVBoxLayout(this);
+    outer->addStretch(2);
+    auto *card = new QWidget(this);
+    card->setFixedWidth(560);
+    auto *layout = new QVBoxLayout(card);
+    layout->setSpacing(12);
+
+    auto *icon = new QLabel(card);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/forkscope.svg")).pixmap(72, 72));
+    icon->setAlignment(Qt::AlignCenter);
+    layout->addWidget(icon);
+    auto *title = new QLabel(tr("Welcome to Forkscope"), card);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.8);
+    f.setBold(true);
+    title->setFont(f);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+    auto *text = new QLabel(tr("This store has no runs yet. Create the demo project to explore runs and forks "
+                               "(a 100 000-step training run, its forks, and the fork example from the W&B "
+                               "documentation), or import runs from W&B, TensorBoard or MLflow."),
+                            card);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    layout->addWidget(text);
+
+    auto *buttons = new QHBoxLayout;
+    demo_ = new QPushButton(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Create &demo project"), card);
+    demo_->setObjectName(QStringLiteral("createDemoButton"));
+    demo_->setDefault(true);
+    import_ = new QPushButton(QIcon(QStringLiteral(":/icons/import.svg")), tr("&Import runs…"), card);
+    buttons->addStretch(1);
+    buttons->addWidget(demo_);
+    buttons->addWidget(import_);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    progress_ = new QProgressBar(card);
+    progress_->setRange(0, 100);
+    progress_->hide();
+    layout->addWidget(progress_);
+    status_ = new QLabel(card);
+    status_->setTextFormat(Qt::PlainText);
+    status_->setAlignment(Qt::AlignCenter);
+    status_->setWordWrap(true);
+    layout->addWidget(status_);
+    store_ = new QLabel(card);
+    store_->setTextFormat(Qt::PlainText);
+    store_->setAlignment(Qt::AlignCenter);
+    store_->setForegroundRole(QPalette::PlaceholderText);
+    store_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(store_);
+
+    outer->addWidget(card, 0, Qt::AlignHCenter);
+    outer->addStretch(3);
+
+    connect(demo_, &QPushButton::clicked, this, &WelcomeView::createDemoRequested);
+    connect(import_, &QPushButton::clicked, this, &WelcomeView::importRequested);
+}
+
+void WelcomeView::setStorePath(const QString &path)
+{
+    store_->setText(tr("Store: %1").arg(path));
+}
+
+void WelcomeView::setBusy(const QString &what, int percent)
+{
+    demo_->setEnabled(false);
+    import_->setEnabled(false);
+    progress_->show();
+    progress_->setValue(percent);
+    status_->setText(what);
+}
+
+void WelcomeView::setIdle(const QString &error)
+{
+    demo_->setEnabled(true);
+    import_->setEnabled(true);
+    progress_->hide();
+    status_->setText(error);
+}
+
+} // namespace fs

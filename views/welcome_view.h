@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace fs {
+
+// Shown while the store has no runs: create the demo project or import.
+class WelcomeView : public QWidget {
+    Q_OBJECT
+public:
+    explicit WelcomeView(QWidget *parent = nullptr);
+
+    void setStorePath(const QString &path);
+    void setBusy(const QString &what, int percent);
+    void setIdle(const QString &error = {});
+    QPushButton *demoButton() const { return demo_; }
+
+signals:
+    void createDemoRequested();
+    void importRequested();
+
+private:
+    QLabel *store_ = nullptr;
+    QPushButton *demo_ = nullptr;
+    QPushButton *import_ = nullptr;
+    QProgressBar *progress_ = nullptr;
+    QLabel *status_ = nullptr;
+};
+
+} // namespace fs
