@@ -1,0 +1,141 @@
+// projects, runs, show: reading the store.
+#include "cli/cli_context.h"
+#include "cli/cli_tr.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/run_format.h"
+#include "cli/text_table.h"
+#include "core/error.h"
+#include "store/store.h"
+
+namespace fs {
+
+namespace {
+
+int listProjects(CliContext &ctx)
+{
+    const auto projects = ctx.store().projects();
+    if (ctx.json()) {
+        Json list = Json::array();
+        for (const auto &p : projects)
+            list.push_back({{"entity", toStd(p.entity)},
+                            {"name", toStd(p.name)},
+                            {"path", toStd(p.entity + QLatin1Char('/') + p.name)},
+                            {"runs", p.runCount},
+                            {"created_at", toStd(isoTime(p.createdAt))}});
+        printJson({{"projects", list}});
+        return 0;
+    }
+    if (projects.empty()) {
+        printOut(Cli::tr("No projects in %1. 'forkscope-cli demo' creates an example project.")
+                     .arg(ctx.store().path())
+                 + QLatin1Char('\n'));
+        return 0;
+    }
+    TextTable table({Cli::tr("ENTITY"), Cli::tr("PROJECT"), Cli::tr("RUNS"), Cli::tr("CREATED")});
+    table.alignRight(2);
+    for (const auto &p : projects)
+        table.addRow({p.entity, p.name, QString::number(p.runCount), isoTime(p.createdAt)});
+    printOut(table.toString());
+    return 0;
+}
+
+ProjectInfo findProjectOrThrow(Store &store, const QString &name, const QString &entity)
+{
+    std::vector<ProjectInfo> matches;
+    QStringList known;
+    for (auto &p : store.projects()) {
+        known << p.entity + QLatin1Char('/') + p.name;
+        if (p.name == name && (entity.isEmpty() || p.entity == entity))
+            matches.push_back(p);
+    }
+    const QString shown = entity.isEmpty() ? name : entity + QLatin1Char('/') + name;
+    if (matches.empty())
+        throw Error(Error::Kind::NotFound,
+                    Cli::tr("no project '%1' in the store; expected one of: %2")
+                        .arg(shown, known.isEmpty() ? Cli::tr("(none yet)") : known.join(QStringLiteral(", "))));
+    if (matches.size() > 1) {
+        QStringList entities;
+        for (const auto &p : matches)
+            entities << p.entity;
+        throw Error(Error::Kind::BadInput, Cli::tr("project '%1' exists under several entities (%2); give --entity")
+                                               .arg(name, entities.join(QStringLiteral(", "))));
+    }
+    return matches.front();
+}
+
+int listRuns(CliContext &ctx)
+{
+    const QString projectName = ctx.args().value(QStringLiteral("project"));
+    if (projectName.isEmpty())
+        throw Error(Error::Kind::BadInput, Cli::tr("'runs' needs --project P; expected a project name as listed "
+                                                   "by 'forkscope-cli projects'"));
+    const ProjectInfo project =
+        findProjectOrThrow(ctx.store(), projectName, ctx.args().value(QStringLiteral("entity")));
+    const auto runs = ctx.store().runs(project.key);
+    if (ctx.json()) {
+        Json list = Json::array();
+        for (const auto &r : runs)
+            list.push_back(runListJson(r));
+        printJson({{"runs", list}});
+        return 0;
+    }
+    TextTable table({Cli::tr("ID"), Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("LAST STEP"),
+                     Cli::tr("FORKED FROM"), Cli::tr("CREATED")});
+    table.alignRight(3);
+    for (const auto &r : runs) {
+        const auto last = r.lastStep();
+        const QString fork = r.fork ? QStringLiteral("%1@%2").arg(r.fork->sourceRunId).arg(r.fork->step) : QString();
+        table.addRow({r.runId, r.name, runStateName(r.state), last ? QString::number(*last) : QStringLiteral("-"),
+                      fork.isEmpty() ? QStringLiteral("-") : fork, isoTime(r.createdAt)});
+    }
+    printOut(table.toString());
+    return 0;
+}
+
+int showRun(CliContext &ctx)
+{
+    const RunInfo run = ctx.resolveRun();
+    if (ctx.json())
+        printJson(runDetailJson(run));
+    else
+        printOut(runDetailText(run));
+    return 0;
+}
+
+} // namespace
+
+CommandSpec projectsCommand()
+{
+    return {QStringLiteral("projects"),
+            Cli::tr("list the projects in the store"),
+            {},
+            {jsonOption(Cli::tr("print {\"projects\": [...]}"))},
+            {},
+            listProjects};
+}
+
+CommandSpec runsCommand()
+{
+    return {QStringLiteral("runs"),
+            Cli::tr("list the runs of a project"),
+            {},
+            {projectOption(Cli::tr("the project whose runs to list (required)")), entityOption(),
+             jsonOption(Cli::tr("print {\"runs\": [...]}, each entry with the identity keys of 'show'"))},
+            {},
+            listRuns};
+}
+
+CommandSpec showCommand()
+{
+    return {QStringLiteral("show"),
+            Cli::tr("show a run: identity, state, times, fork link, config, summary, metadata"),
+            {QStringLiteral("RUN")},
+            {projectOption(Cli::tr("the project of a bare run ID")), entityOption(),
+             jsonOption(Cli::tr("print one JSON object (keys id, immutable_id, path, name, project, entity, state, "
+                                "fork, config, summary, ...)"))},
+            runArgumentHelp(),
+            showRun};
+}
+
+} // namespace fs

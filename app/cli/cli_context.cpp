@@ -1,0 +1,55 @@
+#include "cli/cli_context.h"
+
+#include "cli/cli_tr.h"
+#include "core/error.h"
+#include "store/store.h"
+
+namespace fs {
+
+namespace {
+
+// Tests shorten the crash detection through the environment.
+void applyHeartbeatTimeout(Store &store)
+{
+    const QByteArray text = qgetenv("FORKSCOPE_HEARTBEAT_TIMEOUT_MS");
+    if (text.isEmpty())
+        return;
+    bool ok = false;
+    const qint64 ms = text.toLongLong(&ok);
+    if (!ok || ms <= 0)
+        throw Error(Error::Kind::BadInput,
+                    Cli::tr("FORKSCOPE_HEARTBEAT_TIMEOUT_MS is '%1'; expected a whole number of milliseconds > 0")
+                        .arg(QString::fromLocal8Bit(text)));
+    store.setHeartbeatTimeoutMs(ms);
+}
+
+} // namespace
+
+CliContext::CliContext(ParsedCommand parsed) : parsed_(std::move(parsed)) {}
+
+CliContext::~CliContext() = default;
+
+QString CliContext::storePath() const
+{
+    const QString given = parsed_.value(QStringLiteral("store"));
+    if (parsed_.isSet(QStringLiteral("store")) && given.isEmpty())
+        throw Error(Error::Kind::BadInput, Cli::tr("--store is empty; expected the path of a store file"));
+    return given.isEmpty() ? defaultStorePath() : given;
+}
+
+Store &CliContext::store()
+{
+    if (!store_) {
+        store_ = std::make_unique<Store>(storePath());
+        applyHeartbeatTimeout(*store_);
+    }
+    return *store_;
+}
+
+RunInfo CliContext::resolveRun(int index)
+{
+    return store().resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
+                           parsed_.value(QStringLiteral("entity")));
+}
+
+} // namespace fs

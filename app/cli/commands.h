@@ -1,0 +1,32 @@
+#pragma once
+
+#include <vector>
+
+#include "cli/command_line.h"
+
+namespace fs {
+
+// Every sub-command, in the order `--help` lists them.
+const std::vector<CommandSpec> &allCommands();
+
+// One factory per command; each command group lives in its own file.
+CommandSpec projectsCommand();
+CommandSpec runsCommand();
+CommandSpec showCommand();
+CommandSpec initCommand();
+CommandSpec logCommand();
+CommandSpec finishCommand();
+CommandSpec forkCommand();
+CommandSpec historyCommand();
+CommandSpec renameCommand();
+CommandSpec deleteCommand();
+CommandSpec demoCommand();
+
+// Options several commands share.
+OptionSpec projectOption(const QString &description);
+OptionSpec entityOption();
+OptionSpec jsonOption(const QString &description);
+// The paragraph explaining how RUN may be written.
+QString runArgumentHelp();
+
+} // namespace fs

@@ -1,0 +1,73 @@
+// history: a run's rows as JSON lines or CSV.
+#include "cli/cli_context.h"
+#include "cli/cli_tr.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/history_format.h"
+#include "cli/option_values.h"
+#include "core/error.h"
+#include "store/store.h"
+
+namespace fs {
+
+namespace {
+
+int printHistory(CliContext &ctx)
+{
+    const ParsedCommand &a = ctx.args();
+    const QString format = a.isSet(QStringLiteral("format")) ? a.value(QStringLiteral("format")) : QStringLiteral("jsonl");
+    if (format != QLatin1String("jsonl") && format != QLatin1String("csv"))
+        throw Error(Error::Kind::BadInput, Cli::tr("--format '%1' is not known; expected jsonl or csv").arg(format));
+    QStringList wanted = parseListOption(a.value(QStringLiteral("keys")));
+    wanted.removeDuplicates();
+    if (a.isSet(QStringLiteral("keys")) && wanted.isEmpty())
+        throw Error(Error::Kind::BadInput, Cli::tr("--keys is empty; expected key names separated by commas, e.g. "
+                                                   "--keys loss,accuracy"));
+    const bool effective = !a.isSet(QStringLiteral("own"));
+
+    const RunInfo run = ctx.resolveRun();
+    Store &store = ctx.store();
+    const QStringList present = store.keys(run.key, effective);
+    for (const QString &k : wanted) {
+        if (!present.contains(k))
+            printErr(Cli::tr("warning: run %1 has no key '%2'; its keys are: %3")
+                         .arg(run.runId, k, present.join(QStringLiteral(", ")))
+                     + QLatin1Char('\n'));
+    }
+
+    if (format == QLatin1String("jsonl")) {
+        store.forEachRow(run.key, wanted, effective,
+                         [](qint64 step, const Json &row) { writeOut(historyJsonLine(step, row)); });
+        return 0;
+    }
+    const QStringList columns = wanted.isEmpty() ? present : wanted;
+    std::vector<std::string> keys;
+    for (const QString &k : columns)
+        keys.push_back(toStd(k));
+    writeOut(csvHeader(columns));
+    store.forEachRow(run.key, wanted, effective,
+                     [&keys](qint64 step, const Json &row) { writeOut(csvLine(step, row, keys)); });
+    return 0;
+}
+
+} // namespace
+
+CommandSpec historyCommand()
+{
+    return {QStringLiteral("history"),
+            Cli::tr("print a run's history (inherited rows included), ascending steps"),
+            {QStringLiteral("RUN")},
+            {projectOption(Cli::tr("the project of a bare run ID")),
+             entityOption(),
+             {QStringLiteral("keys"), QStringLiteral("a,b"),
+              Cli::tr("only these keys, and only rows holding at least one of them")},
+             {QStringLiteral("format"), QStringLiteral("jsonl|csv"), Cli::tr("output format (default jsonl)")},
+             {QStringLiteral("own"), QString(), Cli::tr("only the run's own rows, not those a fork inherits")}},
+            Cli::tr("jsonl: one {\"_step\": s, key: value...} object per row, with only the keys logged at that "
+                    "step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. "
+                    "NaN, Infinity and -Infinity are written as such.\n")
+                + runArgumentHelp(),
+            printHistory};
+}
+
+} // namespace fs

@@ -1,0 +1,116 @@
+// fork, rename, delete: changing which runs exist and what they are called.
+#include "cli/cli_context.h"
+#include "cli/cli_tr.h"
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/option_values.h"
+#include "cli/run_format.h"
+#include "core/error.h"
+#include "identity/fork_spec.h"
+#include "identity/run_id.h"
+#include "store/store.h"
+
+namespace fs {
+
+namespace {
+
+int forkRun(CliContext &ctx)
+{
+    const ParsedCommand &a = ctx.args();
+    const ForkSpec spec = ForkSpec::parse(a.positionals.first());
+    ForkOptions options;
+    options.project = a.value(QStringLiteral("project"));
+    options.entity = a.value(QStringLiteral("entity"));
+    options.name = a.value(QStringLiteral("name"));
+    options.runId = a.value(QStringLiteral("id"));
+    if (a.isSet(QStringLiteral("id")))
+        requireValidRunId(options.runId);
+    options.configOverrides = parseAssignments(QStringLiteral("set"), a.all(QStringLiteral("set")));
+    const RunInfo fork = ctx.store().createFork(spec, options);
+    printRunIdentity(ctx.json(), Cli::tr("Forked %1 into run %2 (%3); its own steps start at %4")
+                              .arg(spec.toString(), fork.name, fork.runId)
+                              .arg(fork.nextStep()),
+                     fork);
+    return 0;
+}
+
+int renameRun(CliContext &ctx)
+{
+    const RunInfo run = ctx.resolveRun();
+    ctx.store().rename(run.key, ctx.args().positionals.at(1));
+    printRunIdentity(ctx.json(), Cli::tr("Renamed run %1 from '%2'").arg(run.runId, run.name),
+                     ctx.store().run(run.key));
+    return 0;
+}
+
+int deleteRun(CliContext &ctx)
+{
+    const RunInfo run = ctx.resolveRun();
+    const bool materialize = ctx.args().isSet(QStringLiteral("materialize-forks"));
+    const auto forks = ctx.store().forksOf(run.immutableId);
+    ctx.store().deleteRun(run.key, materialize);
+    if (ctx.json()) {
+        Json materialized = Json::array();
+        for (const auto &f : forks)
+            materialized.push_back(toStd(f.immutableId));
+        Json out = runIdentityJson(run);
+        out["deleted"] = true;
+        out["materialized_forks"] = materialized;
+        printJson(out);
+        return 0;
+    }
+    QString text = Cli::tr("Deleted run %1 (%2); its ID stays retired in %3/%4.")
+                       .arg(run.name, run.runId, run.entity, run.project)
+                   + QLatin1Char('\n');
+    for (const auto &f : forks)
+        text += Cli::tr("Copied the inherited history into fork %1 (%2).").arg(f.name, f.runId) + QLatin1Char('\n');
+    printOut(text);
+    return 0;
+}
+
+} // namespace
+
+CommandSpec forkCommand()
+{
+    return {QStringLiteral("fork"),
+            Cli::tr("fork a run at a step: '<run>?_step=<N>' (the new run is pending until logged to)"),
+            {QStringLiteral("SPEC")},
+            {projectOption(Cli::tr("where a bare run ID in SPEC is looked up and the fork is created (default: "
+                                   "the source's project)")),
+             entityOption(),
+             {QStringLiteral("id"), QStringLiteral("ID"), Cli::tr("the fork's run ID (default: generated)")},
+             {QStringLiteral("name"), QStringLiteral("N"), Cli::tr("the fork's display name")},
+             {QStringLiteral("set"), QStringLiteral("KEY=JSON"), Cli::tr("override a config key of the source"),
+              true},
+             jsonOption(Cli::tr("print the fork's identity as JSON"))},
+            Cli::tr("SPEC is '<run>?_step=<N>' as in W&B's fork_from, e.g. 'ans3bsax?_step=123'; <run> may also be "
+                    "a run path or an immutable ID. The fork inherits the source's history at steps <= N and logs "
+                    "its own rows from N+1; the source is not changed."),
+            forkRun};
+}
+
+CommandSpec renameCommand()
+{
+    return {QStringLiteral("rename"),
+            Cli::tr("change a run's display name (its IDs stay)"),
+            {QStringLiteral("RUN"), QStringLiteral("NAME")},
+            {projectOption(Cli::tr("the project of a bare run ID")), entityOption(),
+             jsonOption(Cli::tr("print the run's identity as JSON"))},
+            runArgumentHelp(),
+            renameRun};
+}
+
+CommandSpec deleteCommand()
+{
+    return {QStringLiteral("delete"),
+            Cli::tr("delete a run (refused while forks inherit its history, unless --materialize-forks)"),
+            {QStringLiteral("RUN")},
+            {projectOption(Cli::tr("the project of a bare run ID")), entityOption(),
+             {QStringLiteral("materialize-forks"), QString(),
+              Cli::tr("first copy the history each fork inherits into the fork")},
+             jsonOption(Cli::tr("print the deleted run's identity as JSON"))},
+            Cli::tr("The run's ID is never reused in its project. ") + runArgumentHelp(),
+            deleteRun};
+}
+
+} // namespace fs

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+#include <vector>
+
+namespace fs {
+
+// A plain-text table: a header and rows, columns padded to line up.
+class TextTable {
+public:
+    explicit TextTable(QStringList header) : header_(std::move(header)) {}
+    void addRow(QStringList cells) { rows_.push_back(std::move(cells)); }
+    // Columns listed here are right-aligned (numbers).
+    void alignRight(int column) { right_.push_back(column); }
+    QString toString() const;
+
+private:
+    QStringList header_;
+    std::vector<QStringList> rows_;
+    std::vector<int> right_;
+};
+
+} // namespace fs

@@ -1,0 +1,79 @@
+// Store files the CLI must refuse without changing them.
+#include <QProcess>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "cli/cli_runner.h"
+#include "support/temp_store.h"
+
+using namespace fs;
+using namespace fs::test;
+
+namespace {
+
+bool setUserVersion(const QString &path, int version)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    const std::string sql = "PRAGMA user_version = " + std::to_string(version);
+    const bool ok = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    return sqlite3_close(db) == SQLITE_OK && ok;
+}
+
+} // namespace
+
+TEST(CliStoreFiles, NewerSchemaIsRefusedAndLeftByteIdentical)
+{
+    TempStore store;
+    ASSERT_EQ(runCli(store.path(), {"log", "--project", "p"}, "{\"a\": 1}\n").exitCode, 0);
+    ASSERT_TRUE(setUserVersion(store.path(), 99));
+    const QByteArray before = readFile(store.path());
+    ASSERT_FALSE(before.isEmpty());
+    for (const QStringList &args : {QStringList{"projects"}, QStringList{"runs", "--project", "p"},
+                                    QStringList{"log", "--project", "p"}, QStringList{"demo"}}) {
+        const auto r = runCli(store.path(), args, "{\"a\": 2}\n");
+        EXPECT_EQ(r.exitCode, 1) << args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains("schema version 99")) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains("newer Forkscope")) << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty());
+    }
+    EXPECT_EQ(readFile(store.path()), before);
+}
+
+TEST(CliStoreFiles, NonSqliteFileIsRefusedClearly)
+{
+    TempStore store;
+    const QByteArray text = "loss,accuracy\n0.5,0.9\n";
+    ASSERT_TRUE(writeFile(store.path(), text));
+    const auto r = runCli(store.path(), {"projects"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains("not a Forkscope store")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(store.path())) << r.err.toStdString();
+    EXPECT_EQ(readFile(store.path()), text);
+}
+
+TEST(CliStoreFiles, FolderAsStoreIsBadInput)
+{
+    TempStore store;
+    const auto r = runCli(store.dir(), {"projects"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("is a folder")) << r.err.toStdString();
+}
+
+TEST(CliStoreFiles, StoreComesFromTheEnvironmentWithoutStoreOption)
+{
+    TempStore store;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("FORKSCOPE_STORE", store.path());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(FORKSCOPE_CLI_PATH, {"init", "--project", "envproj"});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    const auto projects = runCli(store.path(), {"projects", "--json"});
+    ASSERT_EQ(projects.json().at("projects").size(), 1u);
+    EXPECT_EQ(projects.json().at("projects")[0].at("name"), "envproj");
+}
