@@ -40,30 +40,6 @@ int listProjects(CliContext &ctx)
     return 0;
 }
 
-ProjectInfo findProjectOrThrow(Store &store, const QString &name, const QString &entity)
-{
-    std::vector<ProjectInfo> matches;
-    QStringList known;
-    for (auto &p : store.projects()) {
-        known << p.entity + QLatin1Char('/') + p.name;
-        if (p.name == name && (entity.isEmpty() || p.entity == entity))
-            matches.push_back(p);
-    }
-    const QString shown = entity.isEmpty() ? name : entity + QLatin1Char('/') + name;
-    if (matches.empty())
-        throw Error(Error::Kind::NotFound,
-                    Cli::tr("no project '%1' in the store; expected one of: %2")
-                        .arg(shown, known.isEmpty() ? Cli::tr("(none yet)") : known.join(QStringLiteral(", "))));
-    if (matches.size() > 1) {
-        QStringList entities;
-        for (const auto &p : matches)
-            entities << p.entity;
-        throw Error(Error::Kind::BadInput, Cli::tr("project '%1' exists under several entities (%2); give --entity")
-                                               .arg(name, entities.join(QStringLiteral(", "))));
-    }
-    return matches.front();
-}
-
 int listRuns(CliContext &ctx)
 {
     const QString projectName = ctx.args().value(QStringLiteral("project"));
@@ -71,7 +47,7 @@ int listRuns(CliContext &ctx)
         throw Error(Error::Kind::BadInput, Cli::tr("'runs' needs --project P; expected a project name as listed "
                                                    "by 'forkscope-cli projects'"));
     const ProjectInfo project =
-        findProjectOrThrow(ctx.store(), projectName, ctx.args().value(QStringLiteral("entity")));
+        ctx.store().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
     const auto runs = ctx.store().runs(project.key);
     if (ctx.json()) {
         Json list = Json::array();

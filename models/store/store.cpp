@@ -196,29 +196,31 @@ qint64 Store::runCount()
     return st.int64(0);
 }
 
-QString Store::resolveProjectForBareId(const QString &project, const QString &entity, qint64 *projectKey)
+ProjectInfo Store::requireProject(const QString &name, const QString &entity)
 {
-    auto st = db_->prepare(entity.isEmpty() ? "SELECT id, entity FROM projects WHERE name = ?1"
-                                            : "SELECT id, entity FROM projects WHERE name = ?1 AND entity = ?2");
-    st.bind(1, project);
-    if (!entity.isEmpty())
-        st.bind(2, entity);
-    QStringList entities;
-    while (st.step()) {
-        *projectKey = st.int64(0);
-        entities << st.text(1);
+    std::vector<ProjectInfo> matches;
+    QStringList known;
+    for (auto &p : projects()) {
+        known << p.entity + QLatin1Char('/') + p.name;
+        if (p.name == name && (entity.isEmpty() || p.entity == entity))
+            matches.push_back(p);
     }
-    if (entities.isEmpty()) {
-        const QString name = entity.isEmpty() ? project : entity + QLatin1Char('/') + project;
-        throw Error(Error::Kind::NotFound,
-                    tr("no project '%1' in the store; expected one of the projects listed by 'forkscope-cli projects'")
-                        .arg(name));
+    if (matches.empty()) {
+        const QString shown = entity.isEmpty() ? name : entity + QLatin1Char('/') + name;
+        throw Error(Error::Kind::NotFound, tr("no project '%1' in the store; expected one of: %2")
+                                               .arg(shown, known.isEmpty() ? tr("(none yet)")
+                                                                           : known.join(QStringLiteral(", "))));
     }
-    if (entities.size() > 1)
+    if (matches.size() > 1) {
+        QStringList entities;
+        for (const auto &p : matches)
+            entities << p.entity;
         throw Error(Error::Kind::BadInput,
-                    tr("project '%1' exists under several entities (%2); give the entity too")
-                        .arg(project, entities.join(QStringLiteral(", "))));
-    return entities.first();
+                    tr("project '%1' exists under several entities (%2); give the entity too (--entity E), or "
+                       "name the run by its path entity/project/run_id")
+                        .arg(name, entities.join(QStringLiteral(", "))));
+    }
+    return matches.front();
 }
 
 RunInfo Store::resolve(const RunRef &ref, const QString &project, const QString &entity)
@@ -246,14 +248,13 @@ RunInfo Store::resolve(const RunRef &ref, const QString &project, const QString 
                     tr("'%1' is a bare run ID, which needs a project; give the project, or name the run by its "
                        "path entity/project/run_id or its immutable ID")
                         .arg(ref.text));
-    qint64 projectKey = 0;
-    const QString foundEntity = resolveProjectForBareId(project, entity, &projectKey);
+    const ProjectInfo found = requireProject(project, entity);
     st.emplace(db_->prepare(runQuery("WHERE r.project_id = ?1 AND r.run_id = ?2")));
-    st->bind(1, projectKey).bind(2, ref.text);
+    st->bind(1, found.key).bind(2, ref.text);
     if (st->step())
         return readRun(*st);
     throw Error(Error::Kind::NotFound,
-                tr("no run '%1' in project %2/%3").arg(ref.text, foundEntity, project));
+                tr("no run '%1' in project %2/%3").arg(ref.text, found.entity, project));
 }
 
 RunInfo Store::resolve(const QString &text, const QString &project, const QString &entity)

@@ -72,6 +72,10 @@ public:
     // --- projects and runs ---
     std::vector<ProjectInfo> projects();
     std::optional<ProjectInfo> findProject(const QString &entity, const QString &name);
+    // The project called `name` (under `entity` if given). Throws NotFound
+    // listing the projects there are, or BadInput when the name exists under
+    // several entities and none was given.
+    ProjectInfo requireProject(const QString &name, const QString &entity = {});
     std::vector<RunInfo> runs(qint64 projectKey);
     std::vector<RunInfo> forksOf(const QString &immutableId);
     RunInfo run(qint64 runKey);
@@ -140,7 +144,6 @@ public:
 
 private:
     RunInfo readRun(class Statement &st);
-    QString resolveProjectForBareId(const QString &project, const QString &entity, qint64 *projectKey);
     qint64 ensureProject(const QString &entity, const QString &name);
     RunInfo insertRun(qint64 projectKey, const NewRun &spec, const std::optional<ForkLink> &fork);
     void materializeInto(const RunInfo &fork);
