@@ -71,31 +71,41 @@ qint64 HistoryWriter::flush()
         lastNumbers_[i].reset();
         lastTexts_[i].reset();
     }
-    WriteTransaction tx(store_.db());
     const qint64 written = pending_;
-    for (auto &s : series_) {
-        if (!s.dirty)
-            continue;
-        if (s.id == 0)
-            s.id = store_.seriesId(runKey_, QString::fromStdString(s.key), true);
-        for (const auto &chunk : s.sealed)
-            store_.writeChunk(s.id, chunk.data(), chunk.size());
-        store_.writeChunk(s.id, s.open.data(), s.open.size());
-        for (const auto &[step, json] : s.texts)
-            store_.writeText(s.id, step, json);
+    std::vector<Series *> created; // series rows this flush inserts; forgotten if it rolls back
+    try {
+        WriteTransaction tx(store_.db());
+        for (auto &s : series_) {
+            if (!s.dirty)
+                continue;
+            if (s.id == 0) {
+                s.id = store_.seriesId(runKey_, QString::fromStdString(s.key), true);
+                created.push_back(&s);
+            }
+            for (const auto &chunk : s.sealed)
+                store_.writeChunk(s.id, chunk.data(), chunk.size());
+            store_.writeChunk(s.id, s.open.data(), s.open.size());
+            for (const auto &[step, json] : s.texts)
+                store_.writeText(s.id, step, json);
+        }
+        if (summaryDirty_) {
+            Json merged = summary_;
+            for (auto it = userSummary_.begin(); it != userSummary_.end(); ++it)
+                merged[it.key()] = it.value();
+            store_.updateSummary(runKey_, merged);
+            store_.setUserSummary(runKey_, userSummary_);
+        }
+        if (firstStep_ <= lastStep_)
+            store_.noteOwnSteps(runKey_, firstStep_, lastStep_);
+        else
+            store_.heartbeat(runKey_);
+        tx.commit();
+    } catch (...) {
+        // Everything stays buffered for the next flush.
+        for (Series *s : created)
+            s->id = 0;
+        throw;
     }
-    if (summaryDirty_) {
-        Json merged = summary_;
-        for (auto it = userSummary_.begin(); it != userSummary_.end(); ++it)
-            merged[it.key()] = it.value();
-        store_.updateSummary(runKey_, merged);
-        store_.setUserSummary(runKey_, userSummary_);
-    }
-    if (firstStep_ <= lastStep_)
-        store_.noteOwnSteps(runKey_, firstStep_, lastStep_);
-    else
-        store_.heartbeat(runKey_);
-    tx.commit();
     // Only forget what is now safely stored.
     for (auto &s : series_) {
         s.sealed.clear();

@@ -158,3 +158,33 @@ TEST(StoreLifecycle, SlowLoggerRewritesItsOpenChunkInsteadOfMakingTinyOnes)
     EXPECT_EQ(refs[0].summary.count, 10);
     EXPECT_EQ(store.run(r.key).ownLastStep, 9);
 }
+
+TEST(StoreLifecycle, AFailedFlushKeepsEverythingForTheNextOne)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    NewRun spec;
+    spec.project = QStringLiteral("p");
+    const RunInfo r = store.createRun(spec);
+    HistoryWriter w(store, r.key);
+    for (int s = 0; s < 5000; ++s)
+        w.addNumber("m", s, s);
+    w.addText("note", 1, "\"x\"");
+    // Another connection makes every blob write fail, as a full disk would.
+    rawExec(tmp.path(), "CREATE TRIGGER fail_blobs BEFORE INSERT ON chunk_data "
+                        "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;");
+    try {
+        w.flush();
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::Storage);
+        EXPECT_TRUE(e.message().contains(QStringLiteral("disk full (simulated)"))) << e.what();
+    }
+    EXPECT_TRUE(store.keys(r.key).isEmpty()); // nothing half-written
+    rawExec(tmp.path(), "DROP TRIGGER fail_blobs");
+    EXPECT_EQ(w.flush(), 5001);
+    const PointVector m = store.readSeries(r.key, QStringLiteral("m"));
+    ASSERT_EQ(m.size(), 5000u);
+    EXPECT_EQ(m.back().value, 4999.0);
+    EXPECT_EQ(store.readText(r.key, QStringLiteral("note")).size(), 1u);
+}
