@@ -601,32 +601,24 @@ std::vector<HistorySegment> Store::segments(qint64 runKey)
 
 QStringList Store::keys(qint64 runKey, bool effective)
 {
-    auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
-    auto st = db_->prepare(
-        "SELECT s.key FROM series s WHERE s.run = ?1 AND ("
-        "EXISTS (SELECT 1 FROM chunks c WHERE c.series = s.id AND c.first_step <= ?3 AND c.last_step >= ?2) OR "
-        "EXISTS (SELECT 1 FROM text_points t WHERE t.series = s.id AND t.step BETWEEN ?2 AND ?3))");
-    QStringList out;
-    for (const auto &seg : segs) {
-        st.bind(1, seg.run).bind(2, seg.steps.lo).bind(3, seg.steps.hi);
-        while (st.step())
-            out << st.text(0);
-        st.reset();
-    }
-    out.sort();
-    out.removeDuplicates();
-    return out;
+    return keysWithData(runKey, effective, false);
 }
 
 QStringList Store::numericKeys(qint64 runKey, bool effective)
 {
+    return keysWithData(runKey, effective, true);
+}
+
+QStringList Store::keysWithData(qint64 runKey, bool effective, bool numericOnly)
+{
     auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
     auto st = db_->prepare(
-        "SELECT s.key FROM series s WHERE s.run = ?1 AND "
-        "EXISTS (SELECT 1 FROM chunks c WHERE c.series = s.id AND c.first_step <= ?3 AND c.last_step >= ?2)");
+        "SELECT s.key FROM series s WHERE s.run = ?1 AND ("
+        "EXISTS (SELECT 1 FROM chunks c WHERE c.series = s.id AND c.first_step <= ?3 AND c.last_step >= ?2) OR "
+        "(NOT ?4 AND EXISTS (SELECT 1 FROM text_points t WHERE t.series = s.id AND t.step BETWEEN ?2 AND ?3)))");
     QStringList out;
     for (const auto &seg : segs) {
-        st.bind(1, seg.run).bind(2, seg.steps.lo).bind(3, seg.steps.hi);
+        st.bind(1, seg.run).bind(2, seg.steps.lo).bind(3, seg.steps.hi).bind(4, numericOnly ? 1 : 0);
         while (st.step())
             out << st.text(0);
         st.reset();

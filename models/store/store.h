@@ -144,6 +144,7 @@ public:
 
 private:
     RunInfo readRun(class Statement &st);
+    QStringList keysWithData(qint64 runKey, bool effective, bool numericOnly);
     qint64 ensureProject(const QString &entity, const QString &name);
     RunInfo insertRun(qint64 projectKey, const NewRun &spec, const std::optional<ForkLink> &fork);
     void materializeInto(const RunInfo &fork);
