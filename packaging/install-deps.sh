@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev zlib1g-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-noto-cjk
+  qt6-translations-l10n dpkg-dev desktop-file-utils appstream file
 )
 
 missing=()

@@ -1,716 +1,2091 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
-    <context>
-        <name>fs::ChartsTab</name>
-        <message>
-            <source>Filter charts by key (regular expression)</source>
-            <translation>キーでチャートを絞り込む (正規表現)</translation>
-        </message>
-        <message>
-            <source>Filter charts</source>
-            <translation>チャートを絞り込む</translation>
-        </message>
-        <message>
-            <source>Keys starting with _ (such as _runtime) are shown when the filter starts with _</source>
-            <translation>_ で始まるキー (_runtime など) は、フィルターが _ で始まるときに表示されます</translation>
-        </message>
-        <message>
-            <source>No numeric metrics have been logged for these runs yet.</source>
-            <translation>これらの run には数値メトリクスがまだ記録されていません。</translation>
-        </message>
-        <message>
-            <source>Not a valid regular expression; matching the text literally</source>
-            <translation>正規表現として無効なため、文字列どおりに照合します</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::ContinueSnippet</name>
-        <message>
-            <source>Continue this run from a training script</source>
-            <translation>トレーニングスクリプトからこの run を続行する</translation>
-        </message>
-        <message>
-            <source>Rows go to the run's next step. From a shell, pipe JSON rows (one per line):</source>
-            <translation>行は run の次の step に記録されます。シェルからは JSON の行 (1 行に 1 つ) をパイプで渡します:</translation>
-        </message>
-        <message>
-            <source>the forkscope-cli command</source>
-            <translation>forkscope-cli コマンド</translation>
-        </message>
-        <message>
-            <source>From C++ (resumes by immutable ID, so a rename or move does not break it):</source>
-            <translation>C++ から (イミュータブルな ID で再開するので、名前の変更や移動の影響を受けません):</translation>
-        </message>
-        <message>
-            <source>the C++ init call</source>
-            <translation>C++ の init 呼び出し</translation>
-        </message>
-        <message>
-            <source>Copy %1</source>
-            <translation>%1 をコピー</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::ForkDialog</name>
-        <message>
-            <source>Fork run</source>
-            <translation>run をフォーク</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Source run:</source>
-            <translation>ソース run:</translation>
-        </message>
-        <message>
-            <source>Fork step</source>
-            <translation>フォークする step</translation>
-        </message>
-        <message>
-            <source>inherits steps 0 – N; the fork logs from N + 1 (last step: %1)</source>
-            <translation>step 0 – N を引き継ぎ、フォークは N + 1 から記録します (最後の step: %1)</translation>
-        </message>
-        <message>
-            <source>the source has no history yet</source>
-            <translation>ソースにはまだ履歴がありません</translation>
-        </message>
-        <message>
-            <source>Fork at &amp;step:</source>
-            <translation>フォークする step(&amp;S):</translation>
-        </message>
-        <message>
-            <source>New run &amp;name:</source>
-            <translation>新しい run の名前(&amp;N):</translation>
-        </message>
-        <message>
-            <source>Config of the fork</source>
-            <translation>フォークの config</translation>
-        </message>
-        <message>
-            <source>&amp;Config:</source>
-            <translation>config(&amp;C):</translation>
-        </message>
-        <message>
-            <source>Double-click a value to override it; changed keys are highlighted.</source>
-            <translation>値をダブルクリックすると上書きできます。変更したキーは強調表示されます。</translation>
-        </message>
-        <message>
-            <source>Why this fork?</source>
-            <translation>このフォークの目的は?</translation>
-        </message>
-        <message>
-            <source>N&amp;otes:</source>
-            <translation>メモ(&amp;O):</translation>
-        </message>
-        <message>
-            <source>comma-separated</source>
-            <translation>カンマ区切り</translation>
-        </message>
-        <message>
-            <source>&amp;Tags:</source>
-            <translation>タグ(&amp;T):</translation>
-        </message>
-        <message>
-            <source>Create fork</source>
-            <translation>フォークを作成</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::Format</name>
-        <message>
-            <source>%1d %2h</source>
-            <translation>%1日 %2時間</translation>
-        </message>
-        <message>
-            <source>%1h %2m</source>
-            <translation>%1時間 %2分</translation>
-        </message>
-        <message>
-            <source>%1m %2s</source>
-            <translation>%1分 %2秒</translation>
-        </message>
-        <message>
-            <source>%1s</source>
-            <translation>%1秒</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::JsonTreeModel</name>
-        <message numerus="yes">
-            <source>[%n item(s)]</source>
-            <translation>
-                <numerusform>[%n 項目]</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>{%n key(s)}</source>
-            <translation>
-                <numerusform>{%n キー}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>value</source>
-            <translation>値</translation>
-        </message>
-        <message>
-            <source>Key</source>
-            <translation>キー</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>値</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::KeyValueView</name>
-        <message>
-            <source>Search</source>
-            <translation>検索</translation>
-        </message>
-        <message>
-            <source>Search %1</source>
-            <translation>%1 を検索</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::LegendBar</name>
-        <message>
-            <source>inherited history</source>
-            <translation>引き継いだ履歴</translation>
-        </message>
-        <message>
-            <source>fork step</source>
-            <translation>フォークした step</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::MainWindow</name>
-        <message>
-            <source>Forkscope</source>
-            <translation>Forkscope</translation>
-        </message>
-        <message>
-            <source>Projects</source>
-            <translation>プロジェクト</translation>
-        </message>
-        <message>
-            <source>Loading</source>
-            <translation>読み込み中</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>戻る</translation>
-        </message>
-        <message>
-            <source>Back to the previous run (%1)</source>
-            <translation>前の run に戻る (%1)</translation>
-        </message>
-        <message>
-            <source>Forward</source>
-            <translation>進む</translation>
-        </message>
-        <message>
-            <source>Forward (%1)</source>
-            <translation>進む (%1)</translation>
-        </message>
-        <message>
-            <source>Reload</source>
-            <translation>再読み込み</translation>
-        </message>
-        <message>
-            <source>Fork from step…</source>
-            <translation>step からフォーク…</translation>
-        </message>
-        <message>
-            <source>Fork the open run at the step picked on a chart, else at its last step (%1)</source>
-            <translation>開いている run を、チャートで選んだ step (なければ最後の step) でフォークします (%1)</translation>
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>Charts</source>
-            <translation>チャート</translation>
-        </message>
-        <message>
-            <source>Filter runs</source>
-            <translation>run を絞り込む</translation>
-        </message>
-        <message>
-            <source>Run actions</source>
-            <translation>run の操作</translation>
-        </message>
-        <message>
-            <source>Create &amp;demo project</source>
-            <translation>デモプロジェクトを作成(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>終了(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>ファイル(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Import runs…</source>
-            <translation>run をインポート(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>移動(&amp;G)</translation>
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation>run(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Navigation</source>
-            <translation>ナビゲーション</translation>
-        </message>
-        <message>
-            <source>Cannot open run '%1': %2</source>
-            <translation>run '%1' を開けません: %2</translation>
-        </message>
-        <message>
-            <source>%1 — Forkscope</source>
-            <translation>%1 — Forkscope</translation>
-        </message>
-        <message>
-            <source>This run cannot be shown: %1</source>
-            <translation>この run は表示できません: %1</translation>
-        </message>
-        <message>
-            <source>Created %1 (%2), forked at step %3</source>
-            <translation>%1 (%2) を作成しました (step %3 でフォーク)</translation>
-        </message>
-        <message>
-            <source>Renamed to %1</source>
-            <translation>名前を %1 に変更しました</translation>
-        </message>
-        <message>
-            <source>Cannot rename: %1</source>
-            <translation>名前を変更できません: %1</translation>
-        </message>
-        <message>
-            <source>Delete the run "%1" (%2) and its history? This cannot be undone.</source>
-            <translation>run「%1」(%2) とその履歴を削除しますか? 元に戻せません。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n fork(s) inherit history from it; that history is copied into them first, so they keep it.</source>
-            <translation>
-                <numerusform>%n 個のフォークがこの run の履歴を引き継いでいます。その履歴は先にフォークへコピーされるため、失われません。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete run</source>
-            <translation>run を削除</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>削除</translation>
-        </message>
-        <message>
-            <source>The run was not deleted: %1</source>
-            <translation>run は削除されませんでした: %1</translation>
-        </message>
-        <message>
-            <source>Run deleted</source>
-            <translation>run を削除しました</translation>
-        </message>
-        <message>
-            <source>Creating the demo project…</source>
-            <translation>デモプロジェクトを作成しています…</translation>
-        </message>
-        <message>
-            <source>Cannot create the demo project: %1</source>
-            <translation>デモプロジェクトを作成できません: %1</translation>
-        </message>
-        <message>
-            <source>Import runs</source>
-            <translation>run のインポート</translation>
-        </message>
-        <message>
-            <source>Importing from the desktop app is not available yet. From a terminal:
-
-forkscope-cli --store %1 import FOLDER
-
-FOLDER can be a W&amp;B run folder or wandb/ folder, a TensorBoard log folder, or an MLflow mlruns/ folder. The runs appear here within a few seconds.</source>
-            <translation>デスクトップアプリからのインポートはまだできません。ターミナルから次を実行してください:
-
-forkscope-cli --store %1 import FOLDER
-
-FOLDER には W&amp;B の run フォルダーか wandb/ フォルダー、TensorBoard のログフォルダー、MLflow の mlruns/ フォルダーを指定できます。run は数秒以内にここに表示されます。</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::MetricPanel</name>
-        <message>
-            <source>Chart of %1</source>
-            <translation>%1 のチャート</translation>
-        </message>
-        <message>
-            <source>Chart of %1: click a step to fork from it</source>
-            <translation>%1 のチャート: step をクリックするとそこからフォークできます</translation>
-        </message>
-        <message>
-            <source>no numeric data</source>
-            <translation>数値データなし</translation>
-        </message>
-        <message>
-            <source>zoomed · double-click to reset</source>
-            <translation>ズーム中 · ダブルクリックでリセット</translation>
-        </message>
-        <message>
-            <source>Fork from step %1…</source>
-            <translation>step %1 からフォーク…</translation>
-        </message>
-        <message>
-            <source>Fork %1 at step %2 (F)</source>
-            <translation>%1 を step %2 でフォーク (F)</translation>
-        </message>
-        <message>
-            <source>step %1</source>
-            <translation>step %1</translation>
-        </message>
-        <message>
-            <source>Fork from step…</source>
-            <translation>step からフォーク…</translation>
-        </message>
-        <message>
-            <source>Reset zoom</source>
-            <translation>ズームをリセット</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::OverviewTab</name>
-        <message>
-            <source>Run name</source>
-            <translation>run の名前</translation>
-        </message>
-        <message>
-            <source>Run name: edit and press Enter to rename</source>
-            <translation>run の名前: 編集して Enter で変更</translation>
-        </message>
-        <message>
-            <source>Run actions</source>
-            <translation>run の操作</translation>
-        </message>
-        <message>
-            <source>Copy immutable Run ID</source>
-            <translation>イミュータブルな Run ID をコピー</translation>
-        </message>
-        <message>
-            <source>immutable run ID</source>
-            <translation>イミュータブルな run ID</translation>
-        </message>
-        <message>
-            <source>Copy run ID</source>
-            <translation>run ID をコピー</translation>
-        </message>
-        <message>
-            <source>run ID</source>
-            <translation>run ID</translation>
-        </message>
-        <message>
-            <source>Copy run path</source>
-            <translation>run パスをコピー</translation>
-        </message>
-        <message>
-            <source>run path</source>
-            <translation>run パス</translation>
-        </message>
-        <message>
-            <source>Copy fork spec</source>
-            <translation>フォーク指定をコピー</translation>
-        </message>
-        <message>
-            <source>fork spec</source>
-            <translation>フォーク指定</translation>
-        </message>
-        <message>
-            <source>Fork from step…</source>
-            <translation>step からフォーク…</translation>
-        </message>
-        <message>
-            <source>Rename…</source>
-            <translation>名前を変更…</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>削除…</translation>
-        </message>
-        <message>
-            <source>Run ID</source>
-            <translation>Run ID</translation>
-        </message>
-        <message>
-            <source>Immutable run ID</source>
-            <translation>イミュータブルな run ID</translation>
-        </message>
-        <message>
-            <source>Run path</source>
-            <translation>run パス</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>作成日時</translation>
-        </message>
-        <message>
-            <source>Runtime</source>
-            <translation>実行時間</translation>
-        </message>
-        <message>
-            <source>Host</source>
-            <translation>ホスト</translation>
-        </message>
-        <message>
-            <source>Command</source>
-            <translation>コマンド</translation>
-        </message>
-        <message>
-            <source>Git commit</source>
-            <translation>Git コミット</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>タグ</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>メモ</translation>
-        </message>
-        <message>
-            <source>Copied %1 to the clipboard</source>
-            <translation>%1 をクリップボードにコピーしました</translation>
-        </message>
-        <message>
-            <source>Config</source>
-            <translation>Config</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>Forked from %1 at step %2</source>
-            <translation>%1 の step %2 からフォーク</translation>
-        </message>
-        <message>
-            <source>—</source>
-            <translation>—</translation>
-        </message>
-        <message>
-            <source>No forks yet.</source>
-            <translation>フォークはまだありません。</translation>
-        </message>
-        <message>
-            <source>%1 at step %2</source>
-            <translation>%1 (step %2)</translation>
-        </message>
-        <message>
-            <source>Forks: %1</source>
-            <translation>フォーク: %1</translation>
-        </message>
-        <message>
-            <source>Copied %1: %2</source>
-            <translation>%1 をコピーしました: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::ProjectListModel</name>
-        <message numerus="yes">
-            <source>%1/%2: %n run(s)</source>
-            <translation>
-                <numerusform>%1/%2: %n 個の run</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::RunPage</name>
-        <message>
-            <source>Double-click a run, or select it and press Enter, to open it.</source>
-            <translation>run をダブルクリックするか、選択して Enter を押すと開きます。</translation>
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>Charts</source>
-            <translation>チャート</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::RunTableModel</name>
-        <message>
-            <source>pending</source>
-            <translation>待機中</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>実行中</translation>
-        </message>
-        <message>
-            <source>finished</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>失敗</translation>
-        </message>
-        <message>
-            <source>crashed</source>
-            <translation>クラッシュ</translation>
-        </message>
-        <message>
-            <source>%1 @ %2</source>
-            <translation>%1 @ %2</translation>
-        </message>
-        <message>
-            <source>Forked from %1 at step %2</source>
-            <translation>%1 の step %2 からフォーク</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>Run ID</source>
-            <translation>Run ID</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状態</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>作成日時</translation>
-        </message>
-        <message>
-            <source>Runtime</source>
-            <translation>実行時間</translation>
-        </message>
-        <message>
-            <source>Forked from</source>
-            <translation>フォーク元</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>タグ</translation>
-        </message>
-        <message>
-            <source>config: %1</source>
-            <translation>config: %1</translation>
-        </message>
-        <message>
-            <source>Colour in the charts</source>
-            <translation>チャートでの色</translation>
-        </message>
-        <message>
-            <source>Summary: %1</source>
-            <translation>Summary: %1</translation>
-        </message>
-        <message>
-            <source>Config: %1</source>
-            <translation>Config: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::RunsPanel</name>
-        <message>
-            <source>Filter runs by name, ID or tag</source>
-            <translation>名前・ID・タグで run を絞り込む</translation>
-        </message>
-        <message>
-            <source>Filter runs</source>
-            <translation>run を絞り込む</translation>
-        </message>
-        <message>
-            <source>Choose columns</source>
-            <translation>列を選択</translation>
-        </message>
-        <message>
-            <source>Runs</source>
-            <translation>run</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>(なし)</translation>
-        </message>
-        <message>
-            <source>Summary columns</source>
-            <translation>Summary の列</translation>
-        </message>
-        <message>
-            <source>Config columns</source>
-            <translation>Config の列</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n run(s)</source>
-            <translation>
-                <numerusform>%n 個の run</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n run(s)</source>
-            <translation>
-                <numerusform>%n 個中 %1 個の run</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>fs::WelcomeView</name>
-        <message>
-            <source>Welcome to Forkscope</source>
-            <translation>Forkscope へようこそ</translation>
-        </message>
-        <message>
-            <source>This store has no runs yet. Create the demo project to explore runs and forks (a 100 000-step training run, its forks, and the fork example from the W&amp;B documentation), or import runs from W&amp;B, TensorBoard or MLflow.</source>
-            <translation>このストアにはまだ run がありません。デモプロジェクト (100 000 step のトレーニング run とそのフォーク、W&amp;B のドキュメントにあるフォークの例) を作成して run とフォークを試すか、W&amp;B・TensorBoard・MLflow から run をインポートしてください。</translation>
-        </message>
-        <message>
-            <source>Create &amp;demo project</source>
-            <translation>デモプロジェクトを作成(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Import runs…</source>
-            <translation>run をインポート(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Store: %1</source>
-            <translation>ストア: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>Browse training runs and fork them.</source>
-            <translation>トレーニングの run を閲覧してフォークします。</translation>
-        </message>
-        <message>
-            <source>The store file (default: $FORKSCOPE_STORE, else %1).</source>
-            <translation>ストアファイル (既定: $FORKSCOPE_STORE、なければ %1)。</translation>
-        </message>
-        <message>
-            <source>Open this run: a run ID, a run path entity/project/id, or an immutable ID.</source>
-            <translation>開く run: run ID、run パス entity/project/id、またはイミュータブルな ID。</translation>
-        </message>
-        <message>
-            <source>The tab to show: overview or charts.</source>
-            <translation>表示するタブ: overview または charts。</translation>
-        </message>
-        <message>
-            <source>Save the window as a PNG once the data has loaded, then exit.</source>
-            <translation>データの読み込み後にウィンドウを PNG に保存して終了します。</translation>
-        </message>
-        <message>
-            <source>forkscope: --tab takes 'overview' or 'charts', not '%1'</source>
-            <translation>forkscope: --tab には 'overview' か 'charts' を指定してください ('%1' は無効です)</translation>
-        </message>
-    </context>
+<context>
+    <name>fs::AboutDialog</name>
+    <message>
+        <source>About Forkscope</source>
+        <translation>Forkscope について</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>バージョン %1</translation>
+    </message>
+    <message>
+        <source>Browse machine learning training runs and fork them at any step.</source>
+        <translation>機械学習のトレーニング run を閲覧し、任意の step からフォークします。</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>ストア:</translation>
+    </message>
+    <message>
+        <source>Store file</source>
+        <translation>ストアファイル</translation>
+    </message>
+    <message>
+        <source>Size on disk:</source>
+        <translation>ディスク上のサイズ:</translation>
+    </message>
+    <message>
+        <source>Store size on disk</source>
+        <translation>ストアのディスク上のサイズ</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes, including the write-ahead log)</source>
+        <translation>%1 (%2 バイト、先行書き込みログを含む)</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>まだ作成されていません</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1 でビルド、Qt %2 で実行中。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ChartsTab</name>
+    <message>
+        <source>Filter charts by key (regular expression)</source>
+        <translation>キーでチャートを絞り込む (正規表現)</translation>
+    </message>
+    <message>
+        <source>Filter charts</source>
+        <translation>チャートを絞り込む</translation>
+    </message>
+    <message>
+        <source>Keys starting with _ (such as _runtime) are shown when the filter starts with _</source>
+        <translation>_ で始まるキー (_runtime など) は、フィルターが _ で始まるときに表示されます</translation>
+    </message>
+    <message>
+        <source>No numeric metrics have been logged for these runs yet.</source>
+        <translation>これらの run には数値メトリクスがまだ記録されていません。</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression; matching the text literally</source>
+        <translation>正規表現として無効なため、文字列どおりに照合します</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>スムージング</translation>
+    </message>
+    <message>
+        <source>Exponential moving average (TensorBoard&apos;s, debiased), computed on every logged point; the raw data stays faint behind</source>
+        <translation>指数移動平均 (TensorBoard と同じバイアス補正付き) を記録されたすべての点で計算します。元のデータは背後に薄く表示されます</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>対数スケール</translation>
+    </message>
+    <message>
+        <source>Sync zoom</source>
+        <translation>ズームを同期</translation>
+    </message>
+    <message>
+        <source>Zooming or panning one chart&apos;s steps does the same on all charts</source>
+        <translation>あるチャートの step をズームまたはパンすると、すべてのチャートで同じ操作が行われます</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Cli</name>
+    <message>
+        <source>No projects in %1. &apos;forkscope-cli demo&apos; creates an example project.</source>
+        <translation>%1 にプロジェクトはありません。&apos;forkscope-cli demo&apos; でサンプルプロジェクトを作成できます。</translation>
+    </message>
+    <message>
+        <source>ENTITY</source>
+        <translation>ENTITY</translation>
+    </message>
+    <message>
+        <source>PROJECT</source>
+        <translation>PROJECT</translation>
+    </message>
+    <message>
+        <source>RUNS</source>
+        <translation>RUNS</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>&apos;runs&apos; needs --project P; expected a project name as listed by &apos;forkscope-cli projects&apos;</source>
+        <translation>&apos;runs&apos; には --project P が必要です。&apos;forkscope-cli projects&apos; で表示されるプロジェクト名を指定してください</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>LAST STEP</source>
+        <translation>LAST STEP</translation>
+    </message>
+    <message>
+        <source>FORKED FROM</source>
+        <translation>FORKED FROM</translation>
+    </message>
+    <message>
+        <source>list the projects in the store</source>
+        <translation>ストア内のプロジェクトを一覧表示します</translation>
+    </message>
+    <message>
+        <source>print {&quot;projects&quot;: [...]}</source>
+        <translation>{&quot;projects&quot;: [...]} を出力します</translation>
+    </message>
+    <message>
+        <source>list the runs of a project</source>
+        <translation>プロジェクトの run を一覧表示します</translation>
+    </message>
+    <message>
+        <source>the project whose runs to list (required)</source>
+        <translation>run を一覧表示するプロジェクト (必須)</translation>
+    </message>
+    <message>
+        <source>print {&quot;runs&quot;: [...]}, each entry with the identity keys of &apos;show&apos;</source>
+        <translation>{&quot;runs&quot;: [...]} を出力します。各要素は &apos;show&apos; の識別キーを持ちます</translation>
+    </message>
+    <message>
+        <source>show a run: identity, state, times, fork link, config, summary, metadata</source>
+        <translation>run を表示します: 識別情報、状態、時刻、フォークのリンク、config、サマリー、メタデータ</translation>
+    </message>
+    <message>
+        <source>the project of a bare run ID</source>
+        <translation>単独の run ID のプロジェクト</translation>
+    </message>
+    <message>
+        <source>print one JSON object (keys id, immutable_id, path, name, project, entity, state, fork, config, summary, ...)</source>
+        <translation>JSON オブジェクトを 1 つ出力します (キー id、immutable_id、path、name、project、entity、state、fork、config、summary など)</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>no command given; expected one of: %1</source>
+        <translation>コマンドが指定されていません。次のいずれかを指定してください: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the output</source>
+        <translation>出力を書き込めません</translation>
+    </message>
+    <message>
+        <source>FORKSCOPE_HEARTBEAT_TIMEOUT_MS is &apos;%1&apos;; expected a whole number of milliseconds &gt; 0</source>
+        <translation>FORKSCOPE_HEARTBEAT_TIMEOUT_MS が &apos;%1&apos; です。0 より大きいミリ秒単位の整数を指定してください</translation>
+    </message>
+    <message>
+        <source>--store is empty; expected the path of a store file</source>
+        <translation>--store が空です。ストアファイルのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>the store file (default: $FORKSCOPE_STORE, else the per-user data folder)</source>
+        <translation>ストアファイル (既定: $FORKSCOPE_STORE、なければユーザーごとのデータフォルダー)</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>このヘルプを表示します</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>使い方: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>オプション:</translation>
+    </message>
+    <message>
+        <source>Usage: forkscope-cli [--store PATH] COMMAND [options]</source>
+        <translation>使い方: forkscope-cli [--store PATH] COMMAND [options]</translation>
+    </message>
+    <message>
+        <source>Browse, import, log and fork ML training runs in a Forkscope store.</source>
+        <translation>Forkscope のストアで ML のトレーニング run を閲覧、インポート、記録、フォークします。</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>コマンド:</translation>
+    </message>
+    <message>
+        <source>show the version</source>
+        <translation>バージョンを表示します</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>共通オプション:</translation>
+    </message>
+    <message>
+        <source>RUN is a run path entity/project/run_id, an immutable ID (fsr:...), or a run ID with --project.
+Exit status: 0 on success, 2 on bad input, 1 on other failures.
+&apos;forkscope-cli COMMAND --help&apos; describes one command.</source>
+        <translation>RUN は run パス entity/project/run_id、イミュータブルな ID (fsr:...)、または --project 付きの run ID です。
+終了ステータス: 成功時は 0、入力が不正なときは 2、その他の失敗時は 1。
+各コマンドの説明は &apos;forkscope-cli COMMAND --help&apos; で表示できます。</translation>
+    </message>
+    <message>
+        <source>option &apos;--%1&apos; takes no value, but got &apos;%2&apos;</source>
+        <translation>オプション &apos;--%1&apos; は値を取りませんが、&apos;%2&apos; が指定されました</translation>
+    </message>
+    <message>
+        <source>option &apos;%1&apos; needs a value: %2</source>
+        <translation>オプション &apos;%1&apos; には値が必要です: %2</translation>
+    </message>
+    <message>
+        <source>option &apos;--%1&apos; is given twice; expected it once</source>
+        <translation>オプション &apos;--%1&apos; が 2 回指定されています。1 回だけ指定してください</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; expected one of: %2</source>
+        <translation>不明なコマンド &apos;%1&apos; です。次のいずれかを指定してください: %2</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos; for &apos;%2&apos;; expected one of: %3</source>
+        <translation>&apos;%2&apos; に不明なオプション &apos;%1&apos; が指定されました。次のいずれかを指定してください: %3</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos; before the command; expected a command (%2) or one of: --store, --help, --version</source>
+        <translation>コマンドの前に不明なオプション &apos;%1&apos; があります。コマンド (%2) か、--store、--help、--version のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs %2; usage: %3</source>
+        <translation>&apos;%1&apos; には %2 が必要です。使い方: %3</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; for &apos;%2&apos;; usage: %3</source>
+        <translation>&apos;%2&apos; に予期しない引数 &apos;%1&apos; が指定されました。使い方: %3</translation>
+    </message>
+    <message>
+        <source>the project&apos;s entity (new runs: default &apos;local&apos;; look-ups: the one entity that has the project)</source>
+        <translation>プロジェクトのエンティティ (新しい run: 既定は &apos;local&apos;、検索: そのプロジェクトを持つ唯一のエンティティ)</translation>
+    </message>
+    <message>
+        <source>RUN is a run path entity/project/run_id, an immutable ID (fsr:...), or a run ID with --project.</source>
+        <translation>RUN は run パス entity/project/run_id、イミュータブルな ID (fsr:...)、または --project 付きの run ID です。</translation>
+    </message>
+    <message>
+        <source>Creating the demo project: %1 (%2%)</source>
+        <translation>デモプロジェクトを作成中: %1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Created the demo project %1/%2 in %3:</source>
+        <translation>デモプロジェクト %1/%2 を %3 に作成しました:</translation>
+    </message>
+    <message>
+        <source>create the example project &apos;fork-demo&apos; (seed fork example, a 100 000-step run and forks)</source>
+        <translation>サンプルプロジェクト &apos;fork-demo&apos; を作成します (ドキュメントのフォークの例、100 000 step の run とそのフォーク)</translation>
+    </message>
+    <message>
+        <source>print {&quot;entity&quot;, &quot;project&quot;, &quot;runs&quot;: [...]}</source>
+        <translation>{&quot;entity&quot;, &quot;project&quot;, &quot;runs&quot;: [...]} を出力します</translation>
+    </message>
+    <message>
+        <source>Contains run1 and its fork run2 exactly as in the W&amp;B fork_from documentation, a 100 000-step training run with noisy metrics (loss, accuracy, learning rate, gradient norm, evaluation every 1000 steps), a fork of it at step 60000 and a fork of that fork at 80000.</source>
+        <translation>W&amp;B の fork_from ドキュメントのとおりの run1 とそのフォーク run2、ノイズのあるメトリクス (損失、精度、学習率、勾配ノルム、1000 step ごとの評価) を持つ 100 000 step のトレーニング run、その step 60000 でのフォーク、さらにそのフォークの step 80000 でのフォークを含みます。</translation>
+    </message>
+    <message>
+        <source>--format &apos;%1&apos; is not known; expected jsonl or csv</source>
+        <translation>--format &apos;%1&apos; は不明です。jsonl または csv を指定してください</translation>
+    </message>
+    <message>
+        <source>--keys is empty; expected key names separated by commas, e.g. --keys loss,accuracy</source>
+        <translation>--keys が空です。--keys loss,accuracy のようにカンマ区切りでキー名を指定してください</translation>
+    </message>
+    <message>
+        <source>warning: run %1 has no key &apos;%2&apos;; its keys are: %3</source>
+        <translation>警告: run %1 にキー &apos;%2&apos; はありません。キーは次のとおりです: %3</translation>
+    </message>
+    <message>
+        <source>print a run&apos;s history (inherited rows included), ascending steps</source>
+        <translation>run の履歴 (引き継いだ行を含む) を step の昇順で出力します</translation>
+    </message>
+    <message>
+        <source>only these keys, and only rows holding at least one of them</source>
+        <translation>これらのキーと、そのいずれかを含む行だけ</translation>
+    </message>
+    <message>
+        <source>output format (default jsonl)</source>
+        <translation>出力形式 (既定: jsonl)</translation>
+    </message>
+    <message>
+        <source>only the run&apos;s own rows, not those a fork inherits</source>
+        <translation>フォークが引き継いだ行を除いた、run 自身の行だけ</translation>
+    </message>
+    <message>
+        <source>jsonl: one {&quot;_step&quot;: s, key: value...} object per row, with only the keys logged at that step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. NaN, Infinity and -Infinity are written as such.
+</source>
+        <translation>jsonl: 1 行につき {&quot;_step&quot;: s, key: value...} のオブジェクトを 1 つ出力し、その step で記録されたキーだけを含めます。csv: ヘッダーは _step,key1,key2... で、その step に値がないキーのセルは空になります。NaN、Infinity、-Infinity はそのまま書き出します。
+</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (%2) into %3</source>
+        <translation>%1 (%2) から %3 にインポートしました</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 failed</source>
+        <translation>作成 %1、更新 %2、変更なし %3、失敗 %4</translation>
+    </message>
+    <message>
+        <source>Nothing new: every run was imported before and has no new rows.</source>
+        <translation>新しいものはありません: すべての run がインポート済みで、新しい行はありません。</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation>RUN</translation>
+    </message>
+    <message>
+        <source>ROWS ADDED</source>
+        <translation>ROWS ADDED</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n run(s) that could not be read (see the warnings).</source>
+        <translation>
+            <numerusform>読み込めなかった %n 個の run をスキップしました (警告を参照してください)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forks linked: %1</source>
+        <translation>リンクしたフォーク: %1</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2/%3)</source>
+        <translation>%1 をインポート中 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>import runs from a W&amp;B run or wandb/ folder, a TensorBoard log folder or an MLflow mlruns/ folder</source>
+        <translation>W&amp;B の run フォルダーまたは wandb/ フォルダー、TensorBoard のログフォルダー、MLflow の mlruns/ フォルダーから run をインポートします</translation>
+    </message>
+    <message>
+        <source>the project the runs go into (default: the source&apos;s project, else &apos;uncategorized&apos; for W&amp;B and &apos;imported&apos; otherwise)</source>
+        <translation>run を入れるプロジェクト (既定: ソースのプロジェクト、なければ W&amp;B では &apos;uncategorized&apos;、それ以外では &apos;imported&apos;)</translation>
+    </message>
+    <message>
+        <source>the entity the runs go into (default: the source&apos;s entity, else &apos;local&apos;)</source>
+        <translation>run を入れるエンティティ (既定: ソースのエンティティ、なければ &apos;local&apos;)</translation>
+    </message>
+    <message>
+        <source>print {&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;}</source>
+        <translation>{&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;} を出力します</translation>
+    </message>
+    <message>
+        <source>PATH is a W&amp;B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. A cut or corrupt file imports what is whole and says where it stopped. Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be imported.</source>
+        <translation>PATH は W&amp;B の run フォルダー (run-*/offline-run-*) または .wandb ファイル、wandb/ フォルダー、TensorBoard のログフォルダーまたは events.out.tfevents.* ファイル、MLflow の mlruns/ フォルダー、または wandb/ か mlruns/ を含むプロジェクトフォルダーです。再インポートしても安全です: インポート済みの run には新しい行だけが追加されます。途中で切れたファイルや壊れたファイルは、完全な部分だけをインポートし、どこで止まったかを表示します。終了ステータス: すべての run をインポートできたときは 0、失敗した run があるときは 1、PATH をインポートできないときは 2。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+    <message>
+        <source>the line</source>
+        <translation>その行</translation>
+    </message>
+    <message>
+        <source>expected a JSON object such as {&quot;loss&quot;: 0.25}, got %1</source>
+        <translation>{&quot;loss&quot;: 0.25} のような JSON オブジェクトが必要ですが、%1 が渡されました</translation>
+    </message>
+    <message>
+        <source>_step is %1; expected a whole number &gt;= 0</source>
+        <translation>_step が %1 です。0 以上の整数を指定してください</translation>
+    </message>
+    <message>
+        <source>_commit is %1; expected true or false</source>
+        <translation>_commit が %1 です。true または false を指定してください</translation>
+    </message>
+    <message>
+        <source>--file &apos;%1&apos; %2; expected a file of JSON lines</source>
+        <translation>--file &apos;%1&apos; %2。JSON Lines のファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>はフォルダーです</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>は存在しません</translation>
+    </message>
+    <message>
+        <source>--file &apos;%1&apos; cannot be read; expected a readable file of JSON lines</source>
+        <translation>--file &apos;%1&apos; を読み込めません。読み込み可能な JSON Lines のファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>a custom run ID (default: 8 random a-z0-9)</source>
+        <translation>カスタムの run ID (既定: ランダムな a-z0-9 の 8 文字)</translation>
+    </message>
+    <message>
+        <source>the display name (default: adjective-noun-N)</source>
+        <translation>表示名 (既定: adjective-noun-N)</translation>
+    </message>
+    <message>
+        <source>the config as a JSON object; for a fork, keys that override the source&apos;s</source>
+        <translation>JSON オブジェクトで指定する config。フォークの場合はソースの値を上書きするキー</translation>
+    </message>
+    <message>
+        <source>fork &apos;&lt;run&gt;?_step=&lt;N&gt;&apos;: inherit the run&apos;s history up to step N, continue at N+1</source>
+        <translation>&apos;&lt;run&gt;?_step=&lt;N&gt;&apos; をフォーク: step N までの run の履歴を引き継ぎ、N+1 から続行します</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs --project P to create a run in (or --fork-from SPEC)</source>
+        <translation>&apos;%1&apos; には run を作成するプロジェクトを指定する --project P (または --fork-from SPEC) が必要です</translation>
+    </message>
+    <message>
+        <source>Created run %1 (%2)</source>
+        <translation>run %1 (%2) を作成しました</translation>
+    </message>
+    <message>
+        <source>line %1: warning: %2</source>
+        <translation>%1 行目: 警告: %2</translation>
+    </message>
+    <message>
+        <source>--%1 is for creating a run, but RUN &apos;%2&apos; names an existing one; expected either &apos;log RUN&apos; or &apos;log --project P [--%1 ...]&apos;</source>
+        <translation>--%1 は run を作成するためのオプションですが、RUN &apos;%2&apos; は既存の run を指しています。&apos;log RUN&apos; か &apos;log --project P [--%1 ...]&apos; のどちらかを使用してください</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; is being logged by another process (last heartbeat %2); wait for it to end, or append once it has</source>
+        <translation>run &apos;%1&apos; は別のプロセスが記録中です (最後のハートビート: %2)。終了を待つか、終了後に追記してください</translation>
+    </message>
+    <message>
+        <source>Logged %1 line(s) to run %2 (%3)</source>
+        <translation>%1 行を run %2 (%3) に記録しました</translation>
+    </message>
+    <message>
+        <source>Finished run %1 (%2)</source>
+        <translation>run %1 (%2) を完了しました</translation>
+    </message>
+    <message>
+        <source>the project to create the run in (required unless --fork-from names a path or immutable ID)</source>
+        <translation>run を作成するプロジェクト (--fork-from でパスかイミュータブルな ID を指定した場合を除き必須)</translation>
+    </message>
+    <message>
+        <source>print the new run&apos;s identity as JSON</source>
+        <translation>新しい run の識別情報を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>create a run (state pending until &apos;log RUN&apos; writes to it)</source>
+        <translation>run を作成します (&apos;log RUN&apos; で書き込まれるまで状態は pending です)</translation>
+    </message>
+    <message>
+        <source>Prints the new run&apos;s identity. A bare run ID in --fork-from is looked up in --project.</source>
+        <translation>新しい run の識別情報を出力します。--fork-from の単独の run ID は --project 内で検索します。</translation>
+    </message>
+    <message>
+        <source>with no RUN: create a run in this project and finish it at the end of input; with a bare run ID: its project</source>
+        <translation>RUN がない場合: このプロジェクトに run を作成し、入力の終わりで完了します。単独の run ID の場合: そのプロジェクト</translation>
+    </message>
+    <message>
+        <source>read JSON lines from F (default: stdin)</source>
+        <translation>F から JSON Lines を読み込みます (既定: 標準入力)</translation>
+    </message>
+    <message>
+        <source>print the run&apos;s identity as JSON when done</source>
+        <translation>完了時に run の識別情報を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>log JSON lines to a run: &apos;log RUN&apos; appends, &apos;log --project P&apos; creates one</source>
+        <translation>JSON Lines を run に記録します: &apos;log RUN&apos; は追記し、&apos;log --project P&apos; は run を作成します</translation>
+    </message>
+    <message>
+        <source>Each input line is one JSON object and one log() call: it is written at the current step, which then advances by one. A &quot;_step&quot;: k key logs at step k (a step that goes back is dropped with a warning); &quot;_commit&quot;: false merges into the pending row. A malformed line stops the input with its line number; the lines before it stay logged.
+A run created by &apos;log --project&apos; is finished at the end of input (failed if a line was bad); &apos;log RUN&apos; keeps the run&apos;s state, so end it with &apos;finish RUN&apos;.
+</source>
+        <translation>入力の各行は 1 つの JSON オブジェクトで、1 回の log() 呼び出しに当たります: 現在の step に書き込まれ、その後 step が 1 つ進みます。&quot;_step&quot;: k のキーがあると step k に記録します (戻る step は警告とともに破棄されます)。&quot;_commit&quot;: false は保留中の行にマージします。不正な行があると、その行番号を示して入力を止めます。それより前の行は記録されたままです。
+&apos;log --project&apos; で作成した run は入力の終わりで完了します (不正な行があった場合は失敗になります)。&apos;log RUN&apos; は run の状態を変えないため、&apos;finish RUN&apos; で終了してください。
+</translation>
+    </message>
+    <message>
+        <source>mark a run finished (exit code 0) or failed (any other exit code)</source>
+        <translation>run を完了 (終了コード 0) または失敗 (それ以外の終了コード) にします</translation>
+    </message>
+    <message>
+        <source>the run&apos;s exit code (default 0)</source>
+        <translation>run の終了コード (既定: 0)</translation>
+    </message>
+    <message>
+        <source>print the run&apos;s identity as JSON</source>
+        <translation>run の識別情報を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>--%1 must be a JSON object such as &apos;{&quot;lr&quot;: 0.001}&apos;, got &apos;%2&apos;</source>
+        <translation>--%1 には &apos;{&quot;lr&quot;: 0.001}&apos; のような JSON オブジェクトを指定してください (指定値: &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos; is not KEY=JSON; expected e.g. --%1 lr=0.001 or --%1 &apos;optimizer=&quot;adam&quot;&apos;</source>
+        <translation>--%1 &apos;%2&apos; は KEY=JSON の形式ではありません。--%1 lr=0.001 や --%1 &apos;optimizer=&quot;adam&quot;&apos; のように指定してください</translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos;: the value is not JSON; expected e.g. %3=0.001, %3=true or %3=&apos;&quot;text&quot;&apos; (strings in double quotes)</source>
+        <translation>--%1 &apos;%2&apos;: 値が JSON ではありません。%3=0.001、%3=true、%3=&apos;&quot;text&quot;&apos; のように指定してください (文字列はダブルクォートで囲みます)</translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos; is not a whole number; expected e.g. --%1 0</source>
+        <translation>--%1 &apos;%2&apos; は整数ではありません。--%1 0 のように指定してください</translation>
+    </message>
+    <message>
+        <source>Forked %1 into run %2 (%3); its own steps start at %4</source>
+        <translation>%1 を run %2 (%3) にフォークしました。この run 自身の step は %4 から始まります</translation>
+    </message>
+    <message>
+        <source>Renamed run %1 from &apos;%2&apos;</source>
+        <translation>run %1 の名前を &apos;%2&apos; から変更しました</translation>
+    </message>
+    <message>
+        <source>Deleted run %1 (%2); its ID stays retired in %3/%4.</source>
+        <translation>run %1 (%2) を削除しました。その ID は %3/%4 で引き続き使用済みとして扱われます。</translation>
+    </message>
+    <message>
+        <source>Copied the inherited history into fork %1 (%2).</source>
+        <translation>引き継いだ履歴をフォーク %1 (%2) にコピーしました。</translation>
+    </message>
+    <message>
+        <source>fork a run at a step: &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; (the new run is pending until logged to)</source>
+        <translation>run を step でフォークします: &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; (新しい run は記録されるまで pending です)</translation>
+    </message>
+    <message>
+        <source>where a bare run ID in SPEC is looked up and the fork is created (default: the source&apos;s project)</source>
+        <translation>SPEC の単独の run ID を検索し、フォークを作成するプロジェクト (既定: ソースのプロジェクト)</translation>
+    </message>
+    <message>
+        <source>the fork&apos;s run ID (default: generated)</source>
+        <translation>フォークの run ID (既定: 自動生成)</translation>
+    </message>
+    <message>
+        <source>the fork&apos;s display name</source>
+        <translation>フォークの表示名</translation>
+    </message>
+    <message>
+        <source>override a config key of the source</source>
+        <translation>ソースの config キーを上書きします</translation>
+    </message>
+    <message>
+        <source>print the fork&apos;s identity as JSON</source>
+        <translation>フォークの識別情報を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>SPEC is &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; as in W&amp;B&apos;s fork_from, e.g. &apos;ans3bsax?_step=123&apos;; &lt;run&gt; may also be a run path or an immutable ID. The fork inherits the source&apos;s history at steps &lt;= N and logs its own rows from N+1; the source is not changed.</source>
+        <translation>SPEC は W&amp;B の fork_from と同じ &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; の形式です (例: &apos;ans3bsax?_step=123&apos;)。&lt;run&gt; には run パスやイミュータブルな ID も使えます。フォークは step N 以下のソースの履歴を引き継ぎ、N+1 から自身の行を記録します。ソースは変更されません。</translation>
+    </message>
+    <message>
+        <source>change a run&apos;s display name (its IDs stay)</source>
+        <translation>run の表示名を変更します (ID は変わりません)</translation>
+    </message>
+    <message>
+        <source>delete a run (refused while forks inherit its history, unless --materialize-forks)</source>
+        <translation>run を削除します (フォークがその履歴を引き継いでいる間は、--materialize-forks がない限り拒否されます)</translation>
+    </message>
+    <message>
+        <source>first copy the history each fork inherits into the fork</source>
+        <translation>先に、各フォークが引き継ぐ履歴をそのフォークにコピーします</translation>
+    </message>
+    <message>
+        <source>print the deleted run&apos;s identity as JSON</source>
+        <translation>削除した run の識別情報を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID is never reused in its project. </source>
+        <translation>run の ID はそのプロジェクトで再利用されることはありません。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>(exit code %1)</source>
+        <translation>(終了コード %1)</translation>
+    </message>
+    <message>
+        <source>(no heartbeat since %1)</source>
+        <translation>(%1 以降ハートビートなし)</translation>
+    </message>
+    <message>
+        <source>%1 at step %2</source>
+        <translation>step %2 の %1</translation>
+    </message>
+    <message>
+        <source>(source deleted, history materialized)</source>
+        <translation>(ソースは削除済み、履歴は実体化済み)</translation>
+    </message>
+    <message>
+        <source>path:          %1</source>
+        <translation>パス:              %1</translation>
+    </message>
+    <message>
+        <source>immutable ID:  %1</source>
+        <translation>イミュータブル ID: %1</translation>
+    </message>
+    <message>
+        <source>state:         %1</source>
+        <translation>状態:              %1</translation>
+    </message>
+    <message>
+        <source>forked from:   %1</source>
+        <translation>フォーク元:        %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Run ID</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>パス</translation>
+    </message>
+    <message>
+        <source>Immutable ID</source>
+        <translation>イミュータブルな ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>終了日時</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最後のハートビート</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>実行時間</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation>フォーク元</translation>
+    </message>
+    <message>
+        <source>Source ID</source>
+        <translation>ソース ID</translation>
+    </message>
+    <message>
+        <source>last step %1</source>
+        <translation>最後の step %1</translation>
+    </message>
+    <message>
+        <source>no steps logged</source>
+        <translation>step は記録されていません</translation>
+    </message>
+    <message>
+        <source>(own rows %1..%2)</source>
+        <translation>(自身の行 %1..%2)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>メタデータ</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ContinueSnippet</name>
+    <message>
+        <source>Continue this run from a training script</source>
+        <translation>トレーニングスクリプトからこの run を続行する</translation>
+    </message>
+    <message>
+        <source>Rows go to the run&apos;s next step. From a shell, pipe JSON rows (one per line):</source>
+        <translation>行は run の次の step に記録されます。シェルからは JSON の行 (1 行に 1 つ) をパイプで渡します:</translation>
+    </message>
+    <message>
+        <source>the forkscope-cli command</source>
+        <translation>forkscope-cli コマンド</translation>
+    </message>
+    <message>
+        <source>From C++ (resumes by immutable ID, so a rename or move does not break it):</source>
+        <translation>C++ から (イミュータブルな ID で再開するので、名前の変更や移動の影響を受けません):</translation>
+    </message>
+    <message>
+        <source>the C++ init call</source>
+        <translation>C++ の init 呼び出し</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 をコピー</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Demo</name>
+    <message>
+        <source>logging %1</source>
+        <translation>%1 をログに記録中</translation>
+    </message>
+    <message>
+        <source>the store already has the demo project %1/%2 (%3 runs); use another store (--store PATH) for a fresh demo</source>
+        <translation>ストアにはすでにデモプロジェクト %1/%2 (%3 個の run) があります。新しいデモには別のストア (--store PATH) を使用してください</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ForkDialog</name>
+    <message>
+        <source>Fork run</source>
+        <translation>run をフォーク</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Source run:</source>
+        <translation>ソース run:</translation>
+    </message>
+    <message>
+        <source>Fork step</source>
+        <translation>フォークする step</translation>
+    </message>
+    <message>
+        <source>inherits steps 0 – N; the fork logs from N + 1 (last step: %1)</source>
+        <translation>step 0 – N を引き継ぎ、フォークは N + 1 から記録します (最後の step: %1)</translation>
+    </message>
+    <message>
+        <source>the source has no history yet</source>
+        <translation>ソースにはまだ履歴がありません</translation>
+    </message>
+    <message>
+        <source>Fork at &amp;step:</source>
+        <translation>フォークする step(&amp;S):</translation>
+    </message>
+    <message>
+        <source>New run &amp;name:</source>
+        <translation>新しい run の名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Config of the fork</source>
+        <translation>フォークの config</translation>
+    </message>
+    <message>
+        <source>&amp;Config:</source>
+        <translation>config(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Double-click a value to override it; changed keys are highlighted.</source>
+        <translation>値をダブルクリックすると上書きできます。変更したキーは強調表示されます。</translation>
+    </message>
+    <message>
+        <source>Why this fork?</source>
+        <translation>このフォークの目的は?</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>メモ(&amp;O):</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>カンマ区切り</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>タグ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Create fork</source>
+        <translation>フォークを作成</translation>
+    </message>
+    <message>
+        <source>New run name</source>
+        <translation>新しい run の名前</translation>
+    </message>
+    <message>
+        <source>Notes of the fork</source>
+        <translation>フォークのメモ</translation>
+    </message>
+    <message>
+        <source>Tags of the fork</source>
+        <translation>フォークのタグ</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ForkSpec</name>
+    <message>
+        <source>invalid fork spec: %1; expected &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; with a run ID, run path or immutable ID and a whole step N &gt;= 0, e.g. &apos;ans3bsax?_step=123&apos;</source>
+        <translation>無効なフォーク指定です: %1。run ID、run パスまたはイミュータブルな ID と、0 以上の整数の step N を使った &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; の形式で指定してください (例: &apos;ans3bsax?_step=123&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no &apos;?_step=&lt;N&gt;&apos; part</source>
+        <translation>&apos;%1&apos; に &apos;?_step=&lt;N&gt;&apos; の部分がありません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no run before &apos;?&apos;</source>
+        <translation>&apos;%1&apos; の &apos;?&apos; の前に run が指定されていません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has more than one parameter; only _step is allowed</source>
+        <translation>&apos;%1&apos; にパラメーターが複数あります。指定できるのは _step だけです</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; forks on &apos;%2&apos;; only the metric _step is supported</source>
+        <translation>&apos;%1&apos; は &apos;%2&apos; でフォークしようとしています。サポートされているのはメトリクス _step だけです</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no step after &apos;_step=&apos;</source>
+        <translation>&apos;%1&apos; の &apos;_step=&apos; の後に step がありません</translation>
+    </message>
+    <message>
+        <source>step &apos;%1&apos; is negative</source>
+        <translation>step &apos;%1&apos; が負の値です</translation>
+    </message>
+    <message>
+        <source>step &apos;%1&apos; is not a whole number</source>
+        <translation>step &apos;%1&apos; は整数ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Format</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1日 %2時間</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1時間 %2分</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1分 %2秒</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1秒</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Identity</name>
+    <message>
+        <source>run ID is empty; expected a non-empty ID such as &apos;ans3bsax&apos;</source>
+        <translation>run ID が空です。&apos;ans3bsax&apos; のような空でない ID を指定してください</translation>
+    </message>
+    <message>
+        <source>run ID &apos;%1&apos; has leading or trailing white space; expected none</source>
+        <translation>run ID &apos;%1&apos; の前後に空白があります。空白は含めないでください</translation>
+    </message>
+    <message>
+        <source>run ID &apos;%1&apos; contains &apos;%2&apos;; run IDs may not contain any of : ; , # ? / &apos;</source>
+        <translation>run ID &apos;%1&apos; に &apos;%2&apos; が含まれています。run ID には : ; , # ? / &apos; のいずれも使用できません</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ImportController</name>
+    <message>
+        <source>Import runs from a folder</source>
+        <translation>フォルダーから run をインポート</translation>
+    </message>
+    <message>
+        <source>Import runs from files</source>
+        <translation>ファイルから run をインポート</translation>
+    </message>
+    <message>
+        <source>W&amp;B and TensorBoard logs (*.wandb events.out.tfevents.*);;All files (*)</source>
+        <translation>W&amp;B と TensorBoard のログ (*.wandb events.out.tfevents.*);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Importing runs</source>
+        <translation>run をインポート中</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>「%1」をインポート中…</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ImportSummaryDialog</name>
+    <message>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>The import from %1 was cancelled. Runs finished before that are kept; the run being written was rolled back.</source>
+        <translation>%1 からのインポートはキャンセルされました。それまでに完了した run は保持され、書き込み中だった run はロールバックされました。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.</source>
+        <translation>%1 からは何もインポートされませんでした。</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>インポートをキャンセルしました</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>インポートが完了しました</translation>
+    </message>
+    <message>
+        <source>Skipped (unreadable):</source>
+        <translation>スキップ (読み込めません):</translation>
+    </message>
+    <message>
+        <source>Forks linked:</source>
+        <translation>リンクしたフォーク:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>run</translation>
+    </message>
+    <message>
+        <source>Rows added</source>
+        <translation>追加した行</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>警告はありません。</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message>
+        <source>%1 locations</source>
+        <translation>%1 か所</translation>
+    </message>
+    <message>
+        <source>Import from %1 finished.</source>
+        <translation>%1 からのインポートが完了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Importers</name>
+    <message>
+        <source>%1: event at byte %2 does not decode (%3); skipped</source>
+        <translation>%1: バイト %2 のイベントをデコードできません (%3)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1: summary value in the event at byte %2 does not decode (%3); skipped</source>
+        <translation>%1: バイト %2 のイベントのサマリー値をデコードできません (%3)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1: summary in the event at byte %2 does not decode (%3); the rest of it is skipped</source>
+        <translation>%1: バイト %2 のイベントのサマリーをデコードできません (%3)。残りの部分はスキップしました</translation>
+    </message>
+    <message>
+        <source>%1: tag &quot;%2&quot; goes back from step %3 to step %4 at byte %5 (the job was restarted?); for a step written more than once the last value is kept</source>
+        <translation>%1: タグ &quot;%2&quot; がバイト %5 で step %3 から step %4 に戻っています (ジョブが再起動された可能性があります)。複数回書き込まれた step では最後の値を使用します</translation>
+    </message>
+    <message>
+        <source>%1 scalar values were written again for a step already seen; the last one is kept</source>
+        <translation>%1 個のスカラー値が既出の step に再度書き込まれていました。最後の値を使用します</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; expected a TensorBoard log folder</source>
+        <translation>%1 は存在しません。TensorBoard のログフォルダーを指定してください</translation>
+    </message>
+    <message>
+        <source>%1 holds no TensorBoard event files; expected files named events.out.tfevents.*</source>
+        <translation>%1 には TensorBoard のイベントファイルがありません。events.out.tfevents.* という名前のファイルが必要です</translation>
+    </message>
+    <message>
+        <source>%1 is missing; expected MLflow&apos;s meta.yaml there</source>
+        <translation>%1 がありません。そこには MLflow の meta.yaml が必要です</translation>
+    </message>
+    <message>
+        <source>%1 is not a YAML mapping; expected MLflow&apos;s meta.yaml</source>
+        <translation>%1 は YAML のマッピングではありません。MLflow の meta.yaml が必要です</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3; skipped</source>
+        <translation>%1 の %2 行目: %3。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 metric values were logged again for a step already seen; the last one in each file is kept</source>
+        <translation>%1 個のメトリクス値が既出の step に再度記録されていました。各ファイルの最後の値を使用します</translation>
+    </message>
+    <message>
+        <source>%1/meta.yaml: unknown status &quot;%2&quot;; expected 1-5 (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED)</source>
+        <translation>%1/meta.yaml: 不明なステータス &quot;%2&quot; です。1〜5 (RUNNING、SCHEDULED、FINISHED、FAILED、KILLED) のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; expected an MLflow mlruns/ folder</source>
+        <translation>%1 はフォルダーではありません。MLflow の mlruns/ フォルダーを指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not an MLflow mlruns/ folder; expected experiment folders holding a meta.yaml with experiment_id</source>
+        <translation>%1 は MLflow の mlruns/ フォルダーではありません。experiment_id を含む meta.yaml がある実験フォルダーが必要です</translation>
+    </message>
+    <message>
+        <source>%1: %2 deleted run(s) in .trash skipped</source>
+        <translation>%1: .trash 内の削除済み run %2 個をスキップしました</translation>
+    </message>
+    <message>
+        <source>experiment &quot;%1&quot; (%2) is deleted; its %3 run(s) skipped</source>
+        <translation>実験 &quot;%1&quot; (%2) は削除されています。その %3 個の run をスキップしました</translation>
+    </message>
+    <message>
+        <source>run %1 is deleted (lifecycle_stage: deleted); skipped</source>
+        <translation>run %1 は削除されています (lifecycle_stage: deleted)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 skipped: %2</source>
+        <translation>%1 をスキップしました: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON; ignored</source>
+        <translation>%1 は有効な JSON ではありません。無視しました</translation>
+    </message>
+    <message>
+        <source>%1 is not a mapping of config keys; ignored</source>
+        <translation>%1 は config キーのマッピングではありません。無視しました</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object; ignored</source>
+        <translation>%1 は JSON オブジェクトではありません。無視しました</translation>
+    </message>
+    <message>
+        <source>%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON object per line</source>
+        <translation>%1 はバイト %2 で行の途中で終わっています (%3 行目が不完全です)。1 行に 1 つの JSON オブジェクトが必要です</translation>
+    </message>
+    <message>
+        <source>%1 line %2 (byte %3) is not a JSON object; skipped</source>
+        <translation>%1 の %2 行目 (バイト %3) は JSON オブジェクトではありません。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 history values were logged again for a step already seen; the last one is kept</source>
+        <translation>%1 個の履歴値が既出の step に再度記録されていました。最後の値を使用します</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 .wandb files; only one is imported</source>
+        <translation>%1 には .wandb ファイルが %2 個あります。インポートするのは 1 つだけです</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; expected a W&amp;B run folder or .wandb file</source>
+        <translation>%1 は存在しません。W&amp;B の run フォルダーか .wandb ファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a .wandb file; expected a W&amp;B run folder or run-&lt;id&gt;.wandb</source>
+        <translation>%1 は .wandb ファイルではありません。W&amp;B の run フォルダーか run-&lt;id&gt;.wandb を指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a W&amp;B run folder; expected a run-&lt;id&gt;.wandb file (SDK 0.10+) or wandb-history.jsonl (SDK 0.9)</source>
+        <translation>%1 は W&amp;B の run フォルダーではありません。run-&lt;id&gt;.wandb ファイル (SDK 0.10 以降) か wandb-history.jsonl (SDK 0.9) が必要です</translation>
+    </message>
+    <message>
+        <source>%1 has no .wandb file and no wandb-history.jsonl; only its config and summary are imported</source>
+        <translation>%1 には .wandb ファイルも wandb-history.jsonl もありません。config とサマリーだけをインポートします</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; expected a wandb/ folder of runs</source>
+        <translation>%1 はフォルダーではありません。run を含む wandb/ フォルダーを指定してください</translation>
+    </message>
+    <message>
+        <source>file ends at byte %1 inside the 12-byte header of the record at byte %2</source>
+        <translation>ファイルがバイト %1 で終わっています (バイト %2 のレコードの 12 バイトのヘッダーの途中)</translation>
+    </message>
+    <message>
+        <source>bad length checksum for the record at byte %1: stored %2, expected %3 (masked CRC-32C of the 8 length bytes)</source>
+        <translation>バイト %1 のレコードの長さのチェックサムが正しくありません: 記録値 %2、期待値 %3 (長さ 8 バイトのマスク済み CRC-32C)</translation>
+    </message>
+    <message>
+        <source>file ends mid-record at byte %1: the record at byte %2 declares %3 data bytes plus a 4-byte checksum but only %4 bytes follow its header</source>
+        <translation>ファイルがバイト %1 でレコードの途中で終わっています: バイト %2 のレコードはデータ %3 バイトと 4 バイトのチェックサムを宣言していますが、ヘッダーの後には %4 バイトしかありません</translation>
+    </message>
+    <message>
+        <source>bad data checksum for the record at byte %1: stored %2, expected %3 (masked CRC-32C of the data)</source>
+        <translation>バイト %1 のレコードのデータのチェックサムが正しくありません: 記録値 %2、期待値 %3 (データのマスク済み CRC-32C)</translation>
+    </message>
+    <message>
+        <source>%1 is not valid YAML (line %2: %3)</source>
+        <translation>%1 は有効な YAML ではありません (%2 行目: %3)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>byte %1: malformed field tag; expected a varint of at most 5 bytes</source>
+        <translation>バイト %1: フィールドタグが不正です。5 バイト以内の varint が必要です</translation>
+    </message>
+    <message>
+        <source>byte %1: field number 0; expected a field number of 1 or more</source>
+        <translation>バイト %1: フィールド番号が 0 です。1 以上のフィールド番号が必要です</translation>
+    </message>
+    <message>
+        <source>byte %1: malformed varint value; expected at most 10 bytes ending inside the message</source>
+        <translation>バイト %1: varint の値が不正です。メッセージ内で終わる 10 バイト以内の値が必要です</translation>
+    </message>
+    <message>
+        <source>byte %1: malformed length prefix; expected a varint length</source>
+        <translation>バイト %1: 長さのプレフィックスが不正です。varint の長さが必要です</translation>
+    </message>
+    <message>
+        <source>byte %1: field runs past the end of the message (%2 bytes)</source>
+        <translation>バイト %1: フィールドがメッセージの終わり (%2 バイト) を越えています</translation>
+    </message>
+    <message>
+        <source>byte %1: protobuf group (wire type 3/4) found; expected no groups in this message</source>
+        <translation>バイト %1: protobuf のグループ (ワイヤータイプ 3/4) があります。このメッセージにグループは使えません</translation>
+    </message>
+    <message>
+        <source>byte %1: unknown wire type; expected 0, 1, 2 or 5</source>
+        <translation>バイト %1: 不明なワイヤータイプです。0、1、2、5 のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>item without a key (expected key or nested_key)</source>
+        <translation>キーのない項目です (key または nested_key が必要です)</translation>
+    </message>
+    <message>
+        <source>record at byte %1 is not a valid W&amp;B record (%2); skipped</source>
+        <translation>バイト %1 のレコードは有効な W&amp;B レコードではありません (%2)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 record at byte %2 does not decode (%3); skipped</source>
+        <translation>バイト %2 の %1 レコードをデコードできません (%3)。スキップしました</translation>
+    </message>
+    <message>
+        <source>history record at byte %1: value of &quot;%2&quot; is not JSON; skipped</source>
+        <translation>バイト %1 の履歴レコード: &quot;%2&quot; の値が JSON ではありません。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 record at byte %2: value of &quot;%3&quot; is not JSON; skipped</source>
+        <translation>バイト %2 の %1 レコード: &quot;%3&quot; の値が JSON ではありません。スキップしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s); expected &quot;&lt;timestamp_ms&gt; &lt;value&gt; &lt;step&gt;&quot; or &quot;&lt;timestamp_ms&gt; &lt;value&gt;&quot;</source>
+        <translation>
+            <numerusform>フィールドが %n 個あります。&quot;&lt;timestamp_ms&gt; &lt;value&gt; &lt;step&gt;&quot; または &quot;&lt;timestamp_ms&gt; &lt;value&gt;&quot; の形式にしてください</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>timestamp &quot;%1&quot; is not a whole number of milliseconds</source>
+        <translation>タイムスタンプ &quot;%1&quot; はミリ秒単位の整数ではありません</translation>
+    </message>
+    <message>
+        <source>value &quot;%1&quot; is not a number (expected e.g. 0.25, 1e-3, nan, inf)</source>
+        <translation>値 &quot;%1&quot; は数値ではありません (0.25、1e-3、nan、inf などが必要です)</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; is not a whole number</source>
+        <translation>step &quot;%1&quot; は整数ではありません</translation>
+    </message>
+    <message>
+        <source>file is empty; expected the 7-byte W&amp;B header (&quot;:W&amp;B&quot;, 0xBEE1, version 0)</source>
+        <translation>ファイルが空です。7 バイトの W&amp;B ヘッダー (&quot;:W&amp;B&quot;、0xBEE1、バージョン 0) が必要です</translation>
+    </message>
+    <message>
+        <source>not a .wandb file: expected &quot;:W&amp;B&quot; at byte 0</source>
+        <translation>.wandb ファイルではありません: バイト 0 に &quot;:W&amp;B&quot; が必要です</translation>
+    </message>
+    <message>
+        <source>not a .wandb file: expected identifier 0xBEE1 (bytes e1 be) at byte 4</source>
+        <translation>.wandb ファイルではありません: バイト 4 に識別子 0xBEE1 (バイト列 e1 be) が必要です</translation>
+    </message>
+    <message>
+        <source>unsupported .wandb version %1 at byte 6; expected version 0</source>
+        <translation>バイト 6 の .wandb バージョン %1 はサポートされていません。バージョン 0 が必要です</translation>
+    </message>
+    <message>
+        <source>file ends at byte %1 inside the 7-byte W&amp;B header</source>
+        <translation>ファイルがバイト %1 で終わっています (7 バイトの W&amp;B ヘッダーの途中)</translation>
+    </message>
+    <message>
+        <source>file ends at byte %1 inside the record that starts at byte %2; expected its MIDDLE/LAST chunks</source>
+        <translation>ファイルがバイト %1 で終わっています (バイト %2 から始まるレコードの途中)。MIDDLE/LAST チャンクが必要です</translation>
+    </message>
+    <message>
+        <source>file ends at byte %1 inside the 7-byte chunk header that starts at byte %2</source>
+        <translation>ファイルがバイト %1 で終わっています (バイト %2 から始まる 7 バイトのチャンクヘッダーの途中)</translation>
+    </message>
+    <message>
+        <source>chunk at byte %1 has type %2; expected 1 (FULL), 2 (FIRST), 3 (MIDDLE) or 4 (LAST)</source>
+        <translation>バイト %1 のチャンクのタイプは %2 です。1 (FULL)、2 (FIRST)、3 (MIDDLE)、4 (LAST) のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>chunk at byte %1 declares %2 payload bytes, past its block end at byte %3</source>
+        <translation>バイト %1 のチャンクは %2 バイトのペイロードを宣言していますが、ブロックの終わり (バイト %3) を越えています</translation>
+    </message>
+    <message>
+        <source>file ends mid-record at byte %1: the chunk at byte %2 declares %3 payload bytes but only %4 remain</source>
+        <translation>ファイルがバイト %1 でレコードの途中で終わっています: バイト %2 のチャンクは %3 バイトのペイロードを宣言していますが、残りは %4 バイトしかありません</translation>
+    </message>
+    <message>
+        <source>bad checksum for the chunk at byte %1: stored %2, expected %3 (CRC-32 of type and payload)</source>
+        <translation>バイト %1 のチャンクのチェックサムが正しくありません: 記録値 %2、期待値 %3 (タイプとペイロードの CRC-32)</translation>
+    </message>
+    <message>
+        <source>FULL chunk at byte %1 inside the record that starts at byte %2; expected a MIDDLE or LAST chunk</source>
+        <translation>バイト %2 から始まるレコードの途中 (バイト %1) に FULL チャンクがあります。MIDDLE または LAST チャンクが必要です</translation>
+    </message>
+    <message>
+        <source>FIRST chunk at byte %1 inside the record that starts at byte %2; expected a MIDDLE or LAST chunk</source>
+        <translation>バイト %2 から始まるレコードの途中 (バイト %1) に FIRST チャンクがあります。MIDDLE または LAST チャンクが必要です</translation>
+    </message>
+    <message>
+        <source>%1 chunk at byte %2 without a FIRST chunk before it</source>
+        <translation>バイト %2 の %1 チャンクの前に FIRST チャンクがありません</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 は存在しません</translation>
+    </message>
+    <message>
+        <source>%1 is not something Forkscope can import; expected a W&amp;B run folder (run-*/offline-run-* holding a .wandb file, or wandb-history.jsonl), a wandb/ folder of runs, a TensorBoard log folder (events.out.tfevents.* files) or an MLflow mlruns/ folder (experiment folders with meta.yaml)</source>
+        <translation>%1 は Forkscope でインポートできる形式ではありません。W&amp;B の run フォルダー (.wandb ファイルまたは wandb-history.jsonl を含む run-*/offline-run-*)、run を含む wandb/ フォルダー、TensorBoard のログフォルダー (events.out.tfevents.* ファイル)、MLflow の mlruns/ フォルダー (meta.yaml のある実験フォルダー) のいずれかを指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Json</name>
+    <message>
+        <source>%1 is not valid JSON (%2); expected JSON such as {&quot;loss&quot;: 0.25}</source>
+        <translation>%1 は有効な JSON ではありません (%2)。{&quot;loss&quot;: 0.25} のような JSON を指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>fs::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n 項目]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n キー}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>fs::KeyValueView</name>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Search %1</source>
+        <translation>%1 を検索</translation>
+    </message>
+</context>
+<context>
+    <name>fs::LegendBar</name>
+    <message>
+        <source>inherited history</source>
+        <translation>引き継いだ履歴</translation>
+    </message>
+    <message>
+        <source>fork step</source>
+        <translation>フォークした step</translation>
+    </message>
+</context>
+<context>
+    <name>fs::MainWindow</name>
+    <message>
+        <source>Forkscope</source>
+        <translation>Forkscope</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Fork from step…</source>
+        <translation>step からフォーク…</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo project</source>
+        <translation>デモプロジェクトを作成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>run をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>run(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <source>Cannot open run &apos;%1&apos;: %2</source>
+        <translation>run &apos;%1&apos; を開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1 — Forkscope</source>
+        <translation>%1 — Forkscope</translation>
+    </message>
+    <message>
+        <source>This run cannot be shown: %1</source>
+        <translation>この run は表示できません: %1</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2), forked at step %3</source>
+        <translation>%1 (%2) を作成しました (step %3 でフォーク)</translation>
+    </message>
+    <message>
+        <source>Renamed to %1</source>
+        <translation>名前を %1 に変更しました</translation>
+    </message>
+    <message>
+        <source>Cannot rename: %1</source>
+        <translation>名前を変更できません: %1</translation>
+    </message>
+    <message>
+        <source>Delete the run &quot;%1&quot; (%2) and its history? This cannot be undone.</source>
+        <translation>run「%1」(%2) とその履歴を削除しますか? 元に戻せません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s) inherit history from it; that history is copied into them first, so they keep it.</source>
+        <translation>
+            <numerusform>%n 個のフォークがこの run の履歴を引き継いでいます。その履歴は先にフォークへコピーされるため、失われません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>run を削除</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>The run was not deleted: %1</source>
+        <translation>run は削除されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Run deleted</source>
+        <translation>run を削除しました</translation>
+    </message>
+    <message>
+        <source>Creating the demo project…</source>
+        <translation>デモプロジェクトを作成しています…</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo project: %1</source>
+        <translation>デモプロジェクトを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the previous run</source>
+        <translation>前の run に戻る</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>進む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward to the next run</source>
+        <translation>次の run に進む</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reload projects, runs and charts</source>
+        <translation>プロジェクト、run、チャートを再読み込み</translation>
+    </message>
+    <message>
+        <source>Fork the open run at the step picked on a chart, else at its last step</source>
+        <translation>開いている run を、チャートで選んだ step (選んでいなければ最後の step) でフォーク</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Overview(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>チャート(&amp;C)</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter runs</source>
+        <translation>run を絞り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Run &amp;actions</source>
+        <translation>run の操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Import runs from a &amp;file…</source>
+        <translation>ファイルから run をインポート(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Forkscope</source>
+        <translation>Forkscope について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>システムの言語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::MetricPanel</name>
+    <message>
+        <source>Chart of %1</source>
+        <translation>%1 のチャート</translation>
+    </message>
+    <message>
+        <source>Chart of %1: click a step to fork from it</source>
+        <translation>%1 のチャート: step をクリックするとそこからフォークできます</translation>
+    </message>
+    <message>
+        <source>no numeric data</source>
+        <translation>数値データなし</translation>
+    </message>
+    <message>
+        <source>zoomed · double-click to reset</source>
+        <translation>ズーム中 · ダブルクリックでリセット</translation>
+    </message>
+    <message>
+        <source>Fork from step %1…</source>
+        <translation>step %1 からフォーク…</translation>
+    </message>
+    <message>
+        <source>Fork %1 at step %2 (F)</source>
+        <translation>%1 を step %2 でフォーク (F)</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>step %1</translation>
+    </message>
+    <message>
+        <source>Fork from step…</source>
+        <translation>step からフォーク…</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>ズームをリセット</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis</source>
+        <translation>y 軸を対数にする</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>チャートをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>チャートをエクスポート</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;CSV of the drawn points (*.csv)</source>
+        <translation>PNG 画像 (*.png);;SVG 図形 (*.svg);;描画した点の CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 を書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>fs::OverviewTab</name>
+    <message>
+        <source>Run name</source>
+        <translation>run の名前</translation>
+    </message>
+    <message>
+        <source>Run name: edit and press Enter to rename</source>
+        <translation>run の名前: 編集して Enter で変更</translation>
+    </message>
+    <message>
+        <source>Run actions</source>
+        <translation>run の操作</translation>
+    </message>
+    <message>
+        <source>Copy immutable Run ID</source>
+        <translation>イミュータブルな Run ID をコピー</translation>
+    </message>
+    <message>
+        <source>immutable run ID</source>
+        <translation>イミュータブルな run ID</translation>
+    </message>
+    <message>
+        <source>Copy run ID</source>
+        <translation>run ID をコピー</translation>
+    </message>
+    <message>
+        <source>run ID</source>
+        <translation>run ID</translation>
+    </message>
+    <message>
+        <source>Copy run path</source>
+        <translation>run パスをコピー</translation>
+    </message>
+    <message>
+        <source>run path</source>
+        <translation>run パス</translation>
+    </message>
+    <message>
+        <source>Copy fork spec</source>
+        <translation>フォーク指定をコピー</translation>
+    </message>
+    <message>
+        <source>fork spec</source>
+        <translation>フォーク指定</translation>
+    </message>
+    <message>
+        <source>Fork from step…</source>
+        <translation>step からフォーク…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Run ID</translation>
+    </message>
+    <message>
+        <source>Immutable run ID</source>
+        <translation>イミュータブルな run ID</translation>
+    </message>
+    <message>
+        <source>Run path</source>
+        <translation>run パス</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>実行時間</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <source>Git commit</source>
+        <translation>Git コミット</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the clipboard</source>
+        <translation>%1 をクリップボードにコピーしました</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Forked from %1 at step %2</source>
+        <translation>%1 の step %2 からフォーク</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No forks yet.</source>
+        <translation>フォークはまだありません。</translation>
+    </message>
+    <message>
+        <source>%1 at step %2</source>
+        <translation>%1 (step %2)</translation>
+    </message>
+    <message>
+        <source>Forks: %1</source>
+        <translation>フォーク: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1: %2</source>
+        <translation>%1 をコピーしました: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::ProjectListModel</name>
+    <message numerus="yes">
+        <source>%1/%2: %n run(s)</source>
+        <translation>
+            <numerusform>%1/%2: %n 個の run</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::Run</name>
+    <message>
+        <source>step %1 &lt; current step %2: steps must increase monotonically; the data logged at step %1 was dropped</source>
+        <translation>step %1 &lt; 現在の step %2: step は単調に増加する必要があります。step %1 で記録されたデータは破棄されました</translation>
+    </message>
+    <message>
+        <source>resume_from (rewind) is not supported yet; fork the run instead with fork_from</source>
+        <translation>resume_from (巻き戻し) はまだサポートされていません。代わりに fork_from で run をフォークしてください</translation>
+    </message>
+    <message>
+        <source>fork_from, resume and resume_from are mutually exclusive; give only one of them</source>
+        <translation>fork_from、resume、resume_from は同時に指定できません。いずれか 1 つだけを指定してください</translation>
+    </message>
+    <message>
+        <source>a new run needs a project; give one, e.g. project &quot;mnist&quot;</source>
+        <translation>新しい run にはプロジェクトが必要です。project &quot;mnist&quot; のように指定してください</translation>
+    </message>
+    <message>
+        <source>log() after finish(); start a new run or resume this one</source>
+        <translation>finish() の後に log() が呼ばれました。新しい run を開始するか、この run を再開してください</translation>
+    </message>
+    <message>
+        <source>log() takes a JSON object of key/value pairs, e.g. {&quot;loss&quot;: 0.25}; got %1</source>
+        <translation>log() にはキーと値のペアからなる JSON オブジェクト ({&quot;loss&quot;: 0.25} など) を渡してください。渡された値: %1</translation>
+    </message>
+    <message>
+        <source>_step must be a whole number &gt;= 0; got %1</source>
+        <translation>_step は 0 以上の整数である必要があります。渡された値: %1</translation>
+    </message>
+    <message>
+        <source>_commit must be true or false; got %1</source>
+        <translation>_commit は true または false である必要があります。渡された値: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::RunPage</name>
+    <message>
+        <source>Double-click a run, or select it and press Enter, to open it.</source>
+        <translation>run をダブルクリックするか、選択して Enter を押すと開きます。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>チャート</translation>
+    </message>
+    <message>
+        <source>Run views</source>
+        <translation>run のビュー</translation>
+    </message>
+</context>
+<context>
+    <name>fs::RunTableModel</name>
+    <message>
+        <source>pending</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>クラッシュ</translation>
+    </message>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>Forked from %1 at step %2</source>
+        <translation>%1 の step %2 からフォーク</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Run ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>実行時間</translation>
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation>フォーク元</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>config: %1</source>
+        <translation>config: %1</translation>
+    </message>
+    <message>
+        <source>Colour in the charts</source>
+        <translation>チャートでの色</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Summary: %1</translation>
+    </message>
+    <message>
+        <source>Config: %1</source>
+        <translation>Config: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fs::RunsPanel</name>
+    <message>
+        <source>Filter runs by name, ID or tag</source>
+        <translation>名前・ID・タグで run を絞り込む</translation>
+    </message>
+    <message>
+        <source>Filter runs</source>
+        <translation>run を絞り込む</translation>
+    </message>
+    <message>
+        <source>Choose columns</source>
+        <translation>列を選択</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>run の一覧</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>Summary columns</source>
+        <translation>Summary の列</translation>
+    </message>
+    <message>
+        <source>Config columns</source>
+        <translation>Config の列</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 個の run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%n 個中 %1 個の run</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fs::Store</name>
+    <message>
+        <source>a history chunk in the store is malformed</source>
+        <translation>ストア内の履歴チャンクが壊れています</translation>
+    </message>
+    <message>
+        <source>the store &apos;%1&apos; has schema version %2, newer than this Forkscope understands (up to %3); it was left untouched. Open it with a newer Forkscope.</source>
+        <translation>ストア &apos;%1&apos; のスキーマバージョン %2 は、この Forkscope が扱えるバージョン (%3 まで) より新しいため、変更せずに残しました。新しい Forkscope で開いてください。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is an SQLite database of another program, not a Forkscope store; it was left untouched. Choose a Forkscope store or a new path.</source>
+        <translation>&apos;%1&apos; は Forkscope のストアではなく、別のプログラムの SQLite データベースのため、変更せずに残しました。Forkscope のストアか新しいパスを選んでください。</translation>
+    </message>
+    <message>
+        <source>cannot open the store &apos;%1&apos;: %2</source>
+        <translation>ストア &apos;%1&apos; を開けません: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store (not an SQLite database); expected a store file made by Forkscope or a path for a new one</source>
+        <translation>&apos;%1&apos; は Forkscope のストアではありません (SQLite データベースではありません)。Forkscope が作成したストアファイルか、新しいストアのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>store &apos;%1&apos;: %2 failed: %3</source>
+        <translation>ストア &apos;%1&apos;: %2 が失敗しました: %3</translation>
+    </message>
+    <message>
+        <source>the store path &apos;%1&apos; is a folder; expected a store file such as &apos;%1/store.sqlite&apos;</source>
+        <translation>ストアのパス &apos;%1&apos; はフォルダーです。&apos;%1/store.sqlite&apos; のようなストアファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>cannot create the folder for the store &apos;%1&apos;</source>
+        <translation>ストア &apos;%1&apos; のフォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>run %1</translation>
+    </message>
+    <message>
+        <source>no run with key %1 in the store</source>
+        <translation>ストアにキー %1 の run はありません</translation>
+    </message>
+    <message>
+        <source>no project &apos;%1&apos; in the store; expected one of: %2</source>
+        <translation>ストアにプロジェクト &apos;%1&apos; はありません。次のいずれかを指定してください: %2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(まだありません)</translation>
+    </message>
+    <message>
+        <source>project &apos;%1&apos; exists under several entities (%2); give the entity too (--entity E), or name the run by its path entity/project/run_id</source>
+        <translation>プロジェクト &apos;%1&apos; は複数のエンティティ (%2) にあります。エンティティも指定する (--entity E) か、run をパス entity/project/run_id で指定してください</translation>
+    </message>
+    <message>
+        <source>no run with immutable ID &apos;%1&apos; in the store</source>
+        <translation>ストアにイミュータブルな ID &apos;%1&apos; の run はありません</translation>
+    </message>
+    <message>
+        <source>no run at path &apos;%1&apos;; expected entity/project/run_id of an existing run</source>
+        <translation>パス &apos;%1&apos; に run はありません。既存の run の entity/project/run_id を指定してください</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a bare run ID, which needs a project; give the project, or name the run by its path entity/project/run_id or its immutable ID</source>
+        <translation>&apos;%1&apos; は単独の run ID のため、プロジェクトが必要です。プロジェクトを指定するか、run をパス entity/project/run_id またはイミュータブルな ID で指定してください</translation>
+    </message>
+    <message>
+        <source>no run &apos;%1&apos; in project %2/%3</source>
+        <translation>プロジェクト %2/%3 に run &apos;%1&apos; はありません</translation>
+    </message>
+    <message>
+        <source>project name &apos;%1&apos; is not valid; expected a non-empty name without &apos;/&apos;</source>
+        <translation>プロジェクト名 &apos;%1&apos; は無効です。&apos;/&apos; を含まない空でない名前を指定してください</translation>
+    </message>
+    <message>
+        <source>entity &apos;%1&apos; is not valid; expected a non-empty name without &apos;/&apos;</source>
+        <translation>エンティティ &apos;%1&apos; は無効です。&apos;/&apos; を含まない空でない名前を指定してください</translation>
+    </message>
+    <message>
+        <source>run ID &apos;%1&apos; is already used in project %2/%3 (run IDs are never reused, even after deletion); choose another ID or leave it out to get a generated one</source>
+        <translation>run ID &apos;%1&apos; はプロジェクト %2/%3 ですでに使われています (run ID は削除後も再利用されません)。別の ID を選ぶか、省略して自動生成してください</translation>
+    </message>
+    <message>
+        <source>cannot fork: the source run was not found (%1); expected &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; naming an existing run by run ID, path or immutable ID</source>
+        <translation>フォークできません: ソース run が見つかりません (%1)。既存の run を run ID、パスまたはイミュータブルな ID で指定した &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; を指定してください</translation>
+    </message>
+    <message>
+        <source>cannot fork run &apos;%1&apos; at step %2: it has logged no steps yet; fork a run that has history</source>
+        <translation>run &apos;%1&apos; を step %2 でフォークできません: まだ step が 1 つも記録されていません。履歴のある run をフォークしてください</translation>
+    </message>
+    <message>
+        <source>cannot fork run &apos;%1&apos; at step %2: its last step is %3; expected a step from 0 to %3</source>
+        <translation>run &apos;%1&apos; を step %2 でフォークできません: 最後の step は %3 です。0 から %3 までの step を指定してください</translation>
+    </message>
+    <message>
+        <source>a fork&apos;s ID must differ from its source&apos;s; &apos;%1&apos; is the source&apos;s run ID. Choose another ID or leave it out to get a generated one</source>
+        <translation>フォークの ID はソースと異なる必要があります。&apos;%1&apos; はソースの run ID です。別の ID を選ぶか、省略して自動生成してください</translation>
+    </message>
+    <message>
+        <source>a run name cannot be empty; expected some text</source>
+        <translation>run の名前は空にできません。何か入力してください</translation>
+    </message>
+    <message>
+        <source>cannot link run &apos;%1&apos; to &apos;%2&apos;: the source descends from it</source>
+        <translation>run &apos;%1&apos; を &apos;%2&apos; にリンクできません: ソースがこの run の子孫です</translation>
+    </message>
+</context>
+<context>
+    <name>fs::WelcomeView</name>
+    <message>
+        <source>Welcome to Forkscope</source>
+        <translation>Forkscope へようこそ</translation>
+    </message>
+    <message>
+        <source>This store has no runs yet. Create the demo project to explore runs and forks (a 100 000-step training run, its forks, and the fork example from the W&amp;B documentation), or import runs from W&amp;B, TensorBoard or MLflow.</source>
+        <translation>このストアにはまだ run がありません。デモプロジェクト (100 000 step のトレーニング run とそのフォーク、W&amp;B のドキュメントにあるフォークの例) を作成して run とフォークを試すか、W&amp;B・TensorBoard・MLflow から run をインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo project</source>
+        <translation>デモプロジェクトを作成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>run をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>ストア: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Browse training runs and fork them.</source>
+        <translation>トレーニングの run を閲覧してフォークします。</translation>
+    </message>
+    <message>
+        <source>The store file (default: $FORKSCOPE_STORE, else %1).</source>
+        <translation>ストアファイル (既定: $FORKSCOPE_STORE、なければ %1)。</translation>
+    </message>
+    <message>
+        <source>Open this run: a run ID, a run path entity/project/id, or an immutable ID.</source>
+        <translation>開く run: run ID、run パス entity/project/id、またはイミュータブルな ID。</translation>
+    </message>
+    <message>
+        <source>The tab to show: overview or charts.</source>
+        <translation>表示するタブ: overview または charts。</translation>
+    </message>
+    <message>
+        <source>Save the window as a PNG once the data has loaded, then exit.</source>
+        <translation>データの読み込み後にウィンドウを PNG に保存して終了します。</translation>
+    </message>
+    <message>
+        <source>forkscope: --tab takes &apos;overview&apos; or &apos;charts&apos;, not &apos;%1&apos;</source>
+        <translation>forkscope: --tab には &apos;overview&apos; か &apos;charts&apos; を指定してください (&apos;%1&apos; は無効です)</translation>
+    </message>
+    <message>
+        <source>forkscope: --lang takes &apos;en&apos; or &apos;ja&apos;, not &apos;%1&apos;</source>
+        <translation>forkscope: --lang には &apos;en&apos; か &apos;ja&apos; を指定してください (&apos;%1&apos; は使えません)</translation>
+    </message>
+    <message>
+        <source>The language of the interface: en or ja (default: the language chosen in Settings, else the system&apos;s).</source>
+        <translation>インターフェースの言語: en または ja (既定: 設定で選んだ言語、なければシステムの言語)。</translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,9 @@
 #include "views/charts_tab.h"
 
+#include <QCheckBox>
 #include <QGridLayout>
+#include <QSlider>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -8,6 +11,7 @@
 #include <QSet>
 #include <QVBoxLayout>
 
+#include "history/series_query.h"
 #include "store/store.h"
 #include "views/legend_bar.h"
 #include "views/metric_panel.h"
@@ -36,7 +40,36 @@ ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), wo
     search_->setMaximumWidth(360);
     search_->setToolTip(tr("Keys starting with _ (such as _runtime) are shown when the filter starts with _"));
     legend_ = new LegendBar(this);
+    cache_ = std::make_shared<SeriesCache>();
+
+    auto *smoothingText = new QLabel(tr("Smoothing"), this);
+    smoothingSlider_ = new QSlider(Qt::Horizontal, this);
+    smoothingSlider_->setObjectName(QStringLiteral("smoothingSlider"));
+    smoothingSlider_->setRange(0, 99);
+    smoothingSlider_->setFixedWidth(120);
+    smoothingSlider_->setAccessibleName(tr("Smoothing"));
+    smoothingSlider_->setToolTip(tr("Exponential moving average (TensorBoard's, debiased), computed on every logged "
+                                    "point; the raw data stays faint behind"));
+    smoothingText->setBuddy(smoothingSlider_);
+    smoothingLabel_ = new QLabel(this);
+    smoothingLabel_->setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("0.00")) + 4);
+    smoothingLabel_->setText(QString::number(0.0, 'f', 2));
+    connect(smoothingSlider_, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
+    logBox_ = new QCheckBox(tr("Log scale"), this);
+    logBox_->setObjectName(QStringLiteral("logScaleBox"));
+    connect(logBox_, &QCheckBox::toggled, this, &ChartsTab::setLogY);
+    syncBox_ = new QCheckBox(tr("Sync zoom"), this);
+    syncBox_->setObjectName(QStringLiteral("syncZoomBox"));
+    syncBox_->setToolTip(tr("Zooming or panning one chart's steps does the same on all charts"));
+    connect(syncBox_, &QCheckBox::toggled, this, &ChartsTab::setSyncZoom);
+
     top->addWidget(search_);
+    top->addSpacing(12);
+    top->addWidget(smoothingText);
+    top->addWidget(smoothingSlider_);
+    top->addWidget(smoothingLabel_);
+    top->addWidget(logBox_);
+    top->addWidget(syncBox_);
     top->addSpacing(12);
     top->addWidget(legend_, 1);
     layout->addLayout(top);
@@ -59,6 +92,82 @@ ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), wo
     layout->addWidget(empty_, 1);
 
     connect(search_, &QLineEdit::textChanged, this, [this] { relayout(); });
+
+    // Live runs: panels extend as points arrive. A cheap check (chunk index
+    // tails) every two seconds; only panels whose extent moved reload.
+    liveTimer_ = new QTimer(this);
+    liveTimer_->setInterval(2000);
+    connect(liveTimer_, &QTimer::timeout, this, &ChartsTab::pollLive);
+    liveTimer_->start();
+}
+
+void ChartsTab::setSmoothing(double weight)
+{
+    smoothing_ = std::clamp(weight, 0.0, 0.99);
+    const int v = int(std::lround(smoothing_ * 100));
+    if (smoothingSlider_->value() != v)
+        smoothingSlider_->setValue(v);
+    smoothingLabel_->setText(QString::number(smoothing_, 'f', 2));
+    for (MetricPanel *panel : std::as_const(panels_))
+        panel->setSmoothing(smoothing_);
+}
+
+void ChartsTab::setLogY(bool on)
+{
+    logY_ = on;
+    if (logBox_->isChecked() != on)
+        logBox_->setChecked(on);
+    for (MetricPanel *panel : std::as_const(panels_))
+        panel->setLogY(on);
+}
+
+void ChartsTab::setSyncZoom(bool on)
+{
+    syncZoom_ = on;
+    if (syncBox_->isChecked() != on)
+        syncBox_->setChecked(on);
+}
+
+void ChartsTab::pollLive()
+{
+    if (!isVisible() || runs_.empty() || panels_.isEmpty() || isLoading())
+        return;
+    struct Shown {
+        QString metric;
+        StepRange extent;
+    };
+    std::vector<Shown> shown;
+    for (MetricPanel *panel : std::as_const(panels_)) {
+        if (panel->isVisible() && panel->hasData())
+            shown.push_back({panel->metric(), panel->data().extent});
+    }
+    if (shown.empty())
+        return;
+    std::vector<qint64> keys;
+    for (const PanelRun &r : runs_)
+        keys.push_back(r.key);
+    auto cache = cache_;
+    worker_->post(this, [this, cache, keys, shown](Store &store) -> StoreWorker::Done {
+        QStringList moved;
+        for (const Shown &s : shown) {
+            qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
+            for (qint64 key : keys) {
+                const StepRange e = cache->extent(store, key, s.metric);
+                if (!e.empty()) {
+                    lo = std::min(lo, e.lo);
+                    hi = std::max(hi, e.hi);
+                }
+            }
+            if (lo <= hi && (lo != s.extent.lo || hi != s.extent.hi))
+                moved << s.metric;
+        }
+        return [this, moved] {
+            for (const QString &metric : moved) {
+                if (MetricPanel *panel = this->panel(metric))
+                    requestPanel(panel);
+            }
+        };
+    }, QStringLiteral("live:%1").arg(quintptr(this)));
 }
 
 void ChartsTab::setRuns(const std::vector<PanelRun> &runs)
@@ -120,7 +229,17 @@ void ChartsTab::setKeys(const QStringList &keys)
             panel = new MetricPanel(key, grid_);
             panel->setFixedHeight(kPanelHeight);
             panel->setRuns(runs_);
+            panel->setSmoothing(smoothing_);
+            panel->setLogY(logY_);
             connect(panel, &MetricPanel::dataWanted, this, [this, panel] { requestPanel(panel); });
+            connect(panel, &MetricPanel::xZoomChanged, this, [this, panel](std::optional<std::pair<double, double>> range) {
+                if (!syncZoom_)
+                    return;
+                for (MetricPanel *other : std::as_const(panels_)) {
+                    if (other != panel)
+                        other->setXZoom(range);
+                }
+            });
             connect(panel, &MetricPanel::forkRequested, this, &ChartsTab::forkRequested);
             connect(panel, &MetricPanel::stepPicked, this, [this, panel] {
                 // One picked step at a time across the panels.
@@ -142,13 +261,17 @@ void ChartsTab::requestPanel(MetricPanel *panel)
     const PanelRequest request = panel->request();
     const int generation = ++generation_;
     panelGeneration_.insert(request.metric, generation);
+    auto &latest = latest_[request.metric];
+    if (!latest)
+        latest = std::make_shared<std::atomic<int>>(0);
+    latest->store(generation);
     QPointer<MetricPanel> target(panel);
-    worker_->post(this, [this, request, generation, target](Store &store) -> StoreWorker::Done {
-        PanelData data = loadPanelData(store, request);
+    worker_->post(this, [this, request, generation, target, cache = cache_, latest](Store &store) -> StoreWorker::Done {
+        PanelData data = loadPanelData(store, request, cache.get(), [&] { return latest->load() != generation; });
         return [this, data = std::move(data), generation, target] {
             if (panelGeneration_.value(data.metric) == generation)
                 panelGeneration_.remove(data.metric);
-            if (target)
+            if (target && !data.cancelled)
                 target->setData(data);
         };
     }, QStringLiteral("panel:%1:%2").arg(quintptr(this)).arg(request.metric));

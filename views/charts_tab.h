@@ -3,17 +3,23 @@
 #include <QMap>
 #include <QPointer>
 #include <QWidget>
+#include <atomic>
+#include <memory>
 
 #include "views/panel_data.h"
 
+class QCheckBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QScrollArea;
+class QSlider;
+class QTimer;
 
 namespace fs {
 
 class LegendBar;
+class SeriesCache;
 class MetricPanel;
 class StoreWorker;
 
@@ -35,6 +41,12 @@ public:
     // Picks `step` of `runKey` on every panel that shows it.
     void pickStep(qint64 runKey, qint64 step);
 
+    // Display options shared by all panels.
+    void setSmoothing(double weight);
+    double smoothing() const { return smoothing_; }
+    void setLogY(bool on);
+    void setSyncZoom(bool on);
+
 signals:
     void forkRequested(qint64 runKey, qint64 step);
 
@@ -46,6 +58,7 @@ private:
     void setKeys(const QStringList &keys);
     void requestPanel(MetricPanel *panel);
     void relayout();
+    void pollLive();
 
     StoreWorker *worker_;
     std::vector<PanelRun> runs_;
@@ -60,6 +73,18 @@ private:
     QHash<QString, int> panelGeneration_;   // latest request per metric, until delivered
     int generation_ = 0;
     int columns_ = 0;
+    QSlider *smoothingSlider_ = nullptr;
+    QLabel *smoothingLabel_ = nullptr;
+    QCheckBox *logBox_ = nullptr;
+    QCheckBox *syncBox_ = nullptr;
+    QTimer *liveTimer_ = nullptr;
+    double smoothing_ = 0.0;
+    bool logY_ = false;
+    bool syncZoom_ = false;
+    // Chunk indexes and smoothed summaries, used only on the worker thread.
+    std::shared_ptr<SeriesCache> cache_;
+    // The newest request per panel: a running job for an older one stops early.
+    QHash<QString, std::shared_ptr<std::atomic<int>>> latest_;
 };
 
 } // namespace fs

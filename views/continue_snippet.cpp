@@ -9,6 +9,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "views/retranslate.h"
+
 namespace fs {
 
 namespace {
@@ -38,22 +40,28 @@ ContinueSnippet::ContinueSnippet(QWidget *parent) : QFrame(parent)
     setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
-    auto *title = new QLabel(tr("Continue this run from a training script"), this);
+    auto *title = new QLabel(this);
     QFont f = title->font();
     f.setBold(true);
     title->setFont(f);
     layout->addWidget(title);
-    auto *hint = new QLabel(tr("Rows go to the run's next step. From a shell, pipe JSON rows (one per line):"), this);
+    auto *hint = new QLabel(this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     cliLabel_ = new QLabel(this);
-    layout->addWidget(codeRow(cliLabel_, tr("the forkscope-cli command"), [this] { return cli_; }));
-    layout->addWidget(new QLabel(tr("From C++ (resumes by immutable ID, so a rename or move does not break it):"), this));
+    layout->addWidget(codeRow(cliLabel_, QT_TR_NOOP("the forkscope-cli command"), [this] { return cli_; }));
+    auto *cppHint = new QLabel(this);
+    layout->addWidget(cppHint);
     cppLabel_ = new QLabel(this);
-    layout->addWidget(codeRow(cppLabel_, tr("the C++ init call"), [this] { return cpp_; }));
+    layout->addWidget(codeRow(cppLabel_, QT_TR_NOOP("the C++ init call"), [this] { return cpp_; }));
+    retranslateOnLanguageChange(this, [title, hint, cppHint] {
+        title->setText(tr("Continue this run from a training script"));
+        hint->setText(tr("Rows go to the run's next step. From a shell, pipe JSON rows (one per line):"));
+        cppHint->setText(tr("From C++ (resumes by immutable ID, so a rename or move does not break it):"));
+    });
 }
 
-QWidget *ContinueSnippet::codeRow(QLabel *code, const QString &what, const std::function<QString()> &text)
+QWidget *ContinueSnippet::codeRow(QLabel *code, const char *what, const std::function<QString()> &text)
 {
     auto *row = new QWidget(this);
     auto *h = new QHBoxLayout(row);
@@ -65,11 +73,13 @@ QWidget *ContinueSnippet::codeRow(QLabel *code, const QString &what, const std::
     code->setObjectName(QStringLiteral("code"));
     auto *copy = new QToolButton(row);
     copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
-    copy->setToolTip(tr("Copy %1").arg(what));
-    copy->setAccessibleName(tr("Copy %1").arg(what));
+    retranslateOnLanguageChange(copy, [copy, what] {
+        copy->setToolTip(tr("Copy %1").arg(tr(what)));
+        copy->setAccessibleName(tr("Copy %1").arg(tr(what)));
+    });
     connect(copy, &QToolButton::clicked, this, [this, what, text] {
         QApplication::clipboard()->setText(text());
-        emit copied(what);
+        emit copied(tr(what));
     });
     h->addWidget(code, 1);
     h->addWidget(copy, 0, Qt::AlignTop);

@@ -20,7 +20,7 @@ signals:
     void copied(const QString &what);
 
 private:
-    QWidget *codeRow(QLabel *code, const QString &what, const std::function<QString()> &text);
+    QWidget *codeRow(QLabel *code, const char *what, const std::function<QString()> &text);
 
     QLabel *cliLabel_ = nullptr;
     QLabel *cppLabel_ = nullptr;

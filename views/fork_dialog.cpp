@@ -55,6 +55,7 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
 
     name_ = new QLineEdit(generateDisplayName(nameOrdinal), this);
     name_->setObjectName(QStringLiteral("forkName"));
+    name_->setAccessibleName(tr("New run name"));
     form->addRow(tr("New run &name:"), name_);
 
     config_ = new JsonTreeModel(this);
@@ -78,6 +79,7 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
 
     notes_ = new QPlainTextEdit(this);
     notes_->setObjectName(QStringLiteral("forkNotes"));
+    notes_->setAccessibleName(tr("Notes of the fork"));
     notes_->setPlaceholderText(tr("Why this fork?"));
     notes_->setFixedHeight(70);
     notes_->setTabChangesFocus(true);
@@ -85,6 +87,7 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
 
     tags_ = new QLineEdit(source.tags.join(QStringLiteral(", ")), this);
     tags_->setObjectName(QStringLiteral("forkTags"));
+    tags_->setAccessibleName(tr("Tags of the fork"));
     tags_->setPlaceholderText(tr("comma-separated"));
     form->addRow(tr("&Tags:"), tags_);
     layout->addLayout(form, 1);

@@ -22,9 +22,7 @@ KeyValueView::KeyValueView(const QString &title, QWidget *parent) : QWidget(pare
     f.setBold(true);
     title_->setFont(f);
     search_ = new QLineEdit(this);
-    search_->setPlaceholderText(tr("Search"));
     search_->setClearButtonEnabled(true);
-    search_->setAccessibleName(tr("Search %1").arg(title));
     search_->setMaximumWidth(220);
     header->addWidget(title_, 1);
     header->addWidget(search_);
@@ -41,7 +39,6 @@ KeyValueView::KeyValueView(const QString &title, QWidget *parent) : QWidget(pare
     view_->setModel(proxy_);
     view_->setAlternatingRowColors(true);
     view_->setUniformRowHeights(true);
-    view_->setAccessibleName(title);
     view_->header()->setSectionResizeMode(QHeaderView::Interactive);
     view_->header()->setStretchLastSection(true);
     view_->setColumnWidth(0, 200);
@@ -52,6 +49,15 @@ KeyValueView::KeyValueView(const QString &title, QWidget *parent) : QWidget(pare
         if (!text.isEmpty())
             view_->expandAll();
     });
+    setTitle(title);
+}
+
+void KeyValueView::setTitle(const QString &title)
+{
+    title_->setText(title);
+    search_->setPlaceholderText(tr("Search"));
+    search_->setAccessibleName(tr("Search %1").arg(title));
+    view_->setAccessibleName(title);
 }
 
 void KeyValueView::setJson(const Json &json)

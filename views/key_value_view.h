@@ -21,6 +21,8 @@ public:
     KeyValueView(const QString &title, QWidget *parent = nullptr);
 
     void setJson(const Json &json);
+    // The heading; also names the tree and the search box for accessibility.
+    void setTitle(const QString &title);
     JsonTreeModel *model() const { return model_; }
     QTreeView *view() const { return view_; }
     QLineEdit *searchBox() const { return search_; }

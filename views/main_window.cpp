@@ -1,6 +1,7 @@
 #include "views/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -29,8 +30,10 @@
 #include "itemmodels/run_color.h"
 #include "itemmodels/run_table_model.h"
 #include "store/store.h"
+#include "views/about_dialog.h"
 #include "views/charts_tab.h"
 #include "views/fork_dialog.h"
+#include "views/import_controller.h"
 #include "views/metric_panel.h"
 #include "views/overview_tab.h"
 #include "views/project_delegate.h"
@@ -66,10 +69,16 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
 {
     initViewsResources();
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Forkscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
     metaWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-runs"), this);
     chartWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts"), this);
+    imports_ = new ImportController(options_.storePath, this);
+    connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
+        if (!openRun.isEmpty())
+            resolveSelection(openRun);
+        loadProjects();
+    });
+    setAcceptDrops(true);
     buildUi();
     buildActions();
     if (options_.useSettings)
@@ -110,7 +119,7 @@ void MainWindow::buildUi()
     welcome_ = new WelcomeView(stack_);
     welcome_->setStorePath(options_.storePath);
     connect(welcome_, &WelcomeView::createDemoRequested, this, &MainWindow::createDemo);
-    connect(welcome_, &WelcomeView::importRequested, this, &MainWindow::showImportHelp);
+    connect(welcome_, &WelcomeView::importRequested, imports_, &ImportController::chooseFolder);
     stack_->addWidget(welcome_);
 
     splitter_ = new QSplitter(Qt::Horizontal, stack_);
@@ -121,15 +130,14 @@ void MainWindow::buildUi()
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 6, 0, 0);
     leftLayout->setSpacing(2);
-    auto *projectsTitle = new QLabel(tr("Projects"), left);
-    projectsTitle->setContentsMargins(10, 0, 0, 4);
-    QFont pf = projectsTitle->font();
+    projectsTitle_ = new QLabel(left);
+    projectsTitle_->setContentsMargins(10, 0, 0, 4);
+    QFont pf = projectsTitle_->font();
     pf.setBold(true);
-    projectsTitle->setFont(pf);
+    projectsTitle_->setFont(pf);
     projects_ = new ProjectListModel(this);
     projectView_ = new QListView(left);
     projectView_->setObjectName(QStringLiteral("projectList"));
-    projectView_->setAccessibleName(tr("Projects"));
     projectView_->setModel(projects_);
     projectView_->setItemDelegate(new ProjectDelegate(projectView_));
     projectView_->setFrameShape(QFrame::NoFrame);
@@ -137,7 +145,7 @@ void MainWindow::buildUi()
     projectView_->setSpacing(1);
     projectView_->setStyleSheet(QStringLiteral("QListView { padding: 0 6px; }"));
     projectView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    leftLayout->addWidget(projectsTitle);
+    leftLayout->addWidget(projectsTitle_);
     leftLayout->addWidget(projectView_, 1);
     connect(projectView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
@@ -173,7 +181,6 @@ void MainWindow::buildUi()
     busy_->setMaximumWidth(120);
     busy_->setMaximumHeight(14);
     busy_->setTextVisible(false);
-    busy_->setAccessibleName(tr("Loading"));
     busy_->hide();
     statusBar()->addPermanentWidget(busy_);
     busyDelay_ = new QTimer(this);
@@ -188,77 +195,213 @@ void MainWindow::buildUi()
 
 void MainWindow::buildActions()
 {
-    back_ = new QAction(QIcon(QStringLiteral(":/icons/back.svg")), tr("Back"), this);
+    // Texts, tool tips and menu titles are set in retranslateUi().
+    back_ = new QAction(QIcon(QStringLiteral(":/icons/back.svg")), QString(), this);
+    back_->setObjectName(QStringLiteral("backAction"));
     back_->setShortcut(QKeySequence::Back);
-    back_->setToolTip(tr("Back to the previous run (%1)").arg(back_->shortcut().toString(QKeySequence::NativeText)));
     connect(back_, &QAction::triggered, this, [this] { navigate(-1); });
-    forward_ = new QAction(QIcon(QStringLiteral(":/icons/forward.svg")), tr("Forward"), this);
+    forward_ = new QAction(QIcon(QStringLiteral(":/icons/forward.svg")), QString(), this);
+    forward_->setObjectName(QStringLiteral("forwardAction"));
     forward_->setShortcut(QKeySequence::Forward);
-    forward_->setToolTip(tr("Forward (%1)").arg(forward_->shortcut().toString(QKeySequence::NativeText)));
     connect(forward_, &QAction::triggered, this, [this] { navigate(1); });
-    auto *reload = new QAction(QIcon(QStringLiteral(":/icons/reload.svg")), tr("Reload"), this);
-    reload->setShortcut(QKeySequence::Refresh);
-    connect(reload, &QAction::triggered, this, [this] {
+    reload_ = new QAction(QIcon(QStringLiteral(":/icons/reload.svg")), QString(), this);
+    reload_->setObjectName(QStringLiteral("reloadAction"));
+    reload_->setShortcut(QKeySequence::Refresh);
+    connect(reload_, &QAction::triggered, this, [this] {
         loadProjects();
         page_->charts()->refresh();
     });
-    auto *fork = new QAction(QIcon(QStringLiteral(":/icons/fork.svg")), tr("Fork from step…"), this);
-    fork->setObjectName(QStringLiteral("forkAction"));
-    fork->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    fork->setToolTip(tr("Fork the open run at the step picked on a chart, else at its last step (%1)")
-                         .arg(fork->shortcut().toString(QKeySequence::NativeText)));
-    connect(fork, &QAction::triggered, this, &MainWindow::forkFromCurrent);
-    auto *overviewTab = new QAction(tr("Overview"), this);
-    overviewTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(overviewTab, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::OverviewIndex); });
-    auto *chartsTab = new QAction(tr("Charts"), this);
-    chartsTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    connect(chartsTab, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::ChartsIndex); });
-    auto *findRun = new QAction(tr("Filter runs"), this);
-    findRun->setShortcut(QKeySequence::Find);
-    connect(findRun, &QAction::triggered, this, [this] {
+    fork_ = new QAction(QIcon(QStringLiteral(":/icons/fork.svg")), QString(), this);
+    fork_->setObjectName(QStringLiteral("forkAction"));
+    fork_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(fork_, &QAction::triggered, this, &MainWindow::forkFromCurrent);
+    overviewTab_ = new QAction(this);
+    overviewTab_->setObjectName(QStringLiteral("overviewTabAction"));
+    overviewTab_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(overviewTab_, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::OverviewIndex); });
+    chartsTab_ = new QAction(this);
+    chartsTab_->setObjectName(QStringLiteral("chartsTabAction"));
+    chartsTab_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(chartsTab_, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::ChartsIndex); });
+    findRun_ = new QAction(QIcon(QStringLiteral(":/icons/search.svg")), QString(), this);
+    findRun_->setObjectName(QStringLiteral("filterRunsAction"));
+    findRun_->setShortcut(QKeySequence::Find);
+    connect(findRun_, &QAction::triggered, this, [this] {
         runs_->filterBox()->setFocus(Qt::ShortcutFocusReason);
         runs_->filterBox()->selectAll();
     });
-    auto *runActions = new QAction(tr("Run actions"), this);
-    runActions->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    connect(runActions, &QAction::triggered, this, [this] {
+    runActions_ = new QAction(QIcon(QStringLiteral(":/icons/more.svg")), QString(), this);
+    runActions_->setObjectName(QStringLiteral("runActionsAction"));
+    runActions_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(runActions_, &QAction::triggered, this, [this] {
         if (page_->hasRun()) {
             page_->setCurrentTab(RunPage::OverviewIndex);
             page_->overview()->actionsButton()->showMenu();
         }
     });
-    auto *demo = new QAction(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Create &demo project"), this);
-    connect(demo, &QAction::triggered, this, &MainWindow::createDemo);
-    auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    demo_ = new QAction(QIcon(QStringLiteral(":/icons/demo.svg")), QString(), this);
+    demo_->setObjectName(QStringLiteral("createDemoAction"));
+    demo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(demo_, &QAction::triggered, this, &MainWindow::createDemo);
+    import_ = new QAction(QIcon(QStringLiteral(":/icons/import.svg")), QString(), this);
+    import_->setObjectName(QStringLiteral("importAction"));
+    import_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(import_, &QAction::triggered, imports_, &ImportController::chooseFolder);
+    importFile_ = new QAction(this);
+    importFile_->setObjectName(QStringLiteral("importFileAction"));
+    importFile_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(importFile_, &QAction::triggered, imports_, &ImportController::chooseFile);
+    quit_ = new QAction(this);
+    quit_->setObjectName(QStringLiteral("quitAction"));
+    quit_->setShortcut(QKeySequence::Quit);
+    if (quit_->shortcut().isEmpty())   // platforms without a standard key for it
+        quit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit_->setMenuRole(QAction::QuitRole);
+    connect(quit_, &QAction::triggered, this, &QWidget::close);
+    about_ = new QAction(QIcon(QStringLiteral(":/icons/forkscope.svg")), QString(), this);
+    about_->setObjectName(QStringLiteral("aboutAction"));
+    about_->setShortcut(QKeySequence::HelpContents);
+    about_->setMenuRole(QAction::AboutRole);
+    connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(demo);
-    file->addAction(tr("&Import runs…"), this, &MainWindow::showImportHelp);
-    file->addSeparator();
-    file->addAction(quit);
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    go->addActions({back_, forward_, reload});
-    go->addSeparator();
-    go->addActions({overviewTab, chartsTab, findRun});
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addActions({fork, runActions});
+    // Settings → Language: the system's, or one chosen; applies at once.
+    languages_ = new QActionGroup(this);
+    languages_->setExclusive(true);
+    const struct {
+        const char *code;
+        QKeySequence key;
+    } choices[] = {{"", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0)},
+                   {"en", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E)},
+                   {"ja", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_J)}};
+    for (const auto &choice : choices) {
+        auto *action = new QAction(languages_);
+        const QString code = QString::fromLatin1(choice.code);
+        action->setObjectName(code.isEmpty() ? QStringLiteral("languageSystem") : QStringLiteral("language_") + code);
+        action->setData(code);
+        action->setCheckable(true);
+        action->setShortcut(choice.key);
+        action->setChecked(code == languageChoice_);
+        connect(action, &QAction::triggered, this, [this, code] {
+            languageChoice_ = code;
+            emit languageChosen(code);
+        });
+    }
 
-    QToolBar *bar = addToolBar(tr("Navigation"));
-    bar->setObjectName(QStringLiteral("navigationToolBar"));
-    bar->setMovable(false);
-    bar->setIconSize(QSize(18, 18));
-    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    bar->addActions({back_, forward_, reload});
-    bar->addSeparator();
-    bar->addAction(fork);
-    if (auto *b = qobject_cast<QToolButton *>(bar->widgetForAction(fork)))
+    fileMenu_ = menuBar()->addMenu(QString());
+    fileMenu_->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu_->addAction(demo_);
+    fileMenu_->addAction(import_);
+    fileMenu_->addAction(importFile_);
+    fileMenu_->addSeparator();
+    fileMenu_->addAction(quit_);
+    goMenu_ = menuBar()->addMenu(QString());
+    goMenu_->setObjectName(QStringLiteral("goMenu"));
+    goMenu_->addActions({back_, forward_, reload_});
+    goMenu_->addSeparator();
+    goMenu_->addActions({overviewTab_, chartsTab_, findRun_});
+    runMenu_ = menuBar()->addMenu(QString());
+    runMenu_->setObjectName(QStringLiteral("runMenu"));
+    runMenu_->addActions({fork_, runActions_});
+    settingsMenu_ = menuBar()->addMenu(QString());
+    settingsMenu_->setObjectName(QStringLiteral("settingsMenu"));
+    languageMenu_ = settingsMenu_->addMenu(QString());
+    languageMenu_->setObjectName(QStringLiteral("languageMenu"));
+    languageMenu_->addActions(languages_->actions());
+    helpMenu_ = menuBar()->addMenu(QString());
+    helpMenu_->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu_->addAction(about_);
+
+    navigationBar_ = addToolBar(QString());
+    navigationBar_->setObjectName(QStringLiteral("navigationToolBar"));
+    navigationBar_->setMovable(false);
+    navigationBar_->setIconSize(QSize(18, 18));
+    navigationBar_->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    navigationBar_->addActions({back_, forward_, reload_});
+    navigationBar_->addSeparator();
+    navigationBar_->addAction(fork_);
+    if (auto *b = qobject_cast<QToolButton *>(navigationBar_->widgetForAction(fork_)))
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    addAction(overviewTab);
-    addAction(chartsTab);
+    addAction(overviewTab_);
+    addAction(chartsTab_);
+    retranslateUi();
     updateNavigation();
+}
+
+void MainWindow::retranslateUi()
+{
+    const auto withKey = [](const QString &tip, const QAction *action) {
+        return tr("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText));
+    };
+    back_->setText(tr("&Back"));
+    back_->setToolTip(withKey(tr("Back to the previous run"), back_));
+    forward_->setText(tr("&Forward"));
+    forward_->setToolTip(withKey(tr("Forward to the next run"), forward_));
+    reload_->setText(tr("&Reload"));
+    reload_->setToolTip(withKey(tr("Reload projects, runs and charts"), reload_));
+    fork_->setText(tr("Fork from step…"));
+    fork_->setToolTip(withKey(tr("Fork the open run at the step picked on a chart, else at its last step"), fork_));
+    overviewTab_->setText(tr("&Overview"));
+    chartsTab_->setText(tr("&Charts"));
+    findRun_->setText(tr("F&ilter runs"));
+    runActions_->setText(tr("Run &actions"));
+    demo_->setText(tr("Create &demo project"));
+    import_->setText(tr("&Import runs…"));
+    importFile_->setText(tr("Import runs from a &file…"));
+    quit_->setText(tr("&Quit"));
+    about_->setText(tr("&About Forkscope"));
+    for (QAction *action : languages_->actions()) {
+        const QString code = action->data().toString();
+        action->setText(code.isEmpty() ? tr("&System language") : nativeLanguageLabel(code));
+    }
+    fileMenu_->setTitle(tr("&File"));
+    goMenu_->setTitle(tr("&Go"));
+    runMenu_->setTitle(tr("&Run"));
+    settingsMenu_->setTitle(tr("&Settings"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    navigationBar_->setWindowTitle(tr("Navigation"));
+
+    projectsTitle_->setText(tr("Projects"));
+    if (currentRun_ && details_.run.key == currentRun_)
+        setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
+    else
+        setWindowTitle(tr("Forkscope"));
+}
+
+QString MainWindow::nativeLanguageLabel(const QString &code)
+{
+    // Each language in its own words, so it can be found whatever is shown.
+    if (code == QLatin1String("ja"))
+        return QStringLiteral("日本語 (&Japanese)");
+    return QStringLiteral("&English");
+}
+
+void MainWindow::setLanguageChoice(const QString &code)
+{
+    languageChoice_ = code;
+    for (QAction *action : languages_->actions())
+        action->setChecked(action->data().toString() == code);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // Texts the models compute on demand (headers, states, tool tips).
+        if (RunTableModel *model = runs_->model(); model->columnCount() > 0)
+            emit model->headerDataChanged(Qt::Horizontal, 0, model->columnCount() - 1);
+        runs_->view()->viewport()->update();
+        projectView_->viewport()->update();
+        if (details_.run.key)
+            page_->overview()->setDetails(details_, options_.storePath);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(options_.storePath, this);
+    dialog.exec();
 }
 
 void MainWindow::restoreSettings()
@@ -294,6 +437,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (options_.useSettings)
         saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    imports_->dragEnter(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    imports_->drop(event);
 }
 
 bool MainWindow::isSettled() const
@@ -732,20 +885,6 @@ void MainWindow::createDemo()
             loadProjects();
         };
     });
-}
-
-void MainWindow::showImportHelp()
-{
-    QMessageBox box(QMessageBox::Information, tr("Import runs"),
-                    tr("Importing from the desktop app is not available yet. From a terminal:\n\n"
-                       "forkscope-cli --store %1 import FOLDER\n\n"
-                       "FOLDER can be a W&B run folder or wandb/ folder, a TensorBoard log folder, or an "
-                       "MLflow mlruns/ folder. The runs appear here within a few seconds.")
-                        .arg(options_.storePath),
-                    QMessageBox::Ok, this);
-    box.setTextFormat(Qt::PlainText);
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box.exec();
 }
 
 } // namespace fs

@@ -9,6 +9,10 @@
 #include "views/run_page.h"
 
 class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QToolBar;
 class QListView;
 class QProgressBar;
 class QSplitter;
@@ -17,6 +21,7 @@ class QTimer;
 
 namespace fs {
 
+class ImportController;
 class ProjectListModel;
 class RunsPanel;
 class StoreWorker;
@@ -45,18 +50,29 @@ public:
     RunPage *runPage() const { return page_; }
     ProjectListModel *projectModel() const { return projects_; }
     WelcomeView *welcomeView() const { return welcome_; }
+    ImportController *importController() const { return imports_; }
     qint64 currentRunKey() const { return currentRun_; }
     ForkDialog *forkDialog() const { return forkDialog_; }
 
     void openRun(qint64 runKey, bool record = true);
     void openForkDialog(qint64 runKey, qint64 step);
 
+    // Settings → Language shows `code` as chosen: "" (the system's), "en" or "ja".
+    void setLanguageChoice(const QString &code);
+    QString languageChoice() const { return languageChoice_; }
+    void showAbout();
+
 signals:
     void runOpened(qint64 runKey);
     void forkCreated(qint64 runKey);
+    // Settings → Language: the person chose `code` ("" = the system's).
+    void languageChosen(const QString &code);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     struct PendingOpen {
@@ -67,6 +83,8 @@ private:
 
     void buildUi();
     void buildActions();
+    void retranslateUi();
+    static QString nativeLanguageLabel(const QString &code);
     void restoreSettings();
     void saveSettings();
     void loadProjects();
@@ -80,7 +98,6 @@ private:
     void renameRun(qint64 runKey, const QString &name);
     void deleteRun(qint64 runKey);
     void createDemo();
-    void showImportHelp();
     void navigate(int delta);
     void pollStore();
     void updateNavigation();
@@ -101,8 +118,30 @@ private:
     QProgressBar *busy_ = nullptr;
     QTimer *busyDelay_ = nullptr;
     QTimer *poll_ = nullptr;
+    QLabel *projectsTitle_ = nullptr;
     QAction *back_ = nullptr;
     QAction *forward_ = nullptr;
+    QAction *reload_ = nullptr;
+    QAction *fork_ = nullptr;
+    QAction *overviewTab_ = nullptr;
+    QAction *chartsTab_ = nullptr;
+    QAction *findRun_ = nullptr;
+    QAction *runActions_ = nullptr;
+    QAction *demo_ = nullptr;
+    QAction *import_ = nullptr;
+    QAction *importFile_ = nullptr;
+    ImportController *imports_ = nullptr;
+    QAction *quit_ = nullptr;
+    QAction *about_ = nullptr;
+    QActionGroup *languages_ = nullptr;
+    QMenu *fileMenu_ = nullptr;
+    QMenu *goMenu_ = nullptr;
+    QMenu *runMenu_ = nullptr;
+    QMenu *settingsMenu_ = nullptr;
+    QMenu *languageMenu_ = nullptr;
+    QMenu *helpMenu_ = nullptr;
+    QToolBar *navigationBar_ = nullptr;
+    QString languageChoice_;
     QPointer<ForkDialog> forkDialog_;
 
     qint64 currentProject_ = 0;

@@ -7,16 +7,24 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QFileDialog>
 #include <QLabel>
-#include <QLineSeries>
+#include <QLogValueAxis>
 #include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <QDir>
+#include <QPainter>
+#include <QRegularExpression>
 #include <cmath>
 
+#include "views/chart_curves.h"
+#include "views/chart_export.h"
 #include "views/metric_chart_view.h"
 #include "views/run_palette.h"
 
@@ -35,19 +43,7 @@ double niceInterval(double span, int ticks)
     return nice * mag;
 }
 
-QList<QPointF> toQPoints(const PointVector &points)
-{
-    QList<QPointF> out;
-    out.reserve(qsizetype(points.size()));
-    for (const Point &p : points) {
-        // Qt Charts cannot draw NaN or Inf; leave them out of the line.
-        if (std::isfinite(p.value))
-            out.append(QPointF(double(p.step), p.value));
-    }
-    return out;
-}
-
-void styleAxis(QValueAxis *axis)
+void styleAxis(QAbstractAxis *axis)
 {
     QFont f = axis->labelsFont();
     f.setPointSizeF(f.pointSizeF() * 0.85);
@@ -56,8 +52,19 @@ void styleAxis(QValueAxis *axis)
     axis->setGridLineColor(QColor(0xe8eaed));
     axis->setLinePenColor(QColor(0xdadce0));
     axis->setMinorGridLineVisible(false);
-    axis->setTickType(QValueAxis::TicksDynamic);
-    axis->setTickAnchor(0);
+    if (auto *value = qobject_cast<QValueAxis *>(axis)) {
+        value->setTickType(QValueAxis::TicksDynamic);
+        value->setTickAnchor(0);
+    }
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(bytes);
+    return file.commit();
 }
 
 } // namespace
@@ -101,6 +108,11 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
     axisY_->setLabelFormat(QStringLiteral("%.4g"));
     chart_->addAxis(axisX_, Qt::AlignBottom);
     chart_->addAxis(axisY_, Qt::AlignLeft);
+    axisYLog_ = new QLogValueAxis(chart_);
+    styleAxis(axisYLog_);
+    axisYLog_->setLabelFormat(QStringLiteral("%.3g"));
+    axisYLog_->setBase(10);
+    axisYLog_->hide();
 
     pickMarker_ = new QScatterSeries(chart_);
     pickMarker_->setMarkerSize(14);
@@ -122,6 +134,13 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
     forkButton_->setCursor(Qt::PointingHandCursor);
     forkButton_->hide();
     connect(forkButton_, &QPushButton::clicked, this, &MetricPanel::requestFork);
+
+    // The data: drawn by our own item over the plot area (M4 points, NaN
+    // gaps, envelopes), above the grid, below the crosshair.
+    curvesItem_ = new ChartCurvesItem;
+    curvesItem_->setZValue(50);
+    chart_->scene()->addItem(curvesItem_);
+    connect(chart_, &QChart::plotAreaChanged, this, [this] { updateCurveView(); });
 
     QPen cross(QColor(0x9aa0a6), 1, Qt::DashLine);
     crossV_ = chart_->scene()->addLine(QLineF(), cross);
@@ -189,26 +208,9 @@ void MetricPanel::setRuns(const std::vector<PanelRun> &runs)
     for (const PanelRun &run : runs) {
         Curve c;
         c.run = run;
-        const QColor color = runColor(run.colorIndex);
-        c.inherited = new QLineSeries(chart_);
-        QPen dashed(inheritedColor(color), 1.6, Qt::DashLine);
-        dashed.setCapStyle(Qt::FlatCap);
-        c.inherited->setPen(dashed);
-        c.own = new QLineSeries(chart_);
-        c.own->setPen(QPen(color, 1.8));
-        c.forkMarker = new QScatterSeries(chart_);
-        c.forkMarker->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        c.forkMarker->setMarkerSize(9);
-        c.forkMarker->setColor(color);
-        c.forkMarker->setBorderColor(Qt::white);
-        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(c.inherited), static_cast<QAbstractSeries *>(c.own),
-                                   static_cast<QAbstractSeries *>(c.forkMarker)}) {
-            chart_->addSeries(s);
-            s->attachAxis(axisX_);
-            s->attachAxis(axisY_);
-        }
         curves_.push_back(std::move(c));
     }
+    curvesItem_->setCurves({}, smoothing_);
     // Keep the pick marker above the lines.
     chart_->removeSeries(pickMarker_);
     chart_->addSeries(pickMarker_);
@@ -221,13 +223,6 @@ void MetricPanel::setRuns(const std::vector<PanelRun> &runs)
 
 void MetricPanel::clearCurves()
 {
-    for (Curve &c : curves_) {
-        for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(c.inherited), static_cast<QAbstractSeries *>(c.own),
-                                   static_cast<QAbstractSeries *>(c.forkMarker)}) {
-            chart_->removeSeries(s);
-            delete s;
-        }
-    }
     curves_.clear();
 }
 
@@ -254,7 +249,8 @@ PanelRequest MetricPanel::request() const
     if (zoomX_)
         r.range = StepRange{qint64(std::floor(zoomX_->first)), qint64(std::ceil(zoomX_->second))};
     const double plotWidth = chart_->plotArea().width();
-    r.width = plotWidth > 16 ? int(plotWidth) : std::max(view_->width() - 70, 200);
+    r.width = plotWidth > 16 ? int(std::lround(plotWidth)) : std::max(view_->width() - 70, 200);
+    r.smoothing = smoothing_;
     return r;
 }
 
@@ -262,18 +258,17 @@ void MetricPanel::setData(const PanelData &data)
 {
     data_ = data;
     requestedWidth_ = request().width;
+    std::vector<DrawnCurve> drawn;
     for (const RunSeries &s : data.series) {
         Curve *c = curveOf(s.runKey);
         if (!c)
             continue;
-        c->inherited->replace(toQPoints(s.inherited));
-        c->own->replace(toQPoints(s.own));
-        c->forkMarker->replace(s.forkPoint ? QList<QPointF>{QPointF(double(s.forkPoint->step), s.forkPoint->value)}
-                                           : QList<QPointF>{});
+        drawn.push_back({runColor(c->run.colorIndex), s});
         c->points = s.inherited;
         c->points.insert(c->points.end(), s.own.begin(), s.own.end());
         std::erase_if(c->points, [](const Point &p) { return !std::isfinite(p.value); });
     }
+    curvesItem_->setCurves(std::move(drawn), data.smoothing);
     loaded_ = true;
     status_->setText(data.hasData ? QString() : tr("no numeric data"));
     applyAxes();
@@ -283,20 +278,89 @@ void MetricPanel::applyAxes()
 {
     double xlo = double(data_.range.lo), xhi = double(data_.range.hi);
     if (zoomX_)
-        std::tie(xlo, xhi) = *zoomX_;
+        std::tie(xlo, xhi) = std::pair{std::floor(zoomX_->first), std::ceil(zoomX_->second)};
     double ylo = data_.yMin, yhi = data_.yMax;
+    if (logY_) {
+        ylo = std::max(data_.yMinPositive * 0.8, 1e-300);
+        yhi = std::max(data_.yMax, ylo * 10);
+    }
     if (zoomY_)
         std::tie(ylo, yhi) = *zoomY_;
+    if (logY_ && !(ylo > 0 && yhi > ylo)) {
+        ylo = std::max(data_.yMinPositive * 0.8, 1e-300);
+        yhi = ylo * 10;
+    }
     axisX_->setRange(xlo, xhi);
-    axisY_->setRange(ylo, yhi);
     axisX_->setTickInterval(std::max(1.0, niceInterval(xhi - xlo, 5)));
-    axisY_->setTickInterval(niceInterval(yhi - ylo, 4));
-    axisY_->setTickAnchor(niceInterval(yhi - ylo, 4) * std::floor(ylo / niceInterval(yhi - ylo, 4)));
+    if (logY_) {
+        axisYLog_->setRange(ylo, yhi);
+    } else {
+        axisY_->setRange(ylo, yhi);
+        axisY_->setTickInterval(niceInterval(yhi - ylo, 4));
+        axisY_->setTickAnchor(niceInterval(yhi - ylo, 4) * std::floor(ylo / niceInterval(yhi - ylo, 4)));
+    }
+    updateCurveView();
     status_->setText(zoomX_ ? tr("zoomed · double-click to reset") : (data_.hasData || !loaded_ ? QString() : tr("no numeric data")));
     updatePickMarker();
 }
 
-void MetricPanel::setXRange(double lo, double hi, bool fixY)
+void MetricPanel::updateCurveView()
+{
+    CurveView v;
+    v.x = {qint64(std::floor(axisX_->min())), qint64(std::ceil(axisX_->max()))};
+    QAbstractAxis *y = logY_ ? static_cast<QAbstractAxis *>(axisYLog_) : axisY_;
+    v.yLo = logY_ ? axisYLog_->min() : axisY_->min();
+    v.yHi = logY_ ? axisYLog_->max() : axisY_->max();
+    Q_UNUSED(y);
+    v.logY = logY_;
+    v.plot = chart_->plotArea();
+    curvesItem_->setPos(chart_->pos());
+    curvesItem_->setView(v);
+}
+
+void MetricPanel::setSmoothing(double weight)
+{
+    weight = std::clamp(weight, 0.0, 0.99);
+    if (weight == smoothing_)
+        return;
+    smoothing_ = weight;
+    scheduleReload();
+}
+
+void MetricPanel::setLogY(bool on)
+{
+    if (on == logY_)
+        return;
+    logY_ = on;
+    zoomY_.reset();
+    QAbstractAxis *from = on ? static_cast<QAbstractAxis *>(axisY_) : axisYLog_;
+    QAbstractAxis *to = on ? static_cast<QAbstractAxis *>(axisYLog_) : axisY_;
+    pickMarker_->detachAxis(from);
+    chart_->removeAxis(from);
+    chart_->addAxis(to, Qt::AlignLeft);
+    to->show();
+    pickMarker_->attachAxis(to);
+    applyAxes();
+}
+
+void MetricPanel::setXZoom(std::optional<std::pair<double, double>> range)
+{
+    if (!range) {
+        if (!zoomX_)
+            return;
+        zoomX_.reset();
+        zoomY_.reset();
+        data_.range = data_.extent;
+        applyAxes();
+        scheduleReload();
+        return;
+    }
+    if (zoomX_ && *zoomX_ == *range)
+        return;
+    setXRange(range->first, range->second, false, false);
+}
+
+void MetricPanel::setXRange(double lo, double hi, bool fixY, bool notify)
 {
     if (hi - lo < 2) {
         const double mid = (lo + hi) / 2;
@@ -314,6 +378,8 @@ void MetricPanel::setXRange(double lo, double hi, bool fixY)
         zoomY_.reset();
     applyAxes();
     scheduleReload();
+    if (notify)
+        emit xZoomChanged(zoomX_);
 }
 
 void MetricPanel::resetZoom()
@@ -323,6 +389,7 @@ void MetricPanel::resetZoom()
     data_.range = data_.extent;
     applyAxes();
     scheduleReload();
+    emit xZoomChanged(std::nullopt);
 }
 
 void MetricPanel::scheduleReload()
@@ -532,7 +599,100 @@ void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
     connect(fork, &QAction::triggered, this, &MetricPanel::requestFork);
     menu.addSeparator();
     menu.addAction(tr("Reset zoom"), this, &MetricPanel::resetZoom);
+    QAction *log = menu.addAction(tr("Logarithmic y axis"));
+    log->setCheckable(true);
+    log->setChecked(logY_);
+    connect(log, &QAction::toggled, this, &MetricPanel::setLogY);
+    menu.addSeparator();
+    QAction *exportAction = menu.addAction(tr("Export chart…"), this, &MetricPanel::exportDialog);
+    exportAction->setEnabled(loaded_);
     menu.exec(event->globalPos());
+}
+
+} // namespace fs
+
+namespace fs {
+
+QImage MetricPanel::renderImage() const
+{
+    QImage image(view_->size() * view_->devicePixelRatio(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(view_->devicePixelRatio());
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    view_->render(&painter);
+    return image;
+}
+
+ChartPicture MetricPanel::picture() const
+{
+    ChartPicture pic;
+    const CurveView v = curvesItem_->view();
+    const QRectF plot = v.plot;
+    const double left = 64, top = 28;
+    pic.size = QSizeF(plot.width() + left + 16, plot.height() + top + 28);
+    pic.title = metric_;
+    pic.view = v;
+    pic.view.plot = QRectF(left, top, plot.width(), plot.height());
+    pic.curves = curvesItem_->curves();
+    pic.smoothing = curvesItem_->smoothing();
+    const PlotMapper map(pic.view);
+    const double xSpan = double(v.x.hi - v.x.lo);
+    const double xStep = std::max(1.0, niceInterval(xSpan, 5));
+    for (double x = std::ceil(double(v.x.lo) / xStep) * xStep; x <= double(v.x.hi); x += xStep)
+        pic.xTicks.push_back({map.x(qint64(x)), QString::number(qint64(x))});
+    if (v.logY) {
+        for (double e = std::ceil(std::log10(v.yLo)); e <= std::floor(std::log10(v.yHi)); ++e) {
+            if (const auto y = map.y(std::pow(10.0, e)))
+                pic.yTicks.push_back({*y, QString::number(std::pow(10.0, e), 'g', 3)});
+        }
+    } else {
+        const double yStep = niceInterval(v.yHi - v.yLo, 4);
+        for (double y = std::ceil(v.yLo / yStep) * yStep; y <= v.yHi; y += yStep) {
+            if (const auto row = map.y(y))
+                pic.yTicks.push_back({*row, QString::number(std::abs(y) < yStep * 1e-9 ? 0.0 : y, 'g', 4)});
+        }
+    }
+    return pic;
+}
+
+bool MetricPanel::exportPng(const QString &path) const
+{
+    return renderImage().save(path, "PNG");
+}
+
+bool MetricPanel::exportSvg(const QString &path) const
+{
+    return writeFile(path, chartToSvg(picture()));
+}
+
+bool MetricPanel::exportCsv(const QString &path) const
+{
+    std::vector<PanelRun> runs;
+    for (const Curve &c : curves_)
+        runs.push_back(c.run);
+    return writeFile(path, chartToCsv(metric_, runs, data_));
+}
+
+void MetricPanel::exportDialog()
+{
+    QString safe = metric_;
+    safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), safe + QStringLiteral(".png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;CSV of the drawn points (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
+        ok = exportSvg(path);
+    else if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        ok = exportCsv(path);
+    else
+        ok = exportPng(path);
+    if (!ok)
+        QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace fs

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QImage>
 #include <QPointer>
 #include <optional>
 
@@ -8,7 +9,7 @@
 
 class QChart;
 class QLabel;
-class QLineSeries;
+class QLogValueAxis;
 class QPushButton;
 class QScatterSeries;
 class QTimer;
@@ -19,7 +20,9 @@ class QGraphicsSimpleTextItem;
 
 namespace fs {
 
+class ChartCurvesItem;
 class MetricChartView;
+struct ChartPicture;
 
 // One metric's chart: the runs overlaid, inherited history paler and dashed
 // with a marker at the fork step, crosshair readout, zoom and pan, and
@@ -48,6 +51,23 @@ public:
     void clearPick();
     void resetZoom();
 
+    // Display options (each asks for data again when it changes the reduction).
+    void setSmoothing(double weight);
+    double smoothing() const { return smoothing_; }
+    void setLogY(bool on);
+    bool logY() const { return logY_; }
+    // Synchronised x-zoom: applies another panel's x range without echoing.
+    void setXZoom(std::optional<std::pair<double, double>> range);
+    std::optional<std::pair<double, double>> xZoom() const { return zoomX_; }
+    const PanelData &data() const { return data_; }
+
+    // Exports of what is drawn. False (and nothing written) on failure.
+    bool exportPng(const QString &path) const;
+    bool exportSvg(const QString &path) const;
+    bool exportCsv(const QString &path) const;
+    QImage renderImage() const;
+    ChartPicture picture() const;
+
     // For tests and tools: the widget that takes the mouse, and where the
     // run's point at `step` is drawn on it.
     QWidget *plotWidget() const;
@@ -56,6 +76,8 @@ public:
 signals:
     // Zoom or size changed: ask for request() again.
     void dataWanted();
+    // The user changed the x range (none: reset).
+    void xZoomChanged(std::optional<std::pair<double, double>> range);
     void forkRequested(qint64 runKey, qint64 step);
     void stepPicked(qint64 runKey, qint64 step);
 
@@ -65,9 +87,6 @@ protected:
 private:
     struct Curve {
         PanelRun run;
-        QLineSeries *inherited = nullptr;
-        QLineSeries *own = nullptr;
-        QScatterSeries *forkMarker = nullptr;
         PointVector points;   // inherited + own, for hover and picking
     };
 
@@ -78,7 +97,9 @@ private:
     QPointF toView(const QPointF &value) const;
     QRectF plotRectInView() const;
     void applyAxes();
-    void setXRange(double lo, double hi, bool fixY);
+    void updateCurveView();
+    void exportDialog();
+    void setXRange(double lo, double hi, bool fixY, bool notify = true);
     void scheduleReload();
     void onClicked(const QPointF &pos);
     void onHover(const QPointF &pos);
@@ -93,6 +114,8 @@ private:
     MetricChartView *view_ = nullptr;
     QValueAxis *axisX_ = nullptr;
     QValueAxis *axisY_ = nullptr;
+    QLogValueAxis *axisYLog_ = nullptr;
+    ChartCurvesItem *curvesItem_ = nullptr;
     QScatterSeries *pickMarker_ = nullptr;
     QPushButton *forkButton_ = nullptr;
     QGraphicsLineItem *crossV_ = nullptr;
@@ -108,6 +131,8 @@ private:
     std::optional<std::pair<double, double>> zoomY_;
     std::optional<Pick> pick_;
     int requestedWidth_ = 0;
+    double smoothing_ = 0.0;
+    bool logY_ = false;
 };
 
 } // namespace fs

@@ -17,6 +17,7 @@
 #include "itemmodels/value_format.h"
 #include "views/continue_snippet.h"
 #include "views/key_value_view.h"
+#include "views/retranslate.h"
 #include "views/state_style.h"
 
 namespace fs {
@@ -63,8 +64,6 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     name_ = new QLineEdit(content);
     name_->setObjectName(QStringLiteral("runNameEdit"));
     name_->setFrame(false);
-    name_->setAccessibleName(tr("Run name"));
-    name_->setToolTip(tr("Run name: edit and press Enter to rename"));
     QFont nf = name_->font();
     nf.setPointSizeF(nf.pointSizeF() * 1.45);
     nf.setBold(true);
@@ -79,44 +78,55 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     actionsButton_->setObjectName(QStringLiteral("runActionsButton"));
     actionsButton_->setText(QStringLiteral("…"));
     actionsButton_->setIcon(QIcon(QStringLiteral(":/icons/more.svg")));
-    actionsButton_->setAccessibleName(tr("Run actions"));
-    actionsButton_->setToolTip(tr("Run actions"));
     actionsButton_->setPopupMode(QToolButton::InstantPopup);
     actionsButton_->setAutoRaise(true);
     actionsButton_->setFocusPolicy(Qt::StrongFocus);
     actionsButton_->setIconSize(QSize(20, 20));
     menu_ = new QMenu(actionsButton_);
     menu_->setObjectName(QStringLiteral("runActionsMenu"));
-    menu_->setAccessibleName(tr("Run actions"));
-    QAction *copyImmutable = menu_->addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy immutable Run ID"));
+    QAction *copyImmutable = menu_->addAction(QIcon(QStringLiteral(":/icons/copy.svg")), QString());
     copyImmutable->setObjectName(QStringLiteral("copyImmutableRunId"));
     connect(copyImmutable, &QAction::triggered, this,
             [this] { copy(details_.run.immutableId, tr("immutable run ID")); });
-    QAction *copyId = menu_->addAction(tr("Copy run ID"));
+    QAction *copyId = menu_->addAction(QString());
     copyId->setObjectName(QStringLiteral("copyRunId"));
     connect(copyId, &QAction::triggered, this, [this] { copy(details_.run.runId, tr("run ID")); });
-    QAction *copyPath = menu_->addAction(tr("Copy run path"));
+    QAction *copyPath = menu_->addAction(QString());
     copyPath->setObjectName(QStringLiteral("copyRunPath"));
     connect(copyPath, &QAction::triggered, this, [this] { copy(details_.run.path().toString(), tr("run path")); });
-    copySpecAction_ = menu_->addAction(tr("Copy fork spec"));
+    copySpecAction_ = menu_->addAction(QString());
     copySpecAction_->setObjectName(QStringLiteral("copyForkSpec"));
     connect(copySpecAction_, &QAction::triggered, this, [this] {
         if (const auto last = details_.run.lastStep())
             copy(formatForkSpec(details_.run.runId, *last), tr("fork spec"));
     });
     menu_->addSeparator();
-    forkAction_ = menu_->addAction(QIcon(QStringLiteral(":/icons/fork.svg")), tr("Fork from step…"));
+    forkAction_ = menu_->addAction(QIcon(QStringLiteral(":/icons/fork.svg")), QString());
     forkAction_->setObjectName(QStringLiteral("forkFromStep"));
     connect(forkAction_, &QAction::triggered, this, [this] {
         emit forkRequested(details_.run.key, details_.run.lastStep().value_or(0));
     });
-    QAction *rename = menu_->addAction(tr("Rename…"));
+    QAction *rename = menu_->addAction(QString());
     rename->setObjectName(QStringLiteral("renameRun"));
     connect(rename, &QAction::triggered, this, &OverviewTab::startRename);
-    QAction *del = menu_->addAction(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Delete…"));
+    QAction *del = menu_->addAction(QIcon(QStringLiteral(":/icons/delete.svg")), QString());
     del->setObjectName(QStringLiteral("deleteRun"));
     connect(del, &QAction::triggered, this, [this] { emit deleteRequested(details_.run.key); });
     actionsButton_->setMenu(menu_);
+    retranslateOnLanguageChange(this, [=, this] {
+        name_->setAccessibleName(tr("Run name"));
+        name_->setToolTip(tr("Run name: edit and press Enter to rename"));
+        actionsButton_->setAccessibleName(tr("Run actions"));
+        actionsButton_->setToolTip(tr("Run actions"));
+        menu_->setAccessibleName(tr("Run actions"));
+        copyImmutable->setText(tr("Copy immutable Run ID"));
+        copyId->setText(tr("Copy run ID"));
+        copyPath->setText(tr("Copy run path"));
+        copySpecAction_->setText(tr("Copy fork spec"));
+        forkAction_->setText(tr("Fork from step…"));
+        rename->setText(tr("Rename…"));
+        del->setText(tr("Delete…"));
+    });
 
     header->addWidget(name_, 1);
     header->addWidget(state_);
@@ -137,16 +147,16 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     fields_->setHorizontalSpacing(16);
     fields_->setVerticalSpacing(6);
     fields_->setColumnStretch(1, 1);
-    runId_ = addField(tr("Run ID"));
-    immutableId_ = addField(tr("Immutable run ID"));
-    path_ = addField(tr("Run path"));
-    created_ = addField(tr("Created"));
-    runtime_ = addField(tr("Runtime"));
-    host_ = addField(tr("Host"));
-    command_ = addField(tr("Command"));
-    git_ = addField(tr("Git commit"));
-    tags_ = addField(tr("Tags"));
-    notes_ = addField(tr("Notes"));
+    runId_ = addField(QT_TR_NOOP("Run ID"));
+    immutableId_ = addField(QT_TR_NOOP("Immutable run ID"));
+    path_ = addField(QT_TR_NOOP("Run path"));
+    created_ = addField(QT_TR_NOOP("Created"));
+    runtime_ = addField(QT_TR_NOOP("Runtime"));
+    host_ = addField(QT_TR_NOOP("Host"));
+    command_ = addField(QT_TR_NOOP("Command"));
+    git_ = addField(QT_TR_NOOP("Git commit"));
+    tags_ = addField(QT_TR_NOOP("Tags"));
+    notes_ = addField(QT_TR_NOOP("Notes"));
     notes_->setWordWrap(true);
     layout->addLayout(fields_);
 
@@ -168,6 +178,10 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     auto *split = new QSplitter(Qt::Horizontal, content);
     config_ = new KeyValueView(tr("Config"), split);
     summary_ = new KeyValueView(tr("Summary"), split);
+    retranslateOnLanguageChange(split, [this] {
+        config_->setTitle(tr("Config"));
+        summary_->setTitle(tr("Summary"));
+    });
     split->addWidget(config_);
     split->addWidget(summary_);
     split->setMinimumHeight(280);
@@ -175,15 +189,18 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     layout->addWidget(split, 1);
 }
 
-QLabel *OverviewTab::addField(const QString &label)
+QLabel *OverviewTab::addField(const char *label)
 {
     const int row = fields_->rowCount();
-    auto *key = new QLabel(label, this);
+    auto *key = new QLabel(this);
     key->setForegroundRole(QPalette::PlaceholderText);
     auto *value = new QLabel(this);
     value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    value->setAccessibleName(label);
+    retranslateOnLanguageChange(key, [key, value, label] {
+        key->setText(tr(label));
+        value->setAccessibleName(tr(label));
+    });
     key->setBuddy(value);
     fields_->addWidget(key, row, 0, Qt::AlignTop);
     fields_->addWidget(value, row, 1);

@@ -38,7 +38,7 @@ signals:
     void statusMessage(const QString &message);
 
 private:
-    QLabel *addField(const QString &label);
+    QLabel *addField(const char *label);
     void copy(const QString &text, const QString &what);
     void commitName();
 

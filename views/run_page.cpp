@@ -7,6 +7,7 @@
 
 #include "views/charts_tab.h"
 #include "views/overview_tab.h"
+#include "views/retranslate.h"
 
 namespace fs {
 
@@ -17,7 +18,7 @@ RunPage::RunPage(StoreWorker *chartWorker, QWidget *parent) : QWidget(parent)
     stack_ = new QStackedWidget(this);
     layout->addWidget(stack_);
 
-    placeholder_ = new QLabel(tr("Double-click a run, or select it and press Enter, to open it."), stack_);
+    placeholder_ = new QLabel(stack_);
     placeholder_->setAlignment(Qt::AlignCenter);
     placeholder_->setWordWrap(true);
     placeholder_->setForegroundRole(QPalette::PlaceholderText);
@@ -28,9 +29,17 @@ RunPage::RunPage(StoreWorker *chartWorker, QWidget *parent) : QWidget(parent)
     tabs_->setDocumentMode(true);
     overview_ = new OverviewTab(tabs_);
     charts_ = new ChartsTab(chartWorker, tabs_);
-    tabs_->addTab(overview_, QIcon(QStringLiteral(":/icons/overview.svg")), tr("Overview"));
-    tabs_->addTab(charts_, QIcon(QStringLiteral(":/icons/charts.svg")), tr("Charts"));
+    tabs_->addTab(overview_, QIcon(QStringLiteral(":/icons/overview.svg")), QString());
+    tabs_->addTab(charts_, QIcon(QStringLiteral(":/icons/charts.svg")), QString());
     stack_->addWidget(tabs_);
+    retranslateOnLanguageChange(this, [this] {
+        // The tab keeps W&B's name "Overview" in every language.
+        tabs_->setTabText(OverviewIndex, tr("Overview"));
+        tabs_->setTabText(ChartsIndex, tr("Charts"));
+        tabs_->setAccessibleName(tr("Run views"));
+        if (!customPlaceholder_)
+            placeholder_->setText(tr("Double-click a run, or select it and press Enter, to open it."));
+    });
 }
 
 void RunPage::setCurrentTab(Tab tab)
@@ -47,6 +56,7 @@ void RunPage::showPlaceholder(const QString &text)
 {
     if (!text.isEmpty())
         placeholder_->setText(text);
+    customPlaceholder_ = !text.isEmpty() || customPlaceholder_;
     stack_->setCurrentWidget(placeholder_);
 }
 

@@ -35,6 +35,7 @@ private:
     QTabWidget *tabs_ = nullptr;
     OverviewTab *overview_ = nullptr;
     ChartsTab *charts_ = nullptr;
+    bool customPlaceholder_ = false;
 };
 
 } // namespace fs

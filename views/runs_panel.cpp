@@ -12,6 +12,7 @@
 
 #include "itemmodels/run_filter_proxy.h"
 #include "itemmodels/run_table_model.h"
+#include "views/retranslate.h"
 #include "views/run_table_delegate.h"
 
 namespace fs {
@@ -37,16 +38,12 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     bar->setContentsMargins(6, 6, 6, 0);
     filter_ = new QLineEdit(this);
     filter_->setObjectName(QStringLiteral("runFilter"));
-    filter_->setPlaceholderText(tr("Filter runs by name, ID or tag"));
     filter_->setClearButtonEnabled(true);
-    filter_->setAccessibleName(tr("Filter runs"));
     filter_->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     count_ = new QLabel(this);
     count_->setForegroundRole(QPalette::PlaceholderText);
     columns_ = new QToolButton(this);
     columns_->setIcon(QIcon(QStringLiteral(":/icons/columns.svg")));
-    columns_->setToolTip(tr("Choose columns"));
-    columns_->setAccessibleName(tr("Choose columns"));
     columns_->setAutoRaise(true);
     bar->addWidget(filter_, 1);
     bar->addWidget(count_);
@@ -58,7 +55,6 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     proxy_->setSourceModel(model_);
     view_ = new QTableView(this);
     view_->setObjectName(QStringLiteral("runTable"));
-    view_->setAccessibleName(tr("Runs"));
     view_->setModel(proxy_);
     view_->setItemDelegate(new RunTableDelegate(view_));
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -111,6 +107,14 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     connect(proxy_, &QAbstractItemModel::rowsInserted, this, &RunsPanel::updateCount);
     connect(proxy_, &QAbstractItemModel::modelReset, this, &RunsPanel::updateCount);
     updateCount();
+    retranslateOnLanguageChange(this, [this] {
+        filter_->setPlaceholderText(tr("Filter runs by name, ID or tag"));
+        filter_->setAccessibleName(tr("Filter runs"));
+        columns_->setToolTip(tr("Choose columns"));
+        columns_->setAccessibleName(tr("Choose columns"));
+        view_->setAccessibleName(tr("Runs"));
+        updateCount();
+    });
 }
 
 void RunsPanel::setRuns(std::vector<RunInfo> runs)

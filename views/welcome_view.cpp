@@ -5,6 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "views/retranslate.h"
+
 namespace fs {
 
 WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
@@ -21,26 +23,23 @@ WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
     icon->setPixmap(QIcon(QStringLiteral(":/icons/forkscope.svg")).pixmap(72, 72));
     icon->setAlignment(Qt::AlignCenter);
     layout->addWidget(icon);
-    auto *title = new QLabel(tr("Welcome to Forkscope"), card);
+    auto *title = new QLabel(card);
     QFont f = title->font();
     f.setPointSizeF(f.pointSizeF() * 1.8);
     f.setBold(true);
     title->setFont(f);
     title->setAlignment(Qt::AlignCenter);
     layout->addWidget(title);
-    auto *text = new QLabel(tr("This store has no runs yet. Create the demo project to explore runs and forks "
-                               "(a 100 000-step training run, its forks, and the fork example from the W&B "
-                               "documentation), or import runs from W&B, TensorBoard or MLflow."),
-                            card);
+    auto *text = new QLabel(card);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
     layout->addWidget(text);
 
     auto *buttons = new QHBoxLayout;
-    demo_ = new QPushButton(QIcon(QStringLiteral(":/icons/demo.svg")), tr("Create &demo project"), card);
+    demo_ = new QPushButton(QIcon(QStringLiteral(":/icons/demo.svg")), QString(), card);
     demo_->setObjectName(QStringLiteral("createDemoButton"));
     demo_->setDefault(true);
-    import_ = new QPushButton(QIcon(QStringLiteral(":/icons/import.svg")), tr("&Import runs…"), card);
+    import_ = new QPushButton(QIcon(QStringLiteral(":/icons/import.svg")), QString(), card);
     buttons->addStretch(1);
     buttons->addWidget(demo_);
     buttons->addWidget(import_);
@@ -66,12 +65,23 @@ WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
     outer->addWidget(card, 0, Qt::AlignHCenter);
     outer->addStretch(3);
 
+    retranslateOnLanguageChange(this, [this, title, text] {
+        title->setText(tr("Welcome to Forkscope"));
+        text->setText(tr("This store has no runs yet. Create the demo project to explore runs and forks "
+                         "(a 100 000-step training run, its forks, and the fork example from the W&B "
+                         "documentation), or import runs from W&B, TensorBoard or MLflow."));
+        demo_->setText(tr("Create &demo project"));
+        import_->setText(tr("&Import runs…"));
+        if (!storePath_.isEmpty())
+            store_->setText(tr("Store: %1").arg(storePath_));
+    });
     connect(demo_, &QPushButton::clicked, this, &WelcomeView::createDemoRequested);
     connect(import_, &QPushButton::clicked, this, &WelcomeView::importRequested);
 }
 
 void WelcomeView::setStorePath(const QString &path)
 {
+    storePath_ = path;
     store_->setText(tr("Store: %1").arg(path));
 }
 

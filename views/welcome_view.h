@@ -24,6 +24,7 @@ signals:
     void importRequested();
 
 private:
+    QString storePath_;
     QLabel *store_ = nullptr;
     QPushButton *demo_ = nullptr;
     QPushButton *import_ = nullptr;

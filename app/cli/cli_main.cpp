@@ -1,6 +1,7 @@
 #include <QCoreApplication>
 
 #include "cli/cli_app.h"
+#include "shared/translations_loader.h"
 
 int main(int argc, char **argv)
 {
@@ -8,5 +9,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("forkscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FORKSCOPE_VERSION));
+    // Messages in the system's language (LANG=ja_JP.UTF-8: Japanese); the
+    // output's numbers and dates are not localized.
+    fs::applyLanguage(QString(), /*setDefaultLocale=*/false);
     return fs::runCli(QCoreApplication::arguments().mid(1));
 }

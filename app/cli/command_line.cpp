@@ -110,7 +110,7 @@ QString CommandSpec::help() const
 QString generalHelp(const std::vector<CommandSpec> &commands)
 {
     QString out = Cli::tr("Usage: forkscope-cli [--store PATH] COMMAND [options]") + QStringLiteral("\n\n")
-                  + Cli::tr("Browse, log and fork ML training runs in a Forkscope store.") + QStringLiteral("\n\n")
+                  + Cli::tr("Browse, import, log and fork ML training runs in a Forkscope store.") + QStringLiteral("\n\n")
                   + Cli::tr("Commands:") + QLatin1Char('\n');
     qsizetype width = 0;
     for (const auto &c : commands)

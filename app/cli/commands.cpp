@@ -8,7 +8,8 @@ const std::vector<CommandSpec> &allCommands()
 {
     static const std::vector<CommandSpec> commands = {
         projectsCommand(), runsCommand(),    showCommand(),    initCommand(),   logCommand(),  finishCommand(),
-        forkCommand(),     historyCommand(), renameCommand(),  deleteCommand(), demoCommand(),
+        forkCommand(),     historyCommand(), renameCommand(),  deleteCommand(), importCommand(),
+        demoCommand(),
     };
     return commands;
 }

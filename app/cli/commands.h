@@ -20,6 +20,7 @@ CommandSpec forkCommand();
 CommandSpec historyCommand();
 CommandSpec renameCommand();
 CommandSpec deleteCommand();
+CommandSpec importCommand();
 CommandSpec demoCommand();
 
 // Options several commands share.

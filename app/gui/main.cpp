@@ -1,11 +1,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
+#include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
+#include <memory>
+#include <string_view>
 
+#include "shared/translations_loader.h"
 #include "store/store.h"
 #include "views/main_window.h"
 
@@ -35,24 +36,76 @@ void scheduleScreenshot(fs::MainWindow &window, const QString &file)
     timer->start();
 }
 
+// --lang is needed before the other options' descriptions are translated,
+// so it is read ahead of QCommandLineParser (which checks it again).
+QString languageArgument(const QStringList &args, bool *given)
+{
+    *given = false;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--"))
+            break;
+        if (a == QLatin1String("--lang") || a == QLatin1String("-lang")) {
+            *given = true;
+            return i + 1 < args.size() ? args[i + 1] : QString();
+        }
+        if (a.startsWith(QLatin1String("--lang="))) {
+            *given = true;
+            return a.mid(7);
+        }
+    }
+    return {};
+}
+
+const char kLanguageKey[] = "ui/language";
+
+// --version and --help print and exit: no display needed for them.
+bool wantsTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a(argv[i]);
+        if (a == "--")
+            break;
+        if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "--help-all" || a == "-?")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Forkscope"));
-    QApplication::setApplicationName(QStringLiteral("forkscope"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Forkscope"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.forkscope.Forkscope"));
+    std::unique_ptr<QCoreApplication> application;
+    if (wantsTextOnly(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("Forkscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("forkscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("Forkscope"));
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.forkscope.Forkscope"));
+    }
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("forkscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The language: --lang, else Settings → Language, else the system's.
+    bool langGiven = false;
+    const QString langArg = languageArgument(QCoreApplication::arguments(), &langGiven);
+    bool langOk = true;
+    const QString lang = fs::normalizeLanguage(langArg, &langOk);
+    if (langGiven && (!langOk || lang.isEmpty())) {
+        fs::applyLanguage(QString());
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "forkscope: --lang takes 'en' or 'ja', not '%1'")
+                                    .arg(langArg)));
+        return 2;
+    }
+    const bool screenshotMode = QCoreApplication::arguments().contains(QStringLiteral("--screenshot"))
+        || !QCoreApplication::arguments().filter(QStringLiteral("--screenshot=")).isEmpty();
+    const QString savedChoice = fs::normalizeLanguage(QSettings().value(QLatin1String(kLanguageKey)).toString());
+    fs::applyLanguage(langGiven ? lang : screenshotMode ? QString() : savedChoice);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Browse training runs and fork them."));
@@ -66,10 +119,14 @@ int main(int argc, char **argv)
         QStringLiteral("RUN"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
         QCoreApplication::translate("main", "The tab to show: overview or charts."), QStringLiteral("TAB"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QCoreApplication::translate("main", "The language of the interface: en or ja (default: the language chosen "
+                                            "in Settings, else the system's)."),
+        QStringLiteral("LANG"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save the window as a PNG once the data has loaded, then exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({storeOption, selectOption, tabOption, screenshotOption});
+    parser.addOptions({storeOption, selectOption, tabOption, langOption, screenshotOption});
     parser.process(app);
 
     fs::MainWindow::Options options;
@@ -93,6 +150,12 @@ int main(int argc, char **argv)
     options.useSettings = screenshot.isEmpty();
 
     fs::MainWindow window(options);
+    window.setLanguageChoice(langGiven ? lang : savedChoice);
+    QObject::connect(&window, &fs::MainWindow::languageChosen, &window, [&options](const QString &code) {
+        fs::applyLanguage(code);
+        if (options.useSettings)
+            QSettings().setValue(QLatin1String(kLanguageKey), code);
+    });
     if (!screenshot.isEmpty())
         window.resize(1600, 1000);
     window.show();

@@ -92,14 +92,23 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
                  const ImportOptions &options)
 {
     qint64 added = 0;
+    // Rows usually repeat the previous row's keys in the same order: reuse its
+    // handles instead of hashing every key of every row.
+    std::vector<std::pair<const std::string *, int>> previous;
     for (const ImportedRow &row : run.rows) {
         if (after && row.step <= *after)
             continue;
-        for (const auto &[key, value] : row.values) {
+        if (previous.size() < row.values.size())
+            previous.resize(row.values.size(), {nullptr, 0});
+        for (std::size_t i = 0; i < row.values.size(); ++i) {
+            const auto &[key, value] = row.values[i];
+            auto &cached = previous[i];
+            if (!cached.first || *cached.first != key)
+                cached = {&key, writer.keyHandle(key)};
             if (value.is_number())
-                writer.addNumber(key, row.step, value.get<double>());
+                writer.addNumber(cached.second, row.step, value.get<double>());
             else
-                writer.addText(key, row.step, dumpJson(value));
+                writer.addText(cached.second, row.step, dumpJson(value));
         }
         ++added;
         if (options.progress && added % kProgressEveryRows == 0

@@ -145,7 +145,7 @@ void WandbRecordDecoder::addRecord(std::string_view record, qint64 offset)
                              .arg(offset).arg(r.errorText()));
         return;
     }
-    ++run_.recordCounts[kind ? QString::fromLatin1(recordKindName(kind)) : QStringLiteral("other")];
+    ++kindCounts_[kind < kindCounts_.size() ? kind : 0];
 
     QString error;
     bool ok = true;
@@ -415,6 +415,12 @@ bool WandbRecordDecoder::decodeHeader(std::string_view bytes, QString &error)
 
 void WandbRecordDecoder::finish(const ReadStop &stop)
 {
+    for (std::uint32_t kind = 0; kind < kindCounts_.size(); ++kind) {
+        if (kindCounts_[kind] > 0)
+            run_.recordCounts[kind ? QString::fromLatin1(recordKindName(kind)) : QStringLiteral("other")] +=
+                kindCounts_[kind];
+    }
+    kindCounts_ = {};
     if (!stop.isClean() && !stop.reason.isEmpty())
         addWarning(run_, stop.reason);
     if (exitCode_) {
