@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "views/legend_bar.h"
 #include "views/metric_panel.h"
+#include "views/retranslate.h"
 #include "views/store_worker.h"
 
 namespace fs {
@@ -33,34 +34,27 @@ ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), wo
     auto *top = new QHBoxLayout;
     search_ = new QLineEdit(this);
     search_->setObjectName(QStringLiteral("chartSearch"));
-    search_->setPlaceholderText(tr("Filter charts by key (regular expression)"));
     search_->setClearButtonEnabled(true);
-    search_->setAccessibleName(tr("Filter charts"));
     search_->setMinimumWidth(240);
     search_->setMaximumWidth(360);
-    search_->setToolTip(tr("Keys starting with _ (such as _runtime) are shown when the filter starts with _"));
     legend_ = new LegendBar(this);
     cache_ = std::make_shared<SeriesCache>();
 
-    auto *smoothingText = new QLabel(tr("Smoothing"), this);
+    auto *smoothingText = new QLabel(this);
     smoothingSlider_ = new QSlider(Qt::Horizontal, this);
     smoothingSlider_->setObjectName(QStringLiteral("smoothingSlider"));
     smoothingSlider_->setRange(0, 99);
     smoothingSlider_->setFixedWidth(120);
-    smoothingSlider_->setAccessibleName(tr("Smoothing"));
-    smoothingSlider_->setToolTip(tr("Exponential moving average (TensorBoard's, debiased), computed on every logged "
-                                    "point; the raw data stays faint behind"));
     smoothingText->setBuddy(smoothingSlider_);
     smoothingLabel_ = new QLabel(this);
     smoothingLabel_->setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("0.00")) + 4);
     smoothingLabel_->setText(QString::number(0.0, 'f', 2));
     connect(smoothingSlider_, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
-    logBox_ = new QCheckBox(tr("Log scale"), this);
+    logBox_ = new QCheckBox(this);
     logBox_->setObjectName(QStringLiteral("logScaleBox"));
     connect(logBox_, &QCheckBox::toggled, this, &ChartsTab::setLogY);
-    syncBox_ = new QCheckBox(tr("Sync zoom"), this);
+    syncBox_ = new QCheckBox(this);
     syncBox_->setObjectName(QStringLiteral("syncZoomBox"));
-    syncBox_->setToolTip(tr("Zooming or panning one chart's steps does the same on all charts"));
     connect(syncBox_, &QCheckBox::toggled, this, &ChartsTab::setSyncZoom);
 
     top->addWidget(search_);
@@ -85,11 +79,25 @@ ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), wo
     scroll_->setWidget(grid_);
     layout->addWidget(scroll_, 1);
 
-    empty_ = new QLabel(tr("No numeric metrics have been logged for these runs yet."), this);
+    empty_ = new QLabel(this);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setForegroundRole(QPalette::PlaceholderText);
     empty_->hide();
     layout->addWidget(empty_, 1);
+
+    retranslateOnLanguageChange(this, [this, smoothingText] {
+        search_->setPlaceholderText(tr("Filter charts by key (regular expression)"));
+        search_->setAccessibleName(tr("Filter charts"));
+        search_->setToolTip(tr("Keys starting with _ (such as _runtime) are shown when the filter starts with _"));
+        smoothingText->setText(tr("Smoothing"));
+        smoothingSlider_->setAccessibleName(tr("Smoothing"));
+        smoothingSlider_->setToolTip(tr("Exponential moving average (TensorBoard's, debiased), computed on every "
+                                        "logged point; the raw data stays faint behind"));
+        logBox_->setText(tr("Log scale"));
+        syncBox_->setText(tr("Sync zoom"));
+        syncBox_->setToolTip(tr("Zooming or panning one chart's steps does the same on all charts"));
+        empty_->setText(tr("No numeric metrics have been logged for these runs yet."));
+    });
 
     connect(search_, &QLineEdit::textChanged, this, [this] { relayout(); });
 

@@ -1,5 +1,7 @@
 #include "views/legend_bar.h"
 
+#include "views/retranslate.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -57,16 +59,20 @@ void LegendBar::setRuns(const std::vector<PanelRun> &runs)
     layout_->addStretch(1);
     if (anyFork) {
         layout_->addWidget(swatchLabel(QColor(0x80868b), true, this));
-        auto *hint = new QLabel(tr("inherited history"), this);
+        auto *hint = new QLabel(this);
         hint->setForegroundRole(QPalette::PlaceholderText);
         layout_->addWidget(hint);
         auto *marker = new QLabel(QStringLiteral("■"), this);
         marker->setForegroundRole(QPalette::PlaceholderText);
         layout_->addSpacing(8);
         layout_->addWidget(marker);
-        auto *markerHint = new QLabel(tr("fork step"), this);
+        auto *markerHint = new QLabel(this);
         markerHint->setForegroundRole(QPalette::PlaceholderText);
         layout_->addWidget(markerHint);
+        retranslateOnLanguageChange(hint, [hint, markerHint] {
+            hint->setText(LegendBar::tr("inherited history"));
+            markerHint->setText(LegendBar::tr("fork step"));
+        });
     }
 }
 

@@ -1,5 +1,7 @@
 #include "views/metric_panel.h"
 
+#include "views/retranslate.h"
+
 #include <QChart>
 #include <QContextMenuEvent>
 #include <QGraphicsLayout>
@@ -74,7 +76,6 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
 {
     setObjectName(QStringLiteral("metricPanel"));
     setFrameShape(QFrame::StyledPanel);
-    setAccessibleName(tr("Chart of %1").arg(metric));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 6);
     layout->setSpacing(2);
@@ -125,7 +126,10 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
 
     view_ = new MetricChartView(chart_, this);
     view_->setMinimumHeight(190);
-    view_->setAccessibleName(tr("Chart of %1: click a step to fork from it").arg(metric));
+    retranslateOnLanguageChange(this, [this] {
+        setAccessibleName(tr("Chart of %1").arg(metric_));
+        view_->setAccessibleName(tr("Chart of %1: click a step to fork from it").arg(metric_));
+    });
     layout->addWidget(view_, 1);
 
     forkButton_ = new QPushButton(view_);

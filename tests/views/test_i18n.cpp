@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLocale>
+#include <QCheckBox>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -218,6 +219,10 @@ TEST(Translations, LanguageSwitchesWithoutRestart)
     EXPECT_EQ(window->runPage()->tabs()->tabText(RunPage::OverviewIndex), QStringLiteral("Overview"));
     EXPECT_EQ(window->runPage()->tabs()->tabText(RunPage::ChartsIndex), QStringLiteral("チャート"));
     EXPECT_EQ(window->runsPanel()->view()->accessibleName(), QStringLiteral("run の一覧"));
+    auto *logBox = window->findChild<QCheckBox *>(QStringLiteral("logScaleBox"));
+    ASSERT_NE(logBox, nullptr);
+    EXPECT_EQ(logBox->text(), QCoreApplication::translate("fs::ChartsTab", "Log scale"));
+    EXPECT_NE(logBox->text(), QStringLiteral("Log scale"));
     EXPECT_TRUE(japanese->isChecked());
 
     // And back.
@@ -225,6 +230,7 @@ TEST(Translations, LanguageSwitchesWithoutRestart)
     ASSERT_TRUE(test::waitFor([&] { return firstMenuText(*window) == QStringLiteral("Copy immutable Run ID"); }));
     EXPECT_EQ(fileMenu->title(), QStringLiteral("&File"));
     EXPECT_EQ(window->runPage()->tabs()->tabText(RunPage::ChartsIndex), QStringLiteral("Charts"));
+    EXPECT_EQ(window->findChild<QCheckBox *>(QStringLiteral("logScaleBox"))->text(), QStringLiteral("Log scale"));
 }
 
 TEST(Keyboard, EveryMenuActionHasAShortcutAndTheMainControlsAreNamed)
