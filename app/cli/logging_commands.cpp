@@ -77,27 +77,9 @@ int initRun(CliContext &ctx)
     const InitOptions o = readCreateOptions(ctx);
     Store &store = ctx.store();
     // No writer is attached yet: the run waits as "pending" for `log RUN`.
-    RunInfo run;
-    if (!o.forkFrom.isEmpty()) {
-        ForkOptions fork;
-        fork.entity = o.entity;
-        fork.project = o.project;
-        fork.runId = o.id;
-        fork.name = o.name;
-        fork.configOverrides = o.config;
-        fork.metadata = o.metadata;
-        run = store.createFork(ForkSpec::parse(o.forkFrom), fork);
-    } else {
-        NewRun spec;
-        spec.entity = o.entity;
-        spec.project = o.project;
-        spec.runId = o.id;
-        spec.name = o.name;
-        spec.config = o.config;
-        spec.metadata = o.metadata;
-        spec.state = RunState::Pending;
-        run = store.createRun(spec);
-    }
+    const RunInfo run = o.forkFrom.isEmpty()
+                            ? store.createRun(newRunFrom(o, RunState::Pending))
+                            : store.createFork(ForkSpec::parse(o.forkFrom), forkOptionsFrom(o, RunState::Pending));
     printRun(ctx, Cli::tr("Created run %1 (%2)"), run.key);
     return 0;
 }

@@ -223,6 +223,36 @@ struct Run::Impl {
     }
 };
 
+NewRun newRunFrom(const InitOptions &options, RunState state)
+{
+    NewRun spec;
+    spec.entity = options.entity;
+    spec.project = options.project;
+    spec.runId = options.id;
+    spec.name = options.name;
+    spec.notes = options.notes;
+    spec.tags = options.tags;
+    spec.config = options.config.is_null() ? Json::object() : options.config;
+    spec.metadata = options.metadata;
+    spec.state = state;
+    return spec;
+}
+
+ForkOptions forkOptionsFrom(const InitOptions &options, RunState state)
+{
+    ForkOptions fork;
+    fork.entity = options.entity;
+    fork.project = options.project;
+    fork.runId = options.id;
+    fork.name = options.name;
+    fork.notes = options.notes;
+    fork.tags = options.tags;
+    fork.configOverrides = options.config;
+    fork.metadata = options.metadata;
+    fork.state = state;
+    return fork;
+}
+
 Run::Run() : d(std::make_unique<Impl>()) {}
 
 Run::~Run()
@@ -254,30 +284,11 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
         d.store->setState(d.info.key, RunState::Running);
         d.info = d.store->run(d.info.key);
     } else if (!options.forkFrom.isEmpty()) {
-        ForkOptions fork;
-        fork.entity = options.entity;
-        fork.project = options.project;
-        fork.runId = options.id;
-        fork.name = options.name;
-        fork.notes = options.notes;
-        fork.tags = options.tags;
-        fork.configOverrides = options.config;
-        fork.metadata = options.metadata;
-        fork.state = RunState::Running;
-        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), fork);
+        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), forkOptionsFrom(options, RunState::Running));
     } else {
         if (options.project.isEmpty())
             throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
-        NewRun spec;
-        spec.entity = options.entity;
-        spec.project = options.project;
-        spec.runId = options.id;
-        spec.name = options.name;
-        spec.notes = options.notes;
-        spec.tags = options.tags;
-        spec.config = options.config.is_null() ? Json::object() : options.config;
-        spec.metadata = options.metadata;
-        d.info = d.store->createRun(spec);
+        d.info = d.store->createRun(newRunFrom(options, RunState::Running));
     }
     d.step = d.info.nextStep();
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;

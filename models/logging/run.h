@@ -9,6 +9,7 @@
 
 #include "core/json_qt.h"
 #include "store/run_info.h"
+#include "store/store.h"
 
 namespace fs {
 
@@ -27,6 +28,11 @@ struct InitOptions {
     QString resume;          // attach to an existing run (ID with project, path or immutable ID)
     QString resumeFrom;      // rewind: not supported yet, refused clearly
 };
+
+// What init() asks the store for, in the store's terms; also for front ends
+// that create a run without attaching a writer (state Pending).
+NewRun newRunFrom(const InitOptions &options, RunState state);
+ForkOptions forkOptionsFrom(const InitOptions &options, RunState state);
 
 // One numeric item of a row, for hot loops that log plain numbers.
 struct NumericItem {
