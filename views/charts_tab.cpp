@@ -64,9 +64,11 @@ ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), wo
     top->addWidget(smoothingLabel_);
     top->addWidget(logBox_);
     top->addWidget(syncBox_);
-    top->addSpacing(12);
-    top->addWidget(legend_, 1);
+    top->addStretch(1);
     layout->addLayout(top);
+    // The legend gets its own row: long run names must not widen the tab
+    // and squeeze the runs table beside it.
+    layout->addWidget(legend_);
 
     scroll_ = new QScrollArea(this);
     scroll_->setWidgetResizable(true);
