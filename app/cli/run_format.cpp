@@ -1,5 +1,7 @@
 #include "cli/run_format.h"
 
+#include "cli/text_table.h"
+
 #include <QLocale>
 
 #include "cli/cli_tr.h"
@@ -32,9 +34,9 @@ QString objectBlock(const QString &title, const Json &object)
         return out + QStringLiteral("  ") + Cli::tr("(none)") + QLatin1Char('\n');
     qsizetype width = 0;
     for (auto it = object.begin(); it != object.end(); ++it)
-        width = std::max(width, toQ(it.key()).size());
+        width = std::max(width, displayWidth(toQ(it.key())));
     for (auto it = object.begin(); it != object.end(); ++it)
-        out += QStringLiteral("  ") + toQ(it.key()).leftJustified(width + 2) + valueText(it.value())
+        out += QStringLiteral("  ") + padToColumns(toQ(it.key()), width + 2) + valueText(it.value())
                + QLatin1Char('\n');
     return out;
 }
@@ -164,10 +166,10 @@ QString runDetailText(const RunInfo &run)
 
     qsizetype width = 0;
     for (const auto &r : rows)
-        width = std::max(width, r.first.size());
+        width = std::max(width, displayWidth(r.first));
     QString out;
     for (const auto &[label, value] : rows)
-        out += (label + QLatin1Char(':')).leftJustified(width + 3) + value + QLatin1Char('\n');
+        out += padToColumns(label + QLatin1Char(':'), width + 3) + value + QLatin1Char('\n');
     out += QLatin1Char('\n') + objectBlock(Cli::tr("Config"), run.config);
     out += QLatin1Char('\n') + objectBlock(Cli::tr("Summary"), run.summary);
     out += QLatin1Char('\n') + objectBlock(Cli::tr("Metadata"), run.metadata);

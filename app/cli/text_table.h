@@ -5,6 +5,11 @@
 
 namespace fs {
 
+// Terminal columns `text` takes (CJK wide characters count two).
+qsizetype displayWidth(const QString &text);
+// `text` padded with spaces to `columns` terminal columns.
+QString padToColumns(const QString &text, qsizetype columns, bool alignRight = false);
+
 // A plain-text table: a header and rows, columns padded to line up.
 class TextTable {
 public:

@@ -302,3 +302,29 @@ TEST(CliCommands, CsvQuotesFieldsAndKeepsNonFiniteValues)
     EXPECT_EQ(unknown.exitCode, 0);
     EXPECT_TRUE(unknown.err.contains("'nope'"));
 }
+
+TEST(CliCommands, TablesAlignByDisplayWidthForWideCharacters)
+{
+    TempStore store;
+    const auto wide = runCli(store.path(), {"log", "--project", "p", "--id", "w1", "--name", "日本語の run"},
+                             metricLines(2));
+    ASSERT_EQ(wide.exitCode, 0) << wide.err.toStdString();
+    const auto narrow = runCli(store.path(), {"log", "--project", "p", "--id", "n1", "--name", "plain"},
+                               metricLines(2));
+    ASSERT_EQ(narrow.exitCode, 0) << narrow.err.toStdString();
+    const auto table = runCli(store.path(), {"runs", "--project", "p"});
+    ASSERT_EQ(table.exitCode, 0);
+    // Terminal columns: CJK characters take two each.
+    const auto column = [](const QString &line, const QString &text) {
+        const qsizetype at = line.indexOf(text);
+        qsizetype width = 0;
+        for (const char32_t c : line.left(at).toUcs4())
+            width += (c >= 0x2E80 && c <= 0xFFEF) ? 2 : 1;
+        return width;
+    };
+    const QStringList lines = table.out.split('\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 3);
+    const qsizetype stateColumn = column(lines[0], QStringLiteral("STATE"));
+    EXPECT_EQ(column(lines[1], QStringLiteral("finished")), stateColumn) << lines[1].toStdString();
+    EXPECT_EQ(column(lines[2], QStringLiteral("finished")), stateColumn) << lines[2].toStdString();
+}
