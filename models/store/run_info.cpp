@@ -41,9 +41,14 @@ qint64 RunInfo::nextStep() const
 double RunInfo::runtimeSeconds() const
 {
     const QDateTime end = finishedAt.isValid() ? finishedAt : heartbeatAt;
-    if (!createdAt.isValid() || !end.isValid())
-        return 0.0;
-    return double(createdAt.msecsTo(end)) / 1000.0;
+    const double wall = createdAt.isValid() && end.isValid() ? double(createdAt.msecsTo(end)) / 1000.0 : 0.0;
+    // The last logged _runtime is what W&B calls the run's runtime; it also
+    // covers runs whose rows were written faster than they were trained
+    // (imports, replays).
+    const auto logged = summary.find("_runtime");
+    if (logged != summary.end() && logged->is_number())
+        return std::max(wall, logged->get<double>());
+    return wall;
 }
 
 } // namespace fs

@@ -62,7 +62,8 @@ struct RunInfo {
     std::optional<qint64> lastStep() const;
     // The step the next plain log() writes.
     qint64 nextStep() const;
-    // Seconds from creation to finish, or to the last heartbeat.
+    // Seconds from creation to finish (or the last heartbeat), or the last
+    // logged _runtime if that is longer.
     double runtimeSeconds() const;
 };
 

@@ -188,3 +188,15 @@ TEST(StoreLifecycle, AFailedFlushKeepsEverythingForTheNextOne)
     EXPECT_EQ(m.back().value, 4999.0);
     EXPECT_EQ(store.readText(r.key, QStringLiteral("note")).size(), 1u);
 }
+
+TEST(StoreLifecycle, RuntimeIsTheLongerOfWallTimeAndTheLoggedRuntime)
+{
+    RunInfo r;
+    r.createdAt = QDateTime::fromMSecsSinceEpoch(1000000, Qt::UTC);
+    r.finishedAt = r.createdAt.addSecs(5);
+    EXPECT_DOUBLE_EQ(r.runtimeSeconds(), 5.0);
+    r.summary["_runtime"] = 6616.5;
+    EXPECT_DOUBLE_EQ(r.runtimeSeconds(), 6616.5);
+    r.summary["_runtime"] = "n/a";
+    EXPECT_DOUBLE_EQ(r.runtimeSeconds(), 5.0);
+}
