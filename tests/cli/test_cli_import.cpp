@@ -16,17 +16,6 @@ namespace {
 const char *const kCutRun = "run-20220429_201936-3ojed7lz";
 const char *const kCleanRun = "run-20241201_230053-5zwrn21g";
 
-bool copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = to + QLatin1Char('/') + fi.fileName();
-        if (fi.isDir() ? !copyTree(fi.filePath(), target) : !QFile::copy(fi.filePath(), target))
-            return false;
-    }
-    return true;
-}
-
 const Json *runFrom(const Json &report, const std::string &sourceEnd)
 {
     for (const Json &r : report.at("runs")) {

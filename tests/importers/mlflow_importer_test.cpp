@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include "imported_run_probe.h"
+
 #include "core/error.h"
 #include "importers/mlflow_importer.h"
 #include "importers/mlflow_metric_line.h"
@@ -12,15 +14,10 @@
 using fs::ImportedRun;
 using fs::Json;
 
-namespace {
+using fs::test::stepsWith;
+using fs::test::value;
 
-const Json *value(const fs::ImportedRow &row, const std::string &key)
-{
-    for (const auto &[k, v] : row.values)
-        if (k == key)
-            return &v;
-    return nullptr;
-}
+namespace {
 
 void writeExperiment(const QString &root, const QString &id, const QString &name, bool deleted = false)
 {

@@ -1,6 +1,8 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include "imported_run_probe.h"
+
 #include "core/error.h"
 #include "importers/tensorboard_event_decoder.h"
 #include "importers/tensorboard_importer.h"
@@ -11,24 +13,10 @@ using fs::ImportedRun;
 using fs::Json;
 using fs::test::TensorForm;
 
+using fs::test::stepsWith;
+using fs::test::value;
+
 namespace {
-
-const Json *value(const fs::ImportedRow &row, const std::string &key)
-{
-    for (const auto &[k, v] : row.values)
-        if (k == key)
-            return &v;
-    return nullptr;
-}
-
-std::vector<qint64> stepsWith(const ImportedRun &run, const std::string &key)
-{
-    std::vector<qint64> steps;
-    for (const auto &row : run.rows)
-        if (value(row, key))
-            steps.push_back(row.step);
-    return steps;
-}
 
 std::string eventFile(const std::vector<std::string> &events)
 {

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include "imported_run_probe.h"
+
 #include "core/error.h"
 #include "importers/test_writers.h"
 #include "importers/wandb_importer.h"
@@ -11,6 +13,9 @@
 
 using fs::ImportedRun;
 using fs::Json;
+
+using fs::test::stepsWith;
+using fs::test::value;
 
 namespace {
 
@@ -31,24 +36,6 @@ qint64 count(const ImportedRun &run, const char *kind)
 {
     const auto it = run.recordCounts.find(QLatin1String(kind));
     return it == run.recordCounts.end() ? 0 : it->second;
-}
-
-const Json *value(const fs::ImportedRow &row, const std::string &key)
-{
-    for (const auto &[k, v] : row.values)
-        if (k == key)
-            return &v;
-    return nullptr;
-}
-
-// Steps of the rows holding `key`.
-std::vector<qint64> stepsWith(const ImportedRun &run, const std::string &key)
-{
-    std::vector<qint64> steps;
-    for (const auto &row : run.rows)
-        if (value(row, key))
-            steps.push_back(row.step);
-    return steps;
 }
 
 std::vector<qint64> range(qint64 from, qint64 to)

@@ -19,4 +19,7 @@ private:
 
 QString fixturePath(const QString &relative);
 
+// Copies the folder `from` with everything in it to `to`; false on any failure.
+bool copyTree(const QString &from, const QString &to);
+
 } // namespace fs::test
