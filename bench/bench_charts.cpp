@@ -3,6 +3,7 @@
 // point into a QLineSeries). Prints one JSON object per scenario and size.
 //
 //   QT_QPA_PLATFORM=offscreen bench_charts [--quick] [--json] [--reps N] [--dir D]
+//                                          [--only open|zoom|overlay] [--ours-only]
 //
 // Default sizes are the issue's: 10 metrics x 10 000 000 steps; 20 runs x
 // 1 000 000 steps in 4 panels. --quick divides the step counts by 10.
@@ -13,8 +14,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineSeries>
+#include <QThread>
 #include <QValueAxis>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -27,6 +30,7 @@
 #include "store/store.h"
 #include "views/metric_panel.h"
 #include "views/panel_data.h"
+#include "views/store_worker.h"
 
 using namespace fs;
 
@@ -36,7 +40,8 @@ struct Options {
     bool quick = false;
     bool json = false;
     int reps = 5;
-    QString only;   // open, zoom or overlay; empty: all
+    QString only;          // open, zoom or overlay; empty: all
+    bool oursOnly = false; // skip the naive baseline (for profiling)
     QString dir = QStringLiteral("/tmp/forkscope-bench-charts");
 };
 
@@ -69,17 +74,20 @@ double rssMb()
 }
 
 const Options *g_opts = nullptr;
-void report(const char *scenario, const char *impl, const QString &size, const Stat &s, double goal, const QString &extra = {})
+void report(const char *scenario, const char *impl, const QString &size, const Stat &s, double goal,
+            const QString &extra = {})
 {
     if (g_opts->json)
-        std::printf("{\"scenario\":\"%s\",\"impl\":\"%s\",\"size\":\"%s\",\"median_ms\":%.2f,\"min_ms\":%.2f,\"max_ms\":%.2f,"
-                    "\"reps\":%d%s%s}\n",
-                    scenario, impl, qPrintable(size), s.median, s.min, s.max, s.reps,
-                    goal > 0 ? qPrintable(QStringLiteral(",\"goal_ms\":%1").arg(goal)) : "",
-                    extra.isEmpty() ? "" : qPrintable(QLatin1Char(',') + extra));
+        std::printf(
+            "{\"scenario\":\"%s\",\"impl\":\"%s\",\"size\":\"%s\",\"median_ms\":%.2f,\"min_ms\":%.2f,\"max_ms\":%.2f,"
+            "\"reps\":%d%s%s}\n",
+            scenario, impl, qPrintable(size), s.median, s.min, s.max, s.reps,
+            goal > 0 ? qPrintable(QStringLiteral(",\"goal_ms\":%1").arg(goal)) : "",
+            extra.isEmpty() ? "" : qPrintable(QLatin1Char(',') + extra));
     else
-        std::printf("%-10s %-9s %-28s median %9.2f ms  (min %.2f, max %.2f, n=%d)%s\n", scenario, impl, qPrintable(size),
-                    s.median, s.min, s.max, s.reps, qPrintable(extra.isEmpty() ? QString() : QStringLiteral("  ") + extra));
+        std::printf("%-10s %-9s %-28s median %9.2f ms  (min %.2f, max %.2f, n=%d)%s\n", scenario, impl,
+                    qPrintable(size), s.median, s.min, s.max, s.reps,
+                    qPrintable(extra.isEmpty() ? QString() : QStringLiteral("  ") + extra));
     std::fflush(stdout);
 }
 
@@ -148,18 +156,82 @@ std::vector<std::unique_ptr<MetricPanel>> makePanels(int count, const std::vecto
     return panels;
 }
 
-// Ours: query + reduce (cold cache: a freshly opened run) + setData + paint.
+// Where the time of the last openOurs()/openLanes() went: reading and
+// reducing (summed over threads) vs. handing over and painting.
+double g_queryMs = 0, g_paintMs = 0;
+
+// The app's chart workers: one thread and store connection per lane.
+struct Lanes {
+    std::vector<std::unique_ptr<StoreWorker>> workers;
+    explicit Lanes(const QString &path)
+    {
+        const int n = std::clamp(QThread::idealThreadCount(), 1, 4);
+        for (int i = 0; i < n; ++i)
+            workers.push_back(std::make_unique<StoreWorker>(path, QStringLiteral("bench-lane-%1").arg(i)));
+    }
+};
+
+// Ours, as the charts tab does it: panels spread over the lanes, each lane
+// with a cold cache (a freshly opened run); each result is handed to its
+// panel and painted on this (the UI) thread as it arrives.
+double openLanes(Lanes &lanes, const std::vector<std::unique_ptr<MetricPanel>> &panels)
+{
+    std::vector<std::shared_ptr<SeriesCache>> caches;
+    for (size_t i = 0; i < lanes.workers.size(); ++i)
+        caches.push_back(std::make_shared<SeriesCache>());
+    std::atomic<qint64> queryNs{0};
+    qint64 paintNs = 0;
+    size_t delivered = 0;
+    QObject receiver;
+    QElapsedTimer t;
+    t.start();
+    for (size_t i = 0; i < panels.size(); ++i) {
+        const size_t lane = i % lanes.workers.size();
+        MetricPanel *panel = panels[i].get();
+        lanes.workers[lane]->post(
+            &receiver, [&, panel, request = panel->request(), cache = caches[lane]](Store &store) {
+                QElapsedTimer q;
+                q.start();
+                auto data = std::make_shared<PanelData>(loadPanelData(store, request, cache.get()));
+                queryNs += q.nsecsElapsed();
+                return StoreWorker::Done([&, panel, data] {
+                    QElapsedTimer p;
+                    p.start();
+                    panel->setData(*data);
+                    (void)panel->grab();
+                    paintNs += p.nsecsElapsed();
+                    ++delivered;
+                });
+            });
+    }
+    while (delivered < panels.size())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const qint64 total = t.nsecsElapsed();
+    g_queryMs = double(queryNs.load()) / 1e6;
+    g_paintMs = double(paintNs) / 1e6;
+    return double(total) / 1e6;
+}
+
+// Ours on one thread: query + reduce + setData + paint, panel by panel.
 double openOurs(Store &store, const std::vector<std::unique_ptr<MetricPanel>> &panels, SeriesCache *warm = nullptr)
 {
     SeriesCache cold;
     SeriesCache &cache = warm ? *warm : cold;
     QElapsedTimer t;
     t.start();
+    qint64 queryNs = 0;
     for (const auto &p : panels) {
-        p->setData(loadPanelData(store, p->request(), &cache));
+        QElapsedTimer q;
+        q.start();
+        PanelData data = loadPanelData(store, p->request(), &cache);
+        queryNs += q.nsecsElapsed();
+        p->setData(data);
         (void)p->grab();
     }
-    return double(t.nsecsElapsed()) / 1e6;
+    const qint64 total = t.nsecsElapsed();
+    g_queryMs = double(queryNs) / 1e6;
+    g_paintMs = double(total - queryNs) / 1e6;
+    return double(total) / 1e6;
 }
 
 struct NaivePanel {
@@ -245,6 +317,8 @@ int main(int argc, char **argv)
         const QByteArray a = argv[i];
         if (a == "--quick")
             o.quick = true;
+        else if (a == "--ours-only")
+            o.oursOnly = true;
         else if (a == "--json")
             o.json = true;
         else if (a == "--reps" && i + 1 < argc)
@@ -257,7 +331,7 @@ int main(int argc, char **argv)
     g_opts = &o;
     const qint64 bigSteps = o.quick ? 1'000'000 : 10'000'000;
     const qint64 overlaySteps = o.quick ? 100'000 : 1'000'000;
-    const qint64 naiveSteps = o.quick ? 100'000 : 1'000'000;      // what the baseline can finish
+    const qint64 naiveSteps = o.quick ? 100'000 : 1'000'000; // what the baseline can finish
     const qint64 naiveOverlaySteps = o.quick ? 10'000 : 100'000;
     QDir().mkpath(o.dir);
     auto storeFor = [&](const QString &name) { return o.dir + QLatin1Char('/') + name + QStringLiteral(".sqlite"); };
@@ -268,11 +342,13 @@ int main(int argc, char **argv)
     QElapsedTimer gen;
     gen.start();
     ensureStore(bigPath, [&](Store &s) { writeRun(s, QStringLiteral("big"), QStringLiteral("r0"), 10, bigSteps, 1); });
-    ensureStore(midPath, [&](Store &s) { writeRun(s, QStringLiteral("big"), QStringLiteral("r0"), 10, naiveSteps, 1); });
+    ensureStore(midPath,
+                [&](Store &s) { writeRun(s, QStringLiteral("big"), QStringLiteral("r0"), 10, naiveSteps, 1); });
     auto overlay = [&](qint64 steps) {
         return [steps](Store &s) {
             for (int r = 0; r < 20; ++r)
-                writeRun(s, QStringLiteral("overlay"), QStringLiteral("r%1").arg(r, 2, 10, QLatin1Char('0')), 4, steps, 100 + r);
+                writeRun(s, QStringLiteral("overlay"), QStringLiteral("r%1").arg(r, 2, 10, QLatin1Char('0')), 4, steps,
+                         100 + r);
         };
     };
     ensureStore(overlayPath, overlay(overlaySteps));
@@ -287,19 +363,27 @@ int main(int argc, char **argv)
     auto want = [&](const char *scenario) { return o.only.isEmpty() || o.only == QLatin1String(scenario); };
     // --- 1. open a run with 10 metrics and paint all ten panels -------------
     if (want("open"))
-    for (const auto &[path, steps] : {std::pair{bigPath, bigSteps}, std::pair{midPath, naiveSteps}}) {
-        const double rssBefore = rssMb();
-        Store store(path);
-        const auto runs = panelRuns(store, QStringLiteral("big"));
-        auto panels = makePanels(10, runs);
-        std::vector<double> t;
-        for (int r = 0; r < o.reps; ++r)
-            t.push_back(openOurs(store, panels));
-        const double rssAfter = rssMb();
-        report("open", "forkscope", sizeText(1, 10, steps), stats(t), 150,
-               QStringLiteral("\"rss_growth_mb\":%1").arg(rssAfter - rssBefore, 0, 'f', 1));
-    }
-    if (want("open")) {
+        for (const auto &[path, steps] : {std::pair{bigPath, bigSteps}, std::pair{midPath, naiveSteps}}) {
+            const double rssBefore = rssMb();
+            Store store(path);
+            const auto runs = panelRuns(store, QStringLiteral("big"));
+            auto panels = makePanels(10, runs);
+            Lanes lanes(path);
+            std::vector<double> t, tq, tp;
+            for (int r = 0; r < o.reps; ++r) {
+                t.push_back(openLanes(lanes, panels));
+                tq.push_back(g_queryMs);
+                tp.push_back(g_paintMs);
+            }
+            const double rssAfter = rssMb();
+            report("open", "forkscope", sizeText(1, 10, steps), stats(t), 150,
+                   QStringLiteral("\"lanes\":%1,\"query_ms\":%2,\"paint_ms\":%3,\"rss_growth_mb\":%4")
+                       .arg(lanes.workers.size())
+                       .arg(stats(tq).median, 0, 'f', 2)
+                       .arg(stats(tp).median, 0, 'f', 2)
+                       .arg(rssAfter - rssBefore, 0, 'f', 1));
+        }
+    if (want("open") && !o.oursOnly) {
         Store store(midPath);
         const auto runs = panelRuns(store, QStringLiteral("big"));
         std::vector<double> t;
@@ -319,32 +403,32 @@ int main(int argc, char **argv)
 
     // --- 2. one zoom or pan step: query + reduce + repaint -------------------
     if (want("zoom"))
-    for (const auto &[path, steps] : {std::pair{bigPath, bigSteps}, std::pair{midPath, naiveSteps}}) {
-        Store store(path);
-        const auto runs = panelRuns(store, QStringLiteral("big"));
-        auto panels = makePanels(1, runs);
-        MetricPanel &panel = *panels.front();
-        SeriesCache cache;   // the worker's cache, warm as in the app
-        (void)openOurs(store, panels, &cache);
-        for (qint64 span = steps; span >= 1000; span /= 10) {
-            std::vector<double> t;
-            const qint64 centre = steps / 3;
-            for (int r = 0; r < std::max(o.reps * 4, 10); ++r) {
-                // Alternate zooming into this level and panning at it.
-                const qint64 lo = std::clamp<qint64>(centre - span / 2 + (r % 2) * span / 10, 0, steps - span);
-                panel.setXZoom(std::pair{double(lo), double(lo + span - 1)});
-                QElapsedTimer timer;
-                timer.start();
-                PanelRequest req = panel.request();
-                req.range = StepRange{lo, lo + span - 1};
-                panel.setData(loadPanelData(store, req, &cache));
-                (void)panel.grab();
-                t.push_back(double(timer.nsecsElapsed()) / 1e6);
+        for (const auto &[path, steps] : {std::pair{bigPath, bigSteps}, std::pair{midPath, naiveSteps}}) {
+            Store store(path);
+            const auto runs = panelRuns(store, QStringLiteral("big"));
+            auto panels = makePanels(1, runs);
+            MetricPanel &panel = *panels.front();
+            SeriesCache cache; // the worker's cache, warm as in the app
+            (void)openOurs(store, panels, &cache);
+            for (qint64 span = steps; span >= 1000; span /= 10) {
+                std::vector<double> t;
+                const qint64 centre = steps / 3;
+                for (int r = 0; r < std::max(o.reps * 4, 10); ++r) {
+                    // Alternate zooming into this level and panning at it.
+                    const qint64 lo = std::clamp<qint64>(centre - span / 2 + (r % 2) * span / 10, 0, steps - span);
+                    panel.setXZoom(std::pair{double(lo), double(lo + span - 1)});
+                    QElapsedTimer timer;
+                    timer.start();
+                    PanelRequest req = panel.request();
+                    req.range = StepRange{lo, lo + span - 1};
+                    panel.setData(loadPanelData(store, req, &cache));
+                    (void)panel.grab();
+                    t.push_back(double(timer.nsecsElapsed()) / 1e6);
+                }
+                report("zoom", "forkscope", sizeText(1, 1, steps) + QStringLiteral(" span %1").arg(span), stats(t), 16);
             }
-            report("zoom", "forkscope", sizeText(1, 1, steps) + QStringLiteral(" span %1").arg(span), stats(t), 16);
         }
-    }
-    if (want("zoom")) {
+    if (want("zoom") && !o.oursOnly) {
         Store store(midPath);
         const auto runs = panelRuns(store, QStringLiteral("big"));
         std::vector<std::unique_ptr<NaivePanel>> panels;
@@ -355,7 +439,8 @@ int main(int argc, char **argv)
         for (qint64 span = naiveSteps; span >= 1000; span /= 10) {
             std::vector<double> t;
             for (int r = 0; r < std::min(o.reps, 3); ++r) {
-                const qint64 lo = std::clamp<qint64>(naiveSteps / 3 - span / 2 + (r % 2) * span / 10, 0, naiveSteps - span);
+                const qint64 lo =
+                    std::clamp<qint64>(naiveSteps / 3 - span / 2 + (r % 2) * span / 10, 0, naiveSteps - span);
                 QElapsedTimer timer;
                 timer.start();
                 p.x->setRange(double(lo), double(lo + span - 1));
@@ -368,16 +453,25 @@ int main(int argc, char **argv)
 
     // --- 3. 20 runs overlaid in 4 panels -------------------------------------
     if (want("overlay"))
-    for (const auto &[path, steps] : {std::pair{overlayPath, overlaySteps}, std::pair{overlayNaivePath, naiveOverlaySteps}}) {
-        Store store(path);
-        const auto runs = panelRuns(store, QStringLiteral("overlay"));
-        auto panels = makePanels(4, runs);
-        std::vector<double> t;
-        for (int r = 0; r < o.reps; ++r)
-            t.push_back(openOurs(store, panels));
-        report("overlay", "forkscope", sizeText(int(runs.size()), 4, steps), stats(t), 300);
-    }
-    if (want("overlay")) {
+        for (const auto &[path, steps] :
+             {std::pair{overlayPath, overlaySteps}, std::pair{overlayNaivePath, naiveOverlaySteps}}) {
+            Store store(path);
+            const auto runs = panelRuns(store, QStringLiteral("overlay"));
+            auto panels = makePanels(4, runs);
+            Lanes lanes(path);
+            std::vector<double> t, tq, tp;
+            for (int r = 0; r < o.reps; ++r) {
+                t.push_back(openLanes(lanes, panels));
+                tq.push_back(g_queryMs);
+                tp.push_back(g_paintMs);
+            }
+            report("overlay", "forkscope", sizeText(int(runs.size()), 4, steps), stats(t), 300,
+                   QStringLiteral("\"lanes\":%1,\"query_ms\":%2,\"paint_ms\":%3")
+                       .arg(lanes.workers.size())
+                       .arg(stats(tq).median, 0, 'f', 2)
+                       .arg(stats(tp).median, 0, 'f', 2));
+        }
+    if (want("overlay") && !o.oursOnly) {
         Store store(overlayNaivePath);
         const auto runs = panelRuns(store, QStringLiteral("overlay"));
         std::vector<qint64> keys;

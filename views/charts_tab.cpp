@@ -2,13 +2,13 @@
 
 #include <QCheckBox>
 #include <QGridLayout>
-#include <QSlider>
-#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSet>
+#include <QSlider>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "history/series_query.h"
@@ -23,10 +23,13 @@ namespace fs {
 namespace {
 constexpr int kPanelHeight = 250;
 constexpr int kPanelMinWidth = 400;
-}
+} // namespace
 
-ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), worker_(worker)
+ChartsTab::ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent) : QWidget(parent)
 {
+    Q_ASSERT(!workers.empty());
+    for (StoreWorker *w : workers)
+        lanes_.push_back({w, std::make_shared<SeriesCache>()});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->setSpacing(6);
@@ -38,7 +41,6 @@ ChartsTab::ChartsTab(StoreWorker *worker, QWidget *parent) : QWidget(parent), wo
     search_->setMinimumWidth(240);
     search_->setMaximumWidth(360);
     legend_ = new LegendBar(this);
-    cache_ = std::make_shared<SeriesCache>();
 
     auto *smoothingText = new QLabel(this);
     smoothingSlider_ = new QSlider(Qt::Horizontal, this);
@@ -146,38 +148,55 @@ void ChartsTab::pollLive()
         QString metric;
         StepRange extent;
     };
-    std::vector<Shown> shown;
+    // Each lane checks its own metrics, with the cache that already knows them.
+    std::vector<std::vector<Shown>> shownPerLane(lanes_.size());
     for (MetricPanel *panel : std::as_const(panels_)) {
-        if (panel->isVisible() && panel->hasData())
-            shown.push_back({panel->metric(), panel->data().extent});
+        if (panel->isVisible() && panel->hasData()) {
+            laneOf(panel->metric());
+            shownPerLane[size_t(laneOfMetric_.value(panel->metric()))].push_back(
+                {panel->metric(), panel->data().extent});
+        }
     }
-    if (shown.empty())
-        return;
     std::vector<qint64> keys;
     for (const PanelRun &r : runs_)
         keys.push_back(r.key);
-    auto cache = cache_;
-    worker_->post(this, [this, cache, keys, shown](Store &store) -> StoreWorker::Done {
-        QStringList moved;
-        for (const Shown &s : shown) {
-            qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
-            for (qint64 key : keys) {
-                const StepRange e = cache->extent(store, key, s.metric);
-                if (!e.empty()) {
-                    lo = std::min(lo, e.lo);
-                    hi = std::max(hi, e.hi);
+    for (size_t i = 0; i < lanes_.size(); ++i) {
+        if (shownPerLane[i].empty())
+            continue;
+        const Lane &lane = lanes_[i];
+        lane.worker->post(
+            this,
+            [this, cache = lane.cache, keys, shown = shownPerLane[i]](Store &store) -> StoreWorker::Done {
+                QStringList moved;
+                for (const Shown &s : shown) {
+                    qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
+                    for (qint64 key : keys) {
+                        const StepRange e = cache->extent(store, key, s.metric);
+                        if (!e.empty()) {
+                            lo = std::min(lo, e.lo);
+                            hi = std::max(hi, e.hi);
+                        }
+                    }
+                    if (lo <= hi && (lo != s.extent.lo || hi != s.extent.hi))
+                        moved << s.metric;
                 }
-            }
-            if (lo <= hi && (lo != s.extent.lo || hi != s.extent.hi))
-                moved << s.metric;
-        }
-        return [this, moved] {
-            for (const QString &metric : moved) {
-                if (MetricPanel *panel = this->panel(metric))
-                    requestPanel(panel);
-            }
-        };
-    }, QStringLiteral("live:%1").arg(quintptr(this)));
+                return [this, moved] {
+                    for (const QString &metric : moved) {
+                        if (MetricPanel *panel = this->panel(metric))
+                            requestPanel(panel);
+                    }
+                };
+            },
+            QStringLiteral("live:%1").arg(quintptr(this)));
+    }
+}
+
+const ChartsTab::Lane &ChartsTab::laneOf(const QString &metric)
+{
+    auto found = laneOfMetric_.constFind(metric);
+    if (found == laneOfMetric_.constEnd())
+        found = laneOfMetric_.insert(metric, nextLane_++ % int(lanes_.size()));
+    return lanes_[size_t(*found)];
 }
 
 void ChartsTab::setRuns(const std::vector<PanelRun> &runs)
@@ -206,17 +225,20 @@ void ChartsTab::loadKeys()
     for (const PanelRun &r : runs_)
         keys.push_back(r.key);
     ++keysInFlight_;
-    worker_->post(this, [this, keys](Store &store) -> StoreWorker::Done {
-        QStringList all;
-        for (qint64 key : keys)
-            all += store.numericKeys(key);
-        all.removeDuplicates();
-        all.sort(Qt::CaseInsensitive);
-        return [this, all] {
-            --keysInFlight_;
-            setKeys(all);
-        };
-    }, QStringLiteral("keys:%1").arg(quintptr(this)));
+    lanes_.front().worker->post(
+        this,
+        [this, keys](Store &store) -> StoreWorker::Done {
+            QStringList all;
+            for (qint64 key : keys)
+                all += store.numericKeys(key);
+            all.removeDuplicates();
+            all.sort(Qt::CaseInsensitive);
+            return [this, all] {
+                --keysInFlight_;
+                setKeys(all);
+            };
+        },
+        QStringLiteral("keys:%1").arg(quintptr(this)));
 }
 
 void ChartsTab::setKeys(const QStringList &keys)
@@ -242,14 +264,15 @@ void ChartsTab::setKeys(const QStringList &keys)
             panel->setSmoothing(smoothing_);
             panel->setLogY(logY_);
             connect(panel, &MetricPanel::dataWanted, this, [this, panel] { requestPanel(panel); });
-            connect(panel, &MetricPanel::xZoomChanged, this, [this, panel](std::optional<std::pair<double, double>> range) {
-                if (!syncZoom_)
-                    return;
-                for (MetricPanel *other : std::as_const(panels_)) {
-                    if (other != panel)
-                        other->setXZoom(range);
-                }
-            });
+            connect(panel, &MetricPanel::xZoomChanged, this,
+                    [this, panel](std::optional<std::pair<double, double>> range) {
+                        if (!syncZoom_)
+                            return;
+                        for (MetricPanel *other : std::as_const(panels_)) {
+                            if (other != panel)
+                                other->setXZoom(range);
+                        }
+                    });
             connect(panel, &MetricPanel::forkRequested, this, &ChartsTab::forkRequested);
             connect(panel, &MetricPanel::stepPicked, this, [this, panel] {
                 // One picked step at a time across the panels.
@@ -276,15 +299,19 @@ void ChartsTab::requestPanel(MetricPanel *panel)
         latest = std::make_shared<std::atomic<int>>(0);
     latest->store(generation);
     QPointer<MetricPanel> target(panel);
-    worker_->post(this, [this, request, generation, target, cache = cache_, latest](Store &store) -> StoreWorker::Done {
-        PanelData data = loadPanelData(store, request, cache.get(), [&] { return latest->load() != generation; });
-        return [this, data = std::move(data), generation, target] {
-            if (panelGeneration_.value(data.metric) == generation)
-                panelGeneration_.remove(data.metric);
-            if (target && !data.cancelled)
-                target->setData(data);
-        };
-    }, QStringLiteral("panel:%1:%2").arg(quintptr(this)).arg(request.metric));
+    const Lane &lane = laneOf(request.metric);
+    lane.worker->post(
+        this,
+        [this, request, generation, target, cache = lane.cache, latest](Store &store) -> StoreWorker::Done {
+            PanelData data = loadPanelData(store, request, cache.get(), [&] { return latest->load() != generation; });
+            return [this, data = std::move(data), generation, target] {
+                if (panelGeneration_.value(data.metric) == generation)
+                    panelGeneration_.remove(data.metric);
+                if (target && !data.cancelled)
+                    target->setData(data);
+            };
+        },
+        QStringLiteral("panel:%1:%2").arg(quintptr(this)).arg(request.metric));
 }
 
 void ChartsTab::pickStep(qint64 runKey, qint64 step)
@@ -324,9 +351,8 @@ void ChartsTab::relayout()
     }
     // Few charts share the height; many scroll at a readable size.
     const int rows = (shown + columns - 1) / std::max(columns, 1);
-    const int height = rows > 0 && rows <= 2
-        ? std::max(kPanelHeight, (scroll_->viewport()->height() - 8 * rows) / rows)
-        : kPanelHeight;
+    const int height = rows > 0 && rows <= 2 ? std::max(kPanelHeight, (scroll_->viewport()->height() - 8 * rows) / rows)
+                                             : kPanelHeight;
     for (MetricPanel *panel : std::as_const(panels_))
         panel->setFixedHeight(height);
     for (int c = 0; c < 4; ++c)

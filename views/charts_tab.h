@@ -28,7 +28,9 @@ class StoreWorker;
 class ChartsTab : public QWidget {
     Q_OBJECT
 public:
-    explicit ChartsTab(StoreWorker *worker, QWidget *parent = nullptr);
+    // Panels are spread over `workers` (at least one), each with its own
+    // chunk-index cache; the first also lists keys.
+    explicit ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent = nullptr);
 
     // The runs to overlay; the first is the opened run.
     void setRuns(const std::vector<PanelRun> &runs);
@@ -60,7 +62,17 @@ private:
     void relayout();
     void pollLive();
 
-    StoreWorker *worker_;
+    // One worker thread and the cache it alone uses. A metric stays on one
+    // lane, so its cache stays warm and its requests coalesce.
+    struct Lane {
+        StoreWorker *worker = nullptr;
+        std::shared_ptr<SeriesCache> cache;
+    };
+    const Lane &laneOf(const QString &metric);
+
+    std::vector<Lane> lanes_;
+    QHash<QString, int> laneOfMetric_;
+    int nextLane_ = 0;
     std::vector<PanelRun> runs_;
     QLineEdit *search_ = nullptr;
     LegendBar *legend_ = nullptr;
@@ -70,7 +82,7 @@ private:
     QLabel *empty_ = nullptr;
     QMap<QString, MetricPanel *> panels_;
     int keysInFlight_ = 0;
-    QHash<QString, int> panelGeneration_;   // latest request per metric, until delivered
+    QHash<QString, int> panelGeneration_; // latest request per metric, until delivered
     int generation_ = 0;
     int columns_ = 0;
     QSlider *smoothingSlider_ = nullptr;
@@ -81,8 +93,6 @@ private:
     double smoothing_ = 0.0;
     bool logY_ = false;
     bool syncZoom_ = false;
-    // Chunk indexes and smoothed summaries, used only on the worker thread.
-    std::shared_ptr<SeriesCache> cache_;
     // The newest request per panel: a running job for an older one stops early.
     QHash<QString, std::shared_ptr<std::atomic<int>>> latest_;
 };

@@ -19,10 +19,12 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "core/error.h"
 #include "demo/demo_project.h"
@@ -71,7 +73,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
     metaWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-runs"), this);
-    chartWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts"), this);
+    const int chartLanes = std::clamp(QThread::idealThreadCount(), 1, 4);
+    for (int i = 0; i < chartLanes; ++i)
+        chartWorkers_.push_back(
+            new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts-%1").arg(i), this));
     imports_ = new ImportController(options_.storePath, this);
     connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
         if (!openRun.isEmpty())
@@ -86,10 +91,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
     else
         resize(1500, 920);
 
-    for (StoreWorker *w : {metaWorker_, chartWorker_}) {
+    std::vector<StoreWorker *> workers = chartWorkers_;
+    workers.push_back(metaWorker_);
+    for (StoreWorker *w : workers) {
         connect(w, &StoreWorker::failed, this, &MainWindow::showStatus);
         connect(w, &StoreWorker::busyChanged, this, [this] {
-            const bool busy = !metaWorker_->isIdle() || !chartWorker_->isIdle();
+            const bool busy = !workersIdle();
             if (busy && !busy_->isVisible())
                 busyDelay_->start();
             if (!busy) {
@@ -108,7 +115,7 @@ MainWindow::~MainWindow()
 {
     // Stop the threads before the widgets their results go to.
     delete metaWorker_;
-    delete chartWorker_;
+    qDeleteAll(chartWorkers_);
 }
 
 void MainWindow::buildUi()
@@ -157,7 +164,7 @@ void MainWindow::buildUi()
     connect(runs_, &RunsPanel::runActivated, this, [this](qint64 key) { openRun(key); });
     connect(runs_, &RunsPanel::selectionChanged, this, &MainWindow::updateChartRuns);
 
-    page_ = new RunPage(chartWorker_, splitter_);
+    page_ = new RunPage(chartWorkers_, splitter_);
     OverviewTab *overview = page_->overview();
     connect(overview, &OverviewTab::statusMessage, this, &MainWindow::showStatus);
     connect(overview, &OverviewTab::openRunRequested, this, [this](qint64 key) { openRun(key); });
@@ -254,7 +261,7 @@ void MainWindow::buildActions()
     quit_ = new QAction(this);
     quit_->setObjectName(QStringLiteral("quitAction"));
     quit_->setShortcut(QKeySequence::Quit);
-    if (quit_->shortcut().isEmpty())   // platforms without a standard key for it
+    if (quit_->shortcut().isEmpty()) // platforms without a standard key for it
         quit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit_->setMenuRole(QAction::QuitRole);
     connect(quit_, &QAction::triggered, this, &QWidget::close);
@@ -451,8 +458,13 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isSettled() const
 {
-    return projectsLoaded_ && !pending_ && !demoRunning_ && metaWorker_->isIdle() && chartWorker_->isIdle()
-        && !page_->charts()->isLoading();
+    return projectsLoaded_ && !pending_ && !demoRunning_ && workersIdle() && !page_->charts()->isLoading();
+}
+
+bool MainWindow::workersIdle() const
+{
+    return metaWorker_->isIdle() &&
+           std::all_of(chartWorkers_.begin(), chartWorkers_.end(), [](const StoreWorker *w) { return w->isIdle(); });
 }
 
 void MainWindow::showStatus(const QString &message)
@@ -464,45 +476,48 @@ void MainWindow::showStatus(const QString &message)
 
 void MainWindow::loadProjects()
 {
-    metaWorker_->post(this, [this](Store &store) -> StoreWorker::Done {
-        auto projects = store.projects();
-        return [this, projects = std::move(projects)]() mutable {
-            const bool first = !projectsLoaded_;
-            projectsLoaded_ = true;
-            qint64 totalRuns = 0;
-            for (const auto &p : projects)
-                totalRuns += p.runCount;
-            projects_->setProjects(std::move(projects));
-            if (totalRuns == 0 && !pending_) {
-                stack_->setCurrentWidget(welcome_);
-                return;
-            }
-            if (stack_->currentWidget() == welcome_ && !demoRunning_)
-                stack_->setCurrentWidget(splitter_);
-            int row = projects_->rowOfKey(currentProject_);
-            if (row < 0 && pending_ && pending_->runKey == 0)
-                return;   // --select is still being resolved; it picks the project
-            if (row < 0) {
-                for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
-                    if (projectId(projects_->projects()[i]) == wantedProject_)
-                        row = int(i);
+    metaWorker_->post(
+        this,
+        [this](Store &store) -> StoreWorker::Done {
+            auto projects = store.projects();
+            return [this, projects = std::move(projects)]() mutable {
+                const bool first = !projectsLoaded_;
+                projectsLoaded_ = true;
+                qint64 totalRuns = 0;
+                for (const auto &p : projects)
+                    totalRuns += p.runCount;
+                projects_->setProjects(std::move(projects));
+                if (totalRuns == 0 && !pending_) {
+                    stack_->setCurrentWidget(welcome_);
+                    return;
                 }
-            }
-            if (row < 0) {
-                for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
-                    if (projects_->projects()[i].runCount > 0)
-                        row = int(i);
+                if (stack_->currentWidget() == welcome_ && !demoRunning_)
+                    stack_->setCurrentWidget(splitter_);
+                int row = projects_->rowOfKey(currentProject_);
+                if (row < 0 && pending_ && pending_->runKey == 0)
+                    return; // --select is still being resolved; it picks the project
+                if (row < 0) {
+                    for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
+                        if (projectId(projects_->projects()[i]) == wantedProject_)
+                            row = int(i);
+                    }
                 }
-            }
-            if (row < 0)
-                return;
-            const QModelIndex index = projects_->index(row);
-            if (projectView_->currentIndex() != index)
-                projectView_->setCurrentIndex(index);   // loads the runs
-            else if (!first)
-                loadRuns();
-        };
-    }, QStringLiteral("projects"));
+                if (row < 0) {
+                    for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
+                        if (projects_->projects()[i].runCount > 0)
+                            row = int(i);
+                    }
+                }
+                if (row < 0)
+                    return;
+                const QModelIndex index = projects_->index(row);
+                if (projectView_->currentIndex() != index)
+                    projectView_->setCurrentIndex(index); // loads the runs
+                else if (!first)
+                    loadRuns();
+            };
+        },
+        QStringLiteral("projects"));
 }
 
 void MainWindow::selectProject(qint64 projectKey)
@@ -521,10 +536,13 @@ void MainWindow::loadRuns()
     const qint64 projectKey = currentProject_;
     if (projectKey == 0)
         return;
-    metaWorker_->post(this, [this, projectKey](Store &store) -> StoreWorker::Done {
-        auto runs = store.runs(projectKey);
-        return [this, projectKey, runs = std::move(runs)]() mutable { onRunsLoaded(projectKey, std::move(runs)); };
-    }, QStringLiteral("runs"));
+    metaWorker_->post(
+        this,
+        [this, projectKey](Store &store) -> StoreWorker::Done {
+            auto runs = store.runs(projectKey);
+            return [this, projectKey, runs = std::move(runs)]() mutable { onRunsLoaded(projectKey, std::move(runs)); };
+        },
+        QStringLiteral("runs"));
 }
 
 void MainWindow::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
@@ -550,7 +568,7 @@ void MainWindow::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
         runs_->selectRun(open.runKey, true);
         for (qint64 key : open.alsoSelect)
             runs_->selectRun(key, false);
-        runs_->selectRun(open.runKey, false);   // keep it current
+        runs_->selectRun(open.runKey, false); // keep it current
         openRun(open.runKey);
         if (open.tab)
             page_->setCurrentTab(*open.tab);
@@ -621,37 +639,40 @@ void MainWindow::loadDetails()
     const qint64 key = currentRun_;
     if (key == 0)
         return;
-    metaWorker_->post(this, [this, key](Store &store) -> StoreWorker::Done {
-        try {
-            RunDetails details = loadRunDetails(store, key);
-            return [this, details = std::move(details)] {
-                if (details.run.key != currentRun_)
-                    return;
-                const bool changedRun = details_.run.key != details.run.key;
-                details_ = details;
-                page_->overview()->setDetails(details_, options_.storePath);
-                page_->showRun();
-                setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
-                if (changedRun) {
-                    // A run from another project (a fork link): show that project.
-                    if (details_.run.projectKey != currentProject_)
-                        selectProject(details_.run.projectKey);
-                    else if (runs_->model()->rowOfKey(details_.run.key) >= 0
-                             && !runs_->selectedRunKeys().contains(details_.run.key))
-                        runs_->selectRun(details_.run.key);
-                    emit runOpened(details_.run.key);
-                }
-                updateChartRuns();
-            };
-        } catch (const Error &e) {
-            const QString message = e.message();
-            return [this, key, message] {
-                if (key != currentRun_)
-                    return;
-                page_->showPlaceholder(tr("This run cannot be shown: %1").arg(message));
-            };
-        }
-    }, QStringLiteral("details"));
+    metaWorker_->post(
+        this,
+        [this, key](Store &store) -> StoreWorker::Done {
+            try {
+                RunDetails details = loadRunDetails(store, key);
+                return [this, details = std::move(details)] {
+                    if (details.run.key != currentRun_)
+                        return;
+                    const bool changedRun = details_.run.key != details.run.key;
+                    details_ = details;
+                    page_->overview()->setDetails(details_, options_.storePath);
+                    page_->showRun();
+                    setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
+                    if (changedRun) {
+                        // A run from another project (a fork link): show that project.
+                        if (details_.run.projectKey != currentProject_)
+                            selectProject(details_.run.projectKey);
+                        else if (runs_->model()->rowOfKey(details_.run.key) >= 0 &&
+                                 !runs_->selectedRunKeys().contains(details_.run.key))
+                            runs_->selectRun(details_.run.key);
+                        emit runOpened(details_.run.key);
+                    }
+                    updateChartRuns();
+                };
+            } catch (const Error &e) {
+                const QString message = e.message();
+                return [this, key, message] {
+                    if (key != currentRun_)
+                        return;
+                    page_->showPlaceholder(tr("This run cannot be shown: %1").arg(message));
+                };
+            }
+        },
+        QStringLiteral("details"));
 }
 
 void MainWindow::updateChartRuns()
@@ -667,10 +688,10 @@ void MainWindow::updateChartRuns()
             runs.push_back(panelRun(*r));
     }
     const auto &shown = page_->charts()->runs();
-    const bool same = shown.size() == runs.size()
-        && std::equal(shown.begin(), shown.end(), runs.begin(), [](const PanelRun &a, const PanelRun &b) {
-               return a.key == b.key && a.name == b.name && a.forkStep == b.forkStep;
-           });
+    const bool same = shown.size() == runs.size() &&
+                      std::equal(shown.begin(), shown.end(), runs.begin(), [](const PanelRun &a, const PanelRun &b) {
+                          return a.key == b.key && a.name == b.name && a.forkStep == b.forkStep;
+                      });
     if (!same)
         page_->charts()->setRuns(runs);
 }
@@ -684,8 +705,8 @@ void MainWindow::pollStore()
     QString signature;
     for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
         const QFileInfo info(options_.storePath + suffix);
-        signature += QString::number(info.size()) + QLatin1Char(':')
-            + QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char(';');
+        signature += QString::number(info.size()) + QLatin1Char(':') +
+                     QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char(';');
     }
     if (signature == storeSignature_)
         return;
@@ -751,7 +772,8 @@ void MainWindow::openForkDialog(qint64 runKey, qint64 step)
 
 void MainWindow::onForkCreated(const RunInfo &fork)
 {
-    showStatus(tr("Created %1 (%2), forked at step %3").arg(fork.name, fork.runId).arg(fork.fork ? fork.fork->step : 0));
+    showStatus(
+        tr("Created %1 (%2), forked at step %3").arg(fork.name, fork.runId).arg(fork.fork ? fork.fork->step : 0));
     PendingOpen open{fork.key, {}, RunPage::ChartsIndex};
     if (fork.fork) {
         if (const RunInfo *source = runs_->model()->runByImmutableId(fork.fork->sourceImmutableId))
@@ -791,11 +813,12 @@ void MainWindow::deleteRun(qint64 runKey)
         return;
     const RunInfo run = details_.run;
     const size_t forks = details_.forks.size();
-    QString text = tr("Delete the run \"%1\" (%2) and its history? This cannot be undone.").arg(run.name, run.path().toString());
+    QString text =
+        tr("Delete the run \"%1\" (%2) and its history? This cannot be undone.").arg(run.name, run.path().toString());
     if (forks > 0)
-        text += QStringLiteral("\n\n")
-            + tr("%n fork(s) inherit history from it; that history is copied into them first, so they keep it.",
-                 nullptr, int(forks));
+        text += QStringLiteral("\n\n") +
+                tr("%n fork(s) inherit history from it; that history is copied into them first, so they keep it.",
+                   nullptr, int(forks));
     QMessageBox box(QMessageBox::Warning, tr("Delete run"), text, QMessageBox::Cancel, this);
     box.setTextFormat(Qt::PlainText);
     QPushButton *del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
@@ -847,10 +870,13 @@ void MainWindow::createDemo()
         DemoProject demo;
         try {
             demo = createDemoProject(store, [this, welcome](const QString &what, int percent) {
-                QMetaObject::invokeMethod(this, [welcome, what, percent] {
-                    if (welcome)
-                        welcome->setBusy(what, percent);
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this,
+                    [welcome, what, percent] {
+                        if (welcome)
+                            welcome->setBusy(what, percent);
+                    },
+                    Qt::QueuedConnection);
             });
         } catch (const Error &e) {
             error = e.message();

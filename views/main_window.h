@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <optional>
+#include <vector>
 
 #include "views/fork_dialog.h"
 #include "views/run_details.h"
@@ -35,9 +36,9 @@ class MainWindow : public QMainWindow {
 public:
     struct Options {
         QString storePath;
-        QString select;                     // a run to open: ID, path or immutable ID
+        QString select; // a run to open: ID, path or immutable ID
         std::optional<RunPage::Tab> tab;
-        bool useSettings = true;            // tests run without QSettings
+        bool useSettings = true; // tests run without QSettings
     };
 
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
@@ -75,6 +76,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    bool workersIdle() const;
+
     struct PendingOpen {
         qint64 runKey = 0;
         QList<qint64> alsoSelect;
@@ -106,7 +109,9 @@ private:
 
     Options options_;
     StoreWorker *metaWorker_ = nullptr;
-    StoreWorker *chartWorker_ = nullptr;
+    // Chart panels load in parallel, one worker (and SQLite connection) per
+    // core up to four; the first also answers the charts tab's other questions.
+    std::vector<StoreWorker *> chartWorkers_;
 
     QStackedWidget *stack_ = nullptr;
     WelcomeView *welcome_ = nullptr;
@@ -145,14 +150,14 @@ private:
     QPointer<ForkDialog> forkDialog_;
 
     qint64 currentProject_ = 0;
-    qint64 runsProject_ = 0;      // the project whose runs the table shows
+    qint64 runsProject_ = 0; // the project whose runs the table shows
     qint64 currentRun_ = 0;
     RunDetails details_;
     std::vector<qint64> history_;
     int historyIndex_ = -1;
     std::optional<PendingOpen> pending_;
-    QString wantedProject_;        // "entity/name" from the settings
-    QString wantedRun_;            // immutable ID from the settings
+    QString wantedProject_; // "entity/name" from the settings
+    QString wantedRun_;     // immutable ID from the settings
     bool projectsLoaded_ = false;
     QString storeSignature_;
     bool demoRunning_ = false;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "store/sqlite_db.h"
 #include "store/store.h"
 
 namespace fs {
@@ -12,6 +13,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
 {
     SeriesCache local;
     SeriesCache &c = cache ? *cache : local;
+    const ReadTransaction snapshot(store.db()); // every run of the panel from one committed state
     PanelData data;
     data.metric = request.metric;
     data.smoothing = request.smoothing;

@@ -11,7 +11,7 @@
 
 namespace fs {
 
-RunPage::RunPage(StoreWorker *chartWorker, QWidget *parent) : QWidget(parent)
+RunPage::RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -28,7 +28,7 @@ RunPage::RunPage(StoreWorker *chartWorker, QWidget *parent) : QWidget(parent)
     tabs_->setObjectName(QStringLiteral("runTabs"));
     tabs_->setDocumentMode(true);
     overview_ = new OverviewTab(tabs_);
-    charts_ = new ChartsTab(chartWorker, tabs_);
+    charts_ = new ChartsTab(chartWorkers, tabs_);
     tabs_->addTab(overview_, QIcon(QStringLiteral(":/icons/overview.svg")), QString());
     tabs_->addTab(charts_, QIcon(QStringLiteral(":/icons/charts.svg")), QString());
     stack_->addWidget(tabs_);

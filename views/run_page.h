@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <vector>
 
 class QLabel;
 class QStackedWidget;
@@ -18,7 +19,7 @@ class RunPage : public QWidget {
 public:
     enum Tab { OverviewIndex, ChartsIndex };
 
-    explicit RunPage(StoreWorker *chartWorker, QWidget *parent = nullptr);
+    explicit RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent = nullptr);
 
     OverviewTab *overview() const { return overview_; }
     ChartsTab *charts() const { return charts_; }

@@ -2,19 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <utility>
 
 namespace fs {
 
-M4Reducer::M4Reducer(StepRange visible, int width)
-    : M4Reducer(ColumnMapping(visible, width))
-{
-}
+M4Reducer::M4Reducer(StepRange visible, int width) : M4Reducer(ColumnMapping(visible, width)) {}
 
-M4Reducer::M4Reducer(const ColumnMapping &columns)
-    : m_columns(columns)
-{
-}
+M4Reducer::M4Reducer(const ColumnMapping &columns) : m_columns(columns) {}
 
 void M4Reducer::addPoints(std::span<const Point> points)
 {
@@ -23,8 +18,8 @@ void M4Reducer::addPoints(std::span<const Point> points)
     const StepRange range = m_columns.range();
     const auto byStep = [](const Point &p, qint64 s) { return p.step < s; };
     const auto inBegin = std::lower_bound(points.begin(), points.end(), range.lo, byStep);
-    const auto inEnd = std::upper_bound(inBegin, points.end(), range.hi,
-                                        [](qint64 s, const Point &p) { return s < p.step; });
+    const auto inEnd =
+        std::upper_bound(inBegin, points.end(), range.hi, [](qint64 s, const Point &p) { return s < p.step; });
     if (inBegin != points.begin())
         noteBefore(*(inBegin - 1));
     for (auto it = inBegin; it != inEnd;) {
@@ -54,6 +49,71 @@ void M4Reducer::addPoints(std::span<const Point> points)
     }
     if (inEnd != points.end())
         noteAfter(*inEnd);
+}
+
+void M4Reducer::addConsecutive(qint64 firstStep, const char *values, size_t count)
+{
+    if (count == 0 || !m_columns.valid())
+        return;
+    const auto valueAt = [values](size_t i) {
+        double v;
+        std::memcpy(&v, values + i * sizeof(double), sizeof(double));
+        return v;
+    };
+    const auto stepAt = [firstStep](size_t i) { return firstStep + qint64(i); };
+    const StepRange range = m_columns.range();
+    // [i0, i1): the indexes inside the range (unsigned math: no overflow).
+    const size_t i0 =
+        range.lo > firstStep ? size_t(std::min<quint64>(quint64(range.lo) - quint64(firstStep), count)) : 0;
+    size_t i1 = count;
+    if (range.hi < firstStep)
+        i1 = 0;
+    else if (quint64(range.hi) - quint64(firstStep) < count)
+        i1 = size_t(quint64(range.hi) - quint64(firstStep)) + 1;
+    i1 = std::max(i1, i0);
+    if (i0 > 0)
+        noteBefore({stepAt(i0 - 1), valueAt(i0 - 1)});
+    for (size_t i = i0; i < i1;) {
+        const qint64 step = stepAt(i);
+        // The rest of the open column, or the column this step opens.
+        const qint64 columnLast = m_runOpen && step <= m_columnLastStep
+                                      ? m_columnLastStep
+                                      : qint64(m_columns.firstStepOfColumn(m_columns.column(step) + 1) - 1);
+        const size_t end = std::min(i1, i + size_t(quint64(columnLast) - quint64(step)) + 1);
+        double lo = valueAt(i), hi = lo;
+        size_t loAt = i, hiAt = i, nanAt = end;
+        for (size_t k = i; k < end; ++k) {
+            const double v = valueAt(k);
+            if (std::isnan(v)) {
+                nanAt = k;
+                break;
+            }
+            if (v < lo) {
+                lo = v;
+                loAt = k;
+            } else if (v > hi) {
+                hi = v;
+                hiAt = k;
+            }
+        }
+        if (nanAt > i) {
+            // What addInRange() keeps of [i, nanAt) depends only on these
+            // (first occurrences of min and max, as its strict comparisons).
+            const size_t keep[4] = {i, std::min(loAt, hiAt), std::max(loAt, hiAt), nanAt - 1}; // ascending
+            for (size_t n = 0; n < 4; ++n) {
+                if (n == 0 || keep[n] != keep[n - 1])
+                    addInRange({stepAt(keep[n]), valueAt(keep[n])});
+            }
+        }
+        if (nanAt < end) {
+            addInRange({stepAt(nanAt), valueAt(nanAt)});
+            i = nanAt + 1;
+        } else {
+            i = end;
+        }
+    }
+    if (i1 < count)
+        noteAfter({stepAt(i1), valueAt(i1)});
 }
 
 void M4Reducer::addPoint(const Point &point)
@@ -181,8 +241,7 @@ bool summarySuffices(const ColumnMapping &columns, qint64 firstStep, qint64 last
     const StepRange range = columns.range();
     if (lastStep < range.lo || firstStep > range.hi)
         return true;
-    return range.contains(firstStep) && range.contains(lastStep)
-        && columns.sameColumn(firstStep, lastStep);
+    return range.contains(firstStep) && range.contains(lastStep) && columns.sameColumn(firstStep, lastStep);
 }
 
 bool summarySuffices(StepRange visible, int width, qint64 firstStep, qint64 lastStep)

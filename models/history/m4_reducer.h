@@ -33,6 +33,12 @@ public:
 
     void addPoints(std::span<const Point> points);
     void addPoint(const Point &point);
+    // Points at consecutive steps firstStep, firstStep+1, ... given as
+    // `count` unaligned little-endian doubles (a stored chunk, in place).
+    // Same result as addPoints() on them, without building points: each
+    // column's share is scanned once and only its first, min, max and last
+    // are fed on.
+    void addConsecutive(qint64 firstStep, const char *values, size_t count);
 
     // The summary stands in for its chunk through up to four points: first at
     // firstStep, last at lastStep, min and max at steps inside the chunk.

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "history/m4_reducer.h"
 #include "history/pixel_mapping.h"
 #include "store/chunk_codec.h"
+#include "store/sqlite_db.h"
 
 namespace fs {
 
@@ -18,13 +20,19 @@ constexpr size_t kMaxIndexes = 512;
 constexpr size_t kMaxWeightsPerSeries = 2;
 
 // The steps a reference can hold: its chunk as cut by its segment.
-qint64 refLo(const ChunkRef &r) { return std::max(r.summary.firstStep, r.clip.lo); }
-qint64 refHi(const ChunkRef &r) { return std::min(r.summary.lastStep, r.clip.hi); }
+qint64 refLo(const ChunkRef &r)
+{
+    return std::max(r.summary.firstStep, r.clip.lo);
+}
+qint64 refHi(const ChunkRef &r)
+{
+    return std::min(r.summary.lastStep, r.clip.hi);
+}
 
 bool sameSegments(const std::vector<HistorySegment> &a, const std::vector<HistorySegment> &b)
 {
-    return a.size() == b.size()
-        && std::equal(a.begin(), a.end(), b.begin(), [](const HistorySegment &x, const HistorySegment &y) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](const HistorySegment &x, const HistorySegment &y) {
                return x.run == y.run && x.steps.lo == y.steps.lo && x.steps.hi == y.steps.hi;
            });
 }
@@ -37,6 +45,20 @@ std::vector<ChunkRef> segmentRefs(Store &store, const HistorySegment &seg, const
         r.whole = r.summary.firstStep >= seg.steps.lo && r.summary.lastStep <= seg.steps.hi;
     }
     return refs;
+}
+
+// The part of `v` whose steps lie in `clip`.
+ConsecutiveValues clipped(ConsecutiveValues v, StepRange clip)
+{
+    const auto n = quint64(v.count);
+    const quint64 from = clip.lo > v.firstStep ? std::min<quint64>(quint64(clip.lo) - quint64(v.firstStep), n) : 0;
+    quint64 to = n;
+    if (clip.hi < v.firstStep)
+        to = 0;
+    else if (quint64(clip.hi) - quint64(v.firstStep) < n)
+        to = quint64(clip.hi) - quint64(v.firstStep) + 1;
+    to = std::max(to, from);
+    return {v.firstStep + qint64(from), size_t(to - from), v.values + from * sizeof(double)};
 }
 
 // Feeds points to the inherited or the own reducer by step.
@@ -63,6 +85,20 @@ struct SplitReducer {
             lastInherited = *(mid - 1);
         }
         own.addPoints({mid, points.end()});
+    }
+    // A whole chunk on one side of the split, its values in place.
+    void addConsecutive(const ConsecutiveValues &v, bool inheritedSide)
+    {
+        if (v.count == 0)
+            return;
+        if (inheritedSide) {
+            inherited.addConsecutive(v.firstStep, v.values, v.count);
+            double last;
+            std::memcpy(&last, v.values + (v.count - 1) * sizeof(double), sizeof(double));
+            lastInherited = Point{v.firstStep + qint64(v.count) - 1, last};
+        } else {
+            own.addConsecutive(v.firstStep, v.values, v.count);
+        }
     }
     void addSummary(const ChunkSummary &s, bool inheritedSide)
     {
@@ -124,8 +160,9 @@ SeriesCache::Index &SeriesCache::index(Store &store, qint64 run, const QString &
     const std::vector<HistorySegment> segs = store.segments(run);
     auto found = indexes_.find({run, key});
     if (found == indexes_.end() && indexes_.size() >= kMaxIndexes) {
-        auto oldest = std::min_element(indexes_.begin(), indexes_.end(),
-                                       [](const auto &a, const auto &b) { return a.second.lastUse < b.second.lastUse; });
+        auto oldest = std::min_element(indexes_.begin(), indexes_.end(), [](const auto &a, const auto &b) {
+            return a.second.lastUse < b.second.lastUse;
+        });
         indexes_.erase(oldest);
     }
     Index &ix = indexes_[{run, key}];
@@ -146,13 +183,14 @@ SeriesCache::Index &SeriesCache::index(Store &store, qint64 run, const QString &
     // (the open one, rewritten on every flush) onwards.
     const HistorySegment &seg = segs.back();
     size_t k = ix.refs.size();
-    if (k > 0 && ix.refs.back().clip.lo == seg.steps.lo && ix.refs.back().clip.hi == seg.steps.hi
-        && ix.refs.back().series != 0)
+    if (k > 0 && ix.refs.back().clip.lo == seg.steps.lo && ix.refs.back().clip.hi == seg.steps.hi &&
+        ix.refs.back().series != 0)
         --k;
     const qint64 from = k < ix.refs.size() ? ix.refs[k].summary.firstStep : seg.steps.lo;
     std::vector<ChunkRef> tail = segmentRefs(store, seg, key, from);
-    const bool unchanged = k < ix.refs.size() && tail.size() == 1 && tail[0].series == ix.refs[k].series
-        && tail[0].summary.lastStep == ix.refs[k].summary.lastStep && tail[0].summary.count == ix.refs[k].summary.count;
+    const bool unchanged = k < ix.refs.size() && tail.size() == 1 && tail[0].series == ix.refs[k].series &&
+                           tail[0].summary.lastStep == ix.refs[k].summary.lastStep &&
+                           tail[0].summary.count == ix.refs[k].summary.count;
     if (unchanged || (k == ix.refs.size() && tail.empty()))
         return ix;
     ix.refs.resize(k);
@@ -190,6 +228,7 @@ const std::vector<SeriesCache::SmoothChunk> &SeriesCache::smoothed(Store &store,
 StepRange SeriesCache::extent(Store &store, qint64 run, const QString &key)
 {
     std::lock_guard lock(mutex_);
+    const ReadTransaction snapshot(store.db());
     const Index &ix = index(store, run, key);
     if (ix.refs.empty())
         return {1, 0};
@@ -205,6 +244,7 @@ void SeriesCache::clear()
 ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
 {
     std::lock_guard lock(mutex_);
+    const ReadTransaction snapshot(store.db());
     Index &ix = index(store, q.run, q.key);
     ReducedSeries out;
     if (ix.refs.empty())
@@ -230,10 +270,13 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
 
     // The chunks in range plus one on either side (the edge neighbours).
     const auto n = qint64(refs.size());
-    const qint64 i0 = std::partition_point(refs.begin(), refs.end(), [&](const ChunkRef &r) { return refHi(r) < range.lo; })
-        - refs.begin();
-    const qint64 i1 = (std::partition_point(refs.begin(), refs.end(), [&](const ChunkRef &r) { return refLo(r) <= range.hi; })
-                       - refs.begin()) - 1;
+    const qint64 i0 =
+        std::partition_point(refs.begin(), refs.end(), [&](const ChunkRef &r) { return refHi(r) < range.lo; }) -
+        refs.begin();
+    const qint64 i1 =
+        (std::partition_point(refs.begin(), refs.end(), [&](const ChunkRef &r) { return refLo(r) <= range.hi; }) -
+         refs.begin()) -
+        1;
     const qint64 from = std::max<qint64>(0, std::min(i0, i1 + 1) - 1);
     const qint64 to = std::min<qint64>(n - 1, std::max(i1, i0 - 1) + 1);
 
@@ -250,26 +293,37 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
             out.pointsInRange += ref.summary.count;
         // A summary with NaNs cannot say where its gaps are: decode those
         // (their first and last points are exact, so off-screen they serve).
-        const bool rawSummary = ref.whole && oneSide
-            && (outside || (ref.summary.nanCount == 0 && summarySuffices(cols, lo, hi)));
+        const bool rawSummary =
+            ref.whole && oneSide && (outside || (ref.summary.nanCount == 0 && summarySuffices(cols, lo, hi)));
         bool smoothSummary = true;
         if (sm) {
             const ChunkSummary &s = (*sm)[size_t(i)].summary;
             const bool sOutside = s.lastStep < range.lo || s.firstStep > range.hi;
-            smoothSummary = oneSide && (s.count == 0 || sOutside
-                                        || (s.nanCount == 0 && summarySuffices(cols, s.firstStep, s.lastStep)));
+            smoothSummary = oneSide && (s.count == 0 || sOutside ||
+                                        (s.nanCount == 0 && summarySuffices(cols, s.firstStep, s.lastStep)));
         }
         const bool decode = !rawSummary || !smoothSummary;
+        bool reduced = false; // fed to `raw` straight from the blob
         if (decode) {
             buffer.clear();
-            store.readChunk(ref, buffer);
+            store.withChunkBlob(ref, [&](std::string_view blob) {
+                // Without smoothing, a one-sided chunk of consecutive steps
+                // (the common case) is reduced in place, never decoded.
+                const auto values = !sm && oneSide ? consecutiveValues(blob, ref.summary.firstStep) : std::nullopt;
+                if (values) {
+                    raw.addConsecutive(clipped(*values, ref.clip), inheritedSide);
+                    reduced = true;
+                } else {
+                    decodeChunk(blob, ref.summary.firstStep, ref.clip, buffer);
+                }
+            });
             ++out.chunksDecoded;
         } else {
             ++out.chunksSummarized;
         }
         if (rawSummary)
             raw.addSummary(ref.summary, inheritedSide);
-        else
+        else if (!reduced)
             raw.addPoints(buffer);
         if (sm) {
             if (smoothSummary) {
@@ -285,8 +339,8 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
     raw.finish(out.inherited, out.own);
     if (sm)
         smooth.finish(out.smoothedInherited, out.smoothedOwn);
-    if (raw.lastInherited && range.contains(raw.lastInherited->step) && !std::isnan(raw.lastInherited->value)
-        && split && raw.lastInherited->step <= *split)
+    if (raw.lastInherited && range.contains(raw.lastInherited->step) && !std::isnan(raw.lastInherited->value) &&
+        split && raw.lastInherited->step <= *split)
         out.forkPoint = raw.lastInherited;
     if (out.pointsInRange > width)
         out.envelope = envelopeOf(cols, out.inherited, out.own);

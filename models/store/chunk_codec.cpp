@@ -1,6 +1,7 @@
 #include "store/chunk_codec.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -87,18 +88,22 @@ void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointV
     const unsigned char *values = p;
     const unsigned char *dp = deltas;
     qint64 step = firstStep;
-    if (consecutive && clip.lo > firstStep && clip.lo != std::numeric_limits<qint64>::min()) {
-        // Jump straight to the first step in range.
-        const quint64 skip = quint64(clip.lo - firstStep);
-        if (skip >= count)
+    if (consecutive) {
+        // The points in `clip` are one index window: copy it in one go.
+        const quint64 from = clip.lo > firstStep ? std::min<quint64>(quint64(clip.lo) - quint64(firstStep), count) : 0;
+        quint64 to = count;
+        if (clip.hi < firstStep)
+            to = 0;
+        else if (quint64(clip.hi) - quint64(firstStep) < count)
+            to = quint64(clip.hi) - quint64(firstStep) + 1;
+        if (from >= to)
             return;
-        step += qint64(skip);
-        for (quint64 i = skip; i < count; ++i, ++step) {
-            if (step > clip.hi)
-                return;
-            double v;
-            std::memcpy(&v, values + i * sizeof(double), sizeof(double));
-            out.push_back({step, v});
+        const size_t at = out.size();
+        out.resize(at + size_t(to - from));
+        Point *dst = out.data() + at;
+        for (quint64 i = from; i < to; ++i, ++dst) {
+            dst->step = firstStep + qint64(i);
+            std::memcpy(&dst->value, values + i * sizeof(double), sizeof(double));
         }
         return;
     }
@@ -113,6 +118,21 @@ void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointV
         std::memcpy(&v, values + i * sizeof(double), sizeof(double));
         out.push_back({step, v});
     }
+}
+
+std::optional<ConsecutiveValues> consecutiveValues(std::string_view blob, qint64 firstStep)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(blob.data());
+    const auto *end = p + blob.size();
+    if (blob.size() < 3 || p[0] != kFormat)
+        corrupt();
+    if (!(p[1] & kConsecutive))
+        return std::nullopt;
+    p += 2;
+    const quint64 count = getVarint(p, end);
+    if (count > quint64(blob.size()) || quint64(end - p) != count * sizeof(double))
+        corrupt();
+    return ConsecutiveValues{firstStep, size_t(count), reinterpret_cast<const char *>(p)};
 }
 
 ChunkSummary summarize(const Point *points, size_t count)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,16 @@ std::string encodeChunk(const Point *points, size_t count);
 void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointVector &out);
 
 ChunkSummary summarize(const Point *points, size_t count);
+
+// The values of a chunk whose steps are consecutive, read in place:
+// value i is at step firstStep + i. `values` is unaligned little-endian f64.
+struct ConsecutiveValues {
+    qint64 firstStep = 0;
+    size_t count = 0;
+    const char *values = nullptr;
+};
+// The chunk as consecutive values, or nullopt when its steps have gaps.
+// Throws fs::Error(Storage) for a malformed blob, as decodeChunk does.
+std::optional<ConsecutiveValues> consecutiveValues(std::string_view blob, qint64 firstStep);
 
 } // namespace fs

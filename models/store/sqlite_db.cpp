@@ -10,12 +10,15 @@ namespace fs {
 
 namespace {
 constexpr int kBusyTimeoutMs = 60000;
-}
+// Enough for every statement the store has; SQL built at run time (rare)
+// beyond this is prepared afresh each time.
+constexpr size_t kMaxCachedStatements = 96;
+} // namespace
 
 SqliteDb::SqliteDb(const QString &path, bool readOnly) : path_(path)
 {
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
-                      | SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString why = db_ ? QString::fromUtf8(sqlite3_errmsg(db_)) : QString::fromUtf8(sqlite3_errstr(rc));
@@ -30,6 +33,8 @@ SqliteDb::SqliteDb(const QString &path, bool readOnly) : path_(path)
 
 SqliteDb::~SqliteDb()
 {
+    for (auto &[sql, c] : cache_)
+        sqlite3_finalize(c.stmt);
     sqlite3_close_v2(db_);
 }
 
@@ -43,9 +48,8 @@ void SqliteDb::fail(const char *during) const
                                                 "'%1' is not a Forkscope store (not an SQLite database); expected a "
                                                 "store file made by Forkscope or a path for a new one")
                         .arg(path_));
-    throw Error(Error::Kind::Storage,
-                QCoreApplication::translate("fs::Store", "store '%1': %2 failed: %3")
-                    .arg(path_, QString::fromUtf8(during), msg));
+    throw Error(Error::Kind::Storage, QCoreApplication::translate("fs::Store", "store '%1': %2 failed: %3")
+                                          .arg(path_, QString::fromUtf8(during), msg));
 }
 
 void SqliteDb::exec(std::string_view sql)
@@ -60,10 +64,21 @@ void SqliteDb::exec(std::string_view sql)
 
 Statement SqliteDb::prepare(std::string_view sql)
 {
+    std::string key(sql);
+    auto found = cache_.find(key);
+    if (found != cache_.end() && !found->second.inUse) {
+        found->second.inUse = true;
+        return Statement(*this, found->second.stmt, &found->second.inUse);
+    }
+    const bool cache = found == cache_.end() && cache_.size() < kMaxCachedStatements;
     sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
-        fail(std::string(sql).c_str());
-    return Statement(*this, stmt);
+    if (sqlite3_prepare_v3(db_, sql.data(), int(sql.size()), cache ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr) !=
+        SQLITE_OK)
+        fail(key.c_str());
+    if (!cache || !stmt) // !stmt: only whitespace or a comment
+        return Statement(*this, stmt);
+    Cached &c = cache_.emplace(std::move(key), Cached{stmt, true}).first->second;
+    return Statement(*this, stmt, &c.inUse);
 }
 
 qint64 SqliteDb::lastInsertRowId() const
@@ -76,7 +91,7 @@ int SqliteDb::changes() const
     return sqlite3_changes(db_);
 }
 
-Statement::Statement(Statement &&other) noexcept : db_(other.db_), stmt_(other.stmt_)
+Statement::Statement(Statement &&other) noexcept : db_(other.db_), stmt_(other.stmt_), lent_(other.lent_)
 {
     other.stmt_ = nullptr;
 }
@@ -84,9 +99,10 @@ Statement::Statement(Statement &&other) noexcept : db_(other.db_), stmt_(other.s
 Statement &Statement::operator=(Statement &&other) noexcept
 {
     if (this != &other) {
-        sqlite3_finalize(stmt_);
+        release();
         db_ = other.db_;
         stmt_ = other.stmt_;
+        lent_ = other.lent_;
         other.stmt_ = nullptr;
     }
     return *this;
@@ -94,7 +110,21 @@ Statement &Statement::operator=(Statement &&other) noexcept
 
 Statement::~Statement()
 {
-    sqlite3_finalize(stmt_);
+    release();
+}
+
+void Statement::release()
+{
+    if (!stmt_)
+        return;
+    if (lent_) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        *lent_ = false;
+    } else {
+        sqlite3_finalize(stmt_);
+    }
+    stmt_ = nullptr;
 }
 
 Statement &Statement::bind(int index, qint64 value)
@@ -226,6 +256,19 @@ void WriteTransaction::commit()
 {
     db_.exec(nested_ ? "RELEASE fs_nested" : "COMMIT");
     done_ = true;
+}
+
+ReadTransaction::ReadTransaction(SqliteDb &db) : db_(db), open_(sqlite3_get_autocommit(db.handle()) != 0)
+{
+    if (open_)
+        db_.exec("BEGIN");
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    // Nothing was written: ending it either way only drops the snapshot.
+    if (open_ && sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 } // namespace fs

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -25,6 +26,11 @@ public:
     SqliteDb &operator=(const SqliteDb &) = delete;
 
     void exec(std::string_view sql);
+    // Prepared statements are kept per SQL text and lent out again once the
+    // previous borrower is done: the chart read path runs the same few
+    // statements thousands of times per second and parsing them cost more
+    // than running them. A statement still in use is not shared; the
+    // caller gets a fresh one.
     Statement prepare(std::string_view sql);
     qint64 lastInsertRowId() const;
     int changes() const;
@@ -35,14 +41,21 @@ public:
     [[noreturn]] void fail(const char *during) const;
 
 private:
+    struct Cached {
+        sqlite3_stmt *stmt = nullptr;
+        bool inUse = false;
+    };
     sqlite3 *db_ = nullptr;
     QString path_;
+    std::unordered_map<std::string, Cached> cache_;
 };
 
 // A prepared statement; bind indexes start at 1.
 class Statement {
 public:
-    Statement(SqliteDb &db, sqlite3_stmt *stmt) : db_(&db), stmt_(stmt) {}
+    // `lent`: the cache's in-use flag when the statement is borrowed from
+    // SqliteDb's cache (reset and handed back, not finalized, when done).
+    Statement(SqliteDb &db, sqlite3_stmt *stmt, bool *lent = nullptr) : db_(&db), stmt_(stmt), lent_(lent) {}
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
     ~Statement();
@@ -56,21 +69,24 @@ public:
     Statement &bindNull(int index);
     Statement &bindOptional(int index, const std::optional<qint64> &value);
 
-    bool step();   // true while a row is available
-    void run();    // step() to completion, for statements without rows
+    bool step(); // true while a row is available
+    void run();  // step() to completion, for statements without rows
     void reset();
 
     bool isNull(int column) const;
     qint64 int64(int column) const;
-    double real(int column) const;   // NULL reads as NaN
+    double real(int column) const; // NULL reads as NaN
     QString text(int column) const;
     std::string stdText(int column) const;
     std::string_view blob(int column) const; // valid until the next step()/reset()
     std::optional<qint64> optionalInt64(int column) const;
 
 private:
+    void release();
+
     SqliteDb *db_;
     sqlite3_stmt *stmt_;
+    bool *lent_ = nullptr;
 };
 
 // BEGIN IMMEDIATE: takes the write lock up front, so two writers wait on the
@@ -88,6 +104,23 @@ private:
     SqliteDb &db_;
     bool nested_ = false;
     bool done_ = false;
+};
+
+// A read snapshot: every statement until the end of the scope sees the
+// same committed state (a chart query reads a run's chunk index and then
+// its chunks; a writer committing in between must not tear the picture),
+// and the shared lock is taken once instead of once per statement. Inside
+// another transaction it does nothing.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(SqliteDb &db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction &) = delete;
+    ReadTransaction &operator=(const ReadTransaction &) = delete;
+
+private:
+    SqliteDb &db_;
+    bool open_ = false;
 };
 
 } // namespace fs

@@ -207,9 +207,9 @@ ProjectInfo Store::requireProject(const QString &name, const QString &entity)
     }
     if (matches.empty()) {
         const QString shown = entity.isEmpty() ? name : entity + QLatin1Char('/') + name;
-        throw Error(Error::Kind::NotFound, tr("no project '%1' in the store; expected one of: %2")
-                                               .arg(shown, known.isEmpty() ? tr("(none yet)")
-                                                                           : known.join(QStringLiteral(", "))));
+        throw Error(Error::Kind::NotFound,
+                    tr("no project '%1' in the store; expected one of: %2")
+                        .arg(shown, known.isEmpty() ? tr("(none yet)") : known.join(QStringLiteral(", "))));
     }
     if (matches.size() > 1) {
         QStringList entities;
@@ -253,8 +253,7 @@ RunInfo Store::resolve(const RunRef &ref, const QString &project, const QString 
     st->bind(1, found.key).bind(2, ref.text);
     if (st->step())
         return readRun(*st);
-    throw Error(Error::Kind::NotFound,
-                tr("no run '%1' in project %2/%3").arg(ref.text, found.entity, project));
+    throw Error(Error::Kind::NotFound, tr("no run '%1' in project %2/%3").arg(ref.text, found.entity, project));
 }
 
 RunInfo Store::resolve(const QString &text, const QString &project, const QString &entity)
@@ -448,8 +447,7 @@ void Store::setMetadata(qint64 runKey, const Json &metadata)
     st.bind(1, runKey).bind(2, dumpJson(metadata)).run();
 }
 
-void Store::setTimes(qint64 runKey, const QDateTime &created, const QDateTime &lastActivity,
-                     const QDateTime &finished)
+void Store::setTimes(qint64 runKey, const QDateTime &created, const QDateTime &lastActivity, const QDateTime &finished)
 {
     const auto bindTime = [](Statement &st, int index, const QDateTime &t) {
         if (t.isValid())
@@ -474,8 +472,9 @@ void Store::linkFork(qint64 runKey, const ForkLink &link)
     QString at = link.sourceImmutableId;
     for (int depth = 0; depth < kMaxForkDepth && !at.isEmpty(); ++depth) {
         if (at == self.immutableId)
-            throw Error(Error::Kind::Conflict,
-                        tr("cannot link run '%1' to '%2': the source descends from it").arg(self.runId, link.sourceRunId));
+            throw Error(
+                Error::Kind::Conflict,
+                tr("cannot link run '%1' to '%2': the source descends from it").arg(self.runId, link.sourceRunId));
         auto st = db_->prepare("SELECT fork_source_immutable FROM runs WHERE immutable_id = ?1");
         st.bind(1, at);
         at = st.step() ? st.text(0) : QString();
@@ -650,7 +649,7 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
             ChunkRef ref;
             ref.series = series;
             ref.summary = {st.int64(0), st.int64(1), st.int64(2), st.real(3),
-                           st.real(4),  st.real(5),  st.real(6), st.int64(7)};
+                           st.real(4),  st.real(5),  st.real(6),  st.int64(7)};
             ref.clip = clip;
             ref.whole = ref.summary.firstStep >= clip.lo && ref.summary.lastStep <= clip.hi;
             out.push_back(ref);
@@ -662,11 +661,16 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
 
 void Store::readChunk(const ChunkRef &ref, PointVector &out)
 {
+    withChunkBlob(ref, [&](std::string_view blob) { decodeChunk(blob, ref.summary.firstStep, ref.clip, out); });
+}
+
+void Store::withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use)
+{
     auto st = db_->prepare("SELECT d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id "
                            "WHERE c.series = ?1 AND c.first_step = ?2");
     st.bind(1, ref.series).bind(2, ref.summary.firstStep);
     if (st.step())
-        decodeChunk(st.blob(0), ref.summary.firstStep, ref.clip, out);
+        use(st.blob(0));
 }
 
 PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range, bool effective)

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "history/series_types.h"
@@ -41,15 +42,15 @@ struct TextPoint {
 };
 
 struct ForkOptions {
-    QString entity;          // where the fork lives; default: the source's
-    QString project;         // default: the source's; also where a bare run ID is looked up
-    QString runId;           // default: generated
-    QString name;            // default: adjective-noun-N
+    QString entity;  // where the fork lives; default: the source's
+    QString project; // default: the source's; also where a bare run ID is looked up
+    QString runId;   // default: generated
+    QString name;    // default: adjective-noun-N
     QString notes;
     QStringList tags;
     Json configOverrides = Json::object();
     Json metadata = Json::object();
-    RunState state = RunState::Pending;  // no writer yet
+    RunState state = RunState::Pending; // no writer yet
 };
 
 // The Forkscope store: one SQLite file (WAL), shared safely by several
@@ -120,6 +121,9 @@ public:
     PointVector readSeries(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
     std::vector<ChunkRef> chunkRefs(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
     void readChunk(const ChunkRef &ref, PointVector &out);
+    // The chunk's encoded blob (chunk_codec.h) in place, valid only while
+    // `use` runs: the chart path reduces values without copying them.
+    void withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use);
     std::vector<TextPoint> readText(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
     // The last value of every key at steps <= `upTo` (fork summaries).
     Json lastValues(qint64 runKey, qint64 upTo);

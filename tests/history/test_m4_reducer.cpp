@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <limits>
+#include <string>
 
 using namespace fs;
 using namespace fs::test;
@@ -88,8 +91,7 @@ TEST(M4Reducer, OneColumnKeepsFirstMinMaxLastInStepOrder)
 TEST(M4Reducer, EachColumnIsReducedSeparately)
 {
     const PointVector in = atSteps({5, 7, 1, 2, 3, /* column 1: */ 4, 4, 8, 0, 6});
-    expectPoints(reduceM4(in, {0, 9}, 2),
-                 {{0, 5}, {1, 7}, {2, 1}, {4, 3}, {5, 4}, {7, 8}, {8, 0}, {9, 6}});
+    expectPoints(reduceM4(in, {0, 9}, 2), {{0, 5}, {1, 7}, {2, 1}, {4, 3}, {5, 4}, {7, 8}, {8, 0}, {9, 6}});
 }
 
 TEST(M4Reducer, MinMaxAtFirstOrLastAreNotRepeated)
@@ -220,4 +222,51 @@ TEST(M4Reducer, SummaryWithNaNEndsMarksTheGaps)
     EXPECT_EQ(out[1].step, 100);
     EXPECT_TRUE(std::isnan(out[4].value));
     EXPECT_EQ(out[4].step, 103);
+}
+
+// addConsecutive() must leave exactly what addPoints() leaves, for any mix
+// of pieces, ranges, widths, ties, NaN runs and infinities.
+TEST(M4Reducer, ConsecutiveValuesReduceExactlyAsPoints)
+{
+    std::uint64_t x = 0x243F6A8885A308D3ull;
+    auto next = [&x](std::uint64_t n) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x % n;
+    };
+    for (int trial = 0; trial < 400; ++trial) {
+        const qint64 first = qint64(next(3)) == 0 ? -50 : qint64(next(1000));
+        const size_t n = 1 + next(trial % 4 == 0 ? 5000 : 300);
+        PointVector in;
+        for (size_t i = 0; i < n; ++i) {
+            double v = double(next(7)); // few distinct values: many ties
+            const auto r = next(100);
+            if (r < 4)
+                v = kNaN;
+            else if (r == 4)
+                v = next(2) ? kInf : -kInf;
+            else if (r == 5)
+                v = 1e6;
+            in.push_back({first + qint64(i), v});
+        }
+        std::string bytes(n * sizeof(double), '\0');
+        for (size_t i = 0; i < n; ++i)
+            std::memcpy(bytes.data() + i * sizeof(double), &in[i].value, sizeof(double));
+        const qint64 lo = first - 20 + qint64(next(n + 40));
+        const qint64 hi = lo + qint64(next(n + 40));
+        const int width = 1 + int(next(60));
+        M4Reducer r({lo, hi}, width);
+        for (size_t at = 0; at < n;) {
+            const size_t len = std::min(n - at, 1 + size_t(next(700)));
+            if (next(3) == 0)
+                r.addPoints({in.data() + at, len});
+            else
+                r.addConsecutive(first + qint64(at), bytes.data() + at * sizeof(double), len);
+            at += len;
+        }
+        SCOPED_TRACE(testing::Message() << "trial " << trial << " n " << n << " range " << lo << ".." << hi << " width "
+                                        << width);
+        expectPoints(r.finish(), reduceM4(in, {lo, hi}, width));
+    }
 }

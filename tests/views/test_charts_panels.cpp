@@ -3,12 +3,12 @@
 #include <QFile>
 #include <QImage>
 #include <QPainter>
-#include <QWheelEvent>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
-#include <gtest/gtest.h>
+#include <QWheelEvent>
 #include <cmath>
+#include <gtest/gtest.h>
 
 #include "history/series_query.h"
 #include "identity/fork_spec.h"
@@ -35,12 +35,13 @@ struct ChartFixture {
         NewRun spec;
         spec.project = QStringLiteral("p");
         spec.runId = QStringLiteral("base");
-        spec.name = QStringLiteral("=cmd|' /C calc'!A0, \"quoted\"");   // hostile name
+        spec.name = QStringLiteral("=cmd|' /C calc'!A0, \"quoted\""); // hostile name
         base = store.createRun(spec);
         {
             HistoryWriter w(store, base.key);
             for (qint64 s = 0; s < 50000; ++s)
-                w.addNumber("loss", s, s % 1000 == 500 ? std::nan("") : 1.0 + std::sin(double(s) / 700.0) + (s % 7) * 0.01);
+                w.addNumber("loss", s,
+                            s % 1000 == 500 ? std::nan("") : 1.0 + std::sin(double(s) / 700.0) + (s % 7) * 0.01);
             w.flush();
         }
         ForkOptions o;
@@ -80,7 +81,7 @@ TEST(ChartsPanels, SmoothedPanelDrawsEnvelopeAndExportsWhatIsDrawn)
     ASSERT_EQ(data.series.size(), 2u);
     const RunSeries &forkSeries = data.series[0];
     EXPECT_FALSE(forkSeries.smoothedOwn.empty());
-    EXPECT_FALSE(forkSeries.envelope.empty());   // 40 000 steps on ~600 columns
+    EXPECT_FALSE(forkSeries.envelope.empty()); // 40 000 steps on ~600 columns
     ASSERT_TRUE(forkSeries.forkPoint.has_value());
     EXPECT_EQ(forkSeries.forkPoint->step, 20000);
     panel->setData(data);
@@ -98,7 +99,7 @@ TEST(ChartsPanels, SmoothedPanelDrawsEnvelopeAndExportsWhatIsDrawn)
     const QByteArray svgText = svg.readAll();
     EXPECT_TRUE(svgText.startsWith("<?xml"));
     EXPECT_TRUE(svgText.contains("<polyline"));
-    EXPECT_TRUE(svgText.contains("stroke-dasharray"));   // the inherited part
+    EXPECT_TRUE(svgText.contains("stroke-dasharray")); // the inherited part
 
     QFile csv(dir.filePath(QStringLiteral("c.csv")));
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
@@ -117,8 +118,8 @@ TEST(ChartsPanels, SmoothedPanelDrawsEnvelopeAndExportsWhatIsDrawn)
     qsizetype wantRaw = 0, wantSmoothed = 0;
     for (const RunSeries &s : data.series) {
         wantRaw += qsizetype(s.inherited.size() + s.own.size()) - (!s.inherited.empty() && !s.own.empty());
-        wantSmoothed += qsizetype(s.smoothedInherited.size() + s.smoothedOwn.size())
-            - (!s.smoothedInherited.empty() && !s.smoothedOwn.empty());
+        wantSmoothed += qsizetype(s.smoothedInherited.size() + s.smoothedOwn.size()) -
+                        (!s.smoothedInherited.empty() && !s.smoothedOwn.empty());
     }
     EXPECT_EQ(raw, wantRaw);
     EXPECT_EQ(smoothed, wantSmoothed);
@@ -177,12 +178,15 @@ TEST(ChartsPanels, TabAppliesSmoothingLogAndSyncedZoomToEveryPanel)
             w.addNumber("acc", s, double(s));
         w.flush();
     }
+    // Two lanes, as on a two-core machine: the panels load in parallel.
     StoreWorker worker(f.temp.path(), QStringLiteral("charts-test"));
-    ChartsTab tab(&worker);
+    StoreWorker worker2(f.temp.path(), QStringLiteral("charts-test-2"));
+    ChartsTab tab({&worker, &worker2});
     tab.resize(1400, 800);
     tab.show();
     tab.setRuns(f.runs);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return tab.panels().size() == 2 && !tab.isLoading() && worker.isIdle(); }, 15000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return tab.panels().size() == 2 && !tab.isLoading() && worker.isIdle() && worker2.isIdle(); }, 15000));
     MetricPanel *loss = tab.panel(QStringLiteral("loss"));
     MetricPanel *acc = tab.panel(QStringLiteral("acc"));
     ASSERT_TRUE(loss && acc);
@@ -190,8 +194,12 @@ TEST(ChartsPanels, TabAppliesSmoothingLogAndSyncedZoomToEveryPanel)
 
     tab.findChild<QSlider *>(QStringLiteral("smoothingSlider"))->setValue(60);
     EXPECT_DOUBLE_EQ(loss->smoothing(), 0.6);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return loss->data().smoothing == 0.6 && !loss->data().series.empty()
-                                             && !loss->data().series[0].smoothedOwn.empty(); }, 15000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return loss->data().smoothing == 0.6 && !loss->data().series.empty() &&
+                   !loss->data().series[0].smoothedOwn.empty();
+        },
+        15000));
 
     tab.findChild<QCheckBox *>(QStringLiteral("logScaleBox"))->setChecked(true);
     EXPECT_TRUE(loss->logY());
@@ -207,9 +215,9 @@ TEST(ChartsPanels, TabAppliesSmoothingLogAndSyncedZoomToEveryPanel)
     ASSERT_TRUE(acc->xZoom().has_value());
     EXPECT_EQ(*loss->xZoom(), *acc->xZoom());
     // The zoomed request is reduced for the new range.
-    ASSERT_TRUE(QTest::qWaitFor([&] {
-        return !tab.isLoading() && worker.isIdle() && loss->data().range.hi - loss->data().range.lo < 40000;
-    }, 15000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return !tab.isLoading() && worker.isIdle() && loss->data().range.hi - loss->data().range.lo < 40000; },
+        15000));
     loss->resetZoom();
     EXPECT_FALSE(acc->xZoom().has_value());
 }
