@@ -167,7 +167,8 @@ struct Lanes {
     {
         const int n = std::clamp(QThread::idealThreadCount(), 1, 4);
         for (int i = 0; i < n; ++i)
-            workers.push_back(std::make_unique<StoreWorker>(path, QStringLiteral("bench-lane-%1").arg(i)));
+            workers.push_back(std::make_unique<StoreWorker>(path, QStringLiteral("bench-lane-%1").arg(i), nullptr,
+                                                            [](Store &s) { s.setPageCacheMiB(kChartPageCacheMiB); }));
     }
 };
 
@@ -405,6 +406,7 @@ int main(int argc, char **argv)
     if (want("zoom"))
         for (const auto &[path, steps] : {std::pair{bigPath, bigSteps}, std::pair{midPath, naiveSteps}}) {
             Store store(path);
+            store.setPageCacheMiB(kChartPageCacheMiB); // as the app's chart workers
             const auto runs = panelRuns(store, QStringLiteral("big"));
             auto panels = makePanels(1, runs);
             MetricPanel &panel = *panels.front();

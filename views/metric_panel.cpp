@@ -4,25 +4,25 @@
 
 #include <QChart>
 #include <QContextMenuEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLogValueAxis>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
+#include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QScatterSeries>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
-#include <QDir>
-#include <QPainter>
-#include <QRegularExpression>
+#include <QValueAxis>
 #include <cmath>
 
 #include "views/chart_curves.h"
@@ -71,8 +71,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
-MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
-    : QFrame(parent), metric_(metric)
+MetricPanel::MetricPanel(const QString &metric, QWidget *parent) : QFrame(parent), metric_(metric)
 {
     setObjectName(QStringLiteral("metricPanel"));
     setFrameShape(QFrame::StyledPanel);
@@ -201,11 +200,11 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent)
 
 void MetricPanel::setRuns(const std::vector<PanelRun> &runs)
 {
-    const bool same = runs.size() == curves_.size()
-        && std::equal(runs.begin(), runs.end(), curves_.begin(), [](const PanelRun &a, const Curve &c) {
-               return a.key == c.run.key && a.name == c.run.name && a.forkStep == c.run.forkStep
-                   && a.colorIndex == c.run.colorIndex;
-           });
+    const bool same = runs.size() == curves_.size() &&
+                      std::equal(runs.begin(), runs.end(), curves_.begin(), [](const PanelRun &a, const Curve &c) {
+                          return a.key == c.run.key && a.name == c.run.name && a.forkStep == c.run.forkStep &&
+                                 a.colorIndex == c.run.colorIndex;
+                      });
     if (same)
         return;
     clearCurves();
@@ -294,17 +293,30 @@ void MetricPanel::applyAxes()
         ylo = std::max(data_.yMinPositive * 0.8, 1e-300);
         yhi = ylo * 10;
     }
-    axisX_->setRange(xlo, xhi);
-    axisX_->setTickInterval(std::max(1.0, niceInterval(xhi - xlo, 5)));
+    // Every axis setter makes Qt Charts lay the chart out again (a fifth of
+    // a zoom step when all five ran): only pass on what changed.
+    const auto setRange = [](auto *axis, double lo, double hi) {
+        if (axis->min() != lo || axis->max() != hi)
+            axis->setRange(lo, hi);
+    };
+    const auto setTicks = [](QValueAxis *axis, double interval, std::optional<double> anchor) {
+        if (axis->tickInterval() != interval)
+            axis->setTickInterval(interval);
+        if (anchor && axis->tickAnchor() != *anchor)
+            axis->setTickAnchor(*anchor);
+    };
+    setRange(axisX_, xlo, xhi);
+    setTicks(axisX_, std::max(1.0, niceInterval(xhi - xlo, 5)), std::nullopt);
     if (logY_) {
-        axisYLog_->setRange(ylo, yhi);
+        setRange(axisYLog_, ylo, yhi);
     } else {
-        axisY_->setRange(ylo, yhi);
-        axisY_->setTickInterval(niceInterval(yhi - ylo, 4));
-        axisY_->setTickAnchor(niceInterval(yhi - ylo, 4) * std::floor(ylo / niceInterval(yhi - ylo, 4)));
+        const double interval = niceInterval(yhi - ylo, 4);
+        setRange(axisY_, ylo, yhi);
+        setTicks(axisY_, interval, interval * std::floor(ylo / interval));
     }
     updateCurveView();
-    status_->setText(zoomX_ ? tr("zoomed · double-click to reset") : (data_.hasData || !loaded_ ? QString() : tr("no numeric data")));
+    status_->setText(zoomX_ ? tr("zoomed · double-click to reset")
+                            : (data_.hasData || !loaded_ ? QString() : tr("no numeric data")));
     updatePickMarker();
 }
 
@@ -446,7 +458,8 @@ void MetricPanel::onClicked(const QPointF &pos)
     double bestDistance = std::numeric_limits<double>::infinity();
     for (const Curve &c : curves_) {
         const auto &pts = c.points;
-        auto it = std::lower_bound(pts.begin(), pts.end(), x, [](const Point &p, double v) { return double(p.step) < v; });
+        auto it =
+            std::lower_bound(pts.begin(), pts.end(), x, [](const Point &p, double v) { return double(p.step) < v; });
         // M4 keeps up to four points per column: look a few columns around.
         const auto from = it - std::min<ptrdiff_t>(it - pts.begin(), 12);
         const auto to = it + std::min<ptrdiff_t>(pts.end() - it, 12);

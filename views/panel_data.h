@@ -18,22 +18,22 @@ struct PanelRun {
     QString name;
     QString runId;
     int colorIndex = 0;
-    std::optional<qint64> forkStep;   // forks: inherited history ends here
+    std::optional<qint64> forkStep; // forks: inherited history ends here
 };
 
 struct PanelRequest {
     QString metric;
     std::vector<PanelRun> runs;
-    std::optional<StepRange> range;   // none: everything
-    int width = 600;                  // plot width in pixels
-    double smoothing = 0.0;           // EMA weight, 0..0.99
+    std::optional<StepRange> range; // none: everything
+    int width = 600;                // plot width in pixels
+    double smoothing = 0.0;         // EMA weight, 0..0.99
 };
 
 struct RunSeries {
     qint64 runKey = 0;
-    PointVector inherited;            // steps <= forkStep, reduced
-    PointVector own;                  // the run's own steps, reduced
-    PointVector smoothedInherited;    // EMA of the full-resolution history, reduced
+    PointVector inherited;         // steps <= forkStep, reduced
+    PointVector own;               // the run's own steps, reduced
+    PointVector smoothedInherited; // EMA of the full-resolution history, reduced
     PointVector smoothedOwn;
     std::vector<EnvelopeColumn> envelope; // min-max per crowded pixel column
     std::optional<Point> forkPoint;
@@ -42,17 +42,22 @@ struct RunSeries {
 
 struct PanelData {
     QString metric;
-    StepRange range{0, 0};            // the steps the reduction covers
-    StepRange extent{0, 0};           // all steps of all runs
-    int width = 0;                    // the columns the reduction used
+    StepRange range{0, 0};  // the steps the reduction covers
+    StepRange extent{0, 0}; // all steps of all runs
+    int width = 0;          // the columns the reduction used
     double smoothing = 0.0;
     std::vector<RunSeries> series;
     double yMin = 0.0;
     double yMax = 1.0;
-    double yMinPositive = 1.0;        // for a log scale
+    double yMinPositive = 1.0; // for a log scale
     bool hasData = false;
-    bool cancelled = false;           // a newer request superseded this one
+    bool cancelled = false; // a newer request superseded this one
 };
+
+// SQLite page cache per chart worker connection: the chunks one zoom level
+// cuts (~20 MiB for a 10 M-step metric at full width) stay in memory between
+// zoom and pan steps, and two or four lanes stay within the app's memory budget.
+constexpr int kChartPageCacheMiB = 24;
 
 // Runs on a worker thread: effective history for the visible range, M4
 // reduced to a few points per pixel column from chunk summaries where they

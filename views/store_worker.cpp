@@ -24,14 +24,17 @@ struct StoreWorker::Impl {
     std::unique_ptr<QThread> thread;
 };
 
-StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject *parent)
+StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject *parent,
+                         std::function<void(Store &)> setup)
     : QObject(parent), d(std::make_unique<Impl>()), path_(storePath)
 {
-    d->thread.reset(QThread::create([this] {
+    d->thread.reset(QThread::create([this, setup] {
         std::unique_ptr<Store> store;
         QString openError;
         try {
             store = std::make_unique<Store>(path_);
+            if (setup)
+                setup(*store);
         } catch (const std::exception &e) {
             openError = QString::fromUtf8(e.what());
         }
@@ -57,11 +60,14 @@ StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject 
                     error = QString::fromUtf8(e.what());
                 }
             }
-            QMetaObject::invokeMethod(this, [this, receiver = item.receiver, done, error] {
-                if (!error.isEmpty())
-                    emit failed(error);
-                deliver(receiver, done);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, receiver = item.receiver, done, error] {
+                    if (!error.isEmpty())
+                        emit failed(error);
+                    deliver(receiver, done);
+                },
+                Qt::QueuedConnection);
             std::lock_guard lock(d->mutex);
             d->running = false;
         }

@@ -21,7 +21,9 @@ public:
     using Done = std::function<void()>;
     using Job = std::function<Done(Store &)>;
 
-    StoreWorker(const QString &storePath, const QString &name, QObject *parent = nullptr);
+    // `setup` runs once on the worker thread after the store opens.
+    StoreWorker(const QString &storePath, const QString &name, QObject *parent = nullptr,
+                std::function<void(Store &)> setup = {});
     ~StoreWorker() override;
 
     QString storePath() const { return path_; }
