@@ -75,8 +75,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
     metaWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-runs"), this);
     const int chartLanes = std::clamp(QThread::idealThreadCount(), 1, 4);
     for (int i = 0; i < chartLanes; ++i)
-        chartWorkers_.push_back(new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts-%1").arg(i), this,
-                                                [](Store &store) { store.setPageCacheMiB(kChartPageCacheMiB); }));
+        chartWorkers_.push_back(
+            new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts-%1").arg(i), this));
     imports_ = new ImportController(options_.storePath, this);
     connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
         if (!openRun.isEmpty())

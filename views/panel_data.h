@@ -54,11 +54,6 @@ struct PanelData {
     bool cancelled = false; // a newer request superseded this one
 };
 
-// SQLite page cache per chart worker connection: the chunks one zoom level
-// cuts (~20 MiB for a 10 M-step metric at full width) stay in memory between
-// zoom and pan steps, and two or four lanes stay within the app's memory budget.
-constexpr int kChartPageCacheMiB = 24;
-
 // Runs on a worker thread: effective history for the visible range, M4
 // reduced to a few points per pixel column from chunk summaries where they
 // suffice, so the cost follows the pixels, not the run's length. `cache`

@@ -24,17 +24,14 @@ struct StoreWorker::Impl {
     std::unique_ptr<QThread> thread;
 };
 
-StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject *parent,
-                         std::function<void(Store &)> setup)
+StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject *parent)
     : QObject(parent), d(std::make_unique<Impl>()), path_(storePath)
 {
-    d->thread.reset(QThread::create([this, setup] {
+    d->thread.reset(QThread::create([this] {
         std::unique_ptr<Store> store;
         QString openError;
         try {
             store = std::make_unique<Store>(path_);
-            if (setup)
-                setup(*store);
         } catch (const std::exception &e) {
             openError = QString::fromUtf8(e.what());
         }

@@ -21,9 +21,7 @@ public:
     using Done = std::function<void()>;
     using Job = std::function<Done(Store &)>;
 
-    // `setup` runs once on the worker thread after the store opens.
-    StoreWorker(const QString &storePath, const QString &name, QObject *parent = nullptr,
-                std::function<void(Store &)> setup = {});
+    StoreWorker(const QString &storePath, const QString &name, QObject *parent = nullptr);
     ~StoreWorker() override;
 
     QString storePath() const { return path_; }

@@ -96,11 +96,6 @@ QString Store::path() const
     return db_->path();
 }
 
-void Store::setPageCacheMiB(int mib)
-{
-    db_->exec("PRAGMA cache_size=" + std::to_string(-1024LL * std::max(mib, 1)));
-}
-
 SqliteDb &Store::db()
 {
     return *db_;

@@ -64,9 +64,6 @@ public:
     Store &operator=(const Store &) = delete;
 
     QString path() const;
-    // SQLite's page cache for this connection (default 2 MiB). Chart
-    // workers raise it so the chunks a zoom level cuts stay in memory.
-    void setPageCacheMiB(int mib);
     SqliteDb &db();
 
     // A "running" run whose heartbeat is older than this reads as crashed.

@@ -44,13 +44,50 @@ TEST(StoreLifecycle, NewStoreIsWalAndVersioned)
     sqlite3_step(st);
     EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)), "wal");
     sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr);
+    sqlite3_step(st);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 16384); // a 32 KiB chunk in three pages
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+TEST(StoreLifecycle, StoreWithSmallerPagesStillOpensAndKeepsThem)
+{
+    test::TempStore tmp;
+    // As stores made before pages grew to 16 KiB: 4 KiB pages.
+    rawExec(tmp.path(), "PRAGMA page_size = 4096; CREATE TABLE scratch(x); DROP TABLE scratch;");
+    {
+        Store store(tmp.path());
+        NewRun spec;
+        spec.project = QStringLiteral("p");
+        const RunInfo run = store.createRun(spec);
+        HistoryWriter w(store, run.key);
+        for (qint64 s = 0; s < 10000; ++s)
+            w.addNumber("loss", s, double(s) / 3);
+        w.flush();
+    }
+    Store store(tmp.path());
+    ASSERT_EQ(store.projects().size(), 1u);
+    const PointVector points =
+        store.readSeries(store.runs(store.projects().front().key).front().key, QStringLiteral("loss"));
+    ASSERT_EQ(points.size(), 10000u);
+    EXPECT_EQ(points[9999].value, 9999.0 / 3);
+    sqlite3 *db = nullptr;
+    sqlite3_open(tmp.path().toUtf8().constData(), &db);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr);
+    sqlite3_step(st);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 4096);
+    sqlite3_finalize(st);
     sqlite3_close(db);
 }
 
 TEST(StoreLifecycle, NewerSchemaIsRefusedAndLeftUntouched)
 {
     test::TempStore tmp;
-    { Store store(tmp.path()); }
+    {
+        Store store(tmp.path());
+    }
     rawExec(tmp.path(), "PRAGMA user_version = 99");
     const QByteArray before = digest(tmp.path());
     try {
