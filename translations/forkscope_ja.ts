@@ -725,6 +725,10 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>Metadata</source>
         <translation>メタデータ</translation>
     </message>
+    <message>
+        <source>there is no store at &apos;%1&apos;; expected the path of an existing store file (runs are added with &apos;forkscope-cli init&apos;, &apos;import&apos; or &apos;demo&apos;)</source>
+        <translation>&apos;%1&apos; にストアがありません。既存のストアファイルのパスを指定してください（run は &apos;forkscope-cli init&apos;、&apos;import&apos;、&apos;demo&apos; で追加できます）</translation>
+    </message>
 </context>
 <context>
     <name>fs::ContinueSnippet</name>

@@ -14,7 +14,7 @@ namespace {
 
 int listProjects(CliContext &ctx)
 {
-    const auto projects = ctx.store().projects();
+    const auto projects = ctx.existingStore().projects();
     if (ctx.json()) {
         Json list = Json::array();
         for (const auto &p : projects)
@@ -27,9 +27,9 @@ int listProjects(CliContext &ctx)
         return 0;
     }
     if (projects.empty()) {
-        printOut(Cli::tr("No projects in %1. 'forkscope-cli demo' creates an example project.")
-                     .arg(ctx.store().path())
-                 + QLatin1Char('\n'));
+        printOut(
+            Cli::tr("No projects in %1. 'forkscope-cli demo' creates an example project.").arg(ctx.store().path()) +
+            QLatin1Char('\n'));
         return 0;
     }
     TextTable table({Cli::tr("ENTITY"), Cli::tr("PROJECT"), Cli::tr("RUNS"), Cli::tr("CREATED")});
@@ -47,7 +47,7 @@ int listRuns(CliContext &ctx)
         throw Error(Error::Kind::BadInput, Cli::tr("'runs' needs --project P; expected a project name as listed "
                                                    "by 'forkscope-cli projects'"));
     const ProjectInfo project =
-        ctx.store().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
+        ctx.existingStore().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
     const auto runs = ctx.store().runs(project.key);
     if (ctx.json()) {
         Json list = Json::array();
@@ -56,8 +56,8 @@ int listRuns(CliContext &ctx)
         printJson({{"runs", list}});
         return 0;
     }
-    TextTable table({Cli::tr("ID"), Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("LAST STEP"),
-                     Cli::tr("FORKED FROM"), Cli::tr("CREATED")});
+    TextTable table({Cli::tr("ID"), Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("LAST STEP"), Cli::tr("FORKED FROM"),
+                     Cli::tr("CREATED")});
     table.alignRight(3);
     for (const auto &r : runs) {
         const auto last = r.lastStep();

@@ -1,5 +1,7 @@
 #include "cli/cli_context.h"
 
+#include <QFileInfo>
+
 #include "cli/cli_tr.h"
 #include "core/error.h"
 #include "store/store.h"
@@ -46,10 +48,21 @@ Store &CliContext::store()
     return *store_;
 }
 
+Store &CliContext::existingStore()
+{
+    const bool chosen = parsed_.isSet(QStringLiteral("store")) || !qEnvironmentVariableIsEmpty("FORKSCOPE_STORE");
+    if (!store_ && chosen && !QFileInfo::exists(storePath()))
+        throw Error(Error::Kind::NotFound,
+                    Cli::tr("there is no store at '%1'; expected the path of an existing store file (runs are "
+                            "added with 'forkscope-cli init', 'import' or 'demo')")
+                        .arg(storePath()));
+    return store();
+}
+
 RunInfo CliContext::resolveRun(int index)
 {
-    return store().resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
-                           parsed_.value(QStringLiteral("entity")));
+    return existingStore().resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
+                                   parsed_.value(QStringLiteral("entity")));
 }
 
 } // namespace fs

@@ -20,7 +20,13 @@ public:
     const ParsedCommand &args() const { return parsed_; }
     bool json() const { return parsed_.isSet(QStringLiteral("json")); }
     QString storePath() const;
+    // The store, created if missing: for commands that add data.
     Store &store();
+    // The store for commands that only read or change existing runs: a path
+    // given with --store or FORKSCOPE_STORE that does not exist is an error
+    // (a typo must not leave an empty store behind); the default store is
+    // created as by store().
+    Store &existingStore();
 
     // The RUN argument (positional `index`), resolved with --project/--entity.
     RunInfo resolveRun(int index = 0);

@@ -26,10 +26,11 @@ int forkRun(CliContext &ctx)
     if (a.isSet(QStringLiteral("id")))
         requireValidRunId(options.runId);
     options.configOverrides = parseAssignments(QStringLiteral("set"), a.all(QStringLiteral("set")));
-    const RunInfo fork = ctx.store().createFork(spec, options);
-    printRunIdentity(ctx.json(), Cli::tr("Forked %1 into run %2 (%3); its own steps start at %4")
-                              .arg(spec.toString(), fork.name, fork.runId)
-                              .arg(fork.nextStep()),
+    const RunInfo fork = ctx.existingStore().createFork(spec, options);
+    printRunIdentity(ctx.json(),
+                     Cli::tr("Forked %1 into run %2 (%3); its own steps start at %4")
+                         .arg(spec.toString(), fork.name, fork.runId)
+                         .arg(fork.nextStep()),
                      fork);
     return 0;
 }
@@ -60,8 +61,8 @@ int deleteRun(CliContext &ctx)
         return 0;
     }
     QString text = Cli::tr("Deleted run %1 (%2); its ID stays retired in %3/%4.")
-                       .arg(run.name, run.runId, run.entity, run.project)
-                   + QLatin1Char('\n');
+                       .arg(run.name, run.runId, run.entity, run.project) +
+                   QLatin1Char('\n');
     for (const auto &f : forks)
         text += Cli::tr("Copied the inherited history into fork %1 (%2).").arg(f.name, f.runId) + QLatin1Char('\n');
     printOut(text);
@@ -80,8 +81,7 @@ CommandSpec forkCommand()
              entityOption(),
              {QStringLiteral("id"), QStringLiteral("ID"), Cli::tr("the fork's run ID (default: generated)")},
              {QStringLiteral("name"), QStringLiteral("N"), Cli::tr("the fork's display name")},
-             {QStringLiteral("set"), QStringLiteral("KEY=JSON"), Cli::tr("override a config key of the source"),
-              true},
+             {QStringLiteral("set"), QStringLiteral("KEY=JSON"), Cli::tr("override a config key of the source"), true},
              jsonOption(Cli::tr("print the fork's identity as JSON"))},
             Cli::tr("SPEC is '<run>?_step=<N>' as in W&B's fork_from, e.g. 'ans3bsax?_step=123'; <run> may also be "
                     "a run path or an immutable ID. The fork inherits the source's history at steps <= N and logs "
@@ -105,7 +105,8 @@ CommandSpec deleteCommand()
     return {QStringLiteral("delete"),
             Cli::tr("delete a run (refused while forks inherit its history, unless --materialize-forks)"),
             {QStringLiteral("RUN")},
-            {projectOption(Cli::tr("the project of a bare run ID")), entityOption(),
+            {projectOption(Cli::tr("the project of a bare run ID")),
+             entityOption(),
              {QStringLiteral("materialize-forks"), QString(),
               Cli::tr("first copy the history each fork inherits into the fork")},
              jsonOption(Cli::tr("print the deleted run's identity as JSON"))},

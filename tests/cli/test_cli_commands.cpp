@@ -34,8 +34,8 @@ TEST(CliCommands, VersionHelpAndUsageErrors)
 
     r = runCli(store.path(), {"--help"});
     EXPECT_EQ(r.exitCode, 0);
-    for (const char *command : {"projects", "runs", "show", "init", "log", "finish", "fork", "history", "rename",
-                                "delete", "demo"})
+    for (const char *command :
+         {"projects", "runs", "show", "init", "log", "finish", "fork", "history", "rename", "delete", "demo"})
         EXPECT_TRUE(r.out.contains(QString("\n  ") + command + " ")) << command;
 
     r = runCli(store.path(), {"history", "--help"});
@@ -60,6 +60,7 @@ TEST(CliCommands, VersionHelpAndUsageErrors)
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains("jsonl or csv"));
 
+    ASSERT_EQ(runCli(store.path(), {"init", "--project", "other"}).exitCode, 0);
     r = runCli(store.path(), {"show", "nosuch", "--project", "p"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains("no project 'p'")) << r.err.toStdString();
@@ -68,8 +69,8 @@ TEST(CliCommands, VersionHelpAndUsageErrors)
 TEST(CliCommands, ShowJsonHasTheIdentityKeysAndTheForkLink)
 {
     TempStore store;
-    auto init = runCli(store.path(), {"init", "--project", "p", "--id", "src", "--name", "first",
-                                      "--config", "{\"lr\": 0.1, \"layers\": 4}", "--json"});
+    auto init = runCli(store.path(), {"init", "--project", "p", "--id", "src", "--name", "first", "--config",
+                                      "{\"lr\": 0.1, \"layers\": 4}", "--json"});
     ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
     EXPECT_EQ(init.json().at("state"), "pending");
     ASSERT_EQ(runCli(store.path(), {"log", "src", "--project", "p"}, metricLines(10)).exitCode, 0);
@@ -85,7 +86,7 @@ TEST(CliCommands, ShowJsonHasTheIdentityKeysAndTheForkLink)
     EXPECT_EQ(src.at("name"), "first");
     EXPECT_EQ(src.at("project"), "p");
     EXPECT_EQ(src.at("entity"), "local");
-    EXPECT_EQ(src.at("state"), "pending");   // `log RUN` keeps the run's state
+    EXPECT_EQ(src.at("state"), "pending"); // `log RUN` keeps the run's state
     EXPECT_TRUE(src.at("fork").is_null());
     EXPECT_EQ(src.at("config"), Json({{"lr", 0.1}, {"layers", 4}}));
     EXPECT_EQ(src.at("summary").at("metric"), 9.0);
@@ -94,7 +95,8 @@ TEST(CliCommands, ShowJsonHasTheIdentityKeysAndTheForkLink)
     auto fork = runCli(store.path(), {"fork", "src?_step=4", "--project", "p", "--id", "child", "--set", "lr=0.01",
                                       "--set", "note=\"x\"", "--json"});
     ASSERT_EQ(fork.exitCode, 0) << fork.err.toStdString();
-    const auto byImmutable = runCli(store.path(), {"show", QString::fromStdString(fork.json().at("immutable_id").get<std::string>()), "--json"});
+    const auto byImmutable = runCli(
+        store.path(), {"show", QString::fromStdString(fork.json().at("immutable_id").get<std::string>()), "--json"});
     ASSERT_EQ(byImmutable.exitCode, 0);
     const Json child = byImmutable.json();
     EXPECT_EQ(child.at("id"), "child");
@@ -141,7 +143,7 @@ TEST(CliCommands, ProjectsAndRunsJsonAndTables)
     const QStringList lines = table.out.split('\n', Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 3);
     EXPECT_TRUE(lines[0].startsWith("ID  "));
-    EXPECT_EQ(lines[1].indexOf("finished"), lines[0].indexOf("STATE"));   // aligned columns
+    EXPECT_EQ(lines[1].indexOf("finished"), lines[0].indexOf("STATE")); // aligned columns
 
     auto missing = runCli(store.path(), {"runs", "--project", "nope"});
     EXPECT_EQ(missing.exitCode, 2);
@@ -160,16 +162,17 @@ TEST(CliCommands, MalformedLogLineIsReportedWithItsNumberAndEarlierLinesStay)
     EXPECT_TRUE(r.err.contains("line 5")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("not valid JSON")) << r.err.toStdString();
     const auto h = runCli(store.path(), {"history", "r", "--project", "p", "--keys", "loss"});
-    EXPECT_EQ(h.jsonLines(), (std::vector<Json>{Json({{"_step", 0}, {"loss", 1.0}}), Json({{"_step", 1}, {"loss", 0.9}}),
-                                               Json({{"_step", 2}, {"loss", 0.8}})}));
+    EXPECT_EQ(h.jsonLines(),
+              (std::vector<Json>{Json({{"_step", 0}, {"loss", 1.0}}), Json({{"_step", 1}, {"loss", 0.9}}),
+                                 Json({{"_step", 2}, {"loss", 0.8}})}));
     const Json show = runCli(store.path(), {"show", "r", "--project", "p", "--json"}).json();
     EXPECT_EQ(show.at("state"), "failed");
 
-    for (const auto &[line, message] : std::vector<std::pair<QByteArray, QString>>{
-             {"[1, 2]", "expected a JSON object"},
-             {"{\"_step\": 1.5, \"a\": 1}", "_step is 1.5"},
-             {"{\"_step\": -2, \"a\": 1}", "_step is -2"},
-             {"{\"_commit\": 1, \"a\": 1}", "_commit is 1"}}) {
+    for (const auto &[line, message] :
+         std::vector<std::pair<QByteArray, QString>>{{"[1, 2]", "expected a JSON object"},
+                                                     {"{\"_step\": 1.5, \"a\": 1}", "_step is 1.5"},
+                                                     {"{\"_step\": -2, \"a\": 1}", "_step is -2"},
+                                                     {"{\"_commit\": 1, \"a\": 1}", "_commit is 1"}}) {
         const auto bad = runCli(store.path(), {"log", "r", "--project", "p"}, "{\"ok\": 1}\n" + line + "\n");
         EXPECT_EQ(bad.exitCode, 2) << line.toStdString();
         EXPECT_TRUE(bad.err.contains("line 2: " + message)) << bad.err.toStdString();
@@ -188,9 +191,9 @@ TEST(CliCommands, StepGoingBackIsDroppedWithAWarning)
     EXPECT_TRUE(r.err.contains("line 3: warning:")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("monotonically")) << r.err.toStdString();
     const auto h = runCli(store.path(), {"history", "r", "--project", "p", "--keys", "a,b,c,d"});
-    EXPECT_EQ(h.jsonLines(), (std::vector<Json>{Json({{"_step", 0}, {"a", 1.0}}),
-                                               Json({{"_step", 10}, {"a", 2.0}, {"b", 5.0}}),
-                                               Json({{"_step", 11}, {"c", 1.0}, {"d", 2.0}})}));
+    EXPECT_EQ(h.jsonLines(),
+              (std::vector<Json>{Json({{"_step", 0}, {"a", 1.0}}), Json({{"_step", 10}, {"a", 2.0}, {"b", 5.0}}),
+                                 Json({{"_step", 11}, {"c", 1.0}, {"d", 2.0}})}));
 }
 
 TEST(CliCommands, DeleteIsRefusedWhileForksExistAndMaterializingKeepsTheirHistory)
@@ -220,7 +223,7 @@ TEST(CliCommands, DeleteIsRefusedWhileForksExistAndMaterializingKeepsTheirHistor
     EXPECT_EQ(runCli(store.path(), {"history", "f1", "--project", "p"}).out, before1.out);
     EXPECT_EQ(runCli(store.path(), {"history", "f2", "--project", "p", "--format", "csv"}).out, before2.out);
     const Json f1 = runCli(store.path(), {"show", "f1", "--project", "p", "--json"}).json();
-    EXPECT_EQ(f1.at("fork").at("source_id"), "src");   // the link stays, as history
+    EXPECT_EQ(f1.at("fork").at("source_id"), "src"); // the link stays, as history
     EXPECT_EQ(f1.at("fork").at("step"), 20);
 }
 
@@ -306,11 +309,11 @@ TEST(CliCommands, CsvQuotesFieldsAndKeepsNonFiniteValues)
 TEST(CliCommands, TablesAlignByDisplayWidthForWideCharacters)
 {
     TempStore store;
-    const auto wide = runCli(store.path(), {"log", "--project", "p", "--id", "w1", "--name", "日本語の run"},
-                             metricLines(2));
+    const auto wide =
+        runCli(store.path(), {"log", "--project", "p", "--id", "w1", "--name", "日本語の run"}, metricLines(2));
     ASSERT_EQ(wide.exitCode, 0) << wide.err.toStdString();
-    const auto narrow = runCli(store.path(), {"log", "--project", "p", "--id", "n1", "--name", "plain"},
-                               metricLines(2));
+    const auto narrow =
+        runCli(store.path(), {"log", "--project", "p", "--id", "n1", "--name", "plain"}, metricLines(2));
     ASSERT_EQ(narrow.exitCode, 0) << narrow.err.toStdString();
     const auto table = runCli(store.path(), {"runs", "--project", "p"});
     ASSERT_EQ(table.exitCode, 0);

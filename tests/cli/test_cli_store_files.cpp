@@ -1,4 +1,5 @@
 // Store files the CLI must refuse without changing them.
+#include <QFile>
 #include <QProcess>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -76,4 +77,28 @@ TEST(CliStoreFiles, StoreComesFromTheEnvironmentWithoutStoreOption)
     const auto projects = runCli(store.path(), {"projects", "--json"});
     ASSERT_EQ(projects.json().at("projects").size(), 1u);
     EXPECT_EQ(projects.json().at("projects")[0].at("name"), "envproj");
+}
+
+TEST(CliStoreFiles, ReadingAStoreThatIsNotThereSaysSoAndCreatesNothing)
+{
+    TempStore dir;
+    const QString typo = dir.dir() + QStringLiteral("/stroe.sqlite");
+    const QList<QStringList> reads{{"projects"},
+                                   {"runs", "--project", "p"},
+                                   {"show", "abc12345", "--project", "p"},
+                                   {"history", "abc12345", "--project", "p"},
+                                   {"fork", "abc12345?_step=1", "--project", "p"},
+                                   {"rename", "abc12345", "new-name", "--project", "p"},
+                                   {"delete", "abc12345", "--project", "p"}};
+    for (const QStringList &args : reads) {
+        const auto r = runCli(typo, args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(' ').toStdString(); // not found
+        EXPECT_TRUE(r.err.contains("there is no store at") && r.err.contains(typo))
+            << args.join(' ').toStdString() << ": " << r.err.toStdString();
+        EXPECT_FALSE(QFile::exists(typo)) << args.join(' ').toStdString();
+    }
+    // Commands that add runs create the store.
+    EXPECT_EQ(runCli(typo, {"init", "--project", "p", "--id", "abc12345"}).exitCode, 0);
+    EXPECT_TRUE(QFile::exists(typo));
+    EXPECT_EQ(runCli(typo, {"show", "abc12345", "--project", "p"}).exitCode, 0);
 }
