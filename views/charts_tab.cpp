@@ -152,9 +152,7 @@ void ChartsTab::pollLive()
     std::vector<std::vector<Shown>> shownPerLane(lanes_.size());
     for (MetricPanel *panel : std::as_const(panels_)) {
         if (panel->isVisible() && panel->hasData()) {
-            laneOf(panel->metric());
-            shownPerLane[size_t(laneOfMetric_.value(panel->metric()))].push_back(
-                {panel->metric(), panel->data().extent});
+            shownPerLane[laneIndexOf(panel->metric())].push_back({panel->metric(), panel->data().extent});
         }
     }
     std::vector<qint64> keys;
@@ -191,12 +189,17 @@ void ChartsTab::pollLive()
     }
 }
 
-const ChartsTab::Lane &ChartsTab::laneOf(const QString &metric)
+size_t ChartsTab::laneIndexOf(const QString &metric)
 {
     auto found = laneOfMetric_.constFind(metric);
     if (found == laneOfMetric_.constEnd())
         found = laneOfMetric_.insert(metric, nextLane_++ % int(lanes_.size()));
-    return lanes_[size_t(*found)];
+    return size_t(*found);
+}
+
+const ChartsTab::Lane &ChartsTab::laneOf(const QString &metric)
+{
+    return lanes_[laneIndexOf(metric)];
 }
 
 void ChartsTab::setRuns(const std::vector<PanelRun> &runs)

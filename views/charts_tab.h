@@ -68,6 +68,7 @@ private:
         StoreWorker *worker = nullptr;
         std::shared_ptr<SeriesCache> cache;
     };
+    size_t laneIndexOf(const QString &metric);
     const Lane &laneOf(const QString &metric);
 
     std::vector<Lane> lanes_;
