@@ -86,6 +86,26 @@
         <source>Zooming or panning one chart&apos;s steps does the same on all charts</source>
         <translation>あるチャートの step をズームまたはパンすると、すべてのチャートで同じ操作が行われます</translation>
     </message>
+    <message>
+        <source>X axis</source>
+        <translation>X 軸</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>相対時間</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>実時間</translation>
+    </message>
+    <message>
+        <source>Steps, or each run&apos;s own time: _runtime (relative) or _timestamp (wall clock)</source>
+        <translation>step、または各 run 自身の時間：_runtime（相対）または _timestamp（実時刻）</translation>
+    </message>
 </context>
 <context>
     <name>fs::Cli</name>
@@ -1610,6 +1630,16 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>Could not write %1.</source>
         <translation>%1 を書き込めませんでした。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s) logged no %1</source>
+        <translation>
+            <numerusform>%n 件の run に %1 の記録がありません</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · step %2</source>
+        <translation>%1 · step %2</translation>
+    </message>
 </context>
 <context>
     <name>fs::OverviewTab</name>
@@ -2032,6 +2062,25 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>cannot link run &apos;%1&apos; to &apos;%2&apos;: the source descends from it</source>
         <translation>run &apos;%1&apos; を &apos;%2&apos; にリンクできません: ソースがこの run の子孫です</translation>
+    </message>
+</context>
+<context>
+    <name>fs::TimeAxis</name>
+    <message>
+        <source>%1d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1時間</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1秒</translation>
     </message>
 </context>
 <context>

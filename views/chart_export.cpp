@@ -54,8 +54,8 @@ QString csvField(QString text)
     // Spreadsheets run cells that start like a formula; run names are untrusted.
     if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
         text.prepend(QLatin1Char('\''));
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
-        || text.contains(QLatin1Char('\r')))
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
+        text.contains(QLatin1Char('\r')))
         return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
     return text;
 }
@@ -96,8 +96,9 @@ QByteArray chartToSvg(const ChartPicture &pic)
     }
     out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"none\" stroke=\"#dadce0\"/>\n")
                .arg(num(plot.left()), num(plot.top()), num(plot.width()), num(plot.height()));
-    out += QStringLiteral("<defs><clipPath id=\"plot\"><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\"/></clipPath></defs>\n"
-                          "<g clip-path=\"url(#plot)\">\n")
+    out += QStringLiteral(
+               "<defs><clipPath id=\"plot\"><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\"/></clipPath></defs>\n"
+               "<g clip-path=\"url(#plot)\">\n")
                .arg(num(plot.left()), num(plot.top()), num(plot.width()), num(plot.height()));
     SvgSink sink(out);
     drawCurves(sink, pic.view, pic.curves, pic.smoothing);
@@ -107,17 +108,24 @@ QByteArray chartToSvg(const ChartPicture &pic)
 
 QByteArray chartToCsv(const QString &metric, const std::vector<PanelRun> &runs, const PanelData &data)
 {
-    QString out = QStringLiteral("run_id,run_name,metric,part,line,step,value\n");
+    // Time axes add each point's time (seconds: _runtime, or Unix time).
+    const bool timed = data.xAxis != XAxis::Step;
+    QString out = timed ? QStringLiteral("run_id,run_name,metric,part,line,step,%1,value\n").arg(timeKeyOf(data.xAxis))
+                        : QStringLiteral("run_id,run_name,metric,part,line,step,value\n");
     const QString key = csvField(metric);
     for (const RunSeries &s : data.series) {
         const auto run = std::find_if(runs.begin(), runs.end(), [&](const PanelRun &r) { return r.key == s.runKey; });
         if (run == runs.end())
             continue;
         const QString prefix = csvField(run->runId) + QLatin1Char(',') + csvField(run->name) + QLatin1Char(',') + key;
+        auto at = [&](qint64 step) {
+            return QString::number(step) + QLatin1Char(',') +
+                   (timed ? csvNumber(s.time.secondsAt(step)) + QLatin1Char(',') : QString());
+        };
         auto put = [&](const PointVector &points, const QString &part, const QString &line, bool skipJoint) {
             for (size_t i = skipJoint && !points.empty() ? 1 : 0; i < points.size(); ++i)
-                out += prefix + QLatin1Char(',') + part + QLatin1Char(',') + line + QLatin1Char(',')
-                    + QString::number(points[i].step) + QLatin1Char(',') + csvNumber(points[i].value) + QLatin1Char('\n');
+                out += prefix + QLatin1Char(',') + part + QLatin1Char(',') + line + QLatin1Char(',') +
+                       at(points[i].step) + csvNumber(points[i].value) + QLatin1Char('\n');
         };
         // The own line repeats the last inherited point to join the lines;
         // the CSV lists each drawn point once.
@@ -126,11 +134,12 @@ QByteArray chartToCsv(const QString &metric, const std::vector<PanelRun> &runs, 
         put(s.smoothedInherited, QStringLiteral("inherited"), QStringLiteral("smoothed"), false);
         put(s.smoothedOwn, QStringLiteral("own"), QStringLiteral("smoothed"), !s.smoothedInherited.empty());
         for (const EnvelopeColumn &e : s.envelope) {
-            const QString part = s.forkPoint && e.lastStep <= s.forkPoint->step ? QStringLiteral("inherited") : QStringLiteral("own");
-            out += prefix + QLatin1Char(',') + part + QStringLiteral(",envelope_min,") + QString::number(e.firstStep)
-                + QLatin1Char(',') + csvNumber(e.lo) + QLatin1Char('\n');
-            out += prefix + QLatin1Char(',') + part + QStringLiteral(",envelope_max,") + QString::number(e.firstStep)
-                + QLatin1Char(',') + csvNumber(e.hi) + QLatin1Char('\n');
+            const QString part =
+                s.forkPoint && e.lastStep <= s.forkPoint->step ? QStringLiteral("inherited") : QStringLiteral("own");
+            out += prefix + QLatin1Char(',') + part + QStringLiteral(",envelope_min,") + at(e.firstStep) +
+                   csvNumber(e.lo) + QLatin1Char('\n');
+            out += prefix + QLatin1Char(',') + part + QStringLiteral(",envelope_max,") + at(e.firstStep) +
+                   csvNumber(e.hi) + QLatin1Char('\n');
         }
     }
     return out.toUtf8();

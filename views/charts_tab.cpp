@@ -1,6 +1,7 @@
 #include "views/charts_tab.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,6 +59,13 @@ ChartsTab::ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent)
     syncBox_ = new QCheckBox(this);
     syncBox_->setObjectName(QStringLiteral("syncZoomBox"));
     connect(syncBox_, &QCheckBox::toggled, this, &ChartsTab::setSyncZoom);
+    auto *xAxisText = new QLabel(this);
+    xAxisBox_ = new QComboBox(this);
+    xAxisBox_->setObjectName(QStringLiteral("xAxisBox"));
+    xAxisText->setBuddy(xAxisBox_);
+    for (int i = 0; i < 3; ++i)
+        xAxisBox_->addItem(QString());
+    connect(xAxisBox_, &QComboBox::currentIndexChanged, this, [this](int i) { setXAxis(XAxis(i)); });
 
     top->addWidget(search_);
     top->addSpacing(12);
@@ -66,6 +74,9 @@ ChartsTab::ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent)
     top->addWidget(smoothingLabel_);
     top->addWidget(logBox_);
     top->addWidget(syncBox_);
+    top->addSpacing(8);
+    top->addWidget(xAxisText);
+    top->addWidget(xAxisBox_);
     top->addStretch(1);
     layout->addLayout(top);
     // The legend gets its own row: long run names must not widen the tab
@@ -89,7 +100,13 @@ ChartsTab::ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent)
     empty_->hide();
     layout->addWidget(empty_, 1);
 
-    retranslateOnLanguageChange(this, [this, smoothingText] {
+    retranslateOnLanguageChange(this, [this, smoothingText, xAxisText] {
+        xAxisText->setText(tr("X axis"));
+        xAxisBox_->setItemText(int(XAxis::Step), tr("Step"));
+        xAxisBox_->setItemText(int(XAxis::RelativeTime), tr("Relative time"));
+        xAxisBox_->setItemText(int(XAxis::WallTime), tr("Wall time"));
+        xAxisBox_->setAccessibleName(tr("X axis"));
+        xAxisBox_->setToolTip(tr("Steps, or each run's own time: _runtime (relative) or _timestamp (wall clock)"));
         search_->setPlaceholderText(tr("Filter charts by key (regular expression)"));
         search_->setAccessibleName(tr("Filter charts"));
         search_->setToolTip(tr("Keys starting with _ (such as _runtime) are shown when the filter starts with _"));
@@ -131,6 +148,15 @@ void ChartsTab::setLogY(bool on)
         logBox_->setChecked(on);
     for (MetricPanel *panel : std::as_const(panels_))
         panel->setLogY(on);
+}
+
+void ChartsTab::setXAxis(XAxis axis)
+{
+    xAxis_ = axis;
+    if (xAxisBox_->currentIndex() != int(axis))
+        xAxisBox_->setCurrentIndex(int(axis));
+    for (MetricPanel *panel : std::as_const(panels_))
+        panel->setXAxis(axis);
 }
 
 void ChartsTab::setSyncZoom(bool on)
@@ -266,6 +292,7 @@ void ChartsTab::setKeys(const QStringList &keys)
             panel->setRuns(runs_);
             panel->setSmoothing(smoothing_);
             panel->setLogY(logY_);
+            panel->setXAxis(xAxis_);
             connect(panel, &MetricPanel::dataWanted, this, [this, panel] { requestPanel(panel); });
             connect(panel, &MetricPanel::xZoomChanged, this,
                     [this, panel](std::optional<std::pair<double, double>> range) {

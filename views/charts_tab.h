@@ -9,6 +9,7 @@
 #include "views/panel_data.h"
 
 class QCheckBox;
+class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
@@ -47,6 +48,7 @@ public:
     void setSmoothing(double weight);
     double smoothing() const { return smoothing_; }
     void setLogY(bool on);
+    void setXAxis(XAxis axis);
     void setSyncZoom(bool on);
 
 signals:
@@ -90,9 +92,11 @@ private:
     QLabel *smoothingLabel_ = nullptr;
     QCheckBox *logBox_ = nullptr;
     QCheckBox *syncBox_ = nullptr;
+    QComboBox *xAxisBox_ = nullptr;
     QTimer *liveTimer_ = nullptr;
     double smoothing_ = 0.0;
     bool logY_ = false;
+    XAxis xAxis_ = XAxis::Step;
     bool syncZoom_ = false;
     // The newest request per panel: a running job for an older one stops early.
     QHash<QString, std::shared_ptr<std::atomic<int>>> latest_;

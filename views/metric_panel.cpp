@@ -29,6 +29,7 @@
 #include "views/chart_export.h"
 #include "views/metric_chart_view.h"
 #include "views/run_palette.h"
+#include "views/time_axis_labels.h"
 
 namespace fs {
 
@@ -58,6 +59,25 @@ void styleAxis(QAbstractAxis *axis)
         value->setTickType(QValueAxis::TicksDynamic);
         value->setTickAnchor(0);
     }
+}
+
+// The series as drawn: every step replaced by its x (time axes).
+RunSeries atX(const RunSeries &s, XAxis axis)
+{
+    if (axis == XAxis::Step)
+        return s;
+    RunSeries out = s;
+    for (PointVector *v : {&out.inherited, &out.own, &out.smoothedInherited, &out.smoothedOwn}) {
+        for (Point &p : *v)
+            p.step = s.xOf(p.step, axis);
+    }
+    for (EnvelopeColumn &e : out.envelope) {
+        e.firstStep = s.xOf(e.firstStep, axis);
+        e.lastStep = s.xOf(e.lastStep, axis);
+    }
+    if (out.forkPoint)
+        out.forkPoint->step = s.xOf(out.forkPoint->step, axis);
+    return out;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -254,6 +274,7 @@ PanelRequest MetricPanel::request() const
     const double plotWidth = chart_->plotArea().width();
     r.width = plotWidth > 16 ? int(std::lround(plotWidth)) : std::max(view_->width() - 70, 200);
     r.smoothing = smoothing_;
+    r.xAxis = xAxis_;
     return r;
 }
 
@@ -262,18 +283,32 @@ void MetricPanel::setData(const PanelData &data)
     data_ = data;
     requestedWidth_ = request().width;
     std::vector<DrawnCurve> drawn;
+    for (Curve &c : curves_) {
+        c.points.clear();
+        c.steps.clear();
+    }
     for (const RunSeries &s : data.series) {
         Curve *c = curveOf(s.runKey);
         if (!c)
             continue;
-        drawn.push_back({runColor(c->run.colorIndex), s});
-        c->points = s.inherited;
-        c->points.insert(c->points.end(), s.own.begin(), s.own.end());
-        std::erase_if(c->points, [](const Point &p) { return !std::isfinite(p.value); });
+        drawn.push_back({runColor(c->run.colorIndex), atX(s, data.xAxis)});
+        for (const PointVector *part : {&s.inherited, &s.own}) {
+            for (const Point &p : *part) {
+                if (!std::isfinite(p.value) || (!c->steps.empty() && c->steps.back() == p.step))
+                    continue; // NaN gaps, and the joint the own line repeats
+                c->points.push_back({s.xOf(p.step, data.xAxis), p.value});
+                c->steps.push_back(p.step);
+            }
+        }
     }
     curvesItem_->setCurves(std::move(drawn), data.smoothing);
     loaded_ = true;
-    status_->setText(data.hasData ? QString() : tr("no numeric data"));
+    QString status = data.hasData ? QString() : tr("no numeric data");
+    if (data.runsWithoutTime > 0)
+        status = tr("%n run(s) logged no %1", "", data.runsWithoutTime).arg(timeKeyOf(data.xAxis));
+    status_->setText(status);
+    if (pick_)
+        setPick(pick_->runKey, pick_->step); // its x may have moved
     applyAxes();
 }
 
@@ -305,14 +340,20 @@ void MetricPanel::applyAxes()
         if (anchor && axis->tickAnchor() != *anchor)
             axis->setTickAnchor(*anchor);
     };
+    // Ticks before the range: Qt Charts makes an item per tick at once, and
+    // a new range under the old interval (steps to Unix milliseconds) would
+    // be millions of them.
+    if (xAxis_ == XAxis::Step)
+        setTicks(axisX_, std::max(1.0, niceInterval(xhi - xlo, 5)), std::nullopt);
+    else
+        setTicks(axisX_, niceTimeIntervalMs(xhi - xlo, 5), 0.0);
     setRange(axisX_, xlo, xhi);
-    setTicks(axisX_, std::max(1.0, niceInterval(xhi - xlo, 5)), std::nullopt);
     if (logY_) {
         setRange(axisYLog_, ylo, yhi);
     } else {
         const double interval = niceInterval(yhi - ylo, 4);
-        setRange(axisY_, ylo, yhi);
         setTicks(axisY_, interval, interval * std::floor(ylo / interval));
+        setRange(axisY_, ylo, yhi);
     }
     updateCurveView();
     status_->setText(zoomX_ ? tr("zoomed · double-click to reset")
@@ -332,6 +373,28 @@ void MetricPanel::updateCurveView()
     v.plot = chart_->plotArea();
     curvesItem_->setPos(chart_->pos());
     curvesItem_->setView(v);
+    updateTimeTicks();
+}
+
+void MetricPanel::updateTimeTicks()
+{
+    for (QGraphicsSimpleTextItem *item : timeTicks_)
+        delete item;
+    timeTicks_.clear();
+    if (xAxis_ == XAxis::Step)
+        return;
+    const double lo = axisX_->min(), hi = axisX_->max(), interval = axisX_->tickInterval();
+    if (!(hi > lo) || !(interval > 0) || (hi - lo) / interval > 50)
+        return;
+    const QRectF plot = chart_->mapRectToScene(chart_->plotArea());
+    const double yValue = logY_ ? axisYLog_->min() : axisY_->min();
+    for (double t = std::ceil(lo / interval) * interval; t <= hi; t += interval) {
+        auto *item = chart_->scene()->addSimpleText(timeTickLabel(t, xAxis_, interval), axisX_->labelsFont());
+        item->setBrush(QColor(0x5f6368));
+        const double sx = chart_->mapToScene(chart_->mapToPosition(QPointF(t, yValue), pickMarker_)).x();
+        item->setPos(sx - item->boundingRect().width() / 2, plot.bottom() + 4);
+        timeTicks_.push_back(item);
+    }
 }
 
 void MetricPanel::setSmoothing(double weight)
@@ -357,6 +420,27 @@ void MetricPanel::setLogY(bool on)
     to->show();
     pickMarker_->attachAxis(to);
     applyAxes();
+}
+
+void MetricPanel::setXAxis(XAxis axis)
+{
+    if (axis == xAxis_)
+        return;
+    xAxis_ = axis;
+    zoomX_.reset();
+    zoomY_.reset();
+    // Nothing drawn in the old unit survives; the panel asks again.
+    data_ = PanelData{};
+    curvesItem_->setCurves({}, smoothing_);
+    for (Curve &c : curves_) {
+        c.points.clear();
+        c.steps.clear();
+    }
+    // Qt Charts cannot print durations or clock times: time axes keep its
+    // grid and the space for labels, and draw their own text.
+    axisX_->setLabelsColor(axis == XAxis::Step ? QColor(0x5f6368) : QColor(Qt::transparent));
+    applyAxes();
+    scheduleReload();
 }
 
 void MetricPanel::setXZoom(std::optional<std::pair<double, double>> range)
@@ -441,9 +525,9 @@ std::optional<QPointF> MetricPanel::positionOf(qint64 runKey, qint64 step) const
     const Curve *c = curveOf(runKey);
     if (!c)
         return std::nullopt;
-    for (const Point &p : c->points) {
-        if (p.step == step)
-            return toView(QPointF(double(p.step), p.value));
+    for (size_t i = 0; i < c->steps.size(); ++i) {
+        if (c->steps[i] == step)
+            return toView(QPointF(double(c->points[i].step), c->points[i].value));
     }
     return std::nullopt;
 }
@@ -454,7 +538,7 @@ void MetricPanel::onClicked(const QPointF &pos)
         return;
     const double x = toValue(pos).x();
     const Curve *best = nullptr;
-    const Point *bestPoint = nullptr;
+    size_t bestIndex = 0;
     double bestDistance = std::numeric_limits<double>::infinity();
     for (const Curve &c : curves_) {
         const auto &pts = c.points;
@@ -469,13 +553,14 @@ void MetricPanel::onClicked(const QPointF &pos)
             if (d < bestDistance) {
                 bestDistance = d;
                 best = &c;
-                bestPoint = &*p;
+                bestIndex = size_t(p - pts.begin());
             }
         }
     }
     if (!best)
         return;
-    pick_ = Pick{best->run.key, bestPoint->step, bestPoint->value};
+    const Point &at = best->points[bestIndex];
+    pick_ = Pick{best->run.key, best->steps[bestIndex], at.value, at.step};
     updatePickMarker();
     emit stepPicked(pick_->runKey, pick_->step);
 }
@@ -485,9 +570,9 @@ void MetricPanel::setPick(qint64 runKey, qint64 step)
     const Curve *c = curveOf(runKey);
     if (!c)
         return;
-    for (const Point &p : c->points) {
-        if (p.step == step) {
-            pick_ = Pick{runKey, step, p.value};
+    for (size_t i = 0; i < c->steps.size(); ++i) {
+        if (c->steps[i] == step) {
+            pick_ = Pick{runKey, step, c->points[i].value, c->points[i].step};
             updatePickMarker();
             return;
         }
@@ -507,7 +592,7 @@ void MetricPanel::updatePickMarker()
         forkButton_->hide();
         return;
     }
-    const QPointF value(double(pick_->step), pick_->value);
+    const QPointF value(double(pick_->x), pick_->value);
     pickMarker_->replace(QList<QPointF>{value});
     const Curve *c = curveOf(pick_->runKey);
     if (c)
@@ -546,8 +631,10 @@ void MetricPanel::onHover(const QPointF &pos)
         return;
     }
     const QPointF v = toValue(pos);
-    // The readout's step: the logged step nearest the cursor in any run.
-    qint64 step = qint64(std::llround(v.x()));
+    // The readout's x: the logged point nearest the cursor in any run
+    // (points hold x: the step, or the time on a time axis).
+    qint64 x = qint64(std::llround(v.x()));
+    qint64 step = x;
     double bestDx = std::numeric_limits<double>::infinity();
     for (const Curve &c : curves_) {
         auto it = std::lower_bound(c.points.begin(), c.points.end(), v.x(),
@@ -555,13 +642,14 @@ void MetricPanel::onHover(const QPointF &pos)
         for (auto p : {it, it == c.points.begin() ? it : it - 1}) {
             if (p != c.points.end() && std::abs(double(p->step) - v.x()) < bestDx) {
                 bestDx = std::abs(double(p->step) - v.x());
-                step = p->step;
+                x = p->step;
+                step = c.steps[size_t(p - c.points.begin())];
             }
         }
     }
     const QRectF scenePlot = chart_->mapRectToScene(chart_->plotArea());
     const QPointF sceneAt = view_->mapToScene(pos.toPoint());
-    const double sx = chart_->mapToScene(chart_->mapToPosition(QPointF(double(step), 0), pickMarker_)).x();
+    const double sx = chart_->mapToScene(chart_->mapToPosition(QPointF(double(x), 0), pickMarker_)).x();
     crossV_->setLine(sx, scenePlot.top(), sx, scenePlot.bottom());
     crossH_->setLine(scenePlot.left(), sceneAt.y(), scenePlot.right(), sceneAt.y());
     crossV_->show();
@@ -584,13 +672,16 @@ void MetricPanel::onHover(const QPointF &pos)
         return t->boundingRect().width() + (swatch.isValid() ? 28 : 16);
     };
     const double lineHeight = QFontMetricsF(font).height() + 2;
-    double y = 5, width = addLine(tr("step %1").arg(step), QColor(), y);
+    const QString heading = xAxis_ == XAxis::Step
+                                ? tr("step %1").arg(step)
+                                : tr("%1 · step %2").arg(timeTickLabel(double(x), xAxis_, 1000.0)).arg(step);
+    double y = 5, width = addLine(heading, QColor(), y);
     for (const Curve &c : curves_) {
-        auto it = std::upper_bound(c.points.begin(), c.points.end(), step,
-                                   [](qint64 s, const Point &p) { return s < p.step; });
-        // The value in effect at `step`; none before the run's first point or past its last.
+        auto it =
+            std::upper_bound(c.points.begin(), c.points.end(), x, [](qint64 s, const Point &p) { return s < p.step; });
+        // The value in effect at `x`; none before the run's first point or past its last.
         QString value = QStringLiteral("—");
-        if (it != c.points.begin() && ((it - 1)->step == step || it != c.points.end()))
+        if (it != c.points.begin() && ((it - 1)->step == x || it != c.points.end()))
             value = QString::number((it - 1)->value, 'g', 6);
         y += lineHeight;
         width = std::max(width, addLine(c.run.name + QStringLiteral("   ") + value, runColor(c.run.colorIndex), y));
@@ -655,9 +746,10 @@ ChartPicture MetricPanel::picture() const
     pic.smoothing = curvesItem_->smoothing();
     const PlotMapper map(pic.view);
     const double xSpan = double(v.x.hi - v.x.lo);
-    const double xStep = std::max(1.0, niceInterval(xSpan, 5));
+    const double xStep = xAxis_ == XAxis::Step ? std::max(1.0, niceInterval(xSpan, 5)) : niceTimeIntervalMs(xSpan, 5);
     for (double x = std::ceil(double(v.x.lo) / xStep) * xStep; x <= double(v.x.hi); x += xStep)
-        pic.xTicks.push_back({map.x(qint64(x)), QString::number(qint64(x))});
+        pic.xTicks.push_back(
+            {map.x(qint64(x)), xAxis_ == XAxis::Step ? QString::number(qint64(x)) : timeTickLabel(x, xAxis_, xStep)});
     if (v.logY) {
         for (double e = std::ceil(std::log10(v.yLo)); e <= std::floor(std::log10(v.yHi)); ++e) {
             if (const auto y = map.y(std::pow(10.0, e)))

@@ -35,6 +35,7 @@ public:
         qint64 runKey = 0;
         qint64 step = 0;
         double value = 0.0;
+        qint64 x = 0; // where it is drawn: the step, or ms on a time axis
     };
 
     explicit MetricPanel(const QString &metric, QWidget *parent = nullptr);
@@ -56,6 +57,9 @@ public:
     double smoothing() const { return smoothing_; }
     void setLogY(bool on);
     bool logY() const { return logY_; }
+    // Steps, or each run's own time; resets the zoom.
+    void setXAxis(XAxis axis);
+    XAxis xAxis() const { return xAxis_; }
     // Synchronised x-zoom: applies another panel's x range without echoing.
     void setXZoom(std::optional<std::pair<double, double>> range);
     std::optional<std::pair<double, double>> xZoom() const { return zoomX_; }
@@ -87,7 +91,8 @@ protected:
 private:
     struct Curve {
         PanelRun run;
-        PointVector points;   // inherited + own, for hover and picking
+        PointVector points;        // inherited + own at their x, for hover and picking
+        std::vector<qint64> steps; // the step of each of `points`
     };
 
     Curve *curveOf(qint64 runKey);
@@ -105,6 +110,7 @@ private:
     void onHover(const QPointF &pos);
     void hideHover();
     void updatePickMarker();
+    void updateTimeTicks();
     void requestFork();
 
     QString metric_;
@@ -122,6 +128,7 @@ private:
     QGraphicsLineItem *crossH_ = nullptr;
     QGraphicsRectItem *hoverBox_ = nullptr;
     std::vector<QGraphicsSimpleTextItem *> hoverLines_;
+    std::vector<QGraphicsSimpleTextItem *> timeTicks_; // time axes draw their own labels
     QTimer *reloadTimer_ = nullptr;
 
     std::vector<Curve> curves_;
@@ -133,6 +140,7 @@ private:
     int requestedWidth_ = 0;
     double smoothing_ = 0.0;
     bool logY_ = false;
+    XAxis xAxis_ = XAxis::Step;
 };
 
 } // namespace fs

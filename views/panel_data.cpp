@@ -2,11 +2,32 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
 namespace fs {
+
+QString timeKeyOf(XAxis axis)
+{
+    switch (axis) {
+    case XAxis::RelativeTime:
+        return QStringLiteral("_runtime");
+    case XAxis::WallTime:
+        return QStringLiteral("_timestamp");
+    case XAxis::Step:
+        break;
+    }
+    return {};
+}
+
+qint64 RunSeries::xOf(qint64 step, XAxis axis) const
+{
+    if (axis == XAxis::Step)
+        return step;
+    return qint64(std::llround(time.secondsAt(step) * 1000.0));
+}
 
 PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *cache,
                         const std::function<bool()> &cancelled)
@@ -17,6 +38,9 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
     PanelData data;
     data.metric = request.metric;
     data.smoothing = request.smoothing;
+    data.xAxis = request.xAxis;
+    const QString timeKey = timeKeyOf(request.xAxis);
+    std::map<qint64, RunSeries> prepared; // per run: its time map, in x order
     qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
     for (const PanelRun &run : request.runs) {
         if (cancelled && cancelled()) {
@@ -26,8 +50,18 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         const StepRange e = c.extent(store, run.key, request.metric);
         if (e.empty())
             continue;
-        lo = std::min(lo, e.lo);
-        hi = std::max(hi, e.hi);
+        RunSeries s;
+        s.runKey = run.key;
+        if (!timeKey.isEmpty()) {
+            s.time = StepTimeMap(c.chunkEnds(store, run.key, timeKey));
+            if (s.time.empty()) {
+                ++data.runsWithoutTime;
+                continue;
+            }
+        }
+        lo = std::min(lo, s.xOf(e.lo, request.xAxis));
+        hi = std::max(hi, s.xOf(e.hi, request.xAxis));
+        prepared.emplace(run.key, std::move(s));
     }
     if (lo > hi)
         return data;
@@ -40,9 +74,9 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
     double yMin = std::numeric_limits<double>::infinity();
     double yMax = -yMin;
     double yMinPositive = yMin;
-    auto noteY = [&](const PointVector &pts) {
+    auto noteY = [&](const PointVector &pts, StepRange steps) {
         for (const Point &p : pts) {
-            if (std::isfinite(p.value) && data.range.contains(p.step)) {
+            if (std::isfinite(p.value) && steps.contains(p.step)) {
                 yMin = std::min(yMin, p.value);
                 yMax = std::max(yMax, p.value);
                 if (p.value > 0)
@@ -55,16 +89,21 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
             data.cancelled = true;
             return data;
         }
+        auto found = prepared.find(run.key);
+        if (found == prepared.end())
+            continue;
+        RunSeries &s = found->second;
         SeriesQuery q;
         q.run = run.key;
         q.key = request.metric;
         q.range = data.range;
+        if (request.xAxis != XAxis::Step) // this run's steps in the visible time
+            q.range = {s.time.stepAt(double(data.range.lo) / 1000.0, false),
+                       s.time.stepAt(double(data.range.hi) / 1000.0, true)};
         q.width = data.width;
         q.forkStep = run.forkStep;
         q.smoothing = request.smoothing;
         ReducedSeries r = c.query(store, q);
-        RunSeries s;
-        s.runKey = run.key;
         s.inherited = std::move(r.inherited);
         s.own = std::move(r.own);
         s.smoothedInherited = std::move(r.smoothedInherited);
@@ -72,8 +111,8 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         s.envelope = std::move(r.envelope);
         s.forkPoint = r.forkPoint;
         s.extent = r.extent;
-        noteY(s.inherited);
-        noteY(s.own);
+        noteY(s.inherited, q.range);
+        noteY(s.own, q.range);
         data.series.push_back(std::move(s));
     }
     if (yMin <= yMax) {

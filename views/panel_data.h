@@ -7,6 +7,7 @@
 
 #include "history/series_query.h"
 #include "history/series_types.h"
+#include "history/step_time_map.h"
 
 namespace fs {
 
@@ -21,12 +22,21 @@ struct PanelRun {
     std::optional<qint64> forkStep; // forks: inherited history ends here
 };
 
+// What the x axis shows. Time axes place each run's points by its own
+// `_runtime` (relative) or `_timestamp` (wall clock), as W&B logs them; their
+// x unit is milliseconds. Reduction stays per step column.
+enum class XAxis { Step, RelativeTime, WallTime };
+
+// The history key an x axis reads time from (empty for steps).
+QString timeKeyOf(XAxis axis);
+
 struct PanelRequest {
     QString metric;
     std::vector<PanelRun> runs;
     std::optional<StepRange> range; // none: everything
     int width = 600;                // plot width in pixels
     double smoothing = 0.0;         // EMA weight, 0..0.99
+    XAxis xAxis = XAxis::Step;      // `range` is in this axis' unit
 };
 
 struct RunSeries {
@@ -38,13 +48,18 @@ struct RunSeries {
     std::vector<EnvelopeColumn> envelope; // min-max per crowded pixel column
     std::optional<Point> forkPoint;
     StepRange extent{1, 0};
+    StepTimeMap time; // time axes: the run's steps against its time key
+    // The x coordinate (steps, or milliseconds on a time axis) of a step.
+    qint64 xOf(qint64 step, XAxis axis) const;
 };
 
 struct PanelData {
     QString metric;
-    StepRange range{0, 0};  // the steps the reduction covers
-    StepRange extent{0, 0}; // all steps of all runs
-    int width = 0;          // the columns the reduction used
+    XAxis xAxis = XAxis::Step;
+    StepRange range{0, 0};   // the x range the reduction covers (steps or ms)
+    StepRange extent{0, 0};  // all of all runs, in the same unit
+    int runsWithoutTime = 0; // time axes: runs that logged no time key
+    int width = 0;           // the columns the reduction used
     double smoothing = 0.0;
     std::vector<RunSeries> series;
     double yMin = 0.0;

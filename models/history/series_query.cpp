@@ -235,6 +235,24 @@ StepRange SeriesCache::extent(Store &store, qint64 run, const QString &key)
     return {refLo(ix.refs.front()), refHi(ix.refs.back())};
 }
 
+std::vector<Point> SeriesCache::chunkEnds(Store &store, qint64 run, const QString &key)
+{
+    std::lock_guard lock(mutex_);
+    const ReadTransaction snapshot(store.db());
+    const Index &ix = index(store, run, key);
+    std::vector<Point> out;
+    out.reserve(ix.refs.size() * 2);
+    for (const ChunkRef &r : ix.refs) {
+        if (r.summary.count <= 0)
+            continue;
+        if (r.clip.contains(r.summary.firstStep))
+            out.push_back({r.summary.firstStep, r.summary.first});
+        if (r.summary.count > 1 && r.clip.contains(r.summary.lastStep))
+            out.push_back({r.summary.lastStep, r.summary.last});
+    }
+    return out;
+}
+
 void SeriesCache::clear()
 {
     std::lock_guard lock(mutex_);

@@ -22,24 +22,24 @@ namespace fs {
 struct SeriesQuery {
     qint64 run = 0;
     QString key;
-    StepRange range;                 // the visible steps; default: everything
-    int width = 600;                 // plot width in pixels (columns)
+    StepRange range; // the visible steps; default: everything
+    int width = 600; // plot width in pixels (columns)
     // Split point: points at steps <= forkStep are "inherited". Default: the
     // end of the last ancestor segment of the effective history, if any.
     std::optional<qint64> forkStep;
-    double smoothing = 0.0;          // EMA weight in [0, 0.99]; 0: none
+    double smoothing = 0.0; // EMA weight in [0, 0.99]; 0: none
 };
 
 // One pixel column where several points with different values fall.
 struct EnvelopeColumn {
-    qint64 firstStep = 0;            // first step of the column
-    qint64 lastStep = 0;             // last step of the column
+    qint64 firstStep = 0; // first step of the column
+    qint64 lastStep = 0;  // last step of the column
     double lo = 0.0;
     double hi = 0.0;
 };
 
 struct ReducedSeries {
-    StepRange range{1, 0};           // the reduction's step range (empty: no data)
+    StepRange range{1, 0}; // the reduction's step range (empty: no data)
     int width = 0;
     // Raw values, M4-reduced. `own` starts with inherited.back() when both
     // exist, so drawing both polylines draws exactly the one effective
@@ -51,11 +51,11 @@ struct ReducedSeries {
     // fork points), reduced the same way. Empty unless smoothing > 0.
     PointVector smoothedInherited;
     PointVector smoothedOwn;
-    std::optional<Point> forkPoint;  // the last inherited point, if in range
+    std::optional<Point> forkPoint;       // the last inherited point, if in range
     std::vector<EnvelopeColumn> envelope; // only where a column holds several values
-    StepRange extent{1, 0};          // all steps of the effective history
-    qint64 pointsInRange = 0;        // raw points in the range (from summaries)
-    qint64 chunksDecoded = 0;        // for tests and benchmarks
+    StepRange extent{1, 0};               // all steps of the effective history
+    qint64 pointsInRange = 0;             // raw points in the range (from summaries)
+    qint64 chunksDecoded = 0;             // for tests and benchmarks
     qint64 chunksSummarized = 0;
     bool hasData() const { return !inherited.empty() || !own.empty(); }
 };
@@ -75,16 +75,19 @@ public:
     ReducedSeries query(Store &store, const SeriesQuery &q);
     // The effective history's step extent of `key` (empty when none).
     StepRange extent(Store &store, qint64 run, const QString &key);
+    // (step, value) at both ends of every chunk of the effective history
+    // (within its segment), from the index alone: a time key's knots.
+    std::vector<Point> chunkEnds(Store &store, qint64 run, const QString &key);
     void clear();
 
     struct SmoothChunk {
-        EmaState before;             // state at the chunk's first point
-        EmaState after;              // state after its last point
-        ChunkSummary summary;        // of the smoothed values within the clip
+        EmaState before;      // state at the chunk's first point
+        EmaState after;       // state after its last point
+        ChunkSummary summary; // of the smoothed values within the clip
     };
     struct Index {
         std::vector<HistorySegment> segments;
-        std::vector<ChunkRef> refs;  // whole effective history, clip = segment
+        std::vector<ChunkRef> refs;                        // whole effective history, clip = segment
         std::map<double, std::vector<SmoothChunk>> smooth; // weight -> per ref (prefix)
         std::optional<qint64> lastUse;
     };
