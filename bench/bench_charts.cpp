@@ -156,10 +156,6 @@ std::vector<std::unique_ptr<MetricPanel>> makePanels(int count, const std::vecto
     return panels;
 }
 
-// Where the time of the last openOurs()/openLanes() went: reading and
-// reducing (summed over threads) vs. handing over and painting.
-double g_queryMs = 0, g_paintMs = 0;
-
 // The app's chart workers: one thread and store connection per lane.
 struct Lanes {
     std::vector<std::unique_ptr<StoreWorker>> workers;
@@ -171,10 +167,16 @@ struct Lanes {
     }
 };
 
+// One opening: wall time, and where it went: reading and reducing (summed
+// over lanes) vs. handing over and painting (UI thread).
+struct OpenTiming {
+    double totalMs = 0, queryMs = 0, paintMs = 0;
+};
+
 // Ours, as the charts tab does it: panels spread over the lanes, each lane
 // with a cold cache (a freshly opened run); each result is handed to its
 // panel and painted on this (the UI) thread as it arrives.
-double openLanes(Lanes &lanes, const std::vector<std::unique_ptr<MetricPanel>> &panels)
+OpenTiming openLanes(Lanes &lanes, const std::vector<std::unique_ptr<MetricPanel>> &panels)
 {
     std::vector<std::shared_ptr<SeriesCache>> caches;
     for (size_t i = 0; i < lanes.workers.size(); ++i)
@@ -206,32 +208,38 @@ double openLanes(Lanes &lanes, const std::vector<std::unique_ptr<MetricPanel>> &
     }
     while (delivered < panels.size())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    const qint64 total = t.nsecsElapsed();
-    g_queryMs = double(queryNs.load()) / 1e6;
-    g_paintMs = double(paintNs) / 1e6;
-    return double(total) / 1e6;
+    return {double(t.nsecsElapsed()) / 1e6, double(queryNs.load()) / 1e6, double(paintNs) / 1e6};
+}
+
+// Opens `panels` `reps` times through lanes on `path`: medians, and the
+// JSON fields that say where the time went. `rssAfter`: the resident size
+// while the lanes (and their stores) still live.
+std::pair<Stat, QString> measureOpen(const QString &path, const std::vector<std::unique_ptr<MetricPanel>> &panels,
+                                     int reps, double *rssAfter = nullptr)
+{
+    Lanes lanes(path);
+    std::vector<double> total, query, paint;
+    for (int r = 0; r < reps; ++r) {
+        const OpenTiming t = openLanes(lanes, panels);
+        total.push_back(t.totalMs);
+        query.push_back(t.queryMs);
+        paint.push_back(t.paintMs);
+    }
+    if (rssAfter)
+        *rssAfter = rssMb();
+    return {stats(total), QStringLiteral("\"lanes\":%1,\"query_ms\":%2,\"paint_ms\":%3")
+                              .arg(lanes.workers.size())
+                              .arg(stats(query).median, 0, 'f', 2)
+                              .arg(stats(paint).median, 0, 'f', 2)};
 }
 
 // Ours on one thread: query + reduce + setData + paint, panel by panel.
-double openOurs(Store &store, const std::vector<std::unique_ptr<MetricPanel>> &panels, SeriesCache *warm = nullptr)
+void openOurs(Store &store, const std::vector<std::unique_ptr<MetricPanel>> &panels, SeriesCache &cache)
 {
-    SeriesCache cold;
-    SeriesCache &cache = warm ? *warm : cold;
-    QElapsedTimer t;
-    t.start();
-    qint64 queryNs = 0;
     for (const auto &p : panels) {
-        QElapsedTimer q;
-        q.start();
-        PanelData data = loadPanelData(store, p->request(), &cache);
-        queryNs += q.nsecsElapsed();
-        p->setData(data);
+        p->setData(loadPanelData(store, p->request(), &cache));
         (void)p->grab();
     }
-    const qint64 total = t.nsecsElapsed();
-    g_queryMs = double(queryNs) / 1e6;
-    g_paintMs = double(total - queryNs) / 1e6;
-    return double(total) / 1e6;
 }
 
 struct NaivePanel {
@@ -373,20 +381,10 @@ int main(int argc, char **argv)
             Store store(path);
             const auto runs = panelRuns(store, QStringLiteral("big"));
             auto panels = makePanels(10, runs);
-            Lanes lanes(path);
-            std::vector<double> t, tq, tp;
-            for (int r = 0; r < o.reps; ++r) {
-                t.push_back(openLanes(lanes, panels));
-                tq.push_back(g_queryMs);
-                tp.push_back(g_paintMs);
-            }
-            const double rssAfter = rssMb();
-            report("open", "forkscope", sizeText(1, 10, steps), stats(t), 150,
-                   QStringLiteral("\"lanes\":%1,\"query_ms\":%2,\"paint_ms\":%3,\"rss_growth_mb\":%4")
-                       .arg(lanes.workers.size())
-                       .arg(stats(tq).median, 0, 'f', 2)
-                       .arg(stats(tp).median, 0, 'f', 2)
-                       .arg(rssAfter - rssBefore, 0, 'f', 1));
+            double rssAfter = 0;
+            const auto [time, where] = measureOpen(path, panels, o.reps, &rssAfter);
+            report("open", "forkscope", sizeText(1, 10, steps), time, 150,
+                   where + QStringLiteral(",\"rss_growth_mb\":%1").arg(rssAfter - rssBefore, 0, 'f', 1));
         }
     if (want("open") && !o.oursOnly) {
         Store store(midPath);
@@ -414,7 +412,7 @@ int main(int argc, char **argv)
             auto panels = makePanels(1, runs);
             MetricPanel &panel = *panels.front();
             SeriesCache cache; // the worker's cache, warm as in the app
-            (void)openOurs(store, panels, &cache);
+            openOurs(store, panels, cache);
             for (qint64 span = steps; span >= 1000; span /= 10) {
                 std::vector<double> t;
                 const qint64 centre = steps / 3;
@@ -463,18 +461,8 @@ int main(int argc, char **argv)
             Store store(path);
             const auto runs = panelRuns(store, QStringLiteral("overlay"));
             auto panels = makePanels(4, runs);
-            Lanes lanes(path);
-            std::vector<double> t, tq, tp;
-            for (int r = 0; r < o.reps; ++r) {
-                t.push_back(openLanes(lanes, panels));
-                tq.push_back(g_queryMs);
-                tp.push_back(g_paintMs);
-            }
-            report("overlay", "forkscope", sizeText(int(runs.size()), 4, steps), stats(t), 300,
-                   QStringLiteral("\"lanes\":%1,\"query_ms\":%2,\"paint_ms\":%3")
-                       .arg(lanes.workers.size())
-                       .arg(stats(tq).median, 0, 'f', 2)
-                       .arg(stats(tp).median, 0, 'f', 2));
+            const auto [time, where] = measureOpen(path, panels, o.reps);
+            report("overlay", "forkscope", sizeText(int(runs.size()), 4, steps), time, 300, where);
         }
     if (want("overlay") && !o.oursOnly) {
         Store store(overlayNaivePath);

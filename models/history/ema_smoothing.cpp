@@ -17,8 +17,7 @@ namespace fs {
 // is constant so far is passed through, which differs from TensorBoard only
 // in rounding noise on the prefix of a series that later changes.
 EmaSmoother::EmaSmoother(double weight, const EmaState &state)
-    : m_weight(std::clamp(std::isnan(weight) ? 0.0 : weight, 0.0, kMaxWeight))
-    , m_state(state)
+    : m_weight(std::clamp(std::isnan(weight) ? 0.0 : weight, 0.0, kMaxWeight)), m_state(state)
 {
 }
 

@@ -11,10 +11,10 @@ namespace fs {
 // smoothing a child run exactly where the inherited segment left off.
 // Only meaningful together with the weight it was produced with.
 struct EmaState {
-    double last = 0.0;    // biased average, starts at 0 as in TensorBoard
+    double last = 0.0; // biased average, starts at 0 as in TensorBoard
     qint64 finiteCount = 0;
     double weightPow = 1.0; // weight^finiteCount, carried so forks stay bit-exact
-    qint64 seen = 0;      // all values, for the constant-series rule
+    qint64 seen = 0;        // all values, for the constant-series rule
     double firstValue = std::numeric_limits<double>::quiet_NaN();
     bool constant = true;
 };

@@ -62,15 +62,7 @@ void M4Reducer::addConsecutive(qint64 firstStep, const char *values, size_t coun
     };
     const auto stepAt = [firstStep](size_t i) { return firstStep + qint64(i); };
     const StepRange range = m_columns.range();
-    // [i0, i1): the indexes inside the range (unsigned math: no overflow).
-    const size_t i0 =
-        range.lo > firstStep ? size_t(std::min<quint64>(quint64(range.lo) - quint64(firstStep), count)) : 0;
-    size_t i1 = count;
-    if (range.hi < firstStep)
-        i1 = 0;
-    else if (quint64(range.hi) - quint64(firstStep) < count)
-        i1 = size_t(quint64(range.hi) - quint64(firstStep)) + 1;
-    i1 = std::max(i1, i0);
+    const auto [i0, i1] = indexWindow(firstStep, count, range);
     if (i0 > 0)
         noteBefore({stepAt(i0 - 1), valueAt(i0 - 1)});
     for (size_t i = i0; i < i1;) {

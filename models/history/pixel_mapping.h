@@ -20,8 +20,7 @@ inline constexpr int kPixelOverscan = 1 << 16;
 class ColumnMapping {
 public:
     ColumnMapping() = default;
-    ColumnMapping(StepRange visible, int width)
-        : m_range(visible), m_width(std::max(width, 0))
+    ColumnMapping(StepRange visible, int width) : m_range(visible), m_width(std::max(width, 0))
     {
         if (!m_range.empty())
             m_span = static_cast<__int128>(m_range.hi) - m_range.lo + 1;
@@ -71,8 +70,7 @@ private:
 class RowMapping {
 public:
     RowMapping() = default;
-    RowMapping(double lo, double hi, int height)
-        : m_lo(lo), m_hi(hi), m_height(std::max(height, 1))
+    RowMapping(double lo, double hi, int height) : m_lo(lo), m_hi(hi), m_height(std::max(height, 1))
     {
         if (!(m_hi > m_lo)) { // flat or inverted view: centre the value
             m_lo -= 0.5;

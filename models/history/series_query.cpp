@@ -50,15 +50,8 @@ std::vector<ChunkRef> segmentRefs(Store &store, const HistorySegment &seg, const
 // The part of `v` whose steps lie in `clip`.
 ConsecutiveValues clipped(ConsecutiveValues v, StepRange clip)
 {
-    const auto n = quint64(v.count);
-    const quint64 from = clip.lo > v.firstStep ? std::min<quint64>(quint64(clip.lo) - quint64(v.firstStep), n) : 0;
-    quint64 to = n;
-    if (clip.hi < v.firstStep)
-        to = 0;
-    else if (quint64(clip.hi) - quint64(v.firstStep) < n)
-        to = quint64(clip.hi) - quint64(v.firstStep) + 1;
-    to = std::max(to, from);
-    return {v.firstStep + qint64(from), size_t(to - from), v.values + from * sizeof(double)};
+    const auto [from, to] = indexWindow(v.firstStep, v.count, clip);
+    return {v.firstStep + qint64(from), to - from, v.values + from * sizeof(double)};
 }
 
 // Feeds points to the inherited or the own reducer by step.

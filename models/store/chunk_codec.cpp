@@ -90,18 +90,13 @@ void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointV
     qint64 step = firstStep;
     if (consecutive) {
         // The points in `clip` are one index window: copy it in one go.
-        const quint64 from = clip.lo > firstStep ? std::min<quint64>(quint64(clip.lo) - quint64(firstStep), count) : 0;
-        quint64 to = count;
-        if (clip.hi < firstStep)
-            to = 0;
-        else if (quint64(clip.hi) - quint64(firstStep) < count)
-            to = quint64(clip.hi) - quint64(firstStep) + 1;
+        const auto [from, to] = indexWindow(firstStep, size_t(count), clip);
         if (from >= to)
             return;
         const size_t at = out.size();
-        out.resize(at + size_t(to - from));
+        out.resize(at + (to - from));
         Point *dst = out.data() + at;
-        for (quint64 i = from; i < to; ++i, ++dst) {
+        for (size_t i = from; i < to; ++i, ++dst) {
             dst->step = firstStep + qint64(i);
             std::memcpy(&dst->value, values + i * sizeof(double), sizeof(double));
         }

@@ -26,6 +26,20 @@ void rawExec(const QString &path, const char *sql)
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
 }
+// A pragma's value as text, read by a connection of its own.
+std::string rawPragma(const QString &path, const char *name)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, ("PRAGMA " + std::string(name)).c_str(), -1, &st, nullptr);
+    std::string value;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        value = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return value;
+}
 } // namespace
 
 TEST(StoreLifecycle, NewStoreIsWalAndVersioned)
@@ -37,18 +51,8 @@ TEST(StoreLifecycle, NewStoreIsWalAndVersioned)
     }
     Store again(tmp.path()); // reopening is a no-op migration
     EXPECT_EQ(again.runCount(), 0);
-    sqlite3 *db = nullptr;
-    sqlite3_open(tmp.path().toUtf8().constData(), &db);
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
-    sqlite3_step(st);
-    EXPECT_STREQ(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)), "wal");
-    sqlite3_finalize(st);
-    sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr);
-    sqlite3_step(st);
-    EXPECT_EQ(sqlite3_column_int(st, 0), 16384); // a 32 KiB chunk in three pages
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    EXPECT_EQ(rawPragma(tmp.path(), "journal_mode"), "wal");
+    EXPECT_EQ(rawPragma(tmp.path(), "page_size"), "16384"); // a 32 KiB chunk in three pages
 }
 
 TEST(StoreLifecycle, StoreWithSmallerPagesStillOpensAndKeepsThem)
@@ -72,14 +76,7 @@ TEST(StoreLifecycle, StoreWithSmallerPagesStillOpensAndKeepsThem)
         store.readSeries(store.runs(store.projects().front().key).front().key, QStringLiteral("loss"));
     ASSERT_EQ(points.size(), 10000u);
     EXPECT_EQ(points[9999].value, 9999.0 / 3);
-    sqlite3 *db = nullptr;
-    sqlite3_open(tmp.path().toUtf8().constData(), &db);
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr);
-    sqlite3_step(st);
-    EXPECT_EQ(sqlite3_column_int(st, 0), 4096);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    EXPECT_EQ(rawPragma(tmp.path(), "page_size"), "4096");
 }
 
 TEST(StoreLifecycle, NewerSchemaIsRefusedAndLeftUntouched)
