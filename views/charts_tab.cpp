@@ -178,7 +178,7 @@ void ChartsTab::pollLive()
     std::vector<std::vector<Shown>> shownPerLane(lanes_.size());
     for (MetricPanel *panel : std::as_const(panels_)) {
         if (panel->isVisible() && panel->hasData()) {
-            shownPerLane[laneIndexOf(panel->metric())].push_back({panel->metric(), panel->data().extent});
+            shownPerLane[laneIndexOf(panel->metric())].push_back({panel->metric(), panel->data().stepExtent});
         }
     }
     std::vector<qint64> keys;

@@ -40,8 +40,9 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
     data.smoothing = request.smoothing;
     data.xAxis = request.xAxis;
     const QString timeKey = timeKeyOf(request.xAxis);
-    std::map<qint64, RunSeries> prepared; // per run: its time map, in x order
+    std::map<qint64, RunSeries> prepared; // by run key; on time axes, with the run's time map
     qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
+    StepRange steps{std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min()};
     for (const PanelRun &run : request.runs) {
         if (cancelled && cancelled()) {
             data.cancelled = true;
@@ -50,6 +51,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         const StepRange e = c.extent(store, run.key, request.metric);
         if (e.empty())
             continue;
+        steps = {std::min(steps.lo, e.lo), std::max(steps.hi, e.hi)};
         RunSeries s;
         s.runKey = run.key;
         if (!timeKey.isEmpty()) {
@@ -63,6 +65,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         hi = std::max(hi, s.xOf(e.hi, request.xAxis));
         prepared.emplace(run.key, std::move(s));
     }
+    data.stepExtent = steps;
     if (lo > hi)
         return data;
     data.extent = {lo, hi};

@@ -56,10 +56,11 @@ struct RunSeries {
 struct PanelData {
     QString metric;
     XAxis xAxis = XAxis::Step;
-    StepRange range{0, 0};   // the x range the reduction covers (steps or ms)
-    StepRange extent{0, 0};  // all of all runs, in the same unit
-    int runsWithoutTime = 0; // time axes: runs that logged no time key
-    int width = 0;           // the columns the reduction used
+    StepRange range{0, 0};      // the x range the reduction covers (steps or ms)
+    StepRange extent{0, 0};     // all of all runs, in the same unit
+    StepRange stepExtent{1, 0}; // all steps of all runs (what live updates compare)
+    int runsWithoutTime = 0;    // time axes: runs that logged no time key
+    int width = 0;              // the columns the reduction used
     double smoothing = 0.0;
     std::vector<RunSeries> series;
     double yMin = 0.0;

@@ -96,6 +96,9 @@ TEST(ChartTimeAxis, RunsArePlacedByTheirOwnTimeAndPicksStayInSteps)
     EXPECT_EQ(data.xAxis, XAxis::RelativeTime);
     EXPECT_EQ(data.extent.lo, 0);
     EXPECT_EQ(data.extent.hi, 19999000); // the slow run: 19 999 s, in ms
+    // Live updates compare steps, whatever the axis shows.
+    EXPECT_EQ(data.stepExtent.lo, 0);
+    EXPECT_EQ(data.stepExtent.hi, 19999);
     ASSERT_EQ(data.series.size(), 2u);
     EXPECT_EQ(data.series[0].xOf(10000, XAxis::RelativeTime), 5000000);
     EXPECT_EQ(data.series[1].xOf(10000, XAxis::RelativeTime), 10000000);
