@@ -106,6 +106,7 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent) : QFrame(parent
     tf.setBold(true);
     title_->setFont(tf);
     status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("panelStatus"));
     status_->setTextFormat(Qt::PlainText);
     status_->setForegroundRole(QPalette::PlaceholderText);
     header->addWidget(title_, 1);
@@ -303,10 +304,6 @@ void MetricPanel::setData(const PanelData &data)
     }
     curvesItem_->setCurves(std::move(drawn), data.smoothing);
     loaded_ = true;
-    QString status = data.hasData ? QString() : tr("no numeric data");
-    if (data.runsWithoutTime > 0)
-        status = tr("%n run(s) logged no %1", "", data.runsWithoutTime).arg(timeKeyOf(data.xAxis));
-    status_->setText(status);
     if (pick_)
         setPick(pick_->runKey, pick_->step); // its x may have moved
     applyAxes();
@@ -356,8 +353,14 @@ void MetricPanel::applyAxes()
         setRange(axisY_, ylo, yhi);
     }
     updateCurveView();
-    status_->setText(zoomX_ ? tr("zoomed · double-click to reset")
-                            : (data_.hasData || !loaded_ ? QString() : tr("no numeric data")));
+    QString status;
+    if (zoomX_)
+        status = tr("zoomed · double-click to reset");
+    else if (loaded_ && data_.runsWithoutTime > 0)
+        status = tr("%n run(s) logged no %1", "", data_.runsWithoutTime).arg(timeKeyOf(data_.xAxis));
+    else if (loaded_ && !data_.hasData)
+        status = tr("no numeric data");
+    status_->setText(status);
     updatePickMarker();
 }
 

@@ -2,6 +2,7 @@
 // picks and exports still speak in steps.
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -162,6 +163,8 @@ TEST(ChartTimeAxis, RunsWithoutTimeAreNamedNotDrawn)
     EXPECT_EQ(data.series[0].runKey, timed.key);
     panel.setData(data);
     EXPECT_FALSE(panel.positionOf(untimed.key, 5).has_value());
+    EXPECT_EQ(panel.findChild<QLabel *>(QStringLiteral("panelStatus"))->text(),
+              QStringLiteral("1 run(s) logged no _runtime"));
 }
 
 TEST(ChartTimeAxis, TabSwitchesEveryPanel)
