@@ -314,10 +314,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>--format &apos;%1&apos; は不明です。jsonl または csv を指定してください</translation>
     </message>
     <message>
-        <source>--keys is empty; expected key names separated by commas, e.g. --keys loss,accuracy</source>
-        <translation>--keys が空です。--keys loss,accuracy のようにカンマ区切りでキー名を指定してください</translation>
-    </message>
-    <message>
         <source>warning: run %1 has no key &apos;%2&apos;; its keys are: %3</source>
         <translation>警告: run %1 にキー &apos;%2&apos; はありません。キーは次のとおりです: %3</translation>
     </message>
@@ -408,10 +404,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
     <message>
         <source>print {&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;}</source>
         <translation>{&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;} を出力します</translation>
-    </message>
-    <message>
-        <source>PATH is a W&amp;B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. A cut or corrupt file imports what is whole and says where it stopped. Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be imported.</source>
-        <translation>PATH は W&amp;B の run フォルダー (run-*/offline-run-*) または .wandb ファイル、wandb/ フォルダー、TensorBoard のログフォルダーまたは events.out.tfevents.* ファイル、MLflow の mlruns/ フォルダー、または wandb/ か mlruns/ を含むプロジェクトフォルダーです。再インポートしても安全です: インポート済みの run には新しい行だけが追加されます。途中で切れたファイルや壊れたファイルは、完全な部分だけをインポートし、どこで止まったかを表示します。終了ステータス: すべての run をインポートできたときは 0、失敗した run があるときは 1、PATH をインポートできないときは 2。</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -749,6 +741,22 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>there is no store at &apos;%1&apos;; expected the path of an existing store file (runs are added with &apos;forkscope-cli init&apos;, &apos;import&apos; or &apos;demo&apos;)</source>
         <translation>&apos;%1&apos; にストアがありません。既存のストアファイルのパスを指定してください（run は &apos;forkscope-cli init&apos;、&apos;import&apos;、&apos;demo&apos; で追加できます）</translation>
     </message>
+    <message>
+        <source>argument %1 (&apos;%2&apos;) is not valid UTF-8 (byte %3 is 0x%4); expected UTF-8 text</source>
+        <translation>引数 %1（&apos;%2&apos;）は有効な UTF-8 ではありません（%3 バイト目が 0x%4）。UTF-8 テキストを指定してください</translation>
+    </message>
+    <message>
+        <source>--keys is empty; expected key names separated by commas, e.g. --keys loss,accuracy (an empty key is --key &apos;&apos;)</source>
+        <translation>--keys が空です。--keys loss,accuracy のようにカンマ区切りでキー名を指定してください（空のキーは --key &apos;&apos;）</translation>
+    </message>
+    <message>
+        <source>one more key, taken exactly as given: for an empty key (--key &apos;&apos;) or one holding a comma (--key &apos;a,b&apos;); with --keys or alone</source>
+        <translation>キーをもう 1 つ、書かれたとおりに指定します。空のキー（--key &apos;&apos;）やカンマを含むキー（--key &apos;a,b&apos;）に使います。--keys と一緒にも単独でも使えます</translation>
+    </message>
+    <message>
+        <source>PATH is a W&amp;B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. A cut or corrupt file imports what is whole and says where it stopped; a file with nothing readable imports nothing. A run ID already imported from another source fails that run. Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be imported or holds nothing readable.</source>
+        <translation>PATH は W&amp;B の run フォルダー (run-*/offline-run-*) または .wandb ファイル、wandb/ フォルダー、TensorBoard のログフォルダーまたは events.out.tfevents.* ファイル、MLflow の mlruns/ フォルダー、または wandb/ か mlruns/ を含むプロジェクトフォルダーです。再インポートしても安全です: インポート済みの run には新しい行だけが追加されます。途中で切れたファイルや壊れたファイルは、完全な部分だけをインポートし、どこで止まったかを表示します。読み取れるものがないファイルは何もインポートしません。別のソースからインポート済みの run ID を持つ run は失敗になります。終了ステータス: すべての run をインポートできたときは 0、失敗した run があるときは 1、PATH をインポートできないか読み取れるものがないときは 2。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ContinueSnippet</name>
@@ -938,6 +946,10 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>run ID &apos;%1&apos; contains &apos;%2&apos;; run IDs may not contain any of : ; , # ? / &apos;</source>
         <translation>run ID &apos;%1&apos; に &apos;%2&apos; が含まれています。run ID には : ; , # ? / &apos; のいずれも使用できません</translation>
+    </message>
+    <message>
+        <source>run ID</source>
+        <translation>run ID</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1353,84 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>%1 is not something Forkscope can import; expected a W&amp;B run folder (run-*/offline-run-* holding a .wandb file, or wandb-history.jsonl), a wandb/ folder of runs, a TensorBoard log folder (events.out.tfevents.* files) or an MLflow mlruns/ folder (experiment folders with meta.yaml)</source>
         <translation>%1 は Forkscope でインポートできる形式ではありません。W&amp;B の run フォルダー (.wandb ファイルまたは wandb-history.jsonl を含む run-*/offline-run-*)、run を含む wandb/ フォルダー、TensorBoard のログフォルダー (events.out.tfevents.* ファイル)、MLflow の mlruns/ フォルダー (meta.yaml のある実験フォルダー) のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8 text; left out</source>
+        <translation>%1 は有効な UTF-8 テキストではないため除外しました</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8 text; replaced by null</source>
+        <translation>%1 は有効な UTF-8 テキストではないため null に置き換えました</translation>
+    </message>
+    <message>
+        <source>run name</source>
+        <translation>run 名</translation>
+    </message>
+    <message>
+        <source>%1; a generated name is used instead</source>
+        <translation>%1。代わりに生成した名前を使います</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>%1; the notes are left out</source>
+        <translation>%1。メモは除外しました</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>%1; the tag is left out</source>
+        <translation>%1。このタグは除外しました</translation>
+    </message>
+    <message>
+        <source>run ID</source>
+        <translation>run ID</translation>
+    </message>
+    <message>
+        <source>project name</source>
+        <translation>プロジェクト名</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>エンティティ</translation>
+    </message>
+    <message>
+        <source>%1; the run is not imported (identifiers are never repaired)</source>
+        <translation>%1。この run はインポートしていません（識別子は修復しません）</translation>
+    </message>
+    <message>
+        <source>metric key &apos;%1&apos; is not valid UTF-8 text; its values are left out</source>
+        <translation>メトリックキー &apos;%1&apos; は有効な UTF-8 テキストではないため、その値は除外しました</translation>
+    </message>
+    <message>
+        <source>run ID &apos;%1&apos; from %2 is already taken in %3/%4 by a run imported from %5, a different source; nothing of this run is imported. Expected one source per run ID (import it into another project to keep both)</source>
+        <translation>%2 の run ID &apos;%1&apos; は、別のソース %5 からインポートされた run が %3/%4 ですでに使っています。この run は何もインポートしていません。run ID ごとにソースは 1 つにしてください（両方残すには別のプロジェクトにインポートしてください）</translation>
+    </message>
+    <message>
+        <source>nothing was imported from %1: %2</source>
+        <translation>%1 からは何もインポートされませんでした: %2</translation>
+    </message>
+    <message>
+        <source>the files are empty</source>
+        <translation>ファイルは空です</translation>
+    </message>
+    <message>
+        <source>%1 holds no readable record, so there is nothing to import: %2</source>
+        <translation>%1 には読み取れるレコードがないため、インポートするものがありません: %2</translation>
+    </message>
+    <message>
+        <source>the file ends after its header</source>
+        <translation>ファイルはヘッダーの直後で終わっています</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 skipped: its %n event file(s) hold no readable record (%2)</source>
+        <translation>
+            <numerusform>%1 をスキップしました: その %n 個のイベントファイルには読み取れるレコードがありません（%2）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2152,37 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>cannot link run &apos;%1&apos; to &apos;%2&apos;: the source descends from it</source>
         <translation>run &apos;%1&apos; を &apos;%2&apos; にリンクできません: ソースがこの run の子孫です</translation>
+    </message>
+    <message>
+        <source>project name</source>
+        <translation>プロジェクト名</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>エンティティ</translation>
+    </message>
+    <message>
+        <source>run name</source>
+        <translation>run 名</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>タグ</translation>
+    </message>
+</context>
+<context>
+    <name>fs::Text</name>
+    <message>
+        <source>%1 &apos;%2&apos; holds a lone UTF-16 surrogate at character %3; expected valid Unicode text</source>
+        <translation>%1 &apos;%2&apos; の %3 文字目に単独の UTF-16 サロゲートがあります。有効な Unicode テキストを指定してください</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; holds U+FFFD at character %3, the mark of bytes that are not valid UTF-8; expected UTF-8 text</source>
+        <translation>%1 &apos;%2&apos; の %3 文字目に U+FFFD（有効な UTF-8 でないバイトの印）があります。UTF-8 テキストを指定してください</translation>
     </message>
 </context>
 <context>

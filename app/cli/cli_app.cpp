@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "core/error.h"
+#include "core/plain_text.h"
 
 namespace fs {
 
@@ -19,7 +20,8 @@ constexpr int kExitBadInput = 2;
 
 void reportError(const QString &message)
 {
-    printErr(QStringLiteral("forkscope-cli: ") + Cli::tr("error: %1").arg(message) + QLatin1Char('\n'));
+    printErr(QStringLiteral("forkscope-cli: ") + Cli::tr("error: %1").arg(escapeControls(message, true))
+             + QLatin1Char('\n'));
 }
 
 int dispatch(QStringList args)
@@ -70,6 +72,22 @@ int runCli(const QStringList &args)
         status = kExitFailure;
     }
     return status;
+}
+
+int runCli(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (const auto bad = invalidUtf8Offset(arg)) {
+            reportError(Cli::tr("argument %1 ('%2') is not valid UTF-8 (byte %3 is 0x%4); expected UTF-8 text")
+                            .arg(i)
+                            .arg(QString::fromUtf8(arg.data(), qsizetype(arg.size())))
+                            .arg(*bad + 1)
+                            .arg(uint(static_cast<unsigned char>(arg[*bad])), 2, 16, QLatin1Char('0')));
+            return kExitBadInput;
+        }
+    }
+    return runCli(QCoreApplication::arguments().mid(1));
 }
 
 } // namespace fs

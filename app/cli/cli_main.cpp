@@ -12,5 +12,5 @@ int main(int argc, char **argv)
     // Messages in the system's language (LANG=ja_JP.UTF-8: Japanese); the
     // output's numbers and dates are not localized.
     fs::applyLanguage(QString(), /*setDefaultLocale=*/false);
-    return fs::runCli(QCoreApplication::arguments().mid(1));
+    return fs::runCli(argc, argv);
 }

@@ -6,6 +6,7 @@
 #include "cli/history_format.h"
 #include "cli/option_values.h"
 #include "core/error.h"
+#include "core/plain_text.h"
 #include "store/store.h"
 
 namespace fs {
@@ -18,11 +19,12 @@ int printHistory(CliContext &ctx)
     const QString format = a.isSet(QStringLiteral("format")) ? a.value(QStringLiteral("format")) : QStringLiteral("jsonl");
     if (format != QLatin1String("jsonl") && format != QLatin1String("csv"))
         throw Error(Error::Kind::BadInput, Cli::tr("--format '%1' is not known; expected jsonl or csv").arg(format));
-    QStringList wanted = parseListOption(a.value(QStringLiteral("keys")));
+    // --key takes one name as it is (empty, or holding commas); --keys splits.
+    QStringList wanted = parseListOption(a.value(QStringLiteral("keys"))) + a.all(QStringLiteral("key"));
     wanted.removeDuplicates();
     if (a.isSet(QStringLiteral("keys")) && wanted.isEmpty())
         throw Error(Error::Kind::BadInput, Cli::tr("--keys is empty; expected key names separated by commas, e.g. "
-                                                   "--keys loss,accuracy"));
+                                                   "--keys loss,accuracy (an empty key is --key '')"));
     const bool effective = !a.isSet(QStringLiteral("own"));
 
     const RunInfo run = ctx.resolveRun();
@@ -31,7 +33,8 @@ int printHistory(CliContext &ctx)
     for (const QString &k : wanted) {
         if (!present.contains(k))
             printErr(Cli::tr("warning: run %1 has no key '%2'; its keys are: %3")
-                         .arg(run.runId, k, present.join(QStringLiteral(", ")))
+                         .arg(escapeControls(run.runId), escapeControls(k),
+                              escapeControls(present.join(QStringLiteral(", "))))
                      + QLatin1Char('\n'));
     }
 
@@ -61,6 +64,10 @@ CommandSpec historyCommand()
              entityOption(),
              {QStringLiteral("keys"), QStringLiteral("a,b"),
               Cli::tr("only these keys, and only rows holding at least one of them")},
+             {QStringLiteral("key"), QStringLiteral("K"),
+              Cli::tr("one more key, taken exactly as given: for an empty key (--key '') or one holding a comma "
+                      "(--key 'a,b'); with --keys or alone"),
+              true},
              {QStringLiteral("format"), QStringLiteral("jsonl|csv"), Cli::tr("output format (default jsonl)")},
              {QStringLiteral("own"), QString(), Cli::tr("only the run's own rows, not those a fork inherits")}},
             Cli::tr("jsonl: one {\"_step\": s, key: value...} object per row, with only the keys logged at that "

@@ -4,6 +4,8 @@
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "cli/text_table.h"
+#include "core/error.h"
+#include "core/plain_text.h"
 #include "importers/store_import.h"
 #include "store/store.h"
 
@@ -57,8 +59,9 @@ QString reportText(const ImportReport &report, const QString &path, const QStrin
     for (const ImportOutcome &r : report.runs)
         ++counts[int(r.status)];
     using S = ImportOutcome::Status;
-    QString text = Cli::tr("Imported from %1 (%2) into %3").arg(path, formatTitle(report.format), storePath)
-                   + QStringLiteral("\n");
+    QString text =
+        escapeControls(Cli::tr("Imported from %1 (%2) into %3").arg(path, formatTitle(report.format), storePath))
+        + QStringLiteral("\n");
     text += Cli::tr("%1 created, %2 updated, %3 unchanged, %4 failed")
                 .arg(counts[int(S::Created)])
                 .arg(counts[int(S::Updated)])
@@ -88,7 +91,7 @@ QString reportText(const ImportReport &report, const QString &path, const QStrin
     if (!notes.isEmpty()) {
         text += QStringLiteral("\n") + Cli::tr("Warnings:") + QStringLiteral("\n");
         for (const QString &n : notes)
-            text += QStringLiteral("  ") + n + QStringLiteral("\n");
+            text += QStringLiteral("  ") + escapeControls(n) + QStringLiteral("\n");
     }
     if (report.skippedRuns > 0)
         text += Cli::tr("Skipped %n run(s) that could not be read (see the warnings).", nullptr,
@@ -107,11 +110,23 @@ int importRuns(CliContext &ctx)
     const bool showProgress = !ctx.json() && stderrIsTerminal();
     if (showProgress) {
         options.progress = [](qint64 done, qint64 total, const QString &what) {
-            printErr(QStringLiteral("\r\033[K") + Cli::tr("Importing %1 (%2/%3)").arg(what).arg(done).arg(total));
+            printErr(QStringLiteral("\r\033[K")
+                     + Cli::tr("Importing %1 (%2/%3)").arg(escapeControls(what)).arg(done).arg(total));
             return true;
         };
     }
-    const ImportReport report = importPath(ctx.store(), path, options);
+    ImportReport report;
+    try {
+        report = importPath(ctx.store(), path, options);
+    } catch (const Error &e) {
+        // A file that is not what it claims, or holds nothing readable, is
+        // the user's input: exit 2, like any other path that cannot be imported.
+        if (showProgress)
+            printErr(QStringLiteral("\r\033[K"));
+        if (e.kind() != Error::Kind::Format)
+            throw;
+        throw Error(Error::Kind::BadInput, e.message());
+    }
     if (showProgress)
         printErr(QStringLiteral("\r\033[K"));
     if (ctx.json())
@@ -142,8 +157,10 @@ CommandSpec importCommand()
             Cli::tr("PATH is a W&B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard "
                     "log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder "
                     "holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. "
-                    "A cut or corrupt file imports what is whole and says where it stopped. Exit status: 0 when "
-                    "every run was imported, 1 when some run failed, 2 when PATH cannot be imported."),
+                    "A cut or corrupt file imports what is whole and says where it stopped; a file with nothing "
+                    "readable imports nothing. A run ID already imported from another source fails that run. "
+                    "Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be "
+                    "imported or holds nothing readable."),
             importRuns};
 }
 

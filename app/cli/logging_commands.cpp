@@ -10,6 +10,7 @@
 #include "cli/option_values.h"
 #include "cli/run_format.h"
 #include "core/error.h"
+#include "core/plain_text.h"
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
 #include "logging/run.h"
@@ -90,7 +91,8 @@ qint64 feedLines(Run &run, LineSource &input)
 {
     std::atomic<qint64> lineNumber = 0;
     run.setWarningSink([&lineNumber](const QString &warning) {
-        printErr(Cli::tr("line %1: warning: %2").arg(lineNumber.load()).arg(warning) + QLatin1Char('\n'));
+        printErr(Cli::tr("line %1: warning: %2").arg(lineNumber.load()).arg(escapeControls(warning))
+                 + QLatin1Char('\n'));
     });
     qint64 logged = 0;
     std::string line;
@@ -160,7 +162,7 @@ int logRun(CliContext &ctx)
         try {
             end(e.isUserError() ? 2 : 1);
         } catch (const Error &also) {
-            printErr(also.message() + QLatin1Char('\n'));
+            printErr(escapeControls(also.message(), true) + QLatin1Char('\n'));
         }
         throw;
     }

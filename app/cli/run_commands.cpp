@@ -6,6 +6,7 @@
 #include "cli/option_values.h"
 #include "cli/run_format.h"
 #include "core/error.h"
+#include "core/plain_text.h"
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
 #include "store/store.h"
@@ -60,11 +61,12 @@ int deleteRun(CliContext &ctx)
         printJson(out);
         return 0;
     }
-    QString text = Cli::tr("Deleted run %1 (%2); its ID stays retired in %3/%4.")
-                       .arg(run.name, run.runId, run.entity, run.project) +
+    QString text = escapeControls(Cli::tr("Deleted run %1 (%2); its ID stays retired in %3/%4.")
+                                      .arg(run.name, run.runId, run.entity, run.project)) +
                    QLatin1Char('\n');
     for (const auto &f : forks)
-        text += Cli::tr("Copied the inherited history into fork %1 (%2).").arg(f.name, f.runId) + QLatin1Char('\n');
+        text += escapeControls(Cli::tr("Copied the inherited history into fork %1 (%2).").arg(f.name, f.runId))
+                + QLatin1Char('\n');
     printOut(text);
     return 0;
 }

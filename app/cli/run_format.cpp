@@ -6,6 +6,7 @@
 
 #include "cli/cli_tr.h"
 #include "cli/console.h"
+#include "core/plain_text.h"
 
 namespace fs {
 
@@ -34,10 +35,10 @@ QString objectBlock(const QString &title, const Json &object)
         return out + QStringLiteral("  ") + Cli::tr("(none)") + QLatin1Char('\n');
     qsizetype width = 0;
     for (auto it = object.begin(); it != object.end(); ++it)
-        width = std::max(width, displayWidth(toQ(it.key())));
+        width = std::max(width, displayWidth(escapeControls(toQ(it.key()))));
     for (auto it = object.begin(); it != object.end(); ++it)
-        out += QStringLiteral("  ") + padToColumns(toQ(it.key()), width + 2) + valueText(it.value())
-               + QLatin1Char('\n');
+        out += QStringLiteral("  ") + padToColumns(escapeControls(toQ(it.key())), width + 2)
+               + escapeControls(valueText(it.value())) + QLatin1Char('\n');
     return out;
 }
 
@@ -118,12 +119,14 @@ QString forkLinkText(const RunInfo &run)
 
 QString runIdentityText(const QString &headline, const RunInfo &run)
 {
-    QString out = headline + QLatin1Char('\n');
-    out += QStringLiteral("  ") + Cli::tr("path:          %1").arg(run.path().toString()) + QLatin1Char('\n');
+    QString out = escapeControls(headline) + QLatin1Char('\n');
+    out += QStringLiteral("  ") + Cli::tr("path:          %1").arg(escapeControls(run.path().toString()))
+           + QLatin1Char('\n');
     out += QStringLiteral("  ") + Cli::tr("immutable ID:  %1").arg(run.immutableId) + QLatin1Char('\n');
     out += QStringLiteral("  ") + Cli::tr("state:         %1").arg(stateText(run)) + QLatin1Char('\n');
     if (run.fork)
-        out += QStringLiteral("  ") + Cli::tr("forked from:   %1").arg(forkLinkText(run)) + QLatin1Char('\n');
+        out += QStringLiteral("  ") + Cli::tr("forked from:   %1").arg(escapeControls(forkLinkText(run)))
+               + QLatin1Char('\n');
     return out;
 }
 
@@ -169,7 +172,7 @@ QString runDetailText(const RunInfo &run)
         width = std::max(width, displayWidth(r.first));
     QString out;
     for (const auto &[label, value] : rows)
-        out += padToColumns(label + QLatin1Char(':'), width + 3) + value + QLatin1Char('\n');
+        out += padToColumns(label + QLatin1Char(':'), width + 3) + escapeControls(value) + QLatin1Char('\n');
     out += QLatin1Char('\n') + objectBlock(Cli::tr("Config"), run.config);
     out += QLatin1Char('\n') + objectBlock(Cli::tr("Summary"), run.summary);
     out += QLatin1Char('\n') + objectBlock(Cli::tr("Metadata"), run.metadata);

@@ -1,5 +1,7 @@
 #include "cli/text_table.h"
 
+#include "core/plain_text.h"
+
 #include <QStringView>
 #include <algorithm>
 
@@ -36,6 +38,13 @@ QString padToColumns(const QString &text, qsizetype columns, bool alignRight)
 {
     const QString fill(std::max<qsizetype>(0, columns - displayWidth(text)), QLatin1Char(' '));
     return alignRight ? fill + text : text + fill;
+}
+
+void TextTable::addRow(QStringList cells)
+{
+    for (QString &cell : cells)
+        cell = escapeControls(cell);
+    rows_.push_back(std::move(cells));
 }
 
 QString TextTable::toString() const

@@ -14,7 +14,8 @@ QString padToColumns(const QString &text, qsizetype columns, bool alignRight = f
 class TextTable {
 public:
     explicit TextTable(QStringList header) : header_(std::move(header)) {}
-    void addRow(QStringList cells) { rows_.push_back(std::move(cells)); }
+    // Control characters in cells are shown escaped (escapeControls).
+    void addRow(QStringList cells);
     // Columns listed here are right-aligned (numbers).
     void alignRight(int column) { right_.push_back(column); }
     QString toString() const;

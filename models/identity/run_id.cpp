@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 
 #include "core/error.h"
+#include "core/plain_text.h"
 
 namespace fs {
 
@@ -20,6 +21,9 @@ QString runIdProblem(const QString &id)
 {
     if (id.isEmpty())
         return QCoreApplication::translate("fs::Identity", "run ID is empty; expected a non-empty ID such as 'ans3bsax'");
+    if (const QString bad = invalidTextProblem(QCoreApplication::translate("fs::Identity", "run ID"), id);
+        !bad.isEmpty())
+        return bad;
     if (id.trimmed() != id)
         return QCoreApplication::translate("fs::Identity", "run ID '%1' has leading or trailing white space; expected none").arg(id);
     static const QString forbidden = QStringLiteral(":;,#?/'");

@@ -29,7 +29,7 @@ Json readMeta(const QString &dir)
     const QString path = dir + QStringLiteral("/meta.yaml");
     if (!QFileInfo::exists(path))
         throw Error(Error::Kind::Format, tr("%1 is missing; expected MLflow's meta.yaml there").arg(path));
-    Json meta = yamlFileToJson(path);
+    Json meta = yamlFileToJson(path, YamlScalars::Text);
     if (!meta.is_object())
         throw Error(Error::Kind::Format, tr("%1 is not a YAML mapping; expected MLflow's meta.yaml").arg(path));
     return meta;
@@ -43,12 +43,12 @@ QString text(const Json &j, const char *key)
     return it->is_string() ? toQ(it->get<std::string>()) : toQ(it->dump());
 }
 
+// meta.yaml is read as text (identifiers keep their zeros): numbers are parsed here.
 std::optional<qint64> integer(const Json &j, const char *key)
 {
-    const auto it = j.find(key);
-    if (it != j.end() && it->is_number_integer())
-        return it->get<qint64>();
-    return std::nullopt;
+    bool ok = false;
+    const qint64 value = text(j, key).toLongLong(&ok);
+    return ok ? std::optional<qint64>(value) : std::nullopt;
 }
 
 bool isDeleted(const Json &meta)
@@ -83,7 +83,7 @@ QString stateFromStatus(const Json &meta)
     const auto it = meta.find("status");
     if (it == meta.end())
         return {};
-    QString s = it->is_number_integer() ? QString::number(it->get<int>()) : text(meta, "status");
+    const QString s = text(meta, "status");
     if (s == QLatin1String("1") || s == QLatin1String("RUNNING"))
         return QStringLiteral("running");
     if (s == QLatin1String("2") || s == QLatin1String("SCHEDULED"))
@@ -176,7 +176,7 @@ bool isExperimentMeta(const QString &dir)
     if (!QFileInfo::exists(path))
         return false;
     try {
-        const Json meta = yamlFileToJson(path);
+        const Json meta = yamlFileToJson(path, YamlScalars::Text);
         return meta.is_object() && meta.contains("experiment_id") && !meta.contains("run_id")
             && !meta.contains("run_uuid");
     } catch (const Error &) {

@@ -1,13 +1,17 @@
 #include "importers/store_import.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <cmath>
+#include <set>
 
 #include "core/error.h"
+#include "core/plain_text.h"
 #include "identity/run_id.h"
 #include "importers/format_detect.h"
+#include "importers/imported_text.h"
 #include "store/history_writer.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -15,6 +19,11 @@
 namespace fs {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::Importers", text);
+}
 
 class Cancelled {};
 
@@ -47,14 +56,31 @@ QString storeRunId(const ImportedRun &run, const QString &key)
     return QStringLiteral("tb-") + QString::fromLatin1(hash.left(10));
 }
 
+// Whether the run found by its import key came from this source (the same
+// folder, or a file inside it), or continues it: W&B marks a resumed run,
+// whose records live in a folder of their own.
+bool sameSource(const RunInfo &existing, const ImportedRun &run)
+{
+    const Json &import = existing.metadata.contains("import") ? existing.metadata["import"] : Json();
+    if (!import.is_object() || !import.contains("source") || run.metadata.value("resumed", false))
+        return true;
+    const auto canonical = [](const QString &path) {
+        const QString c = QFileInfo(path).canonicalFilePath();
+        return c.isEmpty() ? QDir::cleanPath(path) : c;
+    };
+    const QString before = canonical(toQ(import.value("source", std::string())));
+    const QString now = canonical(run.sourcePath);
+    return before == now || now.startsWith(before + QLatin1Char('/')) || before.startsWith(now + QLatin1Char('/'));
+}
+
 RunState stateOf(const ImportedRun &run)
 {
     return parseRunState(run.state).value_or(RunState::Finished);
 }
 
-Json importMetadata(const ImportedRun &run, const QString &key)
+Json importMetadata(const ImportedRun &run, const Json &metadata, const QString &key)
 {
-    Json meta = run.metadata.is_object() ? run.metadata : Json::object();
+    Json meta = metadata.is_object() ? metadata : Json::object();
     Json info = {{"format", toStd(run.format)}, {"source", toStd(run.sourcePath)}, {"key", toStd(key)}};
     if (!run.group.isEmpty())
         meta["group"] = toStd(run.group);
@@ -89,9 +115,10 @@ QDateTime endTime(const ImportedRun &run)
 }
 
 qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qint64> after,
-                 const ImportOptions &options)
+                 const ImportOptions &options, QStringList &warnings)
 {
     qint64 added = 0;
+    std::set<std::string> badKeys; // not UTF-8: could never be looked up again
     // Rows usually repeat the previous row's keys in the same order: reuse its
     // handles instead of hashing every key of every row.
     std::vector<std::pair<const std::string *, int>> previous;
@@ -103,8 +130,16 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
         for (std::size_t i = 0; i < row.values.size(); ++i) {
             const auto &[key, value] = row.values[i];
             auto &cached = previous[i];
-            if (!cached.first || *cached.first != key)
+            if (!cached.first || *cached.first != key) {
+                if (invalidUtf8Offset(key)) {
+                    if (badKeys.insert(key).second)
+                        warnings << tr("metric key '%1' is not valid UTF-8 text; its values are left out")
+                                        .arg(escapeControls(QString::fromStdString(key)));
+                    cached = {nullptr, 0};
+                    continue;
+                }
                 cached = {&key, writer.keyHandle(key)};
+            }
             if (value.is_number())
                 writer.addNumber(cached.second, row.step, value.get<double>());
             else
@@ -145,12 +180,23 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
                                                      : defaultEntity();
     const QString project = !options.project.isEmpty() ? options.project : defaultProject(run);
     const QString key = importKey(run);
+    const ImportedTexts texts = validImportedTexts(run);
+    out.warnings += texts.warnings;
     try {
+        if (const QString problem = importedIdentityProblem(run.runId, project, entity); !problem.isEmpty())
+            throw Error(Error::Kind::BadInput, problem);
         WriteTransaction tx(store.db());
         std::optional<RunInfo> existing;
         if (auto p = store.findProject(entity, project))
             existing = store.findImported(p->key, key);
         RunInfo info;
+        if (existing && !sameSource(*existing, run))
+            throw Error(Error::Kind::Conflict,
+                        tr("run ID '%1' from %2 is already taken in %3/%4 by a run imported from %5, a different "
+                           "source; nothing of this run is imported. Expected one source per run ID (import it "
+                           "into another project to keep both)")
+                            .arg(escapeControls(run.runId), run.sourcePath, entity, project,
+                                 toQ(existing->metadata["import"].value("source", std::string()))));
         if (existing) {
             info = *existing;
         } else {
@@ -158,22 +204,22 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
             spec.entity = entity;
             spec.project = project;
             spec.runId = storeRunId(run, key);
-            spec.name = run.name;
-            spec.notes = run.notes;
-            spec.tags = run.tags;
-            spec.config = run.config;
-            spec.metadata = importMetadata(run, key);
+            spec.name = texts.name;
+            spec.notes = texts.notes;
+            spec.tags = texts.tags;
+            spec.config = texts.config;
+            spec.metadata = importMetadata(run, texts.metadata, key);
             spec.state = stateOf(run);
             info = store.createRun(spec);
         }
         HistoryWriter writer(store, info.key);
-        for (auto it = run.summary.begin(); it != run.summary.end(); ++it)
+        for (auto it = texts.summary.begin(); it != texts.summary.end(); ++it)
             writer.setUserSummary(it.key(), it.value());
-        out.rowsAdded = writeRows(writer, run, existing ? info.ownLastStep : std::nullopt, options);
+        out.rowsAdded = writeRows(writer, run, existing ? info.ownLastStep : std::nullopt, options, out.warnings);
         writer.flush();
         if (existing) {
-            store.setConfig(info.key, run.config);
-            Json meta = importMetadata(run, key);
+            store.setConfig(info.key, texts.config);
+            Json meta = importMetadata(run, texts.metadata, key);
             if (!info.metadata.contains("import") || !info.metadata["import"].contains("pending_fork"))
                 meta["import"].erase("pending_fork"); // already linked
             store.setMetadata(info.key, meta);
@@ -227,6 +273,9 @@ ImportReport importPath(Store &store, const QString &path, const ImportOptions &
     ImportReport report;
     report.format = importFormatName(detected.format);
     ImportBatch batch = importDetected(detected);
+    if (batch.runs.empty() && batch.skippedRuns > 0)
+        throw Error(Error::Kind::Format, tr("nothing was imported from %1: %2")
+                                             .arg(path, batch.warnings.join(QStringLiteral("; "))));
     report.warnings = batch.warnings;
     report.skippedRuns = batch.skippedRuns;
     const qint64 total = qint64(batch.runs.size());

@@ -88,6 +88,19 @@ ImportBatch importTensorBoardDir(const QString &logDir)
             }
         }
         builder.finish();
+        if (run.recordCounts[QStringLiteral("events")] == 0) {
+            // Not one record could be read: no empty run, but why.
+            ++batch.skippedRuns;
+            const int fileCount = int(folderFiles.size());
+            QString why = tr("the files are empty");
+            if (!run.warnings.isEmpty())
+                why = run.warnings.join(QStringLiteral("; "));
+            batch.warnings << QCoreApplication::translate(
+                                  "fs::Importers", "%1 skipped: its %n event file(s) hold no readable record (%2)",
+                                  nullptr, fileCount)
+                                  .arg(run.sourcePath, why);
+            continue;
+        }
         batch.runs.push_back(std::move(run));
     }
     return batch;

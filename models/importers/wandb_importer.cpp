@@ -253,10 +253,18 @@ ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath)
     LevelDbLogReader reader(bytes);
     std::string_view record;
     qint64 offset = 0;
-    while (reader.next(record, &offset))
+    qint64 records = 0;
+    while (reader.next(record, &offset)) {
         decoder.addRecord(record, offset);
+        ++records;
+    }
     if (reader.stop().kind == ReadStop::Kind::NotThisFormat)
         throw Error(Error::Kind::Format, QStringLiteral("%1: %2").arg(sourcePath, reader.stop().reason));
+    if (records == 0)
+        throw Error(Error::Kind::Format,
+                    tr("%1 holds no readable record, so there is nothing to import: %2")
+                        .arg(sourcePath, reader.stop().isClean() ? tr("the file ends after its header")
+                                                                 : reader.stop().reason));
     decoder.finish(reader.stop());
     fillRuntime(run);
     return run;

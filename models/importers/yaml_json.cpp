@@ -53,7 +53,7 @@ Json plainScalar(const std::string &s)
     return s;
 }
 
-Json convert(const YAML::Node &node)
+Json convert(const YAML::Node &node, YamlScalars scalars)
 {
     switch (node.Type()) {
     case YAML::NodeType::Null:
@@ -63,18 +63,23 @@ Json convert(const YAML::Node &node)
         // yaml-cpp tags quoted scalars "!" and plain ones "?".
         if (node.Tag() == "!")
             return node.Scalar();
+        if (scalars == YamlScalars::Text) {
+            const Json typed = plainScalar(node.Scalar());
+            return typed.is_null() ? typed : Json(node.Scalar());
+        }
         return plainScalar(node.Scalar());
     case YAML::NodeType::Sequence: {
         Json a = Json::array();
         for (const auto &item : node)
-            a.push_back(convert(item));
+            a.push_back(convert(item, scalars));
         return a;
     }
     case YAML::NodeType::Map: {
         Json o = Json::object();
         for (const auto &kv : node) {
-            const Json key = convert(kv.first);
-            o[key.is_string() ? key.get<std::string>() : key.dump()] = convert(kv.second);
+            // Keys are names: "010" stays "010", never the number 10.
+            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : convert(kv.first, scalars).dump();
+            o[key] = convert(kv.second, scalars);
         }
         return o;
     }
@@ -84,10 +89,10 @@ Json convert(const YAML::Node &node)
 
 } // namespace
 
-Json yamlTextToJson(const std::string &text, const QString &what)
+Json yamlTextToJson(const std::string &text, const QString &what, YamlScalars scalars)
 {
     try {
-        return convert(YAML::Load(text));
+        return convert(YAML::Load(text), scalars);
     } catch (const YAML::Exception &e) {
         throw Error(Error::Kind::Format,
                     QCoreApplication::translate("fs::Importers", "%1 is not valid YAML (line %2: %3)")
@@ -95,14 +100,14 @@ Json yamlTextToJson(const std::string &text, const QString &what)
     }
 }
 
-Json yamlFileToJson(const QString &path)
+Json yamlFileToJson(const QString &path, YamlScalars scalars)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw Error(Error::Kind::NotFound,
                     QCoreApplication::translate("fs::Importers", "cannot open %1: %2").arg(path, f.errorString()));
     const QByteArray bytes = f.readAll();
-    return yamlTextToJson(bytes.toStdString(), path);
+    return yamlTextToJson(bytes.toStdString(), path, scalars);
 }
 
 } // namespace fs

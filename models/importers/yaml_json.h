@@ -8,12 +8,19 @@
 
 namespace fs {
 
-// YAML (config.yaml, MLflow meta.yaml) as JSON. Plain scalars get YAML 1.2
-// core types (null, bool, int, float incl. .inf/.nan); quoted ones stay strings.
+// How plain (unquoted) scalars convert. Typed: YAML 1.2 core types (null,
+// bool, int, float incl. .inf/.nan), for config values. Text: every scalar
+// but null stays the text it was written as, for identifiers (MLflow writes
+// `run_id: 00000000000000000000000000000010` unquoted: a number would lose
+// its zeros and collide with other runs). Quoted scalars and map keys are
+// always text.
+enum class YamlScalars { Typed, Text };
+
+// YAML (config.yaml, MLflow meta.yaml) as JSON.
 // Throws fs::Error(Format) naming `what` and the line when the text is not YAML.
-Json yamlTextToJson(const std::string &text, const QString &what);
+Json yamlTextToJson(const std::string &text, const QString &what, YamlScalars scalars = YamlScalars::Typed);
 
 // Reads and converts a YAML file; throws fs::Error(NotFound) if unreadable.
-Json yamlFileToJson(const QString &path);
+Json yamlFileToJson(const QString &path, YamlScalars scalars = YamlScalars::Typed);
 
 } // namespace fs

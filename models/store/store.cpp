@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "core/plain_text.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -48,6 +49,14 @@ constexpr const char *kRunColumns =
 std::string runQuery(const char *where)
 {
     return std::string("SELECT ") + kRunColumns + where;
+}
+
+// Text that is not valid Unicode could not be looked up again as typed.
+void requireValidText(const QString &what, const QString &text)
+{
+    const QString problem = invalidTextProblem(what, text);
+    if (!problem.isEmpty())
+        throw Error(Error::Kind::BadInput, problem);
 }
 
 StepRange intersect(StepRange a, StepRange b)
@@ -269,6 +278,8 @@ qint64 Store::ensureProject(const QString &entity, const QString &name)
     if (entity.isEmpty() || entity.contains(QLatin1Char('/')))
         throw Error(Error::Kind::BadInput,
                     tr("entity '%1' is not valid; expected a non-empty name without '/'").arg(entity));
+    requireValidText(tr("project name"), name);
+    requireValidText(tr("entity"), entity);
     auto find = db_->prepare("SELECT id FROM projects WHERE entity = ?1 AND name = ?2");
     find.bind(1, entity).bind(2, name);
     if (find.step())
@@ -303,6 +314,10 @@ RunInfo Store::insertRun(qint64 projectKey, const NewRun &spec, const std::optio
                             .arg(runId, spec.entity, spec.project));
     }
     QString name = spec.name;
+    requireValidText(tr("run name"), name);
+    requireValidText(tr("notes"), spec.notes);
+    for (const QString &tag : spec.tags)
+        requireValidText(tr("tag"), tag);
     {
         auto ord = db_->prepare("UPDATE projects SET next_ordinal = next_ordinal + 1 WHERE id = ?1 "
                                 "RETURNING next_ordinal - 1");
@@ -402,18 +417,22 @@ void Store::rename(qint64 runKey, const QString &name)
 {
     if (name.trimmed().isEmpty())
         throw Error(Error::Kind::BadInput, tr("a run name cannot be empty; expected some text"));
+    requireValidText(tr("run name"), name);
     auto st = db_->prepare("UPDATE runs SET name = ?2 WHERE id = ?1");
     st.bind(1, runKey).bind(2, name).run();
 }
 
 void Store::setNotes(qint64 runKey, const QString &notes)
 {
+    requireValidText(tr("notes"), notes);
     auto st = db_->prepare("UPDATE runs SET notes = ?2 WHERE id = ?1");
     st.bind(1, runKey).bind(2, notes).run();
 }
 
 void Store::setTags(qint64 runKey, const QStringList &tags)
 {
+    for (const QString &tag : tags)
+        requireValidText(tr("tag"), tag);
     auto st = db_->prepare("UPDATE runs SET tags = ?2 WHERE id = ?1");
     st.bind(1, runKey).bind(2, dumpJson(stringListToJson(tags))).run();
 }

@@ -23,8 +23,9 @@ TEST(FormatDetect, Fixtures)
 TEST(FormatDetect, ProjectFolderResolvesToItsWandbOrMlrunsSubfolder)
 {
     QTemporaryDir tmp;
+    // One record: a .wandb file of nothing but its header has nothing to import.
     fs::test::writeFile(tmp.filePath(QStringLiteral("proj/wandb/run-20240101_000000-x/run-x.wandb")),
-                        fs::test::wandbLog({}));
+                        fs::test::wandbLog({fs::test::runRecord("x", "proj", "name")}));
     const auto d = fs::detectImportFormat(tmp.filePath(QStringLiteral("proj")));
     EXPECT_EQ(d.format, ImportFormat::WandbFolder);
     EXPECT_TRUE(d.path.endsWith(QLatin1String("proj/wandb")));

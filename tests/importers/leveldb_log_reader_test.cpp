@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "importers/leveldb_log_reader.h"
+#include "importers/record_ends.h"
 #include "importers/test_writers.h"
 #include "support/temp_store.h"
 
@@ -196,22 +197,35 @@ TEST(LevelDbLogReader, RandomBytesNeverCrash)
 
 namespace {
 
-// Every prefix of `full` yields exactly the first k whole records and, unless
-// it ends on a record boundary, a reason naming a byte offset.
+// Every prefix of `full` yields exactly the first k whole records (k: the
+// records whose last chunk ends inside the prefix, neither fewer nor more)
+// and, unless it ends on a record boundary, a reason naming a byte offset.
+void checkPrefix(const std::string &full, const ReadAll &whole, const std::vector<std::size_t> &ends,
+                 std::size_t n)
+{
+    const auto r = readAll(std::string_view(full).substr(0, n));
+    ASSERT_EQ(r.records.size(), fs::test::wholeRecordsIn(ends, n)) << "prefix " << n;
+    for (std::size_t i = 0; i < r.records.size(); ++i)
+        ASSERT_EQ(r.records[i], whole.records[i]) << "prefix " << n << " record " << i;
+    ASSERT_LE(r.stop.offset, qint64(n));
+    if (!r.stop.isClean()) {
+        ASSERT_NE(r.stop.kind, ReadStop::Kind::NotThisFormat) << n;
+        ASSERT_TRUE(r.stop.reason.contains(QLatin1String("byte"))) << n << ": " << r.stop.reason.toStdString();
+    }
+}
+
 void checkEveryPrefix(const std::string &full, std::size_t stride, std::size_t denseTail)
 {
     const auto whole = readAll(full);
-    for (std::size_t n = 0; n <= full.size(); n += (n + denseTail >= full.size() || n < 64) ? 1 : stride) {
-        const auto r = readAll(std::string_view(full).substr(0, n));
-        ASSERT_LE(r.records.size(), whole.records.size());
-        for (std::size_t i = 0; i < r.records.size(); ++i)
-            ASSERT_EQ(r.records[i], whole.records[i]) << "prefix " << n << " record " << i;
-        ASSERT_LE(r.stop.offset, qint64(n));
-        if (!r.stop.isClean()) {
-            ASSERT_NE(r.stop.kind, ReadStop::Kind::NotThisFormat) << n;
-            ASSERT_TRUE(r.stop.reason.contains(QLatin1String("byte"))) << n << ": " << r.stop.reason.toStdString();
-        }
-    }
+    const auto ends = fs::test::wandbRecordEnds(full);
+    ASSERT_EQ(ends.size(), whole.records.size());
+    for (std::size_t n = 0; n <= full.size(); n += (n + denseTail >= full.size() || n < 64) ? 1 : stride)
+        ASSERT_NO_FATAL_FAILURE(checkPrefix(full, whole, ends, n));
+    // Around every record end too: the lengths where a reader is most
+    // tempted to give one record too many or too few.
+    for (const std::size_t end : ends)
+        for (std::size_t n = end - 2; n <= std::min(end + 2, full.size()); ++n)
+            ASSERT_NO_FATAL_FAILURE(checkPrefix(full, whole, ends, n));
 }
 
 } // namespace

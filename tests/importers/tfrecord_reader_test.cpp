@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "importers/crc32c.h"
+#include "importers/record_ends.h"
 #include "importers/test_writers.h"
 #include "importers/tfrecord_reader.h"
 #include "support/temp_store.h"
@@ -91,16 +92,28 @@ TEST(TfRecordReader, EveryPrefixOfTheRealFile)
             file += fs::test::tfRecord(r);
     const auto events = readAll(file).first;
     ASSERT_GE(events.size(), 100u);
-    for (std::size_t n = 0; n <= file.size(); ++n) {
-        const auto [records, stop] = readAll(std::string_view(file).substr(0, n));
-        ASSERT_LE(records.size(), events.size());
+    // Exactly the records whose footer lies inside the prefix: not one fewer, not one more.
+    const auto check = [](const std::string &full, const std::vector<std::string> &all,
+                          const std::vector<std::size_t> &ends, std::size_t n) {
+        const auto [records, stop] = readAll(std::string_view(full).substr(0, n));
+        ASSERT_EQ(records.size(), fs::test::wholeRecordsIn(ends, n)) << "prefix " << n;
         for (std::size_t i = 0; i < records.size(); ++i)
-            ASSERT_EQ(records[i], events[i]);
+            ASSERT_EQ(records[i], all[i]);
         if (!stop.isClean()) {
             ASSERT_EQ(stop.kind, ReadStop::Kind::Truncated) << n;
             ASSERT_TRUE(stop.reason.contains(QLatin1String("byte"))) << stop.reason.toStdString();
         }
-    }
+    };
+    const auto ends = fs::test::tfRecordEnds(file);
+    ASSERT_EQ(ends.size(), events.size());
+    for (std::size_t n = 0; n <= file.size(); ++n)
+        ASSERT_NO_FATAL_FAILURE(check(file, events, ends, n));
+    // The real file with its graph: every record end +-2.
+    const auto realEnds = fs::test::tfRecordEnds(real);
+    ASSERT_EQ(realEnds.size(), whole.first.size());
+    for (const std::size_t end : realEnds)
+        for (std::size_t n = end - 2; n <= std::min(end + 2, real.size()); ++n)
+            ASSERT_NO_FATAL_FAILURE(check(real, whole.first, realEnds, n));
 }
 
 TEST(TfRecordReader, RandomBytesNeverCrash)

@@ -1,4 +1,5 @@
 #include <cmath>
+#include <numeric>
 #include <set>
 
 #include <QTemporaryDir>
@@ -7,8 +8,11 @@
 #include "imported_run_probe.h"
 
 #include "core/error.h"
+#include "importers/leveldb_log_reader.h"
+#include "importers/record_ends.h"
 #include "importers/test_writers.h"
 #include "importers/wandb_importer.h"
+#include "importers/wandb_record_decoder.h"
 #include "support/temp_store.h"
 
 using fs::ImportedRun;
@@ -315,20 +319,94 @@ TEST(WandbGenerated, WrongMagicThrowsFormatError)
     }
 }
 
-TEST(WandbGenerated, ImportingEveryPrefixOfARealFileNeverCrashes)
+namespace {
+
+// A run's rows as comparable text: step, then key=value in order.
+std::vector<std::string> rowsText(const ImportedRun &run)
 {
-    const std::string file =
-        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g/run-5zwrn21g.wandb")));
-    std::size_t lastRows = 0;
-    for (std::size_t n = 7; n <= file.size(); n += (n < 200 || n + 200 > file.size()) ? 1 : 13) {
-        const ImportedRun run = fs::importWandbLog(std::string_view(file).substr(0, n), QStringLiteral("prefix"));
-        ASSERT_GE(run.rows.size(), lastRows); // rows only grow with the prefix
-        lastRows = run.rows.size();
+    std::vector<std::string> out;
+    for (const auto &row : run.rows) {
+        std::string line = std::to_string(row.step);
+        for (const auto &[key, v] : row.values)
+            line += ' ' + key + '=' + fs::dumpJson(v);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+// Imports every prefix length in `lengths` of a real .wandb file and requires
+// exactly the rows of its first k whole records (k from the record end
+// offsets), as the record decoder makes them from the whole file's records.
+void checkImportedPrefixes(const std::string &file, const std::vector<std::size_t> &lengths)
+{
+    std::vector<std::string> records;
+    std::vector<qint64> offsets;
+    fs::LevelDbLogReader reader(file);
+    std::string_view record;
+    qint64 offset = 0;
+    while (reader.next(record, &offset)) {
+        records.emplace_back(record);
+        offsets.push_back(offset);
+    }
+    const auto ends = fs::test::wandbRecordEnds(file);
+    ASSERT_EQ(ends.size(), records.size());
+    // The lengths ascend, so one decoder is fed record by record; the rows of
+    // the first k records are its rows then, ordered as finish() orders them.
+    ImportedRun decoded;
+    fs::WandbRecordDecoder decoder(decoded);
+    std::size_t fed = 0;
+    std::optional<std::size_t> expectedFor;
+    std::vector<std::string> expected;
+    const auto rowsOfFirst = [&](std::size_t k) -> const std::vector<std::string> & {
+        EXPECT_GE(k, fed) << "lengths must ascend";
+        if (expectedFor != k) {
+            for (; fed < k; ++fed)
+                decoder.addRecord(records[fed], offsets[fed]);
+            ImportedRun ordered;
+            ordered.rows = decoded.rows;
+            fs::sortAndMergeRows(ordered.rows);
+            expected = rowsText(ordered);
+            expectedFor = k;
+        }
+        return expected;
+    };
+    for (const std::size_t n : lengths) {
+        const std::size_t k = fs::test::wholeRecordsIn(ends, n);
+        const std::string_view prefix = std::string_view(file).substr(0, n);
+        if (k == 0) { // nothing readable: an error, never an empty run
+            ASSERT_THROW(fs::importWandbLog(prefix, QStringLiteral("prefix")), fs::Error) << n;
+            continue;
+        }
+        const ImportedRun run = fs::importWandbLog(prefix, QStringLiteral("prefix"));
+        ASSERT_EQ(rowsText(run), rowsOfFirst(k)) << "prefix " << n << " holds " << k << " whole records";
         if (!run.recordCounts.count(QStringLiteral("exit"))) {
             ASSERT_NE(run.state, QLatin1String("finished")) << n;
         }
     }
-    EXPECT_EQ(lastRows, 10u);
+}
+
+} // namespace
+
+TEST(WandbGenerated, ImportingEveryPrefixOfARealFileGivesTheRowsOfItsWholeRecords)
+{
+    const std::string file =
+        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g/run-5zwrn21g.wandb")));
+    std::vector<std::size_t> every(file.size() + 1);
+    std::iota(every.begin(), every.end(), std::size_t(0));
+    checkImportedPrefixes(file, every);
+    EXPECT_EQ(rowsText(fs::importWandbLog(file, QStringLiteral("whole"))).size(), 10u);
+}
+
+TEST(WandbGenerated, ImportingTheBigRealFileCutAtEveryRecordEndAndOneByteEitherSide)
+{
+    const std::string file =
+        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20220429_201936-3ojed7lz/run-3ojed7lz.wandb")));
+    std::vector<std::size_t> lengths;
+    for (const std::size_t end : fs::test::wandbRecordEnds(file))
+        for (std::size_t n = end - 1; n <= std::min(end + 1, file.size()); ++n)
+            lengths.push_back(n);
+    ASSERT_GT(lengths.size(), 3000u);
+    checkImportedPrefixes(file, lengths);
 }
 
 TEST(WandbLegacy, Sdk09HistoryJsonl)
