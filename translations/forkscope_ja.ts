@@ -1432,6 +1432,10 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
             <numerusform>%1 をスキップしました: その %n 個のイベントファイルには読み取れるレコードがありません（%2）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 holds no readable line, so there is nothing to import: %2</source>
+        <translation>%1 には読み取れる行がないため、インポートするものがありません: %2</translation>
+    </message>
 </context>
 <context>
     <name>fs::Json</name>

@@ -316,6 +316,9 @@ ImportedRun importWandbRun(const QString &path)
         else
             addWarning(run, tr("%1 has no .wandb file and no wandb-history.jsonl; only its config and summary "
                                "are imported").arg(dir.path()));
+        if (hasHistory && run.rows.empty() && run.skipped > 0)
+            throw Error(Error::Kind::Format, tr("%1 holds no readable line, so there is nothing to import: %2")
+                                                 .arg(history, run.warnings.value(0)));
         run.state = cut ? QStringLiteral("crashed") : QStringLiteral("running");
     }
     run.sourcePath = info.isDir() ? dir.path() : wandbFile;

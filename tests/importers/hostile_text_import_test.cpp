@@ -190,6 +190,18 @@ TEST(HostileText, NothingReadableIsAnErrorNotAnEmptyRun)
     const std::string headerOnly = test::wandbLog({});
     EXPECT_THROW(importWandbLog(headerOnly, QStringLiteral("h.wandb")), Error);
 
+    QTemporaryDir legacy; // SDK 0.9: a history of nothing but garbage lines
+    const QString folder = legacy.filePath(QStringLiteral("run-20200101_000000-old"));
+    test::writeFile(folder + QStringLiteral("/wandb-history.jsonl"), "\x01\x02 not json\n]]]\n");
+    try {
+        importWandbRun(folder);
+        ADD_FAILURE() << "a history of garbage was imported";
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::Format);
+        EXPECT_TRUE(e.message().contains(u"no readable line")) << e.message().toStdString();
+        EXPECT_TRUE(e.message().contains(u"line 1")) << e.message().toStdString();
+    }
+
     QTemporaryDir tmp;
     test::writeFile(tmp.filePath(QStringLiteral("good/events.out.tfevents.1.h")),
                     test::tfRecord(test::fileVersionEvent(1)) + test::tfRecord(test::scalarEvent(2, 0, "loss", 1)));
