@@ -114,6 +114,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         s.envelope = std::move(r.envelope);
         s.forkPoint = r.forkPoint;
         s.extent = r.extent;
+        s.reads = r.reads;
         noteY(s.inherited, q.range);
         noteY(s.own, q.range);
         data.series.push_back(std::move(s));

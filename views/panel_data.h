@@ -48,6 +48,7 @@ struct RunSeries {
     std::vector<EnvelopeColumn> envelope; // min-max per crowded pixel column
     std::optional<Point> forkPoint;
     StepRange extent{1, 0};
+    ChunkReads reads; // how the query read the chunks (tests)
     StepTimeMap time; // time axes: the run's steps against its time key
     // The x coordinate (steps, or milliseconds on a time axis) of a step.
     qint64 xOf(qint64 step, XAxis axis) const;

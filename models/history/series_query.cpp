@@ -328,9 +328,10 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
                     decodeChunk(blob, ref.summary.firstStep, ref.clip, buffer);
                 }
             });
-            ++out.chunksDecoded;
+            ++out.reads.decoded;
         } else {
-            ++out.chunksSummarized;
+            ++out.reads.summarized;
+            out.reads.summarizedInRange += !outside;
         }
         if (rawSummary)
             raw.addSummary(ref.summary, inheritedSide);

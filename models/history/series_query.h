@@ -30,6 +30,13 @@ struct SeriesQuery {
     double smoothing = 0.0; // EMA weight in [0, 0.99]; 0: none
 };
 
+// How a query read its chunks (for tests and benchmarks).
+struct ChunkReads {
+    qint64 decoded = 0;
+    qint64 summarized = 0;        // drawn from their summaries, off-screen edge neighbours included
+    qint64 summarizedInRange = 0; // of those, chunks inside the visible range (a column each)
+};
+
 // One pixel column where several points with different values fall.
 struct EnvelopeColumn {
     qint64 firstStep = 0; // first step of the column
@@ -55,8 +62,7 @@ struct ReducedSeries {
     std::vector<EnvelopeColumn> envelope; // only where a column holds several values
     StepRange extent{1, 0};               // all steps of the effective history
     qint64 pointsInRange = 0;             // raw points in the range (from summaries)
-    qint64 chunksDecoded = 0;             // for tests and benchmarks
-    qint64 chunksSummarized = 0;
+    ChunkReads reads;
     bool hasData() const { return !inherited.empty() || !own.empty(); }
 };
 

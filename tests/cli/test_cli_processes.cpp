@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "cli/cli_runner.h"
+#include "support/poll.h"
 #include "support/temp_store.h"
 
 using namespace fs;
@@ -111,7 +112,11 @@ TEST(CliProcesses, KilledLoggerKeepsItsRowsAndReadsAsCrashed)
     startCli(logger, store.path(), {"log", "k", "--project", "p"});
     logger.write(numberedLines(kLines, 1.0));
     ASSERT_TRUE(logger.waitForBytesWritten(30000));
-    QThread::msleep(2000);   // past the logger's 1 s flush interval
+    // Until the logger's periodic flush (every second) has stored every line.
+    ASSERT_TRUE(pollUntil([&] {
+        return runCli(store.path(), {"history", "k", "--project", "p", "--keys", "x"}).jsonLines().size() ==
+               size_t(kLines);
+    }));
     ASSERT_EQ(logger.state(), QProcess::Running);
     logger.kill();           // SIGKILL: no chance to flush or finish
     ASSERT_TRUE(logger.waitForFinished(30000));
@@ -125,12 +130,14 @@ TEST(CliProcesses, KilledLoggerKeepsItsRowsAndReadsAsCrashed)
     ASSERT_EQ(rows.size(), size_t(kLines));
     EXPECT_EQ(rows.back().at("x").get<double>(), kLines - 1.0);
 
-    QThread::msleep(700);
+    // The heartbeat goes stale: with a 500 ms timeout the run reads as crashed.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("FORKSCOPE_HEARTBEAT_TIMEOUT_MS", "500");
-    const auto show = runCli(store.path(), {"show", "k", "--project", "p", "--json"}, {}, env);
-    ASSERT_EQ(show.exitCode, 0) << show.err.toStdString();
-    EXPECT_EQ(show.json().at("state"), "crashed");
+    CliResult show;
+    EXPECT_TRUE(pollUntil([&] {
+        show = runCli(store.path(), {"show", "k", "--project", "p", "--json"}, {}, env);
+        return show.exitCode == 0 && show.json().value("state", "") == "crashed";
+    })) << show.out.toStdString() << show.err.toStdString();
     // With the default timeout (30 s) the run still looks alive.
     EXPECT_EQ(runCli(store.path(), {"show", "k", "--project", "p", "--json"}).json().at("state"), "running");
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,16 @@ inline const Json *value(const ImportedRow &row, const std::string &key)
         if (k == key)
             return &v;
     return nullptr;
+}
+
+// The number `row` holds for `key`. Throws (the test fails, not crashes)
+// when the row has no such key or holds no number there.
+inline double numberAt(const ImportedRow &row, const std::string &key)
+{
+    const Json *v = value(row, key);
+    if (!v || !v->is_number())
+        throw std::runtime_error("the row at step " + std::to_string(row.step) + (v ? " holds no number for \"" : " has no key \"") + key + "\"");
+    return v->get<double>();
 }
 
 // Steps of the rows holding `key`.

@@ -113,6 +113,7 @@ TEST(LevelDbLogReader, RecordsSpanningBlocksRoundTrip)
     ASSERT_EQ(r.records.size(), records.size());
     for (std::size_t i = 0; i < records.size(); ++i)
         EXPECT_EQ(r.records[i], records[i]) << i;
+    ASSERT_FALSE(r.offsets.empty());
     EXPECT_EQ(r.offsets.front(), 7);
 }
 
@@ -126,6 +127,7 @@ TEST(LevelDbLogReader, AllZeroHeaderMeansRestOfBlockIsPadding)
     EXPECT_EQ(r.stop.kind, ReadStop::Kind::End);
     ASSERT_EQ(r.records.size(), 2u);
     EXPECT_EQ(r.records[1], "second");
+    ASSERT_EQ(r.offsets.size(), 2u);
     EXPECT_EQ(r.offsets[1], 32768);
 
     // Zero bytes at the very end (preallocated file) are not a cut either.

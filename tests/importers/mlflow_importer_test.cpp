@@ -15,6 +15,7 @@ using fs::ImportedRun;
 using fs::Json;
 
 using fs::test::stepsWith;
+using fs::test::numberAt;
 using fs::test::value;
 
 namespace {
@@ -88,6 +89,7 @@ TEST(MlflowFixture, LightGbmRun)
     EXPECT_EQ(run.metadata["tags"].size(), 5u);
     EXPECT_TRUE(run.metadata["tags"].contains("mlflow.log-model.history"));
     EXPECT_EQ(run.startTime, QDateTime::fromMSecsSinceEpoch(1669891514861LL, Qt::UTC));
+    ASSERT_TRUE(run.runtimeSeconds.has_value());
     EXPECT_DOUBLE_EQ(*run.runtimeSeconds, (1669891517155.0 - 1669891514861.0) / 1000);
     ASSERT_EQ(run.rows.size(), 10u);
     for (qint64 i = 0; i < 10; ++i) {
@@ -96,7 +98,7 @@ TEST(MlflowFixture, LightGbmRun)
     }
     EXPECT_NE(value(run.rows[0], "accuracy"), nullptr);
     EXPECT_NE(value(run.rows[0], "log_loss"), nullptr);
-    EXPECT_DOUBLE_EQ(value(run.rows[0], "train-multi_logloss")->get<double>(), 0.9381327297912289);
+    EXPECT_DOUBLE_EQ(numberAt(run.rows[0], "train-multi_logloss"), 0.9381327297912289);
     EXPECT_TRUE(run.warnings.isEmpty()) << run.warnings.join(QLatin1Char('\n')).toStdString();
 }
 
@@ -136,15 +138,16 @@ TEST(MlflowGenerated, TwoFieldLinesSlashKeysParentAndDeletedRuns)
     EXPECT_EQ(r.state, QLatin1String("failed"));
     EXPECT_EQ(r.config, (Json{{"lr", "0.1"}, {"model/depth", "12"}}));
     ASSERT_EQ(r.rows.size(), 3u);
-    EXPECT_EQ(value(r.rows[0], "old")->get<double>(), 0.25); // last of the two step-0 lines
-    EXPECT_EQ(value(r.rows[1], "train/loss")->get<double>(), 0.5);
-    EXPECT_TRUE(std::isnan(value(r.rows[2], "train/loss")->get<double>()));
-    EXPECT_EQ(value(r.rows[0], "with space")->get<double>(), 3);
-    EXPECT_DOUBLE_EQ(value(r.rows[1], "_timestamp")->get<double>(), 2.0);
+    EXPECT_EQ(numberAt(r.rows[0], "old"), 0.25); // last of the two step-0 lines
+    EXPECT_EQ(numberAt(r.rows[1], "train/loss"), 0.5);
+    EXPECT_TRUE(std::isnan(numberAt(r.rows[2], "train/loss")));
+    EXPECT_EQ(numberAt(r.rows[0], "with space"), 3);
+    EXPECT_DOUBLE_EQ(numberAt(r.rows[1], "_timestamp"), 2.0);
     EXPECT_EQ(r.skipped, 1);
     const QString warnings = r.warnings.join(QLatin1Char('\n'));
     EXPECT_TRUE(warnings.contains(QLatin1String("line 2"))) << warnings.toStdString();
     EXPECT_TRUE(warnings.contains(QLatin1String("logged again")));
+    ASSERT_TRUE(r.runtimeSeconds.has_value());
     EXPECT_DOUBLE_EQ(*r.runtimeSeconds, 5.5);
 }
 

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <stdexcept>
 
 #include "core/error.h"
 #include "importers/store_import.h"
@@ -15,9 +16,11 @@ using fs::test::copyTree;
 
 namespace {
 
+// The one run of a report; throws (the test fails, not crashes) otherwise.
 const ImportOutcome &only(const ImportReport &r)
 {
-    EXPECT_EQ(r.runs.size(), 1u);
+    if (r.runs.size() != 1)
+        throw std::runtime_error("expected one imported run, got " + std::to_string(r.runs.size()));
     return r.runs.front();
 }
 

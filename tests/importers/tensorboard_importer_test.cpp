@@ -14,6 +14,7 @@ using fs::Json;
 using fs::test::TensorForm;
 
 using fs::test::stepsWith;
+using fs::test::numberAt;
 using fs::test::value;
 
 namespace {
@@ -74,18 +75,19 @@ TEST(TensorBoardGenerated, TensorFormScalars)
     const ImportedRun &run = batch.runs[0];
     ASSERT_EQ(run.rows.size(), 3u);
     const auto &r0 = run.rows[0];
-    EXPECT_DOUBLE_EQ(value(r0, "f_content")->get<double>(), 0.25);
-    EXPECT_DOUBLE_EQ(value(r0, "d_content")->get<double>(), 1e-300);
-    EXPECT_DOUBLE_EQ(value(r0, "f_val")->get<double>(), 1.5);
-    EXPECT_DOUBLE_EQ(value(r0, "f_unpacked")->get<double>(), 2.5);
-    EXPECT_DOUBLE_EQ(value(r0, "d_val")->get<double>(), 3.25);
-    EXPECT_DOUBLE_EQ(value(run.rows[1], "f_content")->get<double>(), 0.5); // plugin remembered per tag
-    EXPECT_DOUBLE_EQ(value(run.rows[2], "simple")->get<double>(), 7.0);
+    EXPECT_DOUBLE_EQ(numberAt(r0, "f_content"), 0.25);
+    EXPECT_DOUBLE_EQ(numberAt(r0, "d_content"), 1e-300);
+    EXPECT_DOUBLE_EQ(numberAt(r0, "f_val"), 1.5);
+    EXPECT_DOUBLE_EQ(numberAt(r0, "f_unpacked"), 2.5);
+    EXPECT_DOUBLE_EQ(numberAt(r0, "d_val"), 3.25);
+    EXPECT_DOUBLE_EQ(numberAt(run.rows[1], "f_content"), 0.5); // plugin remembered per tag
+    EXPECT_DOUBLE_EQ(numberAt(run.rows[2], "simple"), 7.0);
     EXPECT_EQ(value(r0, "no_plugin"), nullptr);
     EXPECT_EQ(value(r0, "vector"), nullptr);
     EXPECT_EQ(value(r0, "img"), nullptr);
     EXPECT_EQ(run.skipped, 3);
-    EXPECT_DOUBLE_EQ(value(run.rows[2], "_timestamp")->get<double>(), 1003);
+    EXPECT_DOUBLE_EQ(numberAt(run.rows[2], "_timestamp"), 1003);
+    ASSERT_TRUE(run.runtimeSeconds.has_value());
     EXPECT_DOUBLE_EQ(*run.runtimeSeconds, 3);
 }
 
@@ -101,10 +103,10 @@ TEST(TensorBoardGenerated, RestartedStepsKeepLastValueAndWarn)
                                    fs::test::scalarEvent(6, 3, "loss", 40)}));
     const ImportedRun run = fs::importTensorBoardDir(dir.path()).runs.at(0);
     ASSERT_EQ(run.rows.size(), 4u);
-    EXPECT_EQ(value(run.rows[0], "loss")->get<double>(), 1);
-    EXPECT_EQ(value(run.rows[1], "loss")->get<double>(), 20);
-    EXPECT_EQ(value(run.rows[2], "loss")->get<double>(), 30);
-    EXPECT_EQ(value(run.rows[3], "loss")->get<double>(), 40);
+    EXPECT_EQ(numberAt(run.rows[0], "loss"), 1);
+    EXPECT_EQ(numberAt(run.rows[1], "loss"), 20);
+    EXPECT_EQ(numberAt(run.rows[2], "loss"), 30);
+    EXPECT_EQ(numberAt(run.rows[3], "loss"), 40);
     ASSERT_EQ(run.warnings.size(), 2) << run.warnings.join(QLatin1Char('\n')).toStdString();
     EXPECT_TRUE(run.warnings[0].contains(QLatin1String("events.out.tfevents.200.h")));
     EXPECT_TRUE(run.warnings[0].contains(QLatin1String("from step 2 to step 1")));

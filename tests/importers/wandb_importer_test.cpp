@@ -19,6 +19,7 @@ using fs::ImportedRun;
 using fs::Json;
 
 using fs::test::stepsWith;
+using fs::test::numberAt;
 using fs::test::value;
 
 namespace {
@@ -231,13 +232,13 @@ TEST(WandbGenerated, RecordsSpanningBlocksAndBothKeyForms)
     EXPECT_EQ(run.name, QLatin1String("my run"));
     ASSERT_EQ(run.rows.size(), 4u);
     EXPECT_EQ(run.rows[0].values.size(), 3000u);
-    EXPECT_DOUBLE_EQ(value(run.rows[0], "metric_2999")->get<double>(), 2999.5);
+    EXPECT_DOUBLE_EQ(numberAt(run.rows[0], "metric_2999"), 2999.5);
     EXPECT_EQ(run.rows[1].step, 1);
     ASSERT_TRUE(value(run.rows[1], "a.b"));
     EXPECT_EQ(run.rows[2].step, 2);
-    EXPECT_DOUBLE_EQ(value(run.rows[2], "key with spaces")->get<double>(), 2.0);
-    EXPECT_TRUE(std::isnan(value(run.rows[2], "x/y")->get<double>()));
-    EXPECT_EQ(value(run.rows[3], "inf")->get<double>(), -INFINITY);
+    EXPECT_DOUBLE_EQ(numberAt(run.rows[2], "key with spaces"), 2.0);
+    EXPECT_TRUE(std::isnan(numberAt(run.rows[2], "x/y")));
+    EXPECT_EQ(numberAt(run.rows[3], "inf"), -INFINITY);
     EXPECT_TRUE(std::isnan((*value(run.rows[3], "obj"))["v"].get<double>()));
     EXPECT_EQ((*value(run.rows[3], "obj"))["s"], "NaN"); // a real string stays one
     EXPECT_EQ(run.state, QLatin1String("failed"));
@@ -428,8 +429,8 @@ TEST(WandbLegacy, Sdk09HistoryJsonl)
     EXPECT_EQ(r.runId, QLatin1String("old09"));
     ASSERT_EQ(r.rows.size(), 2u);
     EXPECT_EQ(r.rows[1].step, 1);
-    EXPECT_TRUE(std::isnan(value(r.rows[1], "acc")->get<double>()));
-    EXPECT_DOUBLE_EQ(value(r.rows[1], "loss k")->get<double>(), 3.0);
+    EXPECT_TRUE(std::isnan(numberAt(r.rows[1], "acc")));
+    EXPECT_DOUBLE_EQ(numberAt(r.rows[1], "loss k"), 3.0);
     EXPECT_EQ(r.config, (Json{{"lr", 0.01}, {"name", "007"}}));
     EXPECT_EQ(r.summary["acc"], 0.75);
     EXPECT_EQ(r.host, QLatin1String("box"));

@@ -61,7 +61,7 @@ TEST(StepRules, ExplicitStepsJumpMergeAndDrop)
     Store store(tmp.path());
     const qint64 key = run->info().key;
     const PointVector a = store.readSeries(key, QStringLiteral("a"));
-    EXPECT_EQ(steps(a), (std::vector<qint64>{0, 5, 7, 8}));
+    ASSERT_EQ(steps(a), (std::vector<qint64>{0, 5, 7, 8}));
     EXPECT_EQ(a[1].value, 2.0);
     EXPECT_EQ(steps(store.readSeries(key, QStringLiteral("b"))), (std::vector<qint64>{5}));
     EXPECT_EQ(steps(store.readSeries(key, QStringLiteral("c"))), (std::vector<qint64>{5}));
@@ -108,8 +108,12 @@ TEST(StepRules, NonFiniteAndNonNumericValuesAreKeptExactly)
     const auto s = store.readText(key, QStringLiteral("s"));
     ASSERT_EQ(s.size(), 1u);
     EXPECT_EQ(s[0].json, "\"hello\"");
-    EXPECT_EQ(store.readText(key, QStringLiteral("o"))[0].json, R"({"k":[1,2]})");
-    EXPECT_EQ(store.readText(key, QStringLiteral("flag"))[0].json, "true");
+    const auto o = store.readText(key, QStringLiteral("o"));
+    ASSERT_EQ(o.size(), 1u);
+    EXPECT_EQ(o[0].json, R"({"k":[1,2]})");
+    const auto flag = store.readText(key, QStringLiteral("flag"));
+    ASSERT_EQ(flag.size(), 1u);
+    EXPECT_EQ(flag[0].json, "true");
     const auto refs = store.chunkRefs(key, QStringLiteral("v"));
     ASSERT_EQ(refs.size(), 1u);
     EXPECT_EQ(refs[0].summary.min, -inf); // NaN never poisons min/max

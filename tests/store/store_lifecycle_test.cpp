@@ -72,8 +72,9 @@ TEST(StoreLifecycle, StoreWithSmallerPagesStillOpensAndKeepsThem)
     }
     Store store(tmp.path());
     ASSERT_EQ(store.projects().size(), 1u);
-    const PointVector points =
-        store.readSeries(store.runs(store.projects().front().key).front().key, QStringLiteral("loss"));
+    const std::vector<RunInfo> runs = store.runs(store.projects().front().key);
+    ASSERT_EQ(runs.size(), 1u);
+    const PointVector points = store.readSeries(runs.front().key, QStringLiteral("loss"));
     ASSERT_EQ(points.size(), 10000u);
     EXPECT_EQ(points[9999].value, 9999.0 / 3);
     EXPECT_EQ(rawPragma(tmp.path(), "page_size"), "4096");

@@ -20,12 +20,14 @@ MetricPanel *clickStep(MainWindow &window, const RunInfo &run, qint64 step)
 {
     window.runPage()->setCurrentTab(RunPage::ChartsIndex);
     MetricPanel *panel = nullptr;
-    test::waitFor([&] {
+    const bool drawn = test::waitFor([&] {
         panel = window.runPage()->charts()->panel(QStringLiteral("metric"));
         return panel && panel->hasData() && window.isSettled() && panel->positionOf(run.key, step);
     });
-    if (!panel)
+    if (!drawn) { // the caller's ASSERT_NE(panel, nullptr) fails
+        ADD_FAILURE() << "step " << step << " of the metric panel was not drawn within 15 s";
         return nullptr;
+    }
     const QPointF at = *panel->positionOf(run.key, step);
     QTest::mouseClick(panel->plotWidget(), Qt::LeftButton, {}, at.toPoint());
     return panel;

@@ -106,6 +106,7 @@ TEST(ChartTimeAxis, RunsArePlacedByTheirOwnTimeAndPicksStayInSteps)
     panel.setData(data);
 
     // A pick names the step; it is drawn at that step's time.
+    ASSERT_FALSE(data.series[1].own.empty());
     panel.setPick(slow.key, data.series[1].own.back().step);
     ASSERT_TRUE(panel.pick().has_value());
     EXPECT_EQ(panel.pick()->step, 19999);
@@ -122,6 +123,8 @@ TEST(ChartTimeAxis, RunsArePlacedByTheirOwnTimeAndPicksStayInSteps)
     zoomed.range = StepRange{0, 1000000};
     data = loadPanelData(store, zoomed, &cache);
     ASSERT_EQ(data.series.size(), 2u);
+    ASSERT_FALSE(data.series[0].own.empty());
+    ASSERT_FALSE(data.series[1].own.empty());
     EXPECT_LE(data.series[0].own.back().step, 2001 + 1);
     EXPECT_GE(data.series[0].own.back().step, 2000);
     EXPECT_LE(data.series[1].own.back().step, 1001 + 1);
@@ -131,6 +134,7 @@ TEST(ChartTimeAxis, RunsArePlacedByTheirOwnTimeAndPicksStayInSteps)
     data = loadPanelData(store, panel.request(), &cache);
     ASSERT_TRUE(data.hasData);
     EXPECT_EQ(data.extent.lo, qint64(kStart * 1000));
+    ASSERT_EQ(data.series.size(), 2u);
     EXPECT_EQ(data.series[1].xOf(0, XAxis::WallTime), qint64((kStart + 100) * 1000));
     panel.setData(data);
 
@@ -141,6 +145,7 @@ TEST(ChartTimeAxis, RunsArePlacedByTheirOwnTimeAndPicksStayInSteps)
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
     EXPECT_EQ(lines.front(), "run_id,run_name,metric,part,line,step,_timestamp,value");
+    ASSERT_GE(lines.size(), 2);
     const QList<QByteArray> first = lines.at(1).split(',');
     ASSERT_EQ(first.size(), 8);
     EXPECT_EQ(first[5], "0");
@@ -163,8 +168,9 @@ TEST(ChartTimeAxis, RunsWithoutTimeAreNamedNotDrawn)
     EXPECT_EQ(data.series[0].runKey, timed.key);
     panel.setData(data);
     EXPECT_FALSE(panel.positionOf(untimed.key, 5).has_value());
-    EXPECT_EQ(panel.findChild<QLabel *>(QStringLiteral("panelStatus"))->text(),
-              QStringLiteral("1 run(s) logged no _runtime"));
+    const auto *status = panel.findChild<QLabel *>(QStringLiteral("panelStatus"));
+    ASSERT_NE(status, nullptr);
+    EXPECT_EQ(status->text(), QStringLiteral("1 run(s) logged no _runtime"));
 }
 
 TEST(ChartTimeAxis, TabSwitchesEveryPanel)
@@ -186,7 +192,9 @@ TEST(ChartTimeAxis, TabSwitchesEveryPanel)
     MetricPanel *loss = tab.panel(QStringLiteral("loss"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return loss->hasData(); }, 15000));
     EXPECT_EQ(loss->data().extent.hi, 499);
-    tab.findChild<QComboBox *>(QStringLiteral("xAxisBox"))->setCurrentIndex(int(XAxis::RelativeTime));
+    auto *xAxisBox = tab.findChild<QComboBox *>(QStringLiteral("xAxisBox"));
+    ASSERT_NE(xAxisBox, nullptr);
+    xAxisBox->setCurrentIndex(int(XAxis::RelativeTime));
     EXPECT_EQ(loss->xAxis(), XAxis::RelativeTime);
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return loss->data().xAxis == XAxis::RelativeTime && loss->data().hasData; }, 15000));

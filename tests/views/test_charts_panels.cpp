@@ -192,7 +192,9 @@ TEST(ChartsPanels, TabAppliesSmoothingLogAndSyncedZoomToEveryPanel)
     ASSERT_TRUE(loss && acc);
     ASSERT_TRUE(QTest::qWaitFor([&] { return loss->hasData() && acc->hasData(); }, 15000));
 
-    tab.findChild<QSlider *>(QStringLiteral("smoothingSlider"))->setValue(60);
+    auto *slider = tab.findChild<QSlider *>(QStringLiteral("smoothingSlider"));
+    ASSERT_NE(slider, nullptr);
+    slider->setValue(60);
     EXPECT_DOUBLE_EQ(loss->smoothing(), 0.6);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
@@ -201,11 +203,15 @@ TEST(ChartsPanels, TabAppliesSmoothingLogAndSyncedZoomToEveryPanel)
         },
         15000));
 
-    tab.findChild<QCheckBox *>(QStringLiteral("logScaleBox"))->setChecked(true);
+    auto *logScaleBox = tab.findChild<QCheckBox *>(QStringLiteral("logScaleBox"));
+    ASSERT_NE(logScaleBox, nullptr);
+    logScaleBox->setChecked(true);
     EXPECT_TRUE(loss->logY());
     EXPECT_TRUE(acc->logY());
 
-    tab.findChild<QCheckBox *>(QStringLiteral("syncZoomBox"))->setChecked(true);
+    auto *syncZoomBox = tab.findChild<QCheckBox *>(QStringLiteral("syncZoomBox"));
+    ASSERT_NE(syncZoomBox, nullptr);
+    syncZoomBox->setChecked(true);
     QWidget *plot = loss->plotWidget();
     QTest::mouseMove(plot, plot->rect().center());
     QWheelEvent wheel(QPointF(plot->rect().center()), plot->mapToGlobal(QPointF(plot->rect().center())), QPoint(),

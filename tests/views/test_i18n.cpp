@@ -226,11 +226,13 @@ TEST(Translations, LanguageSwitchesWithoutRestart)
     EXPECT_TRUE(japanese->isChecked());
 
     // And back.
-    window->findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+    auto *english = window->findChild<QAction *>(QStringLiteral("language_en"));
+    ASSERT_NE(english, nullptr);
+    english->trigger();
     ASSERT_TRUE(test::waitFor([&] { return firstMenuText(*window) == QStringLiteral("Copy immutable Run ID"); }));
     EXPECT_EQ(fileMenu->title(), QStringLiteral("&File"));
     EXPECT_EQ(window->runPage()->tabs()->tabText(RunPage::ChartsIndex), QStringLiteral("Charts"));
-    EXPECT_EQ(window->findChild<QCheckBox *>(QStringLiteral("logScaleBox"))->text(), QStringLiteral("Log scale"));
+    EXPECT_EQ(logBox->text(), QStringLiteral("Log scale"));
 }
 
 TEST(Keyboard, EveryMenuActionHasAShortcutAndTheMainControlsAreNamed)

@@ -33,7 +33,8 @@ std::unique_ptr<MainWindow> emptyWindow(const QString &storePath)
     auto window = std::make_unique<MainWindow>(options);
     window->resize(1200, 800);
     window->show();
-    test::waitFor([&] { return window->isSettled(); });
+    if (!test::waitFor([&] { return window->isSettled(); }))
+        ADD_FAILURE() << "the main window did not settle within 15 s";
     return window;
 }
 
@@ -130,6 +131,7 @@ TEST(ImportUi, CancelRollsBackTheRunBeingWritten)
     const QString root = writeMlflowRoot(temp.dir(), 20000);
     auto window = emptyWindow(temp.path());
     ImportController *imports = window->importController();
+    ASSERT_NE(imports, nullptr);
     // On the import thread, right after the first progress point inside the run.
     qint64 cancelledAt = -1;
     QObject::connect(imports, &ImportController::progressed, imports,
@@ -155,6 +157,8 @@ TEST(ImportUi, CancelRollsBackTheRunBeingWritten)
     ASSERT_TRUE(imports->start({root}));
     ASSERT_TRUE(waitForImport(imports));
     ASSERT_EQ(imports->lastResult().count(ImportOutcome::Status::Created), 1);
+    ASSERT_FALSE(imports->lastResult().reports.empty());
+    ASSERT_FALSE(imports->lastResult().reports.front().runs.empty());
     EXPECT_EQ(imports->lastResult().reports.front().runs.front().rowsAdded, 20000);
 }
 
@@ -163,6 +167,7 @@ TEST(ImportUi, CancelBetweenRunsKeepsOnlyWholeRuns)
     test::TempStore temp;
     auto window = emptyWindow(temp.path());
     ImportController *imports = window->importController();
+    ASSERT_NE(imports, nullptr);
     int calls = 0;
     QObject::connect(imports, &ImportController::progressed, imports,
                      [&](qint64, qint64, const QString &) {
@@ -188,6 +193,7 @@ TEST(ImportUi, DroppingAFolderOnTheWindowImportsIt)
     test::TempStore temp;
     auto window = emptyWindow(temp.path());
     ImportController *imports = window->importController();
+    ASSERT_NE(imports, nullptr);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(test::fixturePath(QStringLiteral("tensorboard/keras-cvp")))});
 
@@ -217,6 +223,7 @@ TEST(ImportUi, AnUnusablePathIsReportedNotImported)
     test::TempStore temp;
     auto window = emptyWindow(temp.path());
     ImportController *imports = window->importController();
+    ASSERT_NE(imports, nullptr);
     ASSERT_TRUE(imports->start({temp.dir()})); // holds only the store
     ASSERT_TRUE(waitForImport(imports));
     const ImportResult &result = imports->lastResult();

@@ -47,6 +47,7 @@ TEST(ItemModels, RunTableModelAndProxyPassTheTester)
     test::TempStore temp;
     Store store(temp.path());
     std::vector<RunInfo> runs = sampleRuns(store);
+    ASSERT_EQ(runs.size(), 3u);
 
     RunTableModel model;
     Tester modelTester(&model, kFatal);

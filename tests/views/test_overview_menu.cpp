@@ -23,13 +23,16 @@ QStringList actionTexts(QMenu *menu)
     return out;
 }
 
-QAction *actionNamed(QMenu *menu, const QString &text)
+// Triggers the action called `text`; false (for ASSERT_TRUE) when there is none.
+[[nodiscard]] bool triggerAction(QMenu *menu, const QString &text)
 {
     for (QAction *a : menu->actions()) {
-        if (a->text() == text)
-            return a;
+        if (a->text() == text) {
+            a->trigger();
+            return true;
+        }
     }
-    return nullptr;
+    return false;
 }
 
 TEST(OverviewMenu, HoldsTheRunActionsAndCopiesTheImmutableId)
@@ -46,6 +49,7 @@ TEST(OverviewMenu, HoldsTheRunActionsAndCopiesTheImmutableId)
     ASSERT_TRUE(test::waitFor([&] { return overview->details().run.key == run.key; }));
 
     QToolButton *button = overview->actionsButton();
+    ASSERT_NE(button, nullptr);
     EXPECT_EQ(button->accessibleName(), QStringLiteral("Run actions"));
     EXPECT_EQ(button->toolTip(), QStringLiteral("Run actions"));
     EXPECT_TRUE(button->focusPolicy() & Qt::TabFocus);   // keyboard reachable
@@ -56,13 +60,13 @@ TEST(OverviewMenu, HoldsTheRunActionsAndCopiesTheImmutableId)
                            QStringLiteral("Fork from step…"), QStringLiteral("Rename…"), QStringLiteral("Delete…")}));
 
     QApplication::clipboard()->clear();
-    actionNamed(overview->actionsMenu(), QStringLiteral("Copy immutable Run ID"))->trigger();
+    ASSERT_TRUE(triggerAction(overview->actionsMenu(), QStringLiteral("Copy immutable Run ID")));
     EXPECT_EQ(QApplication::clipboard()->text(), run.immutableId);
     EXPECT_TRUE(window->statusBar()->currentMessage().contains(run.immutableId));
 
-    actionNamed(overview->actionsMenu(), QStringLiteral("Copy run path"))->trigger();
+    ASSERT_TRUE(triggerAction(overview->actionsMenu(), QStringLiteral("Copy run path")));
     EXPECT_EQ(QApplication::clipboard()->text(), run.path().toString());
-    actionNamed(overview->actionsMenu(), QStringLiteral("Copy fork spec"))->trigger();
+    ASSERT_TRUE(triggerAction(overview->actionsMenu(), QStringLiteral("Copy fork spec")));
     EXPECT_EQ(QApplication::clipboard()->text(), run.runId + QStringLiteral("?_step=119"));
 }
 

@@ -1,6 +1,7 @@
 #include "view_fixtures.h"
 
 #include <QTest>
+#include <gtest/gtest.h>
 
 #include "store/history_writer.h"
 #include "store/store.h"
@@ -38,7 +39,12 @@ std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &
     auto window = std::make_unique<MainWindow>(options);
     window->resize(1500, 950);
     window->show();
-    waitFor([&] { return window->isSettled() && window->currentRunKey() != 0; });
+    const bool settled = waitFor([&] {
+        return window->isSettled() && (select.isEmpty() || window->currentRunKey() != 0);
+    });
+    if (!settled) // the window is still usable; the test fails instead of crashing later
+        ADD_FAILURE() << "the main window on " << storePath.toStdString() << " did not settle"
+                      << (select.isEmpty() ? "" : " with a run open") << " within 15 s";
     return window;
 }
 

@@ -20,7 +20,8 @@ RunInfo makeRun(Store &store, const QString &project, const QString &name, int s
 // Processes events until `done` or the timeout; false on timeout.
 bool waitFor(const std::function<bool()> &done, int timeoutMs = 15000);
 
-// A shown main window on `storePath`, without QSettings, settled.
+// A shown main window on `storePath`, without QSettings, settled (with
+// `select` open). Records a test failure when it does not settle in time.
 std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select = {},
                                        std::optional<RunPage::Tab> tab = {});
 
