@@ -338,12 +338,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>フォークが引き継いだ行を除いた、run 自身の行だけ</translation>
     </message>
     <message>
-        <source>jsonl: one {&quot;_step&quot;: s, key: value...} object per row, with only the keys logged at that step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. NaN, Infinity and -Infinity are written as such.
-</source>
-        <translation>jsonl: 1 行につき {&quot;_step&quot;: s, key: value...} のオブジェクトを 1 つ出力し、その step で記録されたキーだけを含めます。csv: ヘッダーは _step,key1,key2... で、その step に値がないキーのセルは空になります。NaN、Infinity、-Infinity はそのまま書き出します。
-</translation>
-    </message>
-    <message>
         <source>Imported from %1 (%2) into %3</source>
         <translation>%1 (%2) から %3 にインポートしました</translation>
     </message>
@@ -748,6 +742,64 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>there is no store at &apos;%1&apos;; expected the path of an existing store file (runs are added with &apos;forkscope-cli init&apos;, &apos;import&apos; or &apos;demo&apos;)</source>
         <translation>&apos;%1&apos; にストアがありません。既存のストアファイルのパスを指定してください（run は &apos;forkscope-cli init&apos;、&apos;import&apos;、&apos;demo&apos; で追加できます）</translation>
+    </message>
+    <message>
+        <source>Checking history chunks: %1 of %2</source>
+        <translation>履歴チャンクを検査中: %1 / %2</translation>
+    </message>
+    <message>
+        <source>SQLite integrity check: ok</source>
+        <translation>SQLite 整合性チェック: ok</translation>
+    </message>
+    <message numerus="yes">
+        <source>SQLite integrity check found %n problem(s):</source>
+        <translation>
+            <numerusform>SQLite 整合性チェックで %n 件の問題が見つかりました:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History chunks: %1 checked, %2 sound, %3 unverified (written before checksums), %4 damaged</source>
+        <translation>履歴チャンク: 検査 %1、正常 %2、未検証 %3 (チェックサム導入前に書き込み)、破損 %4</translation>
+    </message>
+    <message>
+        <source>  damaged: run %1, key &apos;%2&apos;, steps %3-%4: %5</source>
+        <translation>  破損: run %1、キー '%2'、step %3-%4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repaired: %n damaged chunk(s) quarantined (moved to the table chunk_quarantine); the rest of the history is untouched.</source>
+        <translation>
+            <numerusform>修復: 破損したチャンク %n 個を隔離しました (テーブル chunk_quarantine に移動)。残りの履歴は変更していません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reads refuse the damaged chunks. &apos;forkscope-cli check --repair&apos; quarantines them.</source>
+        <translation>読み取りは破損したチャンクを使いません。'forkscope-cli check --repair' で隔離できます。</translation>
+    </message>
+    <message>
+        <source>SQLite itself reports damage that --repair cannot mend: copy what is readable with &apos;sqlite3 STORE .recover&apos; into a new file.</source>
+        <translation>SQLite 自体が --repair では直せない破損を報告しています: 'sqlite3 STORE .recover' で読める部分を新しいファイルにコピーしてください。</translation>
+    </message>
+    <message>
+        <source>verify the store: SQLite&apos;s integrity check and every history chunk&apos;s checksum and summary</source>
+        <translation>ストアを検証する: SQLite の整合性チェックと、すべての履歴チャンクのチェックサムと要約</translation>
+    </message>
+    <message>
+        <source>move damaged chunks out of the history into the table chunk_quarantine</source>
+        <translation>破損したチャンクを履歴からテーブル chunk_quarantine に移動する</translation>
+    </message>
+    <message>
+        <source>print {&quot;sqlite_ok&quot;, &quot;chunks&quot;, &quot;sound&quot;, &quot;unverified&quot;, &quot;damaged&quot;: [...], &quot;repaired&quot;}</source>
+        <translation>{&quot;sqlite_ok&quot;, &quot;chunks&quot;, &quot;sound&quot;, &quot;unverified&quot;, &quot;damaged&quot;: [...], &quot;repaired&quot;} を出力する</translation>
+    </message>
+    <message>
+        <source>Without --repair the store is opened read-only and not changed. Chunks written before checksums existed are checked against their summary and reported as unverified. Exit code 0: nothing damaged (or all of it quarantined by --repair); 1: damage remains.</source>
+        <translation>--repair なしではストアを読み取り専用で開き、変更しません。チェックサム導入前に書かれたチャンクは要約と照合し、未検証として報告します。終了コード 0: 破損なし (または --repair ですべて隔離済み)、1: 破損が残っています。</translation>
+    </message>
+    <message>
+        <source>jsonl: one {&quot;_step&quot;: s, key: value...} object per row, with only the keys logged at that step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. NaN, Infinity and -Infinity are written as such. Damaged stored data (a chunk whose checksum or summary does not match) is never printed: the command stops before printing anything, names the run, key and steps, and exits 1; &apos;forkscope-cli check --repair&apos; quarantines it.
+</source>
+        <translation>jsonl: 1 行につき {&quot;_step&quot;: s, key: value...} のオブジェクトを 1 つ出力し、その step で記録されたキーだけを含めます。csv: ヘッダーは _step,key1,key2... で、その step に値がないキーのセルは空になります。NaN、Infinity、-Infinity はそのまま書き出します。壊れた保存データ (チェックサムや要約が一致しないチャンク) は出力しません: 何も出力する前に止まり、run、キー、step を示して終了コード 1 で終わります。'forkscope-cli check --repair' で隔離できます。
+</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1623,18 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
+    <message>
+        <source>Read-only store: %1. Runs can be browsed; forking, renaming, deleting, importing and creating the demo project are off.</source>
+        <translation>読み取り専用のストア: %1。run は閲覧できますが、フォーク、名前の変更、削除、インポート、デモプロジェクトの作成はできません。</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>読み取り専用</translation>
+    </message>
+    <message>
+        <source>Read-only store: %1</source>
+        <translation>読み取り専用のストア: %1</translation>
+    </message>
 </context>
 <context>
     <name>fs::MetricPanel</name>
@@ -1639,6 +1703,16 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>%1 · step %2</source>
         <translation>%1 · step %2</translation>
+    </message>
+    <message>
+        <source>damaged data at steps %1–%2 of %3 in %4: not drawn</source>
+        <translation>%4 の %3、step %1–%2 のデータが壊れています: 描画していません</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(ほか %n 件)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2136,66 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>cannot link run &apos;%1&apos; to &apos;%2&apos;: the source descends from it</source>
         <translation>run &apos;%1&apos; を &apos;%2&apos; にリンクできません: ソースがこの run の子孫です</translation>
+    </message>
+    <message>
+        <source>its bytes are not a valid chunk</source>
+        <translation>バイト列が正しいチャンクではありません</translation>
+    </message>
+    <message>
+        <source>its checksum does not match its bytes</source>
+        <translation>チェックサムがバイト列と一致しません</translation>
+    </message>
+    <message>
+        <source>it holds %1 points where its summary says %2</source>
+        <translation>要約では %2 点のところ %1 点あります</translation>
+    </message>
+    <message>
+        <source>its steps are not increasing</source>
+        <translation>step が増加していません</translation>
+    </message>
+    <message>
+        <source>its steps end at %1 where its summary says %2</source>
+        <translation>要約では %2 で終わる step が %1 で終わっています</translation>
+    </message>
+    <message>
+        <source>its values contradict its summary (first, last, min, max or NaN count)</source>
+        <translation>値が要約 (最初、最後、最小、最大、NaN の数) と矛盾しています</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store: it is an empty SQLite database; it was left untouched</source>
+        <translation>'%1' は Forkscope のストアではありません: 空の SQLite データベースです。変更していません</translation>
+    </message>
+    <message>
+        <source>the store file &apos;%1&apos; cannot be written</source>
+        <translation>ストアファイル '%1' に書き込めません</translation>
+    </message>
+    <message>
+        <source>the folder &apos;%1&apos; cannot be written</source>
+        <translation>フォルダー '%1' に書き込めません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store: it is a device or another special file; expected a store file or a path for a new one</source>
+        <translation>'%1' は Forkscope のストアではありません: デバイスまたはその他の特殊ファイルです。ストアファイルか新しいストアのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>there is no store at &apos;%1&apos;; expected the path of an existing store file</source>
+        <translation>'%1' にストアがありません。既存のストアファイルのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store: it is empty (0 bytes); it was left untouched</source>
+        <translation>'%1' は Forkscope のストアではありません: 空です (0 バイト)。変更していません</translation>
+    </message>
+    <message>
+        <source>damaged data in run %1, key &apos;%2&apos;, steps %3-%4: %5. It was not used; &apos;forkscope-cli check --repair&apos; quarantines it.</source>
+        <translation>run %1 のキー '%2'、step %3-%4 のデータが壊れています: %5。使用しませんでした。'forkscope-cli check --repair' で隔離できます。</translation>
+    </message>
+    <message>
+        <source>(unknown run)</source>
+        <translation>(不明な run)</translation>
+    </message>
+    <message>
+        <source>(unknown key)</source>
+        <translation>(不明なキー)</translation>
     </message>
 </context>
 <context>

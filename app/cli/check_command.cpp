@@ -53,11 +53,13 @@ Json reportJson(const StoreCheckReport &r)
 
 QString reportText(const StoreCheckReport &r, bool repair)
 {
+    const int problems = int(r.sqliteProblems.size());
+    const int damaged = int(r.damaged.size());
     QString out;
     if (r.sqliteProblems.isEmpty())
         out += Cli::tr("SQLite integrity check: ok") + QLatin1Char('\n');
     else {
-        out += Cli::tr("SQLite integrity check found %n problem(s):", nullptr, int(r.sqliteProblems.size())) +
+        out += Cli::tr("SQLite integrity check found %n problem(s):", nullptr, problems) +
                QLatin1Char('\n');
         for (const QString &p : r.sqliteProblems)
             out += QStringLiteral("  ") + p + QLatin1Char('\n');
@@ -66,7 +68,7 @@ QString reportText(const StoreCheckReport &r, bool repair)
                .arg(r.chunks)
                .arg(r.sound)
                .arg(r.unverified)
-               .arg(r.damaged.size()) +
+               .arg(damaged) +
            QLatin1Char('\n');
     for (const auto &d : r.damaged)
         out += Cli::tr("  damaged: run %1, key '%2', steps %3-%4: %5")
@@ -78,7 +80,7 @@ QString reportText(const StoreCheckReport &r, bool repair)
     if (r.repaired)
         out += Cli::tr("Repaired: %n damaged chunk(s) quarantined (moved to the table chunk_quarantine); the rest "
                        "of the history is untouched.",
-                       nullptr, int(r.damaged.size())) +
+                       nullptr, damaged) +
                QLatin1Char('\n');
     else if (!r.damaged.empty() && !repair)
         out += Cli::tr("Reads refuse the damaged chunks. 'forkscope-cli check --repair' quarantines them.") +
