@@ -104,6 +104,30 @@ QColor withAlpha(QColor c, double alpha)
     return c;
 }
 
+// Damaged data: a faint red span over the plot's height, hatched with
+// diagonal lines, where a damaged chunk's steps lie.
+void drawDamaged(CurveSink &sink, const PlotMapper &map, const CurveView &view, const std::vector<DrawnCurve> &curves)
+{
+    constexpr double kHatchGap = 8.0;
+    const QColor red(0xd9, 0x30, 0x25);
+    const QRectF &plot = view.plot;
+    for (const DrawnCurve &c : curves) {
+        for (const StepRange &d : c.series.damaged) {
+            const double x0 = std::max(plot.left(), map.x(d.lo) - 0.5);
+            const double x1 = std::min(plot.right(), map.x(d.hi) + 0.5);
+            if (x1 <= x0)
+                continue;
+            const QRectF span(QPointF(x0, plot.top()), QPointF(x1, plot.bottom()));
+            sink.rects({span}, withAlpha(red, 0.08));
+            for (double t = x0 - plot.height(); t < x1; t += kHatchGap) {
+                QPointF a(t, plot.bottom()), b(t + plot.height(), plot.top());
+                if (clipSegment(a, b, span))
+                    sink.polyline(QPolygonF{a, b}, withAlpha(red, 0.45), 1.0, false);
+            }
+        }
+    }
+}
+
 } // namespace
 
 PlotMapper::PlotMapper(const CurveView &view)
@@ -127,6 +151,7 @@ void drawCurves(CurveSink &sink, const CurveView &view, const std::vector<DrawnC
 {
     const PlotMapper map(view);
     const bool smoothed = smoothing > 0;
+    drawDamaged(sink, map, view, curves);
     // Envelopes first, under every line.
     for (const DrawnCurve &c : curves) {
         if (c.series.envelope.empty())

@@ -72,11 +72,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
     initViewsResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
-    metaWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-runs"), this);
+    readOnly_ = storeReadOnlyReason(options_.storePath);
+    const StoreAccess access = readOnly_.isEmpty() ? StoreAccess::ReadWrite : StoreAccess::ReadOnly;
+    metaWorker_ = new StoreWorker(options_.storePath, QStringLiteral("forkscope-runs"), this, access);
     const int chartLanes = std::clamp(QThread::idealThreadCount(), 1, 4);
     for (int i = 0; i < chartLanes; ++i)
         chartWorkers_.push_back(
-            new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts-%1").arg(i), this));
+            new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts-%1").arg(i), this, access));
     imports_ = new ImportController(options_.storePath, this);
     connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
         if (!openRun.isEmpty())
@@ -373,6 +375,40 @@ void MainWindow::retranslateUi()
         setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
     else
         setWindowTitle(tr("Forkscope"));
+    applyReadOnly();
+}
+
+void MainWindow::applyReadOnly()
+{
+    if (readOnly_.isEmpty())
+        return;
+    const QString tip = tr("Read-only store: %1. Runs can be browsed; forking, renaming, deleting, importing and "
+                           "creating the demo project are off.")
+                            .arg(readOnly_);
+    for (QAction *a : {fork_, demo_, import_, importFile_}) {
+        a->setEnabled(false);
+        a->setToolTip(tip);
+    }
+    fileMenu_->setToolTipsVisible(true);
+    runMenu_->setToolTipsVisible(true);
+    welcome_->setReadOnly(tip);
+    page_->overview()->setReadOnly(tip);
+    if (!readOnlyBadge_) {
+        readOnlyBadge_ = new QLabel(this);
+        readOnlyBadge_->setObjectName(QStringLiteral("readOnlyBadge"));
+        readOnlyBadge_->setTextFormat(Qt::PlainText);
+        statusBar()->addPermanentWidget(readOnlyBadge_);
+    }
+    readOnlyBadge_->setText(tr("Read-only"));
+    readOnlyBadge_->setToolTip(tip);
+}
+
+bool MainWindow::refuseWrite()
+{
+    if (readOnly_.isEmpty())
+        return false;
+    showStatus(tr("Read-only store: %1").arg(readOnly_));
+    return true;
 }
 
 QString MainWindow::nativeLanguageLabel(const QString &code)
@@ -453,6 +489,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
+    if (refuseWrite())
+        return;
     imports_->drop(event);
 }
 
@@ -759,7 +797,7 @@ void MainWindow::openForkDialog(qint64 runKey, qint64 step)
         source = &details_.run;
     else
         source = runs_->model()->runAt(runs_->model()->rowOfKey(runKey));
-    if (!source)
+    if (!source || refuseWrite())
         return;
     if (forkDialog_)
         forkDialog_->close();
@@ -792,6 +830,8 @@ void MainWindow::onForkCreated(const RunInfo &fork)
 
 void MainWindow::renameRun(qint64 runKey, const QString &name)
 {
+    if (refuseWrite())
+        return;
     metaWorker_->post(this, [this, runKey, name](Store &store) -> StoreWorker::Done {
         QString error;
         try {
@@ -809,7 +849,7 @@ void MainWindow::renameRun(qint64 runKey, const QString &name)
 
 void MainWindow::deleteRun(qint64 runKey)
 {
-    if (runKey != details_.run.key)
+    if (runKey != details_.run.key || refuseWrite())
         return;
     const RunInfo run = details_.run;
     const size_t forks = details_.forks.size();
@@ -859,7 +899,7 @@ void MainWindow::deleteRun(qint64 runKey)
 
 void MainWindow::createDemo()
 {
-    if (demoRunning_)
+    if (demoRunning_ || refuseWrite())
         return;
     demoRunning_ = true;
     stack_->setCurrentWidget(welcome_);

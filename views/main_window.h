@@ -54,6 +54,9 @@ public:
     ImportController *importController() const { return imports_; }
     qint64 currentRunKey() const { return currentRun_; }
     ForkDialog *forkDialog() const { return forkDialog_; }
+    // Why the store can only be browsed (empty: it can be written). Then
+    // every write action is off and says why.
+    QString readOnlyReason() const { return readOnly_; }
 
     void openRun(qint64 runKey, bool record = true);
     void openForkDialog(qint64 runKey, qint64 step);
@@ -106,6 +109,9 @@ private:
     void updateNavigation();
     void showStatus(const QString &message);
     void forkFromCurrent();
+    void applyReadOnly();
+    // True (after saying why in the status bar) when the store is read-only.
+    bool refuseWrite();
 
     Options options_;
     StoreWorker *metaWorker_ = nullptr;
@@ -161,6 +167,8 @@ private:
     bool projectsLoaded_ = false;
     QString storeSignature_;
     bool demoRunning_ = false;
+    QString readOnly_;
+    QLabel *readOnlyBadge_ = nullptr;
 };
 
 } // namespace fs

@@ -77,6 +77,8 @@ RunSeries atX(const RunSeries &s, XAxis axis)
     }
     if (out.forkPoint)
         out.forkPoint->step = s.xOf(out.forkPoint->step, axis);
+    for (StepRange &d : out.damaged)
+        d = {s.xOf(d.lo, axis), s.xOf(d.hi, axis)};
     return out;
 }
 
@@ -354,7 +356,9 @@ void MetricPanel::applyAxes()
     }
     updateCurveView();
     QString status;
-    if (zoomX_)
+    if (const QString damaged = damagedStatus(); !damaged.isEmpty())
+        status = damaged;
+    else if (zoomX_)
         status = tr("zoomed · double-click to reset");
     else if (loaded_ && data_.runsWithoutTime > 0)
         status = tr("%n run(s) logged no %1", "", data_.runsWithoutTime).arg(timeKeyOf(data_.xAxis));
@@ -362,6 +366,32 @@ void MetricPanel::applyAxes()
         status = tr("no numeric data");
     status_->setText(status);
     updatePickMarker();
+}
+
+QString MetricPanel::damagedStatus() const
+{
+    if (!loaded_)
+        return {};
+    int spans = 0;
+    const StepRange *first = nullptr;
+    const Curve *run = nullptr;
+    for (const RunSeries &s : data_.series) {
+        spans += int(s.damaged.size());
+        if (!first && !s.damaged.empty()) {
+            first = &s.damaged.front();
+            run = curveOf(s.runKey);
+        }
+    }
+    if (!first)
+        return {};
+    const QString name = run ? run->run.name : QString();
+    QString text = tr("damaged data at steps %1–%2 of %3 in %4: not drawn")
+                       .arg(first->lo)
+                       .arg(first->hi)
+                       .arg(metric_, name);
+    if (spans > 1)
+        text += QLatin1Char(' ') + tr("(+%n more)", nullptr, spans - 1);
+    return text;
 }
 
 void MetricPanel::updateCurveView()

@@ -102,6 +102,8 @@ private:
     QPointF toView(const QPointF &value) const;
     QRectF plotRectInView() const;
     void applyAxes();
+    // "damaged data at steps a–b of key k in run r" (empty when none).
+    QString damagedStatus() const;
     void updateCurveView();
     void exportDialog();
     void setXRange(double lo, double hi, bool fixY, bool notify = true);

@@ -106,16 +106,16 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     connect(forkAction_, &QAction::triggered, this, [this] {
         emit forkRequested(details_.run.key, details_.run.lastStep().value_or(0));
     });
-    QAction *rename = menu_->addAction(QString());
+    QAction *rename = renameAction_ = menu_->addAction(QString());
     rename->setObjectName(QStringLiteral("renameRun"));
     connect(rename, &QAction::triggered, this, &OverviewTab::startRename);
-    QAction *del = menu_->addAction(QIcon(QStringLiteral(":/icons/delete.svg")), QString());
+    QAction *del = deleteAction_ = menu_->addAction(QIcon(QStringLiteral(":/icons/delete.svg")), QString());
     del->setObjectName(QStringLiteral("deleteRun"));
     connect(del, &QAction::triggered, this, [this] { emit deleteRequested(details_.run.key); });
     actionsButton_->setMenu(menu_);
     retranslateOnLanguageChange(this, [=, this] {
         name_->setAccessibleName(tr("Run name"));
-        name_->setToolTip(tr("Run name: edit and press Enter to rename"));
+        name_->setToolTip(readOnly_.isEmpty() ? tr("Run name: edit and press Enter to rename") : readOnly_);
         actionsButton_->setAccessibleName(tr("Run actions"));
         actionsButton_->setToolTip(tr("Run actions"));
         menu_->setAccessibleName(tr("Run actions"));
@@ -258,8 +258,20 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
     config_->setJson(r.config);
     summary_->setJson(r.summary);
     const bool hasSteps = r.lastStep().has_value();
-    forkAction_->setEnabled(hasSteps);
+    forkAction_->setEnabled(hasSteps && readOnly_.isEmpty());
     copySpecAction_->setEnabled(hasSteps);
+}
+
+void OverviewTab::setReadOnly(const QString &reason)
+{
+    readOnly_ = reason;
+    menu_->setToolTipsVisible(true);
+    for (QAction *a : {forkAction_, renameAction_, deleteAction_}) {
+        a->setEnabled(reason.isEmpty());
+        a->setToolTip(reason.isEmpty() ? a->text() : reason);
+    }
+    name_->setReadOnly(!reason.isEmpty());
+    name_->setToolTip(reason.isEmpty() ? tr("Run name: edit and press Enter to rename") : reason);
 }
 
 void OverviewTab::copy(const QString &text, const QString &what)
@@ -277,7 +289,7 @@ void OverviewTab::startRename()
 void OverviewTab::commitName()
 {
     const QString name = name_->text().trimmed();
-    if (details_.run.key == 0 || name == details_.run.name)
+    if (details_.run.key == 0 || name == details_.run.name || !readOnly_.isEmpty())
         return;
     if (name.isEmpty()) {
         name_->setText(details_.run.name);

@@ -29,6 +29,8 @@ public:
     QLineEdit *nameEdit() const { return name_; }
     ContinueSnippet *continueSnippet() const { return snippet_; }
     void startRename();
+    // A read-only store: fork, rename and delete off, `reason` as their tip.
+    void setReadOnly(const QString &reason);
 
 signals:
     void renameRequested(qint64 runKey, const QString &name);
@@ -58,6 +60,9 @@ private:
     KeyValueView *summary_ = nullptr;
     QAction *forkAction_ = nullptr;
     QAction *copySpecAction_ = nullptr;
+    QAction *renameAction_ = nullptr;
+    QAction *deleteAction_ = nullptr;
+    QString readOnly_;
 };
 
 } // namespace fs

@@ -113,6 +113,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         s.smoothedOwn = std::move(r.smoothedOwn);
         s.envelope = std::move(r.envelope);
         s.forkPoint = r.forkPoint;
+        s.damaged = std::move(r.damaged);
         s.extent = r.extent;
         s.reads = r.reads;
         noteY(s.inherited, q.range);

@@ -47,6 +47,7 @@ struct RunSeries {
     PointVector smoothedOwn;
     std::vector<EnvelopeColumn> envelope; // min-max per crowded pixel column
     std::optional<Point> forkPoint;
+    std::vector<StepRange> damaged; // steps of damaged chunks: not drawn, hatched
     StepRange extent{1, 0};
     ChunkReads reads; // how the query read the chunks (tests)
     StepTimeMap time; // time axes: the run's steps against its time key

@@ -24,14 +24,14 @@ struct StoreWorker::Impl {
     std::unique_ptr<QThread> thread;
 };
 
-StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject *parent)
+StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject *parent, StoreAccess access)
     : QObject(parent), d(std::make_unique<Impl>()), path_(storePath)
 {
-    d->thread.reset(QThread::create([this] {
+    d->thread.reset(QThread::create([this, access] {
         std::unique_ptr<Store> store;
         QString openError;
         try {
-            store = std::make_unique<Store>(path_);
+            store = std::make_unique<Store>(path_, access);
         } catch (const std::exception &e) {
             openError = QString::fromUtf8(e.what());
         }

@@ -6,9 +6,9 @@
 #include <functional>
 #include <memory>
 
-namespace fs {
+#include "store/store.h"
 
-class Store;
+namespace fs {
 
 // A thread with its own fs::Store that runs jobs one at a time, so the UI
 // thread never waits on SQLite. A job runs on the worker thread and returns
@@ -21,7 +21,8 @@ public:
     using Done = std::function<void()>;
     using Job = std::function<Done(Store &)>;
 
-    StoreWorker(const QString &storePath, const QString &name, QObject *parent = nullptr);
+    StoreWorker(const QString &storePath, const QString &name, QObject *parent = nullptr,
+                StoreAccess access = StoreAccess::ReadWrite);
     ~StoreWorker() override;
 
     QString storePath() const { return path_; }

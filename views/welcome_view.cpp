@@ -94,10 +94,19 @@ void WelcomeView::setBusy(const QString &what, int percent)
     status_->setText(what);
 }
 
+void WelcomeView::setReadOnly(const QString &reason)
+{
+    readOnly_ = reason;
+    for (QPushButton *b : {demo_, import_}) {
+        b->setEnabled(reason.isEmpty());
+        b->setToolTip(reason);
+    }
+}
+
 void WelcomeView::setIdle(const QString &error)
 {
-    demo_->setEnabled(true);
-    import_->setEnabled(true);
+    demo_->setEnabled(readOnly_.isEmpty());
+    import_->setEnabled(readOnly_.isEmpty());
     progress_->hide();
     status_->setText(error);
 }

@@ -18,6 +18,9 @@ public:
     void setBusy(const QString &what, int percent);
     void setIdle(const QString &error = {});
     QPushButton *demoButton() const { return demo_; }
+    QPushButton *importButton() const { return import_; }
+    // A read-only store: demo and import stay off, `reason` as their tool tip.
+    void setReadOnly(const QString &reason);
 
 signals:
     void createDemoRequested();
@@ -25,6 +28,7 @@ signals:
 
 private:
     QString storePath_;
+    QString readOnly_;
     QLabel *store_ = nullptr;
     QPushButton *demo_ = nullptr;
     QPushButton *import_ = nullptr;

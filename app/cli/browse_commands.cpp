@@ -14,7 +14,7 @@ namespace {
 
 int listProjects(CliContext &ctx)
 {
-    const auto projects = ctx.existingStore().projects();
+    const auto projects = ctx.readStore().projects();
     if (ctx.json()) {
         Json list = Json::array();
         for (const auto &p : projects)
@@ -47,7 +47,7 @@ int listRuns(CliContext &ctx)
         throw Error(Error::Kind::BadInput, Cli::tr("'runs' needs --project P; expected a project name as listed "
                                                    "by 'forkscope-cli projects'"));
     const ProjectInfo project =
-        ctx.existingStore().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
+        ctx.readStore().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
     const auto runs = ctx.store().runs(project.key);
     if (ctx.json()) {
         Json list = Json::array();
@@ -71,6 +71,7 @@ int listRuns(CliContext &ctx)
 
 int showRun(CliContext &ctx)
 {
+    ctx.readStore();
     const RunInfo run = ctx.resolveRun();
     if (ctx.json())
         printJson(runDetailJson(run));

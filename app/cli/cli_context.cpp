@@ -48,20 +48,36 @@ Store &CliContext::store()
     return *store_;
 }
 
-Store &CliContext::existingStore()
+void CliContext::requireExisting() const
 {
-    const bool chosen = parsed_.isSet(QStringLiteral("store")) || !qEnvironmentVariableIsEmpty("FORKSCOPE_STORE");
-    if (!store_ && chosen && !QFileInfo::exists(storePath()))
+    if (!QFileInfo::exists(storePath()))
         throw Error(Error::Kind::NotFound,
                     Cli::tr("there is no store at '%1'; expected the path of an existing store file (runs are "
                             "added with 'forkscope-cli init', 'import' or 'demo')")
                         .arg(storePath()));
+}
+
+Store &CliContext::existingStore()
+{
+    const bool chosen = parsed_.isSet(QStringLiteral("store")) || !qEnvironmentVariableIsEmpty("FORKSCOPE_STORE");
+    if (!store_ && chosen)
+        requireExisting();
     return store();
+}
+
+Store &CliContext::readStore()
+{
+    if (!store_) {
+        requireExisting();
+        store_ = std::make_unique<Store>(storePath(), StoreAccess::ReadOnly);
+        applyHeartbeatTimeout(*store_);
+    }
+    return *store_;
 }
 
 RunInfo CliContext::resolveRun(int index)
 {
-    return existingStore().resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
+    return (store_ ? *store_ : existingStore()).resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
                                    parsed_.value(QStringLiteral("entity")));
 }
 

@@ -27,11 +27,18 @@ public:
     // (a typo must not leave an empty store behind); the default store is
     // created as by store().
     Store &existingStore();
+    // The store opened read-only, for commands that only read: nothing is
+    // written to it (no migration, no journal-mode switch), and a missing,
+    // empty or special file is refused instead of becoming a store.
+    Store &readStore();
 
-    // The RUN argument (positional `index`), resolved with --project/--entity.
+    // The RUN argument (positional `index`), resolved with --project/--entity
+    // in the store already open, else in existingStore().
     RunInfo resolveRun(int index = 0);
 
 private:
+    void requireExisting() const;
+
     ParsedCommand parsed_;
     std::unique_ptr<Store> store_;
 };

@@ -22,6 +22,7 @@ CommandSpec renameCommand();
 CommandSpec deleteCommand();
 CommandSpec importCommand();
 CommandSpec demoCommand();
+CommandSpec checkCommand();
 
 // Options several commands share.
 OptionSpec projectOption(const QString &description);

@@ -27,8 +27,8 @@ int printHistory(CliContext &ctx)
                                                    "--keys loss,accuracy (an empty key is --key '')"));
     const bool effective = !a.isSet(QStringLiteral("own"));
 
+    Store &store = ctx.readStore();
     const RunInfo run = ctx.resolveRun();
-    Store &store = ctx.store();
     const QStringList present = store.keys(run.key, effective);
     for (const QString &k : wanted) {
         if (!present.contains(k))
@@ -72,7 +72,9 @@ CommandSpec historyCommand()
              {QStringLiteral("own"), QString(), Cli::tr("only the run's own rows, not those a fork inherits")}},
             Cli::tr("jsonl: one {\"_step\": s, key: value...} object per row, with only the keys logged at that "
                     "step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. "
-                    "NaN, Infinity and -Infinity are written as such.\n")
+                    "NaN, Infinity and -Infinity are written as such. Damaged stored data (a chunk whose checksum "
+                    "or summary does not match) is never printed: the command stops before printing anything, "
+                    "names the run, key and steps, and exits 1; 'forkscope-cli check --repair' quarantines it.\n")
                 + runArgumentHelp(),
             printHistory};
 }

@@ -8,6 +8,7 @@
 #include "history/m4_reducer.h"
 #include "history/pixel_mapping.h"
 #include "store/chunk_codec.h"
+#include "store/damaged_chunk.h"
 #include "store/sqlite_db.h"
 
 namespace fs {
@@ -146,6 +147,33 @@ std::vector<EnvelopeColumn> envelopeOf(const ColumnMapping &cols, const PointVec
     return out;
 }
 
+constexpr char kUnchecked = 0;
+constexpr char kSound = 1;
+constexpr char kDamaged = 2;
+
+// Hands ref i's blob to `use` unless the chunk is damaged; checks it the
+// first time. False (and marked) when damaged.
+bool withCheckedBlob(Store &store, SeriesCache::Index &ix, size_t i, const std::function<void(std::string_view)> &use)
+{
+    if (ix.checked[i] == kDamaged)
+        return false;
+    try {
+        store.withChunkBlob(ix.refs[i], use, ix.checked[i] != kSound);
+        ix.checked[i] = kSound;
+        return true;
+    } catch (const DamagedChunkError &) {
+        ix.checked[i] = kDamaged;
+        return false;
+    }
+}
+
+bool readChecked(Store &store, SeriesCache::Index &ix, size_t i, PointVector &out)
+{
+    const ChunkRef &ref = ix.refs[i];
+    return withCheckedBlob(store, ix, i,
+                           [&](std::string_view blob) { decodeChunk(blob, ref.summary.firstStep, ref.clip, out); });
+}
+
 } // namespace
 
 SeriesCache::Index &SeriesCache::index(Store &store, qint64 run, const QString &key)
@@ -188,6 +216,7 @@ SeriesCache::Index &SeriesCache::index(Store &store, qint64 run, const QString &
         return ix;
     ix.refs.resize(k);
     ix.refs.insert(ix.refs.end(), tail.begin(), tail.end());
+    ix.checked.resize(std::min(ix.checked.size(), k));
     for (auto &[w, chunks] : ix.smooth) {
         if (chunks.size() > k)
             chunks.resize(k);
@@ -202,10 +231,11 @@ const std::vector<SeriesCache::SmoothChunk> &SeriesCache::smoothed(Store &store,
     std::vector<SmoothChunk> &v = ix.smooth[weight];
     EmaState state = v.empty() ? EmaState{} : v.back().after;
     PointVector raw, smooth;
+    ix.checked.resize(ix.refs.size(), kUnchecked);
     for (size_t i = v.size(); i < ix.refs.size(); ++i) {
         raw.clear();
         smooth.clear();
-        store.readChunk(ix.refs[i], raw);
+        readChecked(store, ix, i, raw); // a damaged chunk smooths as no points
         EmaSmoother ema(weight, state);
         ema.smooth(raw, smooth);
         SmoothChunk c;
@@ -294,9 +324,22 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
     SplitReducer raw(cols, split);
     SplitReducer smooth(cols, split);
     PointVector buffer, smoothBuffer;
+    ix.checked.resize(refs.size(), kUnchecked);
+    // A damaged chunk is left out and lifts the pen over its steps.
+    const auto skipDamaged = [&](qint64 lo, qint64 hi) {
+        out.damaged.push_back({lo, hi});
+        const Point gap{lo, std::numeric_limits<double>::quiet_NaN()};
+        raw.addPoints({&gap, 1});
+        if (sm)
+            smooth.addPoints({&gap, 1});
+    };
     for (qint64 i = from; i <= to; ++i) {
         const ChunkRef &ref = refs[size_t(i)];
         const qint64 lo = refLo(ref), hi = refHi(ref);
+        if (ix.checked[size_t(i)] == kDamaged) {
+            skipDamaged(lo, hi);
+            continue;
+        }
         const bool outside = hi < range.lo || lo > range.hi;
         const bool oneSide = !split || hi <= *split || lo > *split;
         const bool inheritedSide = split && hi <= *split;
@@ -317,7 +360,7 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
         bool reduced = false; // fed to `raw` straight from the blob
         if (decode) {
             buffer.clear();
-            store.withChunkBlob(ref, [&](std::string_view blob) {
+            const bool sound = withCheckedBlob(store, ix, size_t(i), [&](std::string_view blob) {
                 // Without smoothing, a one-sided chunk of consecutive steps
                 // (the common case) is reduced in place, never decoded.
                 const auto values = !sm && oneSide ? consecutiveValues(blob, ref.summary.firstStep) : std::nullopt;
@@ -329,6 +372,10 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
                 }
             });
             ++out.reads.decoded;
+            if (!sound) {
+                skipDamaged(lo, hi);
+                continue;
+            }
         } else {
             ++out.reads.summarized;
             out.reads.summarizedInRange += !outside;

@@ -63,6 +63,9 @@ struct ReducedSeries {
     StepRange extent{1, 0};               // all steps of the effective history
     qint64 pointsInRange = 0;             // raw points in the range (from summaries)
     ChunkReads reads;
+    // Steps of damaged chunks (failed checksum or summary) in or next to the
+    // range: skipped, never drawn, so the panel can mark them.
+    std::vector<StepRange> damaged;
     bool hasData() const { return !inherited.empty() || !own.empty(); }
 };
 
@@ -95,6 +98,9 @@ public:
         std::vector<HistorySegment> segments;
         std::vector<ChunkRef> refs;                        // whole effective history, clip = segment
         std::map<double, std::vector<SmoothChunk>> smooth; // weight -> per ref (prefix)
+        // Per ref: 0 not checked yet, 1 sound, 2 damaged. A chunk's checksum
+        // is verified once per cache fill, not on every zoom.
+        std::vector<char> checked;
         std::optional<qint64> lastUse;
     };
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <zlib.h>
 
 #include "core/error.h"
 
@@ -11,8 +13,17 @@ namespace fs {
 
 namespace {
 
-constexpr quint8 kFormat = 1;
+// Format 2 ends with a CRC-32; format 1 (stores written before checksums)
+// has none and is still read.
+constexpr quint8 kFormat = 2;
+constexpr quint8 kFormatWithoutChecksum = 1;
 constexpr quint8 kConsecutive = 1;
+constexpr size_t kChecksumBytes = 4;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fs::Store", text);
+}
 
 void putVarint(std::string &out, quint64 v)
 {
@@ -25,22 +36,78 @@ void putVarint(std::string &out, quint64 v)
 
 [[noreturn]] void corrupt()
 {
-    throw Error(Error::Kind::Storage,
-                QCoreApplication::translate("fs::Store", "a history chunk in the store is malformed"));
+    throw Error(Error::Kind::Storage, tr("a history chunk in the store is malformed"));
 }
 
-quint64 getVarint(const unsigned char *&p, const unsigned char *end)
+// false when the varint runs past `end` or past 64 bits.
+bool getVarint(const unsigned char *&p, const unsigned char *end, quint64 &v)
 {
-    quint64 v = 0;
+    v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
         if (p >= end)
-            corrupt();
+            return false;
         const quint8 b = *p++;
         v |= quint64(b & 0x7f) << shift;
         if (!(b & 0x80))
-            return v;
+            return true;
     }
-    corrupt();
+    return false;
+}
+
+quint32 checksum(const char *data, size_t size)
+{
+    return quint32(crc32(0L, reinterpret_cast<const Bytef *>(data), uInt(size)));
+}
+
+// Where a blob's parts are; nullopt when its structure is broken.
+struct Layout {
+    quint8 format = kFormat;
+    bool consecutive = false;
+    quint64 count = 0;
+    const unsigned char *deltas = nullptr;
+    const unsigned char *values = nullptr; // count x f64; the checksum follows in format 2
+};
+
+std::optional<Layout> parse(std::string_view blob)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(blob.data());
+    if (blob.size() < 3 || (p[0] != kFormat && p[0] != kFormatWithoutChecksum))
+        return std::nullopt;
+    Layout l;
+    l.format = p[0];
+    const size_t trailer = l.format == kFormat ? kChecksumBytes : 0;
+    if (blob.size() < 3 + trailer)
+        return std::nullopt;
+    const auto *end = p + blob.size() - trailer;
+    l.consecutive = p[1] & kConsecutive;
+    p += 2;
+    if (!getVarint(p, end, l.count) || l.count > quint64(blob.size()))
+        return std::nullopt;
+    l.deltas = p;
+    if (!l.consecutive) {
+        quint64 skipped;
+        for (quint64 i = 1; i < l.count; ++i) {
+            if (!getVarint(p, end, skipped)) // skip to the values to validate the length
+                return std::nullopt;
+        }
+    }
+    if (quint64(end - p) != l.count * sizeof(double))
+        return std::nullopt;
+    l.values = p;
+    return l;
+}
+
+Layout parseOrThrow(std::string_view blob)
+{
+    const auto l = parse(blob);
+    if (!l)
+        corrupt();
+    return *l;
+}
+
+bool same(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
 } // namespace
@@ -51,7 +118,7 @@ std::string encodeChunk(const Point *points, size_t count)
     bool consecutive = true;
     for (size_t i = 1; i < count && consecutive; ++i)
         consecutive = points[i].step == points[i - 1].step + 1;
-    out.reserve(2 + 10 + (consecutive ? 0 : count) + count * sizeof(double));
+    out.reserve(2 + 10 + (consecutive ? 0 : count) + count * sizeof(double) + kChecksumBytes);
     out.push_back(char(kFormat));
     out.push_back(char(consecutive ? kConsecutive : 0));
     putVarint(out, count);
@@ -64,31 +131,18 @@ std::string encodeChunk(const Point *points, size_t count)
     char *dst = out.data() + at;
     for (size_t i = 0; i < count; ++i)
         std::memcpy(dst + i * sizeof(double), &points[i].value, sizeof(double));
+    const quint32 crc = checksum(out.data(), out.size());
+    for (size_t i = 0; i < kChecksumBytes; ++i)
+        out.push_back(char(quint8(crc >> (8 * i))));
     return out;
 }
 
 void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointVector &out)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(blob.data());
-    const auto *end = p + blob.size();
-    if (blob.size() < 3 || p[0] != kFormat)
-        corrupt();
-    const bool consecutive = p[1] & kConsecutive;
-    p += 2;
-    const quint64 count = getVarint(p, end);
-    if (count > quint64(blob.size()))
-        corrupt();
-    const unsigned char *deltas = p;
-    if (!consecutive) {
-        for (quint64 i = 1; i < count; ++i)
-            getVarint(p, end); // skip to the values to validate the length
-    }
-    if (quint64(end - p) != count * sizeof(double))
-        corrupt();
-    const unsigned char *values = p;
-    const unsigned char *dp = deltas;
-    qint64 step = firstStep;
-    if (consecutive) {
+    const Layout l = parseOrThrow(blob);
+    const quint64 count = l.count;
+    const unsigned char *values = l.values;
+    if (l.consecutive) {
         // The points in `clip` are one index window: copy it in one go.
         const auto [from, to] = indexWindow(firstStep, size_t(count), clip);
         if (from >= to)
@@ -102,9 +156,15 @@ void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointV
         }
         return;
     }
+    const unsigned char *dp = l.deltas;
+    qint64 step = firstStep;
+    quint64 delta = 0;
     for (quint64 i = 0; i < count; ++i) {
-        if (i > 0)
-            step += consecutive ? 1 : qint64(getVarint(dp, values));
+        if (i > 0) {
+            if (!getVarint(dp, values, delta))
+                corrupt();
+            step += qint64(delta);
+        }
         if (step > clip.hi)
             return;
         if (step < clip.lo)
@@ -117,17 +177,64 @@ void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointV
 
 std::optional<ConsecutiveValues> consecutiveValues(std::string_view blob, qint64 firstStep)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(blob.data());
-    const auto *end = p + blob.size();
-    if (blob.size() < 3 || p[0] != kFormat)
-        corrupt();
-    if (!(p[1] & kConsecutive))
+    const Layout l = parseOrThrow(blob);
+    if (!l.consecutive)
         return std::nullopt;
-    p += 2;
-    const quint64 count = getVarint(p, end);
-    if (count > quint64(blob.size()) || quint64(end - p) != count * sizeof(double))
-        corrupt();
-    return ConsecutiveValues{firstStep, size_t(count), reinterpret_cast<const char *>(p)};
+    return ConsecutiveValues{firstStep, size_t(l.count), reinterpret_cast<const char *>(l.values)};
+}
+
+ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
+{
+    const auto damaged = [](const QString &why) { return ChunkCheck{ChunkHealth::Damaged, why}; };
+    const auto l = parse(blob);
+    if (!l)
+        return damaged(tr("its bytes are not a valid chunk"));
+    const char *valuesEnd = reinterpret_cast<const char *>(l->values) + l->count * sizeof(double);
+    if (l->format == kFormat) {
+        quint32 stored = 0;
+        for (size_t i = 0; i < kChecksumBytes; ++i)
+            stored |= quint32(quint8(valuesEnd[i])) << (8 * i);
+        if (stored != checksum(blob.data(), size_t(valuesEnd - blob.data())))
+            return damaged(tr("its checksum does not match its bytes"));
+    }
+    if (qint64(l->count) != summary.count)
+        return damaged(tr("it holds %1 points where its summary says %2").arg(l->count).arg(summary.count));
+    // Steps: strictly increasing, ending where the summary says.
+    quint64 last = quint64(summary.firstStep);
+    if (l->consecutive) {
+        last += l->count - 1;
+    } else {
+        const unsigned char *dp = l->deltas;
+        quint64 delta = 0;
+        for (quint64 i = 1; i < l->count; ++i) {
+            if (!getVarint(dp, l->values, delta) || delta == 0)
+                return damaged(tr("its steps are not increasing"));
+            last += delta;
+        }
+    }
+    if (qint64(last) != summary.lastStep)
+        return damaged(tr("its steps end at %1 where its summary says %2").arg(qint64(last)).arg(summary.lastStep));
+    double lo = std::numeric_limits<double>::quiet_NaN(), hi = lo, first = lo, lastValue = lo;
+    qint64 nans = 0;
+    for (quint64 i = 0; i < l->count; ++i) {
+        double v;
+        std::memcpy(&v, l->values + i * sizeof(double), sizeof(double));
+        if (i == 0)
+            first = v;
+        lastValue = v;
+        if (std::isnan(v)) {
+            ++nans;
+            continue;
+        }
+        if (!(v >= lo)) // also true while lo is NaN
+            lo = v;
+        if (!(v <= hi))
+            hi = v;
+    }
+    if (nans != summary.nanCount || !same(first, summary.first) || !same(lastValue, summary.last) ||
+        !same(lo, summary.min) || !same(hi, summary.max))
+        return damaged(tr("its values contradict its summary (first, last, min, max or NaN count)"));
+    return {l->format == kFormat ? ChunkHealth::Sound : ChunkHealth::Unverified, {}};
 }
 
 ChunkSummary summarize(const Point *points, size_t count)

@@ -99,9 +99,9 @@ int pragmaInt(SqliteDb &db, const char *sql)
     return st.step() ? int(st.int64(0)) : 0;
 }
 
-} // namespace
-
-void migrateSchema(SqliteDb &db)
+// Refuses a store of a newer Forkscope or a file of another program; the
+// store's version (0: a new, empty SQLite file).
+int checkIdentity(SqliteDb &db)
 {
     const int version = pragmaInt(db, "PRAGMA user_version");
     const int appId = pragmaInt(db, "PRAGMA application_id");
@@ -124,6 +124,24 @@ void migrateSchema(SqliteDb &db)
                                                 "store; it was left untouched. Choose a Forkscope store or a new path.")
                         .arg(db.path()));
     }
+    return version;
+}
+
+} // namespace
+
+void checkReadableSchema(SqliteDb &db)
+{
+    if (checkIdentity(db) == 0)
+        throw Error(Error::Kind::Storage,
+                    QCoreApplication::translate("fs::Store",
+                                                "'%1' is not a Forkscope store: it is an empty SQLite database; it "
+                                                "was left untouched")
+                        .arg(db.path()));
+}
+
+void migrateSchema(SqliteDb &db)
+{
+    const int version = checkIdentity(db);
     if (version == kSchemaVersion)
         return;
     if (version == 0)

@@ -14,5 +14,8 @@ constexpr int kApplicationId = 0x46534B50;
 // a store written by a newer Forkscope without touching it, or refuses
 // (fs::Error Storage) an SQLite file that belongs to another program.
 void migrateSchema(SqliteDb &db);
+// For read-only opening: the same refusals as migrateSchema, and also of an
+// SQLite file without Forkscope tables; changes nothing.
+void checkReadableSchema(SqliteDb &db);
 
 } // namespace fs

@@ -1,6 +1,8 @@
 #include "store/sqlite_db.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QUrl>
 #include <cmath>
 #include <sqlite3.h>
 
@@ -15,11 +17,16 @@ constexpr int kBusyTimeoutMs = 60000;
 constexpr size_t kMaxCachedStatements = 96;
 } // namespace
 
-SqliteDb::SqliteDb(const QString &path, bool readOnly) : path_(path)
+SqliteDb::SqliteDb(const QString &path, Open mode) : path_(path)
 {
-    const int flags =
-        (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db_, flags, nullptr);
+    int flags = (mode == Open::ReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY) |
+                SQLITE_OPEN_NOMUTEX;
+    QByteArray name = path.toUtf8();
+    if (mode == Open::Immutable) {
+        flags |= SQLITE_OPEN_URI;
+        name = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?mode=ro&immutable=1";
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString why = db_ ? QString::fromUtf8(sqlite3_errmsg(db_)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close_v2(db_);

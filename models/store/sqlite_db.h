@@ -20,7 +20,11 @@ class Statement;
 // QCoreApplication (Qt SQL's driver plugins need one).
 class SqliteDb {
 public:
-    explicit SqliteDb(const QString &path, bool readOnly = false);
+    // ReadOnly never writes the database; Immutable also takes no locks and
+    // needs no -shm file (SQLite's immutable=1), for a store in a folder that
+    // cannot be written, where nobody else can be writing either.
+    enum class Open { ReadWrite, ReadOnly, Immutable };
+    explicit SqliteDb(const QString &path, Open mode = Open::ReadWrite);
     ~SqliteDb();
     SqliteDb(const SqliteDb &) = delete;
     SqliteDb &operator=(const SqliteDb &) = delete;

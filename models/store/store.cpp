@@ -15,6 +15,7 @@
 #include "identity/immutable_id.h"
 #include "identity/run_id.h"
 #include "store/chunk_codec.h"
+#include "store/damaged_chunk.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 
@@ -59,6 +60,16 @@ void requireValidText(const QString &what, const QString &text)
         throw Error(Error::Kind::BadInput, problem);
 }
 
+// A chunk's summary columns, in the order summaryAt() reads them.
+constexpr const char *kSummaryColumns = "c.first_step, c.last_step, c.count, c.min_value, c.max_value, "
+                                        "c.first_value, c.last_value, c.nan_count";
+
+ChunkSummary summaryAt(const Statement &st, int at)
+{
+    return {st.int64(at),         st.int64(at + 1),     st.int64(at + 2), st.real(at + 3),
+            st.real(at + 4),      st.real(at + 5),      st.real(at + 6),  st.int64(at + 7)};
+}
+
 StepRange intersect(StepRange a, StepRange b)
 {
     return {std::max(a.lo, b.lo), std::min(a.hi, b.hi)};
@@ -75,12 +86,60 @@ QString defaultStorePath()
     return QDir(base).filePath(QStringLiteral("forkscope/store.sqlite"));
 }
 
-Store::Store(const QString &path)
+QString storeReadOnlyReason(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isWritable())
+        return tr("the store file '%1' cannot be written").arg(path);
+    QFileInfo folder(info.absolutePath());
+    while (!folder.exists() && !folder.isRoot()) // a missing folder is made by the first write
+        folder = QFileInfo(folder.absolutePath());
+    if (!folder.isWritable())
+        return tr("the folder '%1' cannot be written").arg(folder.absoluteFilePath());
+    return {};
+}
+
+namespace {
+
+// Read-only opening: SQLite needs the -shm file to read a WAL store; where
+// the folder cannot be written and there is none, open it immutable.
+std::unique_ptr<SqliteDb> openForReading(const QString &path)
+{
+    auto db = std::make_unique<SqliteDb>(path, SqliteDb::Open::ReadOnly);
+    try {
+        checkReadableSchema(*db);
+        return db;
+    } catch (const Error &) {
+        if (QFileInfo(QFileInfo(path).absolutePath()).isWritable())
+            throw;
+    }
+    db = std::make_unique<SqliteDb>(path, SqliteDb::Open::Immutable);
+    checkReadableSchema(*db);
+    return db;
+}
+
+} // namespace
+
+Store::Store(const QString &path, StoreAccess access) : access_(access)
 {
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
         throw Error(Error::Kind::BadInput,
                     tr("the store path '%1' is a folder; expected a store file such as '%1/store.sqlite'").arg(path));
+    if (info.exists() && !info.isFile())
+        throw Error(Error::Kind::BadInput, tr("'%1' is not a Forkscope store: it is a device or another special "
+                                              "file; expected a store file or a path for a new one")
+                                               .arg(path));
+    if (access == StoreAccess::ReadOnly) {
+        if (!info.exists())
+            throw Error(Error::Kind::NotFound,
+                        tr("there is no store at '%1'; expected the path of an existing store file").arg(path));
+        if (info.size() == 0)
+            throw Error(Error::Kind::Storage,
+                        tr("'%1' is not a Forkscope store: it is empty (0 bytes); it was left untouched").arg(path));
+        db_ = openForReading(path);
+        return;
+    }
     if (!info.exists() && !QDir().mkpath(info.absolutePath()))
         throw Error(Error::Kind::Storage, tr("cannot create the folder for the store '%1'").arg(path));
     db_ = std::make_unique<SqliteDb>(path);
@@ -652,9 +711,9 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
     // Chunks of one series never overlap, so the chunk holding `lo` is the
     // one with the greatest first_step <= lo: an index seek, not a scan.
     auto st = db_->prepare(
-        "SELECT first_step, last_step, count, min_value, max_value, first_value, last_value, nan_count FROM chunks "
-        "WHERE series = ?1 AND first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
-        "first_step <= ?2), ?2) AND first_step <= ?3 AND last_step >= ?2 ORDER BY first_step");
+        "SELECT " + std::string(kSummaryColumns) +
+        " FROM chunks c WHERE series = ?1 AND first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE "
+        "series = ?1 AND first_step <= ?2), ?2) AND first_step <= ?3 AND last_step >= ?2 ORDER BY first_step");
     std::vector<ChunkRef> out;
     for (const auto &seg : segs) {
         const StepRange clip = intersect(seg.steps, range);
@@ -667,8 +726,7 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
         while (st.step()) {
             ChunkRef ref;
             ref.series = series;
-            ref.summary = {st.int64(0), st.int64(1), st.int64(2), st.real(3),
-                           st.real(4),  st.real(5),  st.real(6),  st.int64(7)};
+            ref.summary = summaryAt(st, 0);
             ref.clip = clip;
             ref.whole = ref.summary.firstStep >= clip.lo && ref.summary.lastStep <= clip.hi;
             out.push_back(ref);
@@ -683,20 +741,49 @@ void Store::readChunk(const ChunkRef &ref, PointVector &out)
     withChunkBlob(ref, [&](std::string_view blob) { decodeChunk(blob, ref.summary.firstStep, ref.clip, out); });
 }
 
-void Store::withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use)
+void Store::withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use, bool verify)
 {
-    auto st = db_->prepare("SELECT d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id "
+    auto st = db_->prepare("SELECT d.data FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id "
                            "WHERE c.series = ?1 AND c.first_step = ?2");
     st.bind(1, ref.series).bind(2, ref.summary.firstStep);
+    if (!st.step())
+        return;
+    if (verify)
+        verifyChunk(ref.series, ref.summary, st.blob(0));
+    use(st.blob(0));
+}
+
+void Store::verifyChunk(qint64 series, const ChunkSummary &summary, std::string_view blob)
+{
+    const ChunkCheck check = checkChunk(blob, summary);
+    if (check.health == ChunkHealth::Damaged) {
+        const auto [run, key] = describeSeries(series);
+        throw DamagedChunkError(tr("damaged data in run %1, key '%2', steps %3-%4: %5. It was not used; "
+                                   "'forkscope-cli check --repair' quarantines it.")
+                                    .arg(run, key)
+                                    .arg(summary.firstStep)
+                                    .arg(summary.lastStep)
+                                    .arg(check.reason),
+                                series, {summary.firstStep, summary.lastStep});
+    }
+}
+
+std::pair<QString, QString> Store::describeSeries(qint64 series)
+{
+    auto st = db_->prepare("SELECT p.entity || '/' || p.name || '/' || r.run_id, s.key FROM series s "
+                           "JOIN runs r ON r.id = s.run JOIN projects p ON p.id = r.project_id WHERE s.id = ?1");
+    st.bind(1, series);
     if (st.step())
-        use(st.blob(0));
+        return {st.text(0), st.text(1)};
+    return {tr("(unknown run)"), tr("(unknown key)")};
 }
 
 PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range, bool effective)
 {
     auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
     auto st = db_->prepare(
-        "SELECT c.first_step, d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id WHERE c.series = ?1 "
+        "SELECT c.first_step, d.data, " + std::string(kSummaryColumns) +
+        " FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id WHERE c.series = ?1 "
         "AND c.first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
         "first_step <= ?2), ?2) AND c.first_step <= ?3 AND c.last_step >= ?2 ORDER BY c.first_step");
     PointVector out;
@@ -708,8 +795,10 @@ PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range
         if (series == 0)
             continue;
         st.bind(1, series).bind(2, clip.lo).bind(3, clip.hi);
-        while (st.step())
+        while (st.step()) {
+            verifyChunk(series, summaryAt(st, 2), st.blob(1));
             decodeChunk(st.blob(1), st.int64(0), clip, out);
+        }
         st.reset();
     }
     return out;
@@ -742,7 +831,8 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
     // depends on the number of keys, not on the length of the history.
     auto segs = segments(runKey);
     std::reverse(segs.begin(), segs.end());
-    auto lastChunk = db_->prepare("SELECT c.first_step, d.data FROM chunks c JOIN chunk_data d ON d.id = c.data_id "
+    auto lastChunk = db_->prepare("SELECT c.first_step, d.data, " + std::string(kSummaryColumns) +
+                                  " FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id "
                                   "WHERE c.series = ?1 AND c.first_step <= ?2 ORDER BY c.first_step DESC LIMIT 1");
     auto lastText = db_->prepare("SELECT step, value FROM text_points WHERE series = ?1 AND step BETWEEN ?2 AND ?3 "
                                  "ORDER BY step DESC LIMIT 1");
@@ -758,6 +848,7 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
             lastChunk.bind(1, series).bind(2, clip.hi);
             if (lastChunk.step()) {
                 PointVector pts;
+                verifyChunk(series, summaryAt(lastChunk, 2), lastChunk.blob(1));
                 decodeChunk(lastChunk.blob(1), lastChunk.int64(0), clip, pts);
                 if (!pts.empty()) {
                     step = pts.back().step;

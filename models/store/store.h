@@ -20,6 +20,11 @@ struct ForkSpec;
 // <generic data folder>/forkscope/store.sqlite.
 QString defaultStorePath();
 
+// Why the store at `path` can only be read (its file or its folder cannot
+// be written, e.g. a read-only mount or permissions), or empty when it can
+// be written (or created).
+QString storeReadOnlyReason(const QString &path);
+
 // One piece of a run's effective history: `run`'s own rows within `steps`.
 struct HistorySegment {
     qint64 run = 0;
@@ -53,18 +58,26 @@ struct ForkOptions {
     RunState state = RunState::Pending; // no writer yet
 };
 
+// How a Store opens its file. ReadOnly never writes to the store or its
+// folder's files beyond what SQLite needs to read a WAL store (its -shm):
+// no schema migration, no journal-mode switch; a store in a folder that
+// cannot be written is opened immutable. Read-only also refuses a missing
+// or empty file instead of making a store of it.
+enum class StoreAccess { ReadWrite, ReadOnly };
+
 // The Forkscope store: one SQLite file (WAL), shared safely by several
 // processes. A Store object is one connection: use it from one thread at a
 // time; open one Store per thread.
 class Store {
 public:
-    explicit Store(const QString &path);
+    explicit Store(const QString &path, StoreAccess access = StoreAccess::ReadWrite);
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
     QString path() const;
     SqliteDb &db();
+    bool isReadOnly() const { return access_ == StoreAccess::ReadOnly; }
 
     // A "running" run whose heartbeat is older than this reads as crashed.
     void setHeartbeatTimeoutMs(qint64 ms) { heartbeatTimeoutMs_ = ms; }
@@ -120,10 +133,21 @@ public:
     QStringList numericKeys(qint64 runKey, bool effective = true);
     PointVector readSeries(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
     std::vector<ChunkRef> chunkRefs(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
+    // Every read of stored points checks the chunk first (checksum and
+    // summary, chunk_codec.h's checkChunk) and throws DamagedChunkError
+    // (damaged_chunk.h) naming the run, key and steps instead of returning
+    // damaged values.
     void readChunk(const ChunkRef &ref, PointVector &out);
     // The chunk's encoded blob (chunk_codec.h) in place, valid only while
     // `use` runs: the chart path reduces values without copying them.
-    void withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use);
+    // `verify` false skips the check for a caller that already made it for
+    // this chunk (the chart cache).
+    void withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use, bool verify = true);
+    // Throws DamagedChunkError unless `blob` is sound (or of the format
+    // before checksums) for the chunk of `series` described by `summary`.
+    void verifyChunk(qint64 series, const ChunkSummary &summary, std::string_view blob);
+    // "entity/project/run_id" and key of a series, for messages.
+    std::pair<QString, QString> describeSeries(qint64 series);
     std::vector<TextPoint> readText(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
     // The last value of every key at steps <= `upTo` (fork summaries).
     Json lastValues(qint64 runKey, qint64 upTo);
@@ -154,6 +178,7 @@ private:
     void materializeInto(const RunInfo &fork);
 
     std::unique_ptr<SqliteDb> db_;
+    StoreAccess access_ = StoreAccess::ReadWrite;
     qint64 heartbeatTimeoutMs_ = 30000;
 };
 
