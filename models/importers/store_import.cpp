@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "core/exact_integer.h"
+#include "core/step_rule.h"
 #include "identity/run_id.h"
 #include "importers/format_detect.h"
 #include "store/history_writer.h"
@@ -71,8 +73,7 @@ Json importMetadata(const ImportedRun &run, const QString &key)
                          {"value", run.branch->value}};
         if (run.branch->rewind)
             meta["rewound_from"] = bp;
-        else if (run.branch->metric == QLatin1String("_step") && run.branch->value >= 0
-                 && std::floor(run.branch->value) == run.branch->value)
+        else if (run.branch->metric == QLatin1String("_step") && stepFromDouble(run.branch->value))
             info["pending_fork"] = bp;
         else
             meta["branch_point"] = bp; // a fork on another metric: kept, not linked
@@ -106,7 +107,7 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
             if (!cached.first || *cached.first != key)
                 cached = {&key, writer.keyHandle(key)};
             if (value.is_number())
-                writer.addNumber(cached.second, row.step, value.get<double>());
+                writer.addNumber(cached.second, row.step, value.get<double>(), isExactInteger(value));
             else
                 writer.addText(cached.second, row.step, dumpJson(value));
         }

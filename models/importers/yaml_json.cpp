@@ -6,9 +6,11 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.h"
+#include "core/json_limits.h"
 #include "importers/lenient_json.h"
 
 namespace fs {
@@ -53,8 +55,17 @@ Json plainScalar(const std::string &s)
     return s;
 }
 
-Json convert(const YAML::Node &node)
+// Thrown past kMaxJsonDepth (yaml-cpp's own limit, 2000, only guards its
+// parser), or past kMaxYamlNodes: aliases can repeat a node exponentially
+// often ("billion laughs"), and each repeat becomes a copy here.
+struct TooDeep {};
+struct TooLarge {};
+constexpr qint64 kMaxYamlNodes = qint64(1) << 22;
+
+Json convert(const YAML::Node &node, int depth, qint64 &budget)
 {
+    if (--budget < 0)
+        throw TooLarge();
     switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -65,16 +76,20 @@ Json convert(const YAML::Node &node)
             return node.Scalar();
         return plainScalar(node.Scalar());
     case YAML::NodeType::Sequence: {
+        if (depth >= kMaxJsonDepth)
+            throw TooDeep();
         Json a = Json::array();
         for (const auto &item : node)
-            a.push_back(convert(item));
+            a.push_back(convert(item, depth + 1, budget));
         return a;
     }
     case YAML::NodeType::Map: {
+        if (depth >= kMaxJsonDepth)
+            throw TooDeep();
         Json o = Json::object();
         for (const auto &kv : node) {
-            const Json key = convert(kv.first);
-            o[key.is_string() ? key.get<std::string>() : key.dump()] = convert(kv.second);
+            const Json key = convert(kv.first, depth + 1, budget);
+            o[key.is_string() ? key.get<std::string>() : key.dump()] = convert(kv.second, depth + 1, budget);
         }
         return o;
     }
@@ -87,11 +102,28 @@ Json convert(const YAML::Node &node)
 Json yamlTextToJson(const std::string &text, const QString &what)
 {
     try {
-        return convert(YAML::Load(text));
+        qint64 budget = kMaxYamlNodes;
+        return convert(YAML::Load(text), 0, budget);
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's own guard (500 levels, below ours) says only "bad file".
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers", "%1 is refused: nested more than %2 levels deep")
+                        .arg(what)
+                        .arg(e.depth()));
     } catch (const YAML::Exception &e) {
         throw Error(Error::Kind::Format,
                     QCoreApplication::translate("fs::Importers", "%1 is not valid YAML (line %2: %3)")
                         .arg(what).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
+    } catch (const TooDeep &) {
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers", "%1 is refused: %2").arg(what, nestingTooDeepText()));
+    } catch (const TooLarge &) {
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers",
+                                                "%1 is refused: it expands to more than %2 values (aliases repeating "
+                                                "other nodes?)")
+                        .arg(what)
+                        .arg(kMaxYamlNodes));
     }
 }
 
