@@ -426,10 +426,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>{&quot;loss&quot;: 0.25} のような JSON オブジェクトが必要ですが、%1 が渡されました</translation>
     </message>
     <message>
-        <source>_step is %1; expected a whole number &gt;= 0</source>
-        <translation>_step が %1 です。0 以上の整数を指定してください</translation>
-    </message>
-    <message>
         <source>_commit is %1; expected true or false</source>
         <translation>_commit が %1 です。true または false を指定してください</translation>
     </message>
@@ -748,6 +744,34 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>there is no store at &apos;%1&apos;; expected the path of an existing store file (runs are added with &apos;forkscope-cli init&apos;, &apos;import&apos; or &apos;demo&apos;)</source>
         <translation>&apos;%1&apos; にストアがありません。既存のストアファイルのパスを指定してください（run は &apos;forkscope-cli init&apos;、&apos;import&apos;、&apos;demo&apos; で追加できます）</translation>
+    </message>
+    <message>
+        <source>_step is %1; %2</source>
+        <translation>_step が %1 です。%2</translation>
+    </message>
+    <message>
+        <source>stdin</source>
+        <translation>標準入力</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; expected JSON lines</source>
+        <translation>%1 はフォルダーです。JSON Lines を渡してください</translation>
+    </message>
+    <message>
+        <source>line %1: reading %2 failed (%3); the lines before it are logged</source>
+        <translation>%1 行目: %2 の読み込みに失敗しました (%3)。それより前の行は記録済みです</translation>
+    </message>
+    <message>
+        <source>line %1 is longer than %2 bytes; expected one JSON object per line of at most %2 bytes</source>
+        <translation>%1 行目が %2 バイトを超えています。1 行に 1 つ、%2 バイト以内の JSON オブジェクトを渡してください</translation>
+    </message>
+    <message>
+        <source>line %1: out of memory while reading or logging it; the lines before it are logged</source>
+        <translation>%1 行目: 読み込みまたは記録中にメモリが不足しました。それより前の行は記録済みです</translation>
+    </message>
+    <message>
+        <source>--%1 %2=...: the value is refused (%3)</source>
+        <translation>--%1 %2=...: 値を受け付けられません (%3)</translation>
     </message>
 </context>
 <context>
@@ -1275,10 +1299,6 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>値 &quot;%1&quot; は数値ではありません (0.25、1e-3、nan、inf などが必要です)</translation>
     </message>
     <message>
-        <source>step &quot;%1&quot; is not a whole number</source>
-        <translation>step &quot;%1&quot; は整数ではありません</translation>
-    </message>
-    <message>
         <source>file is empty; expected the 7-byte W&amp;B header (&quot;:W&amp;B&quot;, 0xBEE1, version 0)</source>
         <translation>ファイルが空です。7 バイトの W&amp;B ヘッダー (&quot;:W&amp;B&quot;、0xBEE1、バージョン 0) が必要です</translation>
     </message>
@@ -1342,12 +1362,64 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>%1 is not something Forkscope can import; expected a W&amp;B run folder (run-*/offline-run-* holding a .wandb file, or wandb-history.jsonl), a wandb/ folder of runs, a TensorBoard log folder (events.out.tfevents.* files) or an MLflow mlruns/ folder (experiment folders with meta.yaml)</source>
         <translation>%1 は Forkscope でインポートできる形式ではありません。W&amp;B の run フォルダー (.wandb ファイルまたは wandb-history.jsonl を含む run-*/offline-run-*)、run を含む wandb/ フォルダー、TensorBoard のログフォルダー (events.out.tfevents.* ファイル)、MLflow の mlruns/ フォルダー (meta.yaml のある実験フォルダー) のいずれかを指定してください</translation>
     </message>
+    <message>
+        <source>%1: event at byte %2: %3; its values are skipped</source>
+        <translation>%1: バイト %2 のイベント: %3。その値はスキップしました</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2); ignored</source>
+        <translation>%1 は正しい JSON ではありません (%2)。無視しました</translation>
+    </message>
+    <message>
+        <source>%1 line %2 (byte %3) is not valid JSON (%4); skipped</source>
+        <translation>%1 の %2 行目 (バイト %3) は正しい JSON ではありません (%4)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 line %2 (byte %3): %4; the row is skipped</source>
+        <translation>%1 の %2 行目 (バイト %3): %4。この行はスキップしました</translation>
+    </message>
+    <message>
+        <source>history record at byte %1: value of &quot;%2&quot; is not JSON (%3); skipped</source>
+        <translation>バイト %1 の history レコード: &quot;%2&quot; の値は JSON ではありません (%3)。スキップしました</translation>
+    </message>
+    <message>
+        <source>history record at byte %1: %2; the row is skipped</source>
+        <translation>バイト %1 の history レコード: %2。この行はスキップしました</translation>
+    </message>
+    <message>
+        <source>%1 record at byte %2: value of &quot;%3&quot; is not JSON (%4); skipped</source>
+        <translation>バイト %2 の %1 レコード: &quot;%3&quot; の値は JSON ではありません (%4)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 is refused: nested more than %2 levels deep</source>
+        <translation>%1 は受け付けられません: 入れ子が %2 階層を超えています</translation>
+    </message>
+    <message>
+        <source>%1 is refused: %2</source>
+        <translation>%1 は受け付けられません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is refused: it expands to more than %2 values (aliases repeating other nodes?)</source>
+        <translation>%1 は受け付けられません: 展開すると %2 個を超える値になります (エイリアスが他のノードを繰り返していませんか?)</translation>
+    </message>
 </context>
 <context>
     <name>fs::Json</name>
     <message>
         <source>%1 is not valid JSON (%2); expected JSON such as {&quot;loss&quot;: 0.25}</source>
         <translation>%1 は有効な JSON ではありません (%2)。{&quot;loss&quot;: 0.25} のような JSON を指定してください</translation>
+    </message>
+    <message>
+        <source>arrays/objects nested more than %1 levels deep; at most %1 levels are accepted</source>
+        <translation>配列/オブジェクトの入れ子が %1 階層を超えています。受け付けるのは %1 階層までです</translation>
+    </message>
+    <message>
+        <source>a NUL byte at byte %1; expected text without NUL bytes</source>
+        <translation>バイト %1 に NUL バイトがあります。NUL バイトを含まないテキストを渡してください</translation>
+    </message>
+    <message>
+        <source>arrays/objects nested more than %1 levels deep at byte %2; at most %1 levels are accepted</source>
+        <translation>バイト %2 で配列/オブジェクトの入れ子が %1 階層を超えています。受け付けるのは %1 階層までです</translation>
     </message>
 </context>
 <context>
@@ -1812,12 +1884,32 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>log() にはキーと値のペアからなる JSON オブジェクト ({&quot;loss&quot;: 0.25} など) を渡してください。渡された値: %1</translation>
     </message>
     <message>
-        <source>_step must be a whole number &gt;= 0; got %1</source>
-        <translation>_step は 0 以上の整数である必要があります。渡された値: %1</translation>
-    </message>
-    <message>
         <source>_commit must be true or false; got %1</source>
         <translation>_commit は true または false である必要があります。渡された値: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2, an integer beyond +/-2^53 that cannot be stored exactly; it is stored as %3 (the nearest double), and so are later such values of this key</source>
+        <translation>&quot;%1&quot; は %2 で、±2^53 を超える整数のため正確には保存できません。最も近い double の %3 として保存します (このキーの以後の同様の値も同じです)</translation>
+    </message>
+    <message>
+        <source>the run&apos;s next step would be %1, past the last valid step; %2</source>
+        <translation>run の次のステップは %1 となり、有効な最後のステップを超えます。%2</translation>
+    </message>
+    <message>
+        <source>the config or metadata is refused: %1</source>
+        <translation>config または metadata を受け付けられません: %1</translation>
+    </message>
+    <message>
+        <source>_step is %1; %2</source>
+        <translation>_step が %1 です。%2</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; is refused: %2</source>
+        <translation>&quot;%1&quot; の値を受け付けられません: %2</translation>
+    </message>
+    <message>
+        <source>summary &quot;%1&quot; is refused: %2</source>
+        <translation>summary &quot;%1&quot; を受け付けられません: %2</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2047,17 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>
             <numerusform>%n 個中 %1 個の run</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fs::Step</name>
+    <message>
+        <source>expected a whole number from 0 to 2^53 (%1)</source>
+        <translation>0 から 2^53 (%1) までの整数を指定してください</translation>
+    </message>
+    <message>
+        <source>step %1 is refused; %2</source>
+        <translation>ステップ %1 は受け付けられません。%2</translation>
     </message>
 </context>
 <context>
