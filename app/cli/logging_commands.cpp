@@ -96,17 +96,27 @@ qint64 feedLines(Run &run, LineSource &input)
     });
     qint64 logged = 0;
     std::string line;
-    while (input.next(line)) {
-        ++lineNumber;
-        if (line.find_first_not_of(" \t") == std::string::npos)
-            continue;
-        const LogLine parsed = parseLogLine(line, lineNumber);
-        try {
-            run.log(parsed.data, parsed.step, parsed.commit);
-        } catch (const Error &e) {
-            throw Error(e.kind(), Cli::tr("line %1: %2").arg(lineNumber.load()).arg(e.message()));
+    bool reading = true;
+    try {
+        while (input.next(line)) {
+            reading = false;
+            ++lineNumber;
+            if (line.find_first_not_of(" \t") == std::string::npos)
+                continue;
+            const LogLine parsed = parseLogLine(line, lineNumber);
+            try {
+                run.log(parsed.data, parsed.step, parsed.commit);
+            } catch (const Error &e) {
+                throw Error(e.kind(), Cli::tr("line %1: %2").arg(lineNumber.load()).arg(e.message()));
+            }
+            ++logged;
+            reading = true;
         }
-        ++logged;
+    } catch (const std::bad_alloc &) {
+        line = std::string();
+        throw Error(Error::Kind::Storage, Cli::tr("line %1: out of memory while reading or logging it; the lines "
+                                                  "before it are logged")
+                                              .arg(lineNumber.load() + (reading ? 1 : 0)));
     }
     run.setWarningSink({});
     return logged;
@@ -158,9 +168,12 @@ int logRun(CliContext &ctx)
     qint64 logged = 0;
     try {
         logged = feedLines(*run, input);
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
+        // Whatever stopped the input (a bad line, a read error, no memory),
+        // the run ends failed, never "finished (exit code 0)".
+        const auto *error = dynamic_cast<const Error *>(&e);
         try {
-            end(e.isUserError() ? 2 : 1);
+            end(error && error->isUserError() ? 2 : 1);
         } catch (const Error &also) {
             printErr(escapeControls(also.message(), true) + QLatin1Char('\n'));
         }

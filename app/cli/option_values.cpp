@@ -2,6 +2,7 @@
 
 #include "cli/cli_tr.h"
 #include "core/error.h"
+#include "core/json_limits.h"
 
 namespace fs {
 
@@ -24,8 +25,11 @@ Json parseAssignments(const QString &option, const QStringList &pairs)
                         Cli::tr("--%1 '%2' is not KEY=JSON; expected e.g. --%1 lr=0.001 or --%1 'optimizer=\"adam\"'")
                             .arg(option, pair));
         const QString key = pair.left(eq);
+        const std::string value = pair.mid(eq + 1).toStdString();
+        if (const QString problem = jsonTextProblem(value); !problem.isEmpty())
+            throw Error(Error::Kind::BadInput, Cli::tr("--%1 %2=...: the value is refused (%3)").arg(option, key, problem));
         try {
-            out[toStd(key)] = parseJson(pair.mid(eq + 1).toStdString(), key);
+            out[toStd(key)] = parseJson(value, key);
         } catch (const Error &) {
             throw Error(Error::Kind::BadInput,
                         Cli::tr("--%1 '%2': the value is not JSON; expected e.g. %3=0.001, %3=true or "

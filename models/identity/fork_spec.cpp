@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "core/error.h"
+#include "core/step_rule.h"
 
 namespace fs {
 
@@ -51,6 +52,8 @@ ForkSpec ForkSpec::parse(const QString &text)
         digitsOnly = digitsOnly && c.isDigit() && c.unicode() < 128;
     if (!ok || !digitsOnly)
         refuse(tr("step '%1' is not a whole number").arg(value));
+    if (!isValidStep(step))
+        refuse(badStepText(QLatin1Char('\'') + value + QLatin1Char('\'')));
     return ForkSpec{RunRef::parse(run), step};
 }
 

@@ -14,8 +14,9 @@
 
 namespace fs {
 
-// One history row: every value logged at one step. Numbers are doubles (NaN
-// and +/-Inf kept); non-numeric values (W&B media dicts, strings) stay as the
+// One history row: every value logged at one step. Numbers as logged:
+// integers stay integers, the rest are doubles (NaN and +/-Inf kept);
+// non-numeric values (W&B media dicts, strings) stay as the
 // JSON they were logged as. `_runtime`/`_timestamp` (seconds) are included
 // when the source has them; `_step` never is: it is `step`.
 struct ImportedRow {

@@ -5,6 +5,9 @@
 #include <limits>
 #include <string>
 
+#include "core/error.h"
+#include "core/json_limits.h"
+
 namespace fs {
 
 namespace {
@@ -17,66 +20,6 @@ std::string_view trim(std::string_view s)
     while (!s.empty() && isSpace(s.back()))
         s.remove_suffix(1);
     return s;
-}
-
-// Marks bare NaN/Infinity/-Infinity outside strings as strings starting
-// with a NUL (which no real JSON string from a W&B writer holds), so nlohmann
-// accepts the text and restoreNonFinite() can turn them back into doubles.
-constexpr char kMark = '\0';
-
-std::string quoteNonFinite(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size() + 16);
-    bool inString = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (inString) {
-            out += c;
-            if (c == '\\' && i + 1 < s.size())
-                out += s[++i];
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-            out += c;
-            continue;
-        }
-        const std::string_view rest = s.substr(i);
-        const std::string_view tokens[] = {"-Infinity", "Infinity", "NaN"};
-        bool replaced = false;
-        for (auto t : tokens) {
-            if (rest.substr(0, t.size()) == t) {
-                out += "\"\\u0000";
-                out += t;
-                out += '"';
-                i += t.size() - 1;
-                replaced = true;
-                break;
-            }
-        }
-        if (!replaced)
-            out += c;
-    }
-    return out;
-}
-
-void restoreNonFinite(Json &j)
-{
-    if (j.is_string()) {
-        const auto &s = j.get_ref<const std::string &>();
-        if (s.size() > 1 && s.front() == kMark) {
-            const std::string_view t = std::string_view(s).substr(1);
-            j = t == "NaN" ? std::numeric_limits<double>::quiet_NaN()
-                : t == "Infinity" ? std::numeric_limits<double>::infinity()
-                                  : -std::numeric_limits<double>::infinity();
-        }
-    } else if (j.is_structured()) {
-        for (auto &v : j)
-            restoreNonFinite(v);
-    }
 }
 
 } // namespace
@@ -105,7 +48,7 @@ std::optional<double> parseDouble(std::string_view text)
     return d;
 }
 
-std::optional<Json> parseLenientJson(std::string_view text)
+std::optional<Json> parseLenientJson(std::string_view text, QString *problem)
 {
     text = trim(text);
     if (text.empty())
@@ -123,16 +66,21 @@ std::optional<Json> parseLenientJson(std::string_view text)
             return Json(*d);
         }
     }
+    if (QString why = jsonTextProblem(text); !why.isEmpty()) {
+        if (problem)
+            *problem = std::move(why);
+        return std::nullopt;
+    }
     Json j = Json::parse(text.begin(), text.end(), nullptr, false);
     if (!j.is_discarded())
         return j;
     if (text.find("NaN") == std::string_view::npos && text.find("Infinity") == std::string_view::npos)
         return std::nullopt;
-    j = Json::parse(quoteNonFinite(text), nullptr, false);
-    if (j.is_discarded())
+    try {
+        return parseJson(text, QString()); // the bare tokens, as core reads them everywhere
+    } catch (const Error &) {
         return std::nullopt;
-    restoreNonFinite(j);
-    return j;
+    }
 }
 
 } // namespace fs

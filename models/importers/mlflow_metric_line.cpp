@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include "core/step_rule.h"
 #include "importers/lenient_json.h"
 
 namespace fs {
@@ -60,9 +61,8 @@ std::optional<MlflowMetricValue> parseMlflowMetricLine(std::string_view line, QS
         return fail(QCoreApplication::translate("fs::Importers",
             "value \"%1\" is not a number (expected e.g. 0.25, 1e-3, nan, inf)").arg(quoted(fields[1])));
     v.value = *value;
-    if (count == 3 && !parseInt(fields[2], v.step))
-        return fail(QCoreApplication::translate("fs::Importers",
-            "step \"%1\" is not a whole number").arg(quoted(fields[2])));
+    if (count == 3 && (!parseInt(fields[2], v.step) || !isValidStep(v.step)))
+        return fail(badStepText(QLatin1Char('"') + quoted(fields[2]) + QLatin1Char('"')));
     return v;
 }
 

@@ -9,6 +9,8 @@
 
 #include "core/error.h"
 #include "core/plain_text.h"
+#include "core/exact_integer.h"
+#include "core/step_rule.h"
 #include "identity/run_id.h"
 #include "importers/format_detect.h"
 #include "importers/imported_text.h"
@@ -97,8 +99,7 @@ Json importMetadata(const ImportedRun &run, const Json &metadata, const QString 
                          {"value", run.branch->value}};
         if (run.branch->rewind)
             meta["rewound_from"] = bp;
-        else if (run.branch->metric == QLatin1String("_step") && run.branch->value >= 0
-                 && std::floor(run.branch->value) == run.branch->value)
+        else if (run.branch->metric == QLatin1String("_step") && stepFromDouble(run.branch->value))
             info["pending_fork"] = bp;
         else
             meta["branch_point"] = bp; // a fork on another metric: kept, not linked
@@ -141,7 +142,7 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
                 cached = {&key, writer.keyHandle(key)};
             }
             if (value.is_number())
-                writer.addNumber(cached.second, row.step, value.get<double>());
+                writer.addNumber(cached.second, row.step, value.get<double>(), isExactInteger(value));
             else
                 writer.addText(cached.second, row.step, dumpJson(value));
         }

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include "core/step_rule.h"
 #include "importers/protobuf_wire.h"
 #include "importers/tfrecord_reader.h"
 
@@ -161,8 +162,15 @@ void TensorBoardRunBuilder::addEvent(std::string_view event, qint64 offset)
         if (wallTime > lastWallTime_)
             lastWallTime_ = wallTime;
     }
-    if (kind == 5)
-        addSummary(summary, step, wallTime, offset);
+    if (kind != 5)
+        return;
+    if (!isValidStep(step)) {
+        ++run_.skipped;
+        addWarning(run_, tr("%1: event at byte %2: %3; its values are skipped")
+                             .arg(file_).arg(offset).arg(badStepText(QString::number(step))));
+        return;
+    }
+    addSummary(summary, step, wallTime, offset);
 }
 
 void TensorBoardRunBuilder::addSummary(std::string_view summary, qint64 step, double wallTime, qint64 offset)

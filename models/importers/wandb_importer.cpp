@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "importers/leveldb_log_reader.h"
+#include "core/step_rule.h"
 #include "importers/lenient_json.h"
 #include "importers/mapped_file.h"
 #include "importers/wandb_record_decoder.h"
@@ -37,9 +38,11 @@ std::optional<Json> readJsonFile(const QString &path, ImportedRun &run)
         return std::nullopt;
     try {
         MappedFile file(path);
-        auto j = parseLenientJson(file.data());
+        QString problem;
+        auto j = parseLenientJson(file.data(), &problem);
         if (!j) {
-            addWarning(run, tr("%1 is not valid JSON; ignored").arg(path));
+            addWarning(run, problem.isEmpty() ? tr("%1 is not valid JSON; ignored").arg(path)
+                                              : tr("%1 is not valid JSON (%2); ignored").arg(path, problem));
             return std::nullopt;
         }
         return j;
@@ -160,10 +163,14 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
         pos = lastWithoutNewline ? data.size() : nl + 1;
         if (line.find_first_not_of(" \t\r") == std::string_view::npos)
             continue;
-        auto j = parseLenientJson(line);
+        QString problem;
+        auto j = parseLenientJson(line, &problem);
         if (!j || !j->is_object()) {
             ++run.skipped;
-            if (lastWithoutNewline) {
+            if (!problem.isEmpty()) {
+                addWarning(run, tr("%1 line %2 (byte %3) is not valid JSON (%4); skipped")
+                                    .arg(path).arg(lineNo).arg(lineStart).arg(problem));
+            } else if (lastWithoutNewline) {
                 cut = true;
                 addWarning(run, tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON object "
                                    "per line").arg(path).arg(lineStart).arg(lineNo));
@@ -175,18 +182,20 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
         }
         ImportedRow row;
         row.step = qint64(run.rows.size());
-        for (auto it = j->begin(); it != j->end(); ++it) {
-            if (it.key() == "_step") {
-                if (it->is_number_integer())
-                    row.step = it->get<qint64>();
-                else if (it->is_number_float() && std::abs(it->get<double>()) < 9e18)
-                    row.step = qint64(it->get<double>());
+        if (auto it = j->find("_step"); it != j->end()) {
+            const auto step = stepFromJson(*it);
+            if (!step) {
+                ++run.skipped;
+                addWarning(run, tr("%1 line %2 (byte %3): %4; the row is skipped")
+                                    .arg(path).arg(lineNo).arg(lineStart).arg(badStepText(toQ(dumpJson(*it)))));
                 continue;
             }
-            Json v = it.value();
-            if (v.is_number() && !v.is_number_float())
-                v = v.get<double>();
-            row.values.emplace_back(it.key(), std::move(v));
+            row.step = *step;
+        }
+        for (auto it = j->begin(); it != j->end(); ++it) {
+            if (it.key() == "_step")
+                continue;
+            row.values.emplace_back(it.key(), it.value());
         }
         run.rows.push_back(std::move(row));
     }

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include "core/json_limits.h"
+#include "core/step_rule.h"
 #include "importers/lenient_json.h"
 #include "importers/protobuf_wire.h"
 
@@ -171,6 +173,7 @@ bool WandbRecordDecoder::decodeHistory(std::string_view bytes, QString &error)
     row.values.reserve(lastRowSize_);
     std::optional<qint64> stepItem;
     qint64 stepNum = 0;
+    QString badStep; // a step that breaks the rule, as given
     wire::Reader r(bytes);
     wire::Field f;
     while (r.next(f)) {
@@ -191,27 +194,37 @@ bool WandbRecordDecoder::decodeHistory(std::string_view bytes, QString &error)
         std::string_view valueJson;
         if (!decodeItem(f.bytes, key_, path_, valueJson, error, false))
             return false;
-        auto value = parseLenientJson(valueJson);
+        QString problem;
+        auto value = parseLenientJson(valueJson, &problem);
         if (!value) {
             ++run_.skipped;
-            addWarning(run_, tr("history record at byte %1: value of \"%2\" is not JSON; skipped")
-                                 .arg(recordOffset_).arg(QString::fromStdString(key_)));
+            addWarning(run_, problem.isEmpty()
+                                 ? tr("history record at byte %1: value of \"%2\" is not JSON; skipped")
+                                       .arg(recordOffset_).arg(QString::fromStdString(key_))
+                                 : tr("history record at byte %1: value of \"%2\" is not JSON (%3); skipped")
+                                       .arg(recordOffset_).arg(QString::fromStdString(key_), problem));
             continue;
         }
         if (key_ == "_step") {
-            if (value->is_number_integer())
-                stepItem = value->get<qint64>();
-            else if (value->is_number_float() && std::abs(value->get<double>()) < 9e18)
-                stepItem = qint64(value->get<double>());
+            stepItem = stepFromJson(*value);
+            if (!stepItem)
+                badStep = toQ(dumpJson(*value));
             continue;
         }
-        if (value->is_number() && !value->is_number_float())
-            *value = value->get<double>();
         row.values.emplace_back(key_, std::move(*value));
     }
     if (r.failed()) {
         error = r.errorText();
         return false;
+    }
+    // The row's _step item wins over HistoryStep.num, as in W&B.
+    if (!stepItem && badStep.isEmpty() && !isValidStep(stepNum))
+        badStep = QString::number(stepNum);
+    if (!badStep.isEmpty()) {
+        ++run_.skipped;
+        addWarning(run_, tr("history record at byte %1: %2; the row is skipped")
+                             .arg(recordOffset_).arg(badStepText(badStep)));
+        return true;
     }
     row.step = stepItem ? *stepItem : stepNum;
     lastRowSize_ = row.values.size();
@@ -254,12 +267,19 @@ bool WandbRecordDecoder::decodeUpdates(std::string_view bytes, bool isConfig, QS
             applyUpdate(isConfig, true, nullptr);
             continue;
         }
-        auto value = parseLenientJson(valueJson);
-        if (!value) {
+        QString problem;
+        auto value = parseLenientJson(valueJson, &problem);
+        // nested_key adds a level per part on top of the value's own.
+        if (value && int(path_.size()) + jsonDepth(*value) > kMaxJsonDepth)
+            problem = nestingTooDeepText();
+        if (!value || !problem.isEmpty()) {
             ++run_.skipped;
-            addWarning(run_, tr("%1 record at byte %2: value of \"%3\" is not JSON; skipped")
-                                 .arg(isConfig ? QStringLiteral("config") : QStringLiteral("summary"))
-                                 .arg(recordOffset_).arg(QString::fromStdString(key_)));
+            const QString kind = isConfig ? QStringLiteral("config") : QStringLiteral("summary");
+            addWarning(run_, problem.isEmpty()
+                                 ? tr("%1 record at byte %2: value of \"%3\" is not JSON; skipped")
+                                       .arg(kind).arg(recordOffset_).arg(QString::fromStdString(key_))
+                                 : tr("%1 record at byte %2: value of \"%3\" is not JSON (%4); skipped")
+                                       .arg(kind).arg(recordOffset_).arg(QString::fromStdString(key_), problem));
             continue;
         }
         applyUpdate(isConfig, false, &*value);

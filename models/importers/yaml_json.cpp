@@ -6,9 +6,11 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.h"
+#include "core/json_limits.h"
 #include "importers/lenient_json.h"
 
 namespace fs {
@@ -53,8 +55,17 @@ Json plainScalar(const std::string &s)
     return s;
 }
 
-Json convert(const YAML::Node &node, YamlScalars scalars)
+// Thrown past kMaxJsonDepth (yaml-cpp's own limit, 2000, only guards its
+// parser), or past kMaxYamlNodes: aliases can repeat a node exponentially
+// often ("billion laughs"), and each repeat becomes a copy here.
+struct TooDeep {};
+struct TooLarge {};
+constexpr qint64 kMaxYamlNodes = qint64(1) << 22;
+
+Json convert(const YAML::Node &node, YamlScalars scalars, int depth, qint64 &budget)
 {
+    if (--budget < 0)
+        throw TooLarge();
     switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -69,17 +80,22 @@ Json convert(const YAML::Node &node, YamlScalars scalars)
         }
         return plainScalar(node.Scalar());
     case YAML::NodeType::Sequence: {
+        if (depth >= kMaxJsonDepth)
+            throw TooDeep();
         Json a = Json::array();
         for (const auto &item : node)
-            a.push_back(convert(item, scalars));
+            a.push_back(convert(item, scalars, depth + 1, budget));
         return a;
     }
     case YAML::NodeType::Map: {
+        if (depth >= kMaxJsonDepth)
+            throw TooDeep();
         Json o = Json::object();
         for (const auto &kv : node) {
             // Keys are names: "010" stays "010", never the number 10.
-            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : convert(kv.first, scalars).dump();
-            o[key] = convert(kv.second, scalars);
+            const std::string key = kv.first.IsScalar() ? kv.first.Scalar()
+                                                        : convert(kv.first, scalars, depth + 1, budget).dump();
+            o[key] = convert(kv.second, scalars, depth + 1, budget);
         }
         return o;
     }
@@ -92,11 +108,28 @@ Json convert(const YAML::Node &node, YamlScalars scalars)
 Json yamlTextToJson(const std::string &text, const QString &what, YamlScalars scalars)
 {
     try {
-        return convert(YAML::Load(text), scalars);
+        qint64 budget = kMaxYamlNodes;
+        return convert(YAML::Load(text), scalars, 0, budget);
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's own guard (500 levels, below ours) says only "bad file".
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers", "%1 is refused: nested more than %2 levels deep")
+                        .arg(what)
+                        .arg(e.depth()));
     } catch (const YAML::Exception &e) {
         throw Error(Error::Kind::Format,
                     QCoreApplication::translate("fs::Importers", "%1 is not valid YAML (line %2: %3)")
                         .arg(what).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
+    } catch (const TooDeep &) {
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers", "%1 is refused: %2").arg(what, nestingTooDeepText()));
+    } catch (const TooLarge &) {
+        throw Error(Error::Kind::Format,
+                    QCoreApplication::translate("fs::Importers",
+                                                "%1 is refused: it expands to more than %2 values (aliases repeating "
+                                                "other nodes?)")
+                        .arg(what)
+                        .arg(kMaxYamlNodes));
     }
 }
 

@@ -9,6 +9,9 @@
 #include <variant>
 
 #include "core/error.h"
+#include "core/exact_integer.h"
+#include "core/json_limits.h"
+#include "core/step_rule.h"
 #include "identity/fork_spec.h"
 #include "store/history_writer.h"
 #include "store/store.h"
@@ -39,12 +42,16 @@ struct TransparentHash {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-using Value = std::variant<double, std::string>; // number, or JSON text
+struct Number {
+    double value;
+    bool integral; // logged as a JSON integer within +/-2^53
+};
+using Value = std::variant<Number, std::string>; // number, or JSON text
 
 struct BufferedPoint {
     int key;
     qint64 step;
-    double value;
+    Number number;
 };
 struct BufferedText {
     int key;
@@ -71,6 +78,7 @@ struct Run::Impl {
     std::vector<std::pair<int, Value>> pending;
     std::vector<int> pendingSlot;   // per key: index+1 into `pending`, 0 if absent
     std::unordered_map<std::string, int, TransparentHash, std::equal_to<>> keyIndex;
+    std::vector<bool> warnedInexact; // per key
     int runtimeKey = -1;
     int timestampKey = -1;
     bool finished = false;
@@ -127,6 +135,20 @@ struct Run::Impl {
             qWarning("%s", qPrintable(message));
     }
 
+    // Once per key: an integer beyond +/-2^53 is stored as the nearest double.
+    void warnInexact(int k, const Json &value)
+    {
+        if (size_t(k) >= warnedInexact.size())
+            warnedInexact.resize(size_t(k) + 1);
+        if (warnedInexact[size_t(k)])
+            return;
+        warnedInexact[size_t(k)] = true;
+        warn(tr("\"%1\" is %2, an integer beyond +/-2^53 that cannot be stored exactly; it is stored as %3 (the "
+                "nearest double), and so are later such values of this key")
+                 .arg(QString::fromStdString(keyNames[size_t(k)]), QString::fromStdString(value.dump()),
+                      QString::number(value.get<double>(), 'f', 0)));
+    }
+
     void throwIfWriterFailed()
     {
         std::lock_guard lock(mutex);
@@ -140,14 +162,14 @@ struct Run::Impl {
     {
         const double now = unixSeconds();
         if (!pendingSlot[size_t(runtimeKey)])
-            set(runtimeKey, now - startedUnix);
+            set(runtimeKey, Number{now - startedUnix, false});
         if (!pendingSlot[size_t(timestampKey)])
-            set(timestampKey, now);
+            set(timestampKey, Number{now, false});
         std::unique_lock lock(mutex);
         drained.wait(lock, [&] { return batch.size() < kMaxBuffered || stop || !writerError.isEmpty(); });
         for (auto &[k, v] : pending) {
-            if (auto *d = std::get_if<double>(&v))
-                batch.points.push_back({k, step, *d});
+            if (auto *n = std::get_if<Number>(&v))
+                batch.points.push_back({k, step, *n});
             else
                 batch.texts.push_back({k, step, std::move(std::get<std::string>(v))});
             pendingSlot[size_t(k)] = 0;
@@ -155,6 +177,18 @@ struct Run::Impl {
         pending.clear();
         if (batch.size() >= kEagerFlushPoints)
             wake.notify_one();
+    }
+
+    // The step rule (core/step_rule.h) for an explicit step, and for the
+    // current step that a row without one lands on.
+    void requireValidStep(std::optional<qint64> target) const
+    {
+        if (target && !isValidStep(*target))
+            throw Error(Error::Kind::BadInput, badStepText(QString::number(*target)));
+        if (!target && step > kMaxStep)
+            throw Error(Error::Kind::BadInput, tr("the run's next step would be %1, past the last valid step; %2")
+                                                   .arg(step)
+                                                   .arg(stepRuleText()));
     }
 
     // W&B's step rules. Returns false when the data must be dropped.
@@ -202,7 +236,7 @@ struct Run::Impl {
                 for (size_t i = handles.size(); i < names.size(); ++i)
                     handles.push_back(historyWriter.keyHandle(names[i]));
                 for (const auto &p : work.points)
-                    historyWriter.addNumber(handles[size_t(p.key)], p.step, p.value);
+                    historyWriter.addNumber(handles[size_t(p.key)], p.step, p.number.value, p.number.integral);
                 for (auto &t : work.texts)
                     historyWriter.addText(handles[size_t(t.key)], t.step, std::move(t.json));
                 for (const auto &[k, v] : work.userSummary)
@@ -276,6 +310,11 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
         throw Error(Error::Kind::BadInput,
                     tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
 
+    for (const Json *part : {&options.config, &options.metadata}) {
+        if (const QString problem = jsonValueDepthProblem(*part); !problem.isEmpty())
+            throw Error(Error::Kind::BadInput, tr("the config or metadata is refused: %1").arg(problem));
+    }
+
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
     d.store = std::make_unique<Store>(options.storePath.isEmpty() ? defaultStorePath() : options.storePath);
@@ -312,16 +351,22 @@ void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> 
                         .arg(QString::fromStdString(dumpJson(data))));
     d->throwIfWriterFailed();
     if (auto it = data.find("_step"); it != data.end() && !step) {
-        if (!it->is_number_integer() || it->get<qint64>() < 0)
+        step = stepFromJson(*it);
+        if (!step)
             throw Error(Error::Kind::BadInput,
-                        tr("_step must be a whole number >= 0; got %1").arg(QString::fromStdString(dumpJson(*it))));
-        step = it->get<qint64>();
+                        tr("_step is %1; %2").arg(QString::fromStdString(dumpJson(*it)), stepRuleText()));
     }
     if (auto it = data.find("_commit"); it != data.end() && !commit) {
         if (!it->is_boolean())
             throw Error(Error::Kind::BadInput,
                         tr("_commit must be true or false; got %1").arg(QString::fromStdString(dumpJson(*it))));
         commit = it->get<bool>();
+    }
+    d->requireValidStep(step);
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        if (it->is_structured() && jsonDepth(*it) >= kMaxJsonDepth)
+            throw Error(Error::Kind::BadInput, tr("the value of \"%1\" is refused: %2")
+                                                   .arg(QString::fromStdString(it.key()), nestingTooDeepText()));
     }
     bool doCommit = true;
     if (!d->advanceTo(step, commit, &doCommit))
@@ -330,8 +375,10 @@ void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> 
         if (it.key() == "_step" || it.key() == "_commit")
             continue;
         const int k = d->key(it.key());
+        if (it->is_number_integer() && !isExactInteger(*it))
+            d->warnInexact(k, *it);
         if (it->is_number())
-            d->set(k, it->get<double>());
+            d->set(k, Number{it->get<double>(), isExactInteger(*it)});
         else
             d->set(k, dumpJson(*it));
     }
@@ -346,11 +393,12 @@ void Run::log(std::initializer_list<NumericItem> items, std::optional<qint64> st
     if (d->finished)
         throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
     d->throwIfWriterFailed();
+    d->requireValidStep(step);
     bool doCommit = true;
     if (!d->advanceTo(step, commit, &doCommit))
         return;
     for (const auto &item : items)
-        d->set(d->key(item.key), item.value);
+        d->set(d->key(item.key), Number{item.value, false});
     if (doCommit) {
         d->commitPending();
         ++d->step;
@@ -359,6 +407,8 @@ void Run::log(std::initializer_list<NumericItem> items, std::optional<qint64> st
 
 void Run::setSummary(const QString &key, const Json &value)
 {
+    if (jsonDepth(value) >= kMaxJsonDepth)   // the summary object adds a level
+        throw Error(Error::Kind::BadInput, tr("summary \"%1\" is refused: %2").arg(key, nestingTooDeepText()));
     std::lock_guard lock(d->mutex);
     d->batch.userSummary.emplace_back(key.toStdString(), value);
 }

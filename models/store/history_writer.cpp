@@ -1,5 +1,7 @@
 #include "store/history_writer.h"
 
+#include "core/exact_integer.h"
+
 #include "store/chunk_codec.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -22,9 +24,11 @@ int HistoryWriter::keyHandle(const std::string &key)
     return it->second;
 }
 
-void HistoryWriter::addNumber(int handle, qint64 step, double value)
+void HistoryWriter::addNumber(int handle, qint64 step, double value, bool integral)
 {
     Series &s = series_[size_t(handle)];
+    s.fraction = s.fraction || !integral;
+    s.lastIntegral = integral;
     if (s.open.empty())
         s.open.reserve(kChunkCapacity);
     s.open.push_back({step, value});
@@ -62,7 +66,7 @@ qint64 HistoryWriter::flush()
 {
     for (size_t i = 0; i < series_.size(); ++i) {
         if (lastNumbers_[i]) {
-            summary_[series_[i].key] = *lastNumbers_[i];
+            summary_[series_[i].key] = storedNumber(*lastNumbers_[i], series_[i].lastIntegral);
             summaryDirty_ = true;
         } else if (lastTexts_[i]) {
             summary_[series_[i].key] = *lastTexts_[i];
@@ -82,6 +86,8 @@ qint64 HistoryWriter::flush()
                 s.id = store_.seriesId(runKey_, QString::fromStdString(s.key), true);
                 created.push_back(&s);
             }
+            if (s.fraction)
+                store_.clearIntegral(s.id);
             for (const auto &chunk : s.sealed)
                 store_.writeChunk(s.id, chunk.data(), chunk.size());
             store_.writeChunk(s.id, s.open.data(), s.open.size());
@@ -111,6 +117,7 @@ qint64 HistoryWriter::flush()
         s.sealed.clear();
         s.texts.clear();
         s.dirty = false;
+        s.fraction = false;
     }
     summaryDirty_ = false;
     pending_ = 0;

@@ -24,8 +24,14 @@ public:
     // A handle for `key`, for callers that add many points (no string
     // lookups in the hot path).
     int keyHandle(const std::string &key);
-    void addNumber(int handle, qint64 step, double value);
-    void addNumber(const std::string &key, qint64 step, double value) { addNumber(keyHandle(key), step, value); }
+    // `integral`: the value was logged as a JSON integer within +/-2^53
+    // (core/exact_integer.h). A series reads back as integers while every
+    // number added to it was.
+    void addNumber(int handle, qint64 step, double value, bool integral = false);
+    void addNumber(const std::string &key, qint64 step, double value, bool integral = false)
+    {
+        addNumber(keyHandle(key), step, value, integral);
+    }
     // `json` is the value's JSON text (strings, objects, booleans...).
     void addText(int handle, qint64 step, std::string json);
     void addText(const std::string &key, qint64 step, std::string json) { addText(keyHandle(key), step, std::move(json)); }
@@ -46,6 +52,8 @@ private:
         std::vector<PointVector> sealed;
         std::vector<std::pair<qint64, std::string>> texts;
         bool dirty = false;
+        bool fraction = false;     // a non-integer number is buffered: clear series.integral
+        bool lastIntegral = false; // the last number added was an integer
     };
     Store &store_;
     qint64 runKey_;

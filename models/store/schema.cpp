@@ -91,6 +91,12 @@ CREATE TABLE text_points (
   PRIMARY KEY (series, step)
 ) WITHOUT ROWID;
 )sql",
+    // Version 2: a series remembers whether every number logged to it was a
+    // JSON integer (within +/-2^53), so history and summaries give integers
+    // back as integers. Older series stay 0: their numbers read as doubles.
+    R"sql(
+ALTER TABLE series ADD COLUMN integral INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int pragmaInt(SqliteDb &db, const char *sql)

@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/plain_text.h"
+#include "core/exact_integer.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -631,7 +632,10 @@ void Store::materializeInto(const RunInfo &fork)
         }
         if (points.empty() && texts.empty())
             continue;
+        const bool integral = integralSeries(fork.key, key);
         const qint64 series = seriesId(fork.key, key, true);
+        if (!integral)
+            clearIntegral(series);
         for (size_t at = 0; at < points.size(); at += kChunkCapacity)
             writeChunk(series, points.data() + at, std::min<size_t>(kChunkCapacity, points.size() - at));
         for (const auto &t : texts)
@@ -838,6 +842,7 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
                                  "ORDER BY step DESC LIMIT 1");
     Json out = Json::object();
     for (const QString &key : keys(runKey, true)) {
+        const bool integral = integralSeries(runKey, key);
         for (const auto &seg : segs) {
             const StepRange clip = intersect(seg.steps, {std::numeric_limits<qint64>::min(), upTo});
             const qint64 series = clip.empty() ? 0 : seriesId(seg.run, key, false);
@@ -852,7 +857,7 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
                 decodeChunk(lastChunk.blob(1), lastChunk.int64(0), clip, pts);
                 if (!pts.empty()) {
                     step = pts.back().step;
-                    value = pts.back().value;
+                    value = storedNumber(pts.back().value, integral);
                 }
             }
             lastChunk.reset();
@@ -884,11 +889,13 @@ void Store::forEachRow(qint64 runKey, const QStringList &wanted, bool effective,
         std::string key;
         PointVector points;
         std::vector<TextPoint> texts;
+        bool integral = false;
         size_t p = 0, t = 0;
     };
     std::vector<Cursor> cursors;
     for (const auto &k : chosen)
-        cursors.push_back({toStd(k), readSeries(runKey, k, {}, effective), readText(runKey, k, {}, effective)});
+        cursors.push_back({toStd(k), readSeries(runKey, k, {}, effective), readText(runKey, k, {}, effective),
+                           integralSeries(runKey, k, effective)});
     for (;;) {
         qint64 next = std::numeric_limits<qint64>::max();
         bool any = false;
@@ -907,7 +914,7 @@ void Store::forEachRow(qint64 runKey, const QStringList &wanted, bool effective,
         Json r = Json::object();
         for (auto &c : cursors) {
             if (c.p < c.points.size() && c.points[c.p].step == next)
-                r[c.key] = c.points[c.p++].value;
+                r[c.key] = storedNumber(c.points[c.p++].value, c.integral);
             if (c.t < c.texts.size() && c.texts[c.t].step == next)
                 r[c.key] = parseJson(c.texts[c.t++].json, toQ(c.key));
         }
@@ -925,9 +932,32 @@ qint64 Store::seriesId(qint64 runKey, const QString &key, bool create)
         return find.int64(0);
     if (!create)
         return 0;
-    auto ins = db_->prepare("INSERT INTO series (run, key) VALUES (?1, ?2)");
+    auto ins = db_->prepare("INSERT INTO series (run, key, integral) VALUES (?1, ?2, 1)");
     ins.bind(1, runKey).bind(2, key).run();
     return db_->lastInsertRowId();
+}
+
+void Store::clearIntegral(qint64 series)
+{
+    auto st = db_->prepare("UPDATE series SET integral = 0 WHERE id = ?1 AND integral = 1");
+    st.bind(1, series).run();
+}
+
+bool Store::integralSeries(qint64 runKey, const QString &key, bool effective)
+{
+    const auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
+    auto st = db_->prepare("SELECT integral FROM series WHERE run = ?1 AND key = ?2");
+    bool any = false;
+    for (const auto &seg : segs) {
+        st.bind(1, seg.run).bind(2, key);
+        if (st.step()) {
+            any = true;
+            if (st.int64(0) == 0)
+                return false;
+        }
+        st.reset();
+    }
+    return any;
 }
 
 void Store::writeChunk(qint64 series, const Point *points, size_t count)

@@ -158,9 +158,16 @@ public:
     void forEachRow(qint64 runKey, const QStringList &keys, bool effective,
                     const std::function<void(qint64 step, const Json &row)> &row);
 
+    // True when every number of `key` in the run's effective (or own)
+    // history was logged as an integer (series.integral): then they read back
+    // as integers (core/exact_integer.h). False for series of older stores.
+    bool integralSeries(qint64 runKey, const QString &key, bool effective = true);
+
     // --- writing (used by HistoryWriter and materialization) ---
-    // 0 when the key has no series and `create` is false.
+    // 0 when the key has no series and `create` is false. A new series
+    // starts integral; writers clear that with clearIntegral().
     qint64 seriesId(qint64 runKey, const QString &key, bool create);
+    void clearIntegral(qint64 series);
     // Writes (or rewrites) the chunk that starts at points[0].step.
     void writeChunk(qint64 series, const Point *points, size_t count);
     void writeText(qint64 series, qint64 step, const std::string &json);

@@ -3,13 +3,17 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "cli/log_input.h"
 #include "core/error.h"
+#include "core/json_limits.h"
+#include "core/step_rule.h"
 #include "importers/leveldb_log_reader.h"
 #include "importers/lenient_json.h"
 #include "importers/mlflow_metric_line.h"
 #include "importers/tensorboard_event_decoder.h"
 #include "importers/tfrecord_reader.h"
 #include "importers/wandb_importer.h"
+#include "importers/yaml_json.h"
 
 namespace fs::fuzz {
 
@@ -27,6 +31,15 @@ void checkRun(const ImportedRun &run)
         require(run.rows[i - 1].step < run.rows[i].step);
     require(!run.state.isEmpty());
     require(run.warnings.size() <= kMaxWarnings + 1);
+}
+
+// What a parsed value must satisfy: within the depth limit, and dumping
+// then parsing again gives the same text (NaN compares unequal, text does not).
+void checkParsed(const Json &j)
+{
+    require(jsonDepth(j) <= kMaxJsonDepth);
+    const std::string dumped = dumpJson(j);
+    require(dumpJson(parseJson(dumped, QStringLiteral("dump"))) == dumped);
 }
 
 } // namespace
@@ -82,6 +95,38 @@ void mlflowMetricLines(const std::uint8_t *data, std::size_t size)
         const auto v = parseMlflowMetricLine(bytes.substr(pos, nl - pos), &error);
         require(v.has_value() == error.isEmpty());
         pos = nl + 1;
+    }
+}
+
+void jsonLogLine(const std::uint8_t *data, std::size_t size)
+{
+    const std::string text(reinterpret_cast<const char *>(data), size);
+    try {
+        const LogLine line = parseLogLine(text, 1);
+        require(line.data.is_object());
+        require(!line.data.contains("_step") && !line.data.contains("_commit"));
+        require(!line.step || isValidStep(*line.step));
+        checkParsed(line.data);
+    } catch (const Error &e) {
+        require(e.kind() == Error::Kind::BadInput);
+        require(e.message().startsWith(QStringLiteral("line 1: ")));
+    }
+}
+
+void configText(const std::uint8_t *data, std::size_t size)
+{
+    const std::string text(reinterpret_cast<const char *>(data), size);
+    try {
+        checkParsed(parseJson(text, QStringLiteral("--config")));
+    } catch (const Error &e) {
+        require(e.kind() == Error::Kind::BadInput);
+    }
+    if (const auto j = parseLenientJson(text))
+        checkParsed(*j);
+    try {
+        checkParsed(yamlTextToJson(text, QStringLiteral("config.yaml")));
+    } catch (const Error &e) {
+        require(e.kind() == Error::Kind::Format);
     }
 }
 

@@ -11,5 +11,12 @@ namespace fs::fuzz {
 void wandbLog(const std::uint8_t *data, std::size_t size);     // .wandb framing + Record decoding
 void tfRecordEvents(const std::uint8_t *data, std::size_t size); // TFRecord framing + Event decoding
 void mlflowMetricLines(const std::uint8_t *data, std::size_t size);
+// `log`'s JSON line parser (app/cli/log_input) and fs::Run's value checks:
+// a line is refused with BadInput or parsed into something that dumps and
+// parses back the same; never a crash, however deep or large.
+void jsonLogLine(const std::uint8_t *data, std::size_t size);
+// Config text through every parser that takes it: --config (parseJson),
+// config.yaml (yamlTextToJson), wandb-summary.json (parseLenientJson).
+void configText(const std::uint8_t *data, std::size_t size);
 
 } // namespace fs::fuzz

@@ -37,3 +37,13 @@ TEST(FuzzCorpus, MlflowMetricLine)
 {
     EXPECT_GT(replay("mlflow_metric_line", fs::fuzz::mlflowMetricLines), 0);
 }
+
+TEST(FuzzCorpus, JsonLogLine)
+{
+    EXPECT_GT(replay("json_log_line", fs::fuzz::jsonLogLine), 0);
+}
+
+TEST(FuzzCorpus, ConfigText)
+{
+    EXPECT_GT(replay("config_text", fs::fuzz::configText), 0);
+}

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "core/error.h"
+#include "core/step_rule.h"
 #include "logging/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
@@ -187,4 +189,77 @@ TEST(StepRules, FlushMakesDataVisibleToOtherConnectionsWhileRunning)
     EXPECT_EQ(reader.readSeries(run->info().key, QStringLiteral("a")).size(), 10000u);
     EXPECT_EQ(reader.run(run->info().key).state, RunState::Running);
     run->finish();
+}
+
+TEST(StepRules, StepsOutsideZeroTo2Pow53AreRefusedAndNothingIsWritten)
+{
+    test::TempStore tmp;
+    auto run = newRun(tmp);
+    run->log({{"a", 1.0}});
+    const auto refusal = [&](const std::function<void()> &call) {
+        try {
+            call();
+        } catch (const Error &e) {
+            EXPECT_EQ(e.kind(), Error::Kind::BadInput);
+            return e.message();
+        }
+        return QStringLiteral("(accepted)");
+    };
+    const QString rule = QStringLiteral("expected a whole number from 0 to 2^53 (9007199254740992)");
+    EXPECT_EQ(refusal([&] { run->log({{"a", 2.0}}, -1); }), QStringLiteral("step -1 is refused; ") + rule);
+    EXPECT_EQ(refusal([&] { run->log({{"a", 2.0}}, kMaxStep + 1); }),
+              QStringLiteral("step 9007199254740993 is refused; ") + rule);
+    EXPECT_EQ(refusal([&] { run->log(Json{{"_step", 1.5}, {"a", 2}}); }), QStringLiteral("_step is 1.5; ") + rule);
+    EXPECT_EQ(refusal([&] { run->log(Json{{"_step", std::numeric_limits<qint64>::max()}, {"a", 2}}); }),
+              QStringLiteral("_step is 9223372036854775807; ") + rule);
+    // 2^53 itself is a step; the row after it would not be.
+    run->log({{"a", 3.0}}, kMaxStep, true);
+    EXPECT_EQ(refusal([&] { run->log({{"a", 4.0}}); }),
+              QStringLiteral("the run's next step would be 9007199254740993, past the last valid step; ") + rule);
+    run->finish();
+    Store store(tmp.path());
+    EXPECT_EQ(steps(store.readSeries(run->info().key, QStringLiteral("a"))), (std::vector<qint64>{0, kMaxStep}));
+}
+
+TEST(StepRules, DeeplyNestedValuesAreRefusedBeforeAnythingIsWritten)
+{
+    test::TempStore tmp;
+    auto run = newRun(tmp);
+    Json deep = 1;
+    for (int i = 0; i < 600; ++i)
+        deep = Json::array({std::move(deep)});
+    try {
+        run->log(Json{{"ok", 1}, {"deep", deep}});
+        FAIL();
+    } catch (const Error &e) {
+        EXPECT_EQ(e.kind(), Error::Kind::BadInput);
+        EXPECT_TRUE(e.message().contains(QStringLiteral("\"deep\" is refused: arrays/objects nested more than 512")))
+            << e.message().toStdString();
+    }
+    EXPECT_THROW(run->setSummary(QStringLiteral("s"), deep), Error);
+    run->log(Json{{"ok", 2}});
+    run->finish();
+    Store store(tmp.path());
+    const PointVector ok = store.readSeries(run->info().key, QStringLiteral("ok"));
+    ASSERT_EQ(ok.size(), 1u); // the refused call left no half row behind
+    EXPECT_EQ(ok[0].value, 2.0);
+    EXPECT_TRUE(store.run(run->info().key).summary["ok"].is_number_integer());
+}
+
+TEST(StepRules, IntegersBeyond2Pow53WarnOncePerKey)
+{
+    test::TempStore tmp;
+    auto run = newRun(tmp);
+    QStringList sunk;
+    run->setWarningSink([&](const QString &w) { sunk << w; });
+    run->log(Json{{"big", 9007199254740993LL}});
+    run->log(Json{{"big", -9007199254740995LL}});
+    run->log(Json{{"fine", 9007199254740992LL}});
+    run->finish();
+    ASSERT_EQ(sunk.size(), 1) << sunk.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(sunk[0].startsWith(QStringLiteral("\"big\" is 9007199254740993, an integer beyond +/-2^53")))
+        << sunk[0].toStdString();
+    Store store(tmp.path());
+    EXPECT_FALSE(store.integralSeries(run->info().key, QStringLiteral("big")));
+    EXPECT_TRUE(store.integralSeries(run->info().key, QStringLiteral("fine")));
 }

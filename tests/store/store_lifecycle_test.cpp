@@ -235,3 +235,80 @@ TEST(StoreLifecycle, RuntimeIsTheLongerOfWallTimeAndTheLoggedRuntime)
     r.summary["_runtime"] = "n/a";
     EXPECT_DOUBLE_EQ(r.runtimeSeconds(), 5.0);
 }
+
+namespace {
+std::vector<Json> rows(Store &store, qint64 runKey)
+{
+    std::vector<Json> out;
+    store.forEachRow(runKey, {}, true, [&](qint64 step, const Json &row) {
+        Json r = row;
+        r["_step"] = step;
+        out.push_back(r);
+    });
+    return out;
+}
+} // namespace
+
+TEST(StoreLifecycle, SeriesLoggedAsIntegersReadBackAsIntegers)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    NewRun spec;
+    spec.project = QStringLiteral("p");
+    const RunInfo run = store.createRun(spec);
+    {
+        HistoryWriter w(store, run.key);
+        w.addNumber("epoch", 0, 1, true);
+        w.addNumber("loss", 0, 1, false);   // logged as 1.0
+        w.flush();
+        w.addNumber("epoch", 1, 2, true);   // a second flush keeps the flag
+        w.addNumber("loss", 1, 0.5, false);
+        w.flush();
+    }
+    const auto r = rows(store, run.key);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_TRUE(r[0]["epoch"].is_number_integer());
+    EXPECT_TRUE(r[0]["loss"].is_number_float());
+    EXPECT_EQ(dumpJson(r[1]), R"({"_step":1,"epoch":2,"loss":0.5})");
+    EXPECT_TRUE(store.run(run.key).summary["epoch"].is_number_integer());
+    EXPECT_TRUE(store.integralSeries(run.key, QStringLiteral("epoch")));
+    // One non-integer later and the series reads as doubles from then on.
+    {
+        HistoryWriter w(store, run.key);
+        w.addNumber("epoch", 2, 2.5, false);
+        w.flush();
+    }
+    EXPECT_FALSE(store.integralSeries(run.key, QStringLiteral("epoch")));
+    EXPECT_TRUE(rows(store, run.key)[0]["epoch"].is_number_float());
+}
+
+TEST(StoreLifecycle, AVersion1StoreIsMigratedAndItsNumbersStayDoubles)
+{
+    test::TempStore tmp;
+    qint64 runKey = 0;
+    {
+        Store store(tmp.path());
+        NewRun spec;
+        spec.project = QStringLiteral("p");
+        runKey = store.createRun(spec).key;
+        HistoryWriter w(store, runKey);
+        w.addNumber("epoch", 0, 1, true);
+        w.flush();
+    }
+    // Back to what version 1 wrote: no integral column.
+    rawExec(tmp.path(), "ALTER TABLE series DROP COLUMN integral; PRAGMA user_version = 1;");
+    ASSERT_EQ(rawPragma(tmp.path(), "user_version"), "1");
+    Store store(tmp.path());
+    EXPECT_EQ(rawPragma(tmp.path(), "user_version"), std::to_string(kSchemaVersion));
+    // Old series are not known to be integers: they read as before.
+    EXPECT_FALSE(store.integralSeries(runKey, QStringLiteral("epoch")));
+    EXPECT_TRUE(rows(store, runKey)[0]["epoch"].is_number_float());
+    // and keep taking points; new series of the old run are integral.
+    HistoryWriter w(store, runKey);
+    w.addNumber("epoch", 1, 2, true);
+    w.addNumber("count", 1, 7, true);
+    w.flush();
+    const auto r = rows(store, runKey);
+    ASSERT_EQ(r.size(), 2u);
+    EXPECT_EQ(dumpJson(r[1]), R"({"_step":1,"count":7,"epoch":2.0})");
+}
