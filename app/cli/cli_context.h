@@ -28,6 +28,10 @@ public:
     // created as by store().
     Store &existingStore();
 
+    // FORKSCOPE_HEARTBEAT_TIMEOUT_MS (tests shorten crash detection), or 0
+    // for the store's default.
+    qint64 heartbeatTimeoutMs() const;
+
     // The RUN argument (positional `index`), resolved with --project/--entity.
     RunInfo resolveRun(int index = 0);
 

@@ -1,5 +1,6 @@
 #include "importers/store_import.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -152,6 +153,9 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
             existing = store.findImported(p->key, key);
         RunInfo info;
         if (existing) {
+            // A run resumed by a live writer is that writer's until it ends.
+            store.requireNoLiveWriter(
+                *existing, QCoreApplication::translate("fs::Store", "cannot import into run '%1'").arg(existing->runId));
             info = *existing;
         } else {
             NewRun spec;
