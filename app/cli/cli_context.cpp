@@ -8,25 +8,6 @@
 
 namespace fs {
 
-namespace {
-
-// Tests shorten the crash detection through the environment.
-void applyHeartbeatTimeout(Store &store)
-{
-    const QByteArray text = qgetenv("FORKSCOPE_HEARTBEAT_TIMEOUT_MS");
-    if (text.isEmpty())
-        return;
-    bool ok = false;
-    const qint64 ms = text.toLongLong(&ok);
-    if (!ok || ms <= 0)
-        throw Error(Error::Kind::BadInput,
-                    Cli::tr("FORKSCOPE_HEARTBEAT_TIMEOUT_MS is '%1'; expected a whole number of milliseconds > 0")
-                        .arg(QString::fromLocal8Bit(text)));
-    store.setHeartbeatTimeoutMs(ms);
-}
-
-} // namespace
-
 CliContext::CliContext(ParsedCommand parsed) : parsed_(std::move(parsed)) {}
 
 CliContext::~CliContext() = default;
@@ -39,11 +20,26 @@ QString CliContext::storePath() const
     return given.isEmpty() ? defaultStorePath() : given;
 }
 
+qint64 CliContext::heartbeatTimeoutMs() const
+{
+    const QByteArray text = qgetenv("FORKSCOPE_HEARTBEAT_TIMEOUT_MS");
+    if (text.isEmpty())
+        return 0;
+    bool ok = false;
+    const qint64 ms = text.toLongLong(&ok);
+    if (!ok || ms <= 0)
+        throw Error(Error::Kind::BadInput,
+                    Cli::tr("FORKSCOPE_HEARTBEAT_TIMEOUT_MS is '%1'; expected a whole number of milliseconds > 0")
+                        .arg(QString::fromLocal8Bit(text)));
+    return ms;
+}
+
 Store &CliContext::store()
 {
     if (!store_) {
         store_ = std::make_unique<Store>(storePath());
-        applyHeartbeatTimeout(*store_);
+        if (const qint64 ms = heartbeatTimeoutMs())
+            store_->setHeartbeatTimeoutMs(ms);
     }
     return *store_;
 }

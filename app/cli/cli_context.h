@@ -32,6 +32,10 @@ public:
     // empty or special file is refused instead of becoming a store.
     Store &readStore();
 
+    // FORKSCOPE_HEARTBEAT_TIMEOUT_MS (tests shorten crash detection), or 0
+    // for the store's default.
+    qint64 heartbeatTimeoutMs() const;
+
     // The RUN argument (positional `index`), resolved with --project/--entity
     // in the store already open, else in existingStore().
     RunInfo resolveRun(int index = 0);

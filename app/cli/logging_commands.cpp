@@ -138,33 +138,22 @@ int logRun(CliContext &ctx)
     LineSource input(a.value(QStringLiteral("file")));
 
     InitOptions options;
-    std::optional<RunInfo> before;
     if (append) {
-        before = ctx.resolveRun();
-        if (before->state == RunState::Running)
-            throw Error(Error::Kind::Conflict,
-                        Cli::tr("run '%1' is being logged by another process (last heartbeat %2); wait for it to "
-                                "end, or append once it has")
-                            .arg(before->runId, isoTime(before->heartbeatAt)));
+        // Run::init claims the run atomically; a run another process logs
+        // is refused there, naming that process.
         options.storePath = ctx.storePath();
-        options.resume = before->immutableId;
+        options.resume = ctx.resolveRun().immutableId;
     } else {
         options = readCreateOptions(ctx);
         ctx.store();   // refuse a store we cannot use before creating anything
     }
+    options.heartbeatTimeoutMs = ctx.heartbeatTimeoutMs();
 
+    // Both forms own the run while reading: it is running, and finished
+    // (failed after a bad line) at the end of input.
     auto run = Run::init(options);
     const qint64 runKey = run->info().key;
-    // `log RUN` leaves the run in the state it had (a pending run waits for
-    // `finish`); `log --project` owns its run and ends it.
-    const auto end = [&](int exitCode) {
-        run->finish(exitCode);
-        if (before) {
-            const RunState state = before->state;
-            ctx.store().setState(runKey, state,
-                                 state == RunState::Pending ? std::nullopt : before->exitCode);
-        }
-    };
+    const auto end = [&](int exitCode) { run->finish(exitCode); };
     qint64 logged = 0;
     try {
         logged = feedLines(*run, input);
@@ -190,7 +179,7 @@ int finishRun(CliContext &ctx)
     const int exitCode = ctx.args().isSet(QStringLiteral("exit-code"))
                              ? parseIntOption(QStringLiteral("exit-code"), ctx.args().value(QStringLiteral("exit-code")))
                              : 0;
-    ctx.store().setState(run.key, exitCode == 0 ? RunState::Finished : RunState::Failed, exitCode);
+    ctx.store().endRun(run.key, exitCode);
     printRun(ctx, Cli::tr("Finished run %1 (%2)"), run.key);
     return 0;
 }
@@ -225,8 +214,10 @@ CommandSpec logCommand()
                     "which then advances by one. A \"_step\": k key logs at step k (a step that goes back is "
                     "dropped with a warning); \"_commit\": false merges into the pending row. A malformed line "
                     "stops the input with its line number; the lines before it stay logged.\n"
-                    "A run created by 'log --project' is finished at the end of input (failed if a line was "
-                    "bad); 'log RUN' keeps the run's state, so end it with 'finish RUN'.\n")
+                    "The run is running while input is read and finished at the end of input (failed if a line "
+                    "was bad), whether 'log --project' created it or 'log RUN' resumed it. One process logs a run "
+                    "at a time: 'log RUN' on a run another live process is logging is refused (exit 2) with that "
+                    "process's pid and host.\n")
                 + runArgumentHelp(),
             logRun};
 }

@@ -71,6 +71,7 @@ struct Batch {
 struct Run::Impl {
     std::unique_ptr<Store> store;
     RunInfo info;
+    RunClaim claim;
     double startedUnix = 0;
 
     // Logging thread only.
@@ -94,6 +95,7 @@ struct Run::Impl {
     qint64 swaps = 0;        // batches taken by the writer
     qint64 flushesDone = 0;  // batches written (or failed)
     QString writerError;
+    Error::Kind writerErrorKind = Error::Kind::Storage;
     QStringList warnings;
     std::function<void(const QString &)> warningSink;
     std::thread writer;
@@ -153,7 +155,7 @@ struct Run::Impl {
     {
         std::lock_guard lock(mutex);
         if (!writerError.isEmpty())
-            throw Error(Error::Kind::Storage, writerError);
+            throw Error(writerErrorKind, writerError);
     }
 
     // Writes the pending row at the current step (with _runtime and
@@ -245,6 +247,11 @@ struct Run::Impl {
             } catch (const Error &e) {
                 std::lock_guard lock(mutex);
                 writerError = e.message();
+                writerErrorKind = e.kind();
+                // The claim is lost (run deleted, ended or taken over):
+                // nothing more may be written, so stop for good.
+                if (e.kind() == Error::Kind::Conflict)
+                    stopping = true;
             }
             {
                 std::lock_guard lock(mutex);
@@ -318,25 +325,47 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
     d.store = std::make_unique<Store>(options.storePath.isEmpty() ? defaultStorePath() : options.storePath);
+    if (options.heartbeatTimeoutMs > 0)
+        d.store->setHeartbeatTimeoutMs(options.heartbeatTimeoutMs);
+    // This Run is the run's one writer until finish(); every flush renews
+    // the claim, and another writer is refused meanwhile.
+    const WriterIdentity writer = WriterIdentity::thisProcess();
     if (!options.resume.isEmpty()) {
         d.info = d.store->resolve(options.resume, options.project, options.entity);
-        d.store->setState(d.info.key, RunState::Running);
-        d.info = d.store->run(d.info.key);
+        d.claim = d.store->claimRun(d.info.key, writer);
     } else if (!options.forkFrom.isEmpty()) {
-        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), forkOptionsFrom(options, RunState::Running));
+        ForkOptions fork = forkOptionsFrom(options, RunState::Running);
+        fork.writer = writer;
+        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), fork);
     } else {
         if (options.project.isEmpty())
             throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
-        d.info = d.store->createRun(newRunFrom(options, RunState::Running));
+        NewRun spec = newRunFrom(options, RunState::Running);
+        spec.writer = writer;
+        d.info = d.store->createRun(spec);
     }
+    d.info = d.store->run(d.info.key);
+    d.claim = {d.info.key, d.info.runId, writer.token};
     d.step = d.info.nextStep();
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
     d.runtimeKey = d.key("_runtime");
     d.timestampKey = d.key("_timestamp");
     d.writer = std::thread([&d] {
         // The writer thread owns the connection from here on.
-        HistoryWriter historyWriter(*d.store, d.info.key);
-        d.writerLoop(historyWriter);
+        std::optional<HistoryWriter> historyWriter;
+        try {
+            historyWriter.emplace(*d.store, d.info.key);
+        } catch (const Error &e) {
+            {
+                std::lock_guard lock(d.mutex);
+                d.writerError = e.message();
+                d.writerErrorKind = e.kind();
+            }
+            d.drained.notify_all();
+            return;
+        }
+        historyWriter->setClaim(d.claim);
+        d.writerLoop(*historyWriter);
     });
     return run;
 }
@@ -443,7 +472,7 @@ void Run::finish(int exitCode)
     if (d->writer.joinable())
         d->writer.join();
     d->throwIfWriterFailed();
-    d->store->setState(d->info.key, exitCode == 0 ? RunState::Finished : RunState::Failed, exitCode);
+    d->store->releaseClaim(d->claim, exitCode);
     d->info = d->store->run(d->info.key);
 }
 

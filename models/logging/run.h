@@ -27,6 +27,9 @@ struct InitOptions {
     QString forkFrom;        // "<run>?_step=<N>"
     QString resume;          // attach to an existing run (ID with project, path or immutable ID)
     QString resumeFrom;      // rewind: not supported yet, refused clearly
+    // A writer whose heartbeat is older than this is taken for crashed and
+    // its run may be claimed; 0: the store's default (30 s).
+    qint64 heartbeatTimeoutMs = 0;
 };
 
 // What init() asks the store for, in the store's terms; also for front ends

@@ -79,6 +79,8 @@ qint64 HistoryWriter::flush()
     std::vector<Series *> created; // series rows this flush inserts; forgotten if it rolls back
     try {
         WriteTransaction tx(store_.db());
+        if (claim_)
+            store_.renewClaim(*claim_);
         for (auto &s : series_) {
             if (!s.dirty)
                 continue;

@@ -8,10 +8,9 @@
 
 #include "core/json_qt.h"
 #include "history/series_types.h"
+#include "store/store.h"
 
 namespace fs {
-
-class Store;
 
 // Buffers one run's new history and writes it as chunks. The open (last)
 // chunk of each key is rewritten on every flush until it holds
@@ -39,6 +38,10 @@ public:
     // the last logged value.
     void setUserSummary(const std::string &key, const Json &value);
 
+    // Every flush first renews this claim, in the same transaction: a writer
+    // whose run was deleted or taken over writes nothing (Conflict).
+    void setClaim(const RunClaim &claim) { claim_ = claim; }
+
     // Writes everything buffered in one transaction, with the summary and a
     // heartbeat. Returns the number of points written.
     qint64 flush();
@@ -57,6 +60,7 @@ private:
     };
     Store &store_;
     qint64 runKey_;
+    std::optional<RunClaim> claim_;
     std::vector<Series> series_;
     std::unordered_map<std::string, int> handles_;
     Json summary_;

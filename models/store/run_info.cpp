@@ -1,5 +1,8 @@
 #include "store/run_info.h"
 
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QUuid>
 #include <algorithm>
 #include <array>
 
@@ -21,6 +24,12 @@ std::optional<RunState> parseRunState(const QString &name)
             return RunState(i);
     }
     return std::nullopt;
+}
+
+WriterIdentity WriterIdentity::thisProcess()
+{
+    return {QUuid::createUuid().toString(QUuid::WithoutBraces), QCoreApplication::applicationPid(),
+            QSysInfo::machineHostName()};
 }
 
 std::optional<qint64> RunInfo::lastStep() const

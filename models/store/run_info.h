@@ -34,6 +34,18 @@ struct ForkLink {
     bool materialized = false;
 };
 
+// The process logging a run: its claim token (random per fs::Run), pid and
+// host. The token, not the pid, decides ownership: pids repeat across hosts
+// and reboots.
+struct WriterIdentity {
+    QString token;
+    qint64 pid = 0;
+    QString host;
+
+    // A new identity for a writer in this process.
+    static WriterIdentity thisProcess();
+};
+
 struct RunInfo {
     qint64 key = 0;          // row id in this store; not stable across stores
     qint64 projectKey = 0;
@@ -56,6 +68,11 @@ struct RunInfo {
     QStringList tags;
     std::optional<qint64> ownFirstStep;   // steps this run logged itself
     std::optional<qint64> ownLastStep;
+    // Who claimed the run to log it; kept after a crash (released on finish).
+    std::optional<WriterIdentity> writer;
+
+    // A live writer holds the run: stored running with a fresh heartbeat.
+    bool isBeingLogged() const { return state == RunState::Running; }
 
     RunPath path() const { return {entity, project, runId}; }
     // Last step of the effective history (own, else inherited), if any.
@@ -78,6 +95,8 @@ struct NewRun {
     Json config = Json::object();
     Json metadata = Json::object();
     RunState state = RunState::Running;
+    // With state Running: the writer that claims the new run.
+    std::optional<WriterIdentity> writer;
 };
 
 } // namespace fs

@@ -97,6 +97,15 @@ CREATE TABLE text_points (
     R"sql(
 ALTER TABLE series ADD COLUMN integral INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // Version 3: who is logging a run. A writer claims the run (state running, a random
+    // token, its pid and host) in one write transaction and renews the claim
+    // with every heartbeat; a claim whose heartbeat is older than the
+    // timeout is a crashed writer's and may be taken over.
+    R"sql(
+ALTER TABLE runs ADD COLUMN writer_token TEXT;
+ALTER TABLE runs ADD COLUMN writer_pid INTEGER;
+ALTER TABLE runs ADD COLUMN writer_host TEXT;
+)sql",
 };
 
 int pragmaInt(SqliteDb &db, const char *sql)

@@ -46,7 +46,7 @@ constexpr const char *kRunColumns =
     "r.id, r.project_id, r.immutable_id, r.run_id, r.name, p.entity, p.name, r.state, r.created_ms, "
     "r.heartbeat_ms, r.finished_ms, r.exit_code, r.fork_source_immutable, r.fork_source_run_id, "
     "r.fork_source_path, r.fork_step, r.fork_materialized, r.config, r.summary, r.metadata, r.notes, r.tags, "
-    "r.own_first_step, r.own_last_step FROM runs r JOIN projects p ON p.id = r.project_id ";
+    "r.own_first_step, r.own_last_step, r.writer_token, r.writer_pid, r.writer_host FROM runs r JOIN projects p ON p.id = r.project_id ";
 
 std::string runQuery(const char *where)
 {
@@ -197,6 +197,8 @@ RunInfo Store::readRun(Statement &st)
     r.tags = jsonToStringList(parseJson(st.stdText(21), where));
     r.ownFirstStep = st.optionalInt64(22);
     r.ownLastStep = st.optionalInt64(23);
+    if (!st.isNull(24))
+        r.writer = WriterIdentity{st.text(24), st.int64(25), st.text(26)};
     r.state = r.storedState;
     if (r.storedState == RunState::Running) {
         const QDateTime beat = r.heartbeatAt.isValid() ? r.heartbeatAt : r.createdAt;
@@ -367,11 +369,18 @@ RunInfo Store::insertRun(qint64 projectKey, const NewRun &spec, const std::optio
         while (isTaken(runId));
     } else {
         requireValidRunId(runId);
-        if (isTaken(runId))
+        if (isTaken(runId)) {
+            // Every rank of a distributed job calling init with one ID: the
+            // ones that lose learn who logs the run.
+            auto live = db_->prepare(runQuery("WHERE r.project_id = ?1 AND r.run_id = ?2"));
+            live.bind(1, projectKey).bind(2, runId);
+            if (live.step())
+                requireNoLiveWriter(readRun(live), tr("cannot create run '%1'").arg(runId));
             throw Error(Error::Kind::Conflict,
                         tr("run ID '%1' is already used in project %2/%3 (run IDs are never reused, even after "
                            "deletion); choose another ID or leave it out to get a generated one")
                             .arg(runId, spec.entity, spec.project));
+        }
     }
     QString name = spec.name;
     requireValidText(tr("run name"), name);
@@ -391,7 +400,8 @@ RunInfo Store::insertRun(qint64 projectKey, const NewRun &spec, const std::optio
     auto ins = db_->prepare(
         "INSERT INTO runs (immutable_id, project_id, run_id, name, state, created_ms, heartbeat_ms, "
         "fork_source_immutable, fork_source_run_id, fork_source_path, fork_step, config, summary, metadata, "
-        "notes, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        "notes, tags, writer_token, writer_pid, writer_host) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
     const qint64 now = nowMs();
     ins.bind(1, generateImmutableId()).bind(2, projectKey).bind(3, runId).bind(4, name);
     ins.bind(5, runStateName(spec.state)).bind(6, now);
@@ -403,6 +413,8 @@ RunInfo Store::insertRun(qint64 projectKey, const NewRun &spec, const std::optio
     ins.bind(12, std::string("{}"));
     ins.bind(13, dumpJson(spec.metadata.is_null() ? Json::object() : spec.metadata));
     ins.bind(14, spec.notes).bind(15, dumpJson(stringListToJson(spec.tags)));
+    if (spec.writer && spec.state == RunState::Running)
+        ins.bind(16, spec.writer->token).bind(17, spec.writer->pid).bind(18, spec.writer->host);
     ins.run();
     return run(db_->lastInsertRowId());
 }
@@ -460,6 +472,7 @@ RunInfo Store::createFork(const ForkSpec &spec, const ForkOptions &options)
     s.tags = options.tags;
     s.metadata = options.metadata;
     s.state = options.state;
+    s.writer = options.writer;
     s.config = source.config;
     if (options.configOverrides.is_object()) {
         for (auto it = options.configOverrides.begin(); it != options.configOverrides.end(); ++it)
@@ -586,6 +599,7 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
 {
     WriteTransaction tx(*db_);
     const RunInfo info = run(runKey);
+    requireNoLiveWriter(info, tr("cannot delete run '%1'").arg(info.runId));
     const auto forks = forksOf(info.immutableId);
     if (!forks.empty() && !materializeForks) {
         QStringList names;
@@ -599,6 +613,9 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
                                                 nullptr, int(forks.size()))
                         .arg(info.runId, names.join(QStringLiteral(", "))));
     }
+    for (const auto &f : forks)
+        requireNoLiveWriter(f, tr("cannot delete run '%1' and copy its history into fork '%2'")
+                                   .arg(info.runId, f.runId));
     for (const auto &f : forks)
         materializeInto(f);
     for (const char *sql : {"DELETE FROM chunk_data WHERE id IN (SELECT c.data_id FROM chunks c JOIN series s ON "
@@ -879,6 +896,9 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
 void Store::forEachRow(qint64 runKey, const QStringList &wanted, bool effective,
                        const std::function<void(qint64, const Json &)> &row)
 {
+    // One snapshot: a writer committing between two keys must not make rows
+    // that hold one key and miss another.
+    ReadTransaction snapshot(*db_);
     const QStringList all = keys(runKey, effective);
     QStringList chosen;
     for (const auto &k : wanted.isEmpty() ? all : wanted) {

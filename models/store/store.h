@@ -56,6 +56,16 @@ struct ForkOptions {
     Json configOverrides = Json::object();
     Json metadata = Json::object();
     RunState state = RunState::Pending; // no writer yet
+    // With state Running: the writer that claims the new fork.
+    std::optional<WriterIdentity> writer;
+};
+
+// A writer's hold on a run, as claimRun (or createRun/createFork with a
+// writer) granted it.
+struct RunClaim {
+    qint64 runKey = 0;
+    QString runId;   // for messages once the run is gone
+    QString token;
 };
 
 // How a Store opens its file. ReadOnly never writes to the store or its
@@ -107,6 +117,9 @@ public:
     void setNotes(qint64 runKey, const QString &notes);
     void setTags(qint64 runKey, const QStringList &tags);
     void setState(qint64 runKey, RunState state, std::optional<int> exitCode = {});
+    // Marks a run nobody is logging finished (exit code 0) or failed; refuses
+    // (Conflict, naming the writer) while a live writer holds it.
+    void endRun(qint64 runKey, int exitCode);
     void heartbeat(qint64 runKey);
     void setConfig(qint64 runKey, const Json &config);
     void setMetadata(qint64 runKey, const Json &metadata);
@@ -123,7 +136,26 @@ public:
     // Refuses (Conflict) while forks depend on the run, unless
     // materializeForks, which first copies each fork's inherited history into
     // the fork. The run ID stays retired in its project.
+    // Also refused while a live writer logs the run, or one of the forks
+    // that would be materialized.
     void deleteRun(qint64 runKey, bool materializeForks);
+
+    // --- writers: one live writer per run (store_claims.cpp) ---
+    // Makes `writer` the one process logging the run (state running, claim
+    // and heartbeat) in one write transaction. Throws Conflict naming the
+    // holder while another live writer holds it; a claim whose heartbeat is
+    // older than the timeout (a crashed writer) is taken over.
+    RunClaim claimRun(qint64 runKey, const WriterIdentity &writer);
+    // Inside the caller's write transaction: refreshes the heartbeat while
+    // the claim holds; throws Conflict when the run was deleted, ended or
+    // taken over, so the caller writes nothing more.
+    void renewClaim(const RunClaim &claim);
+    // Ends the run (finished for exit code 0, else failed) and releases the
+    // claim; throws like renewClaim when the claim no longer holds.
+    void releaseClaim(const RunClaim &claim, int exitCode);
+    // Throws Conflict while a live writer logs `run`: "<refused>: run … is
+    // being logged by process … on host …".
+    void requireNoLiveWriter(const RunInfo &run, const QString &refused);
 
     // --- history ---
     // The effective history as segments, oldest ancestor first.
@@ -183,6 +215,8 @@ private:
     qint64 ensureProject(const QString &entity, const QString &name);
     RunInfo insertRun(qint64 projectKey, const NewRun &spec, const std::optional<ForkLink> &fork);
     void materializeInto(const RunInfo &fork);
+    void setEnded(qint64 runKey, int exitCode);
+    [[noreturn]] void throwLostClaim(const RunClaim &claim);
 
     std::unique_ptr<SqliteDb> db_;
     StoreAccess access_ = StoreAccess::ReadWrite;

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QProcess>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 namespace fs::test {
 
@@ -40,6 +41,38 @@ CliResult runCli(const QString &store, const QStringList &args, const QByteArray
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+bool startCli(QProcess &process, const QString &store, const QStringList &args, const QProcessEnvironment &env)
+{
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(FORKSCOPE_CLI_PATH), QStringList{QStringLiteral("--store"), store} + args);
+    if (process.waitForStarted(30000))
+        return true;
+    ADD_FAILURE() << "forkscope-cli did not start: " << process.errorString().toStdString();
+    return false;
+}
+
+std::string runState(const QString &store, const QString &runPath, const QProcessEnvironment &env)
+{
+    const CliResult show = runCli(store, {QStringLiteral("show"), runPath, QStringLiteral("--json")}, {}, env);
+    return show.exitCode == 0 ? show.json().value("state", std::string()) : std::string();
+}
+
+QString queryStore(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QString result;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 30000);   // a writer may hold the store a moment
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK
+            && sqlite3_step(st) == SQLITE_ROW)
+            result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
     return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,21 @@ struct CliResult {
 // feeding `input` to stdin.
 CliResult runCli(const QString &store, const QStringList &args, const QByteArray &input = {},
                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+// Starts the real forkscope-cli against `store` without waiting for it;
+// false (with a test failure) if it did not start.
+bool startCli(QProcess &process, const QString &store, const QStringList &args,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+// `show RUN --json`'s state of a run named by path ("" if show failed).
+std::string runState(const QString &store, const QString &runPath,
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+// The first column of the first row of `sql`, read straight from the store
+// file with SQLite (read-only), as text; "" if there is none.
+QString queryStore(const QString &path, const char *sql);
+// SQLite's own PRAGMA integrity_check of the store file ("ok" when sound).
+inline QString integrityCheck(const QString &path) { return queryStore(path, "PRAGMA integrity_check"); }
 
 // {"key": value} per line, from JSON text lines.
 QByteArray jsonLinesText(const std::vector<Json> &rows);

@@ -86,7 +86,7 @@ TEST(CliCommands, ShowJsonHasTheIdentityKeysAndTheForkLink)
     EXPECT_EQ(src.at("name"), "first");
     EXPECT_EQ(src.at("project"), "p");
     EXPECT_EQ(src.at("entity"), "local");
-    EXPECT_EQ(src.at("state"), "pending"); // `log RUN` keeps the run's state
+    EXPECT_EQ(src.at("state"), "finished"); // `log RUN` ends the run it resumed
     EXPECT_TRUE(src.at("fork").is_null());
     EXPECT_EQ(src.at("config"), Json({{"lr", 0.1}, {"layers", 4}}));
     EXPECT_EQ(src.at("summary").at("metric"), 9.0);
