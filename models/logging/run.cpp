@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "identity/fork_spec.h"
+#include "identity/run_id.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 
@@ -62,7 +63,8 @@ struct Batch {
 } // namespace
 
 struct Run::Impl {
-    std::unique_ptr<Store> store;
+    std::unique_ptr<Store> store;   // the writer thread's while it runs
+    std::unique_ptr<Store> control; // the logging thread's: rename, config, summary
     RunInfo info;
     double startedUnix = 0;
 
@@ -89,6 +91,8 @@ struct Run::Impl {
     QStringList warnings;
     std::function<void(const QString &)> warningSink;
     std::thread writer;
+
+    Store &controlStore();
 
     int key(std::string_view name)
     {
@@ -164,6 +168,8 @@ struct Run::Impl {
             *doCommit = commit.value_or(true);
             return true;
         }
+        if (*target < 0)
+            throw Error(Error::Kind::BadInput, tr("step must be a whole number >= 0; got %1").arg(*target));
         if (*target < step) {
             warn(tr("step %1 < current step %2: steps must increase monotonically; the data logged at step %1 "
                     "was dropped")
@@ -253,7 +259,11 @@ ForkOptions forkOptionsFrom(const InitOptions &options, RunState state)
     return fork;
 }
 
-Run::Run() : d(std::make_unique<Impl>()) {}
+Run::Run() : d(std::make_unique<Impl>())
+{
+    // Nothing to finish until init() has started the run.
+    d->finished = true;
+}
 
 Run::~Run()
 {
@@ -276,24 +286,41 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
         throw Error(Error::Kind::BadInput,
                     tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
 
+    // Refuse malformed input before the store is opened (or created).
+    std::optional<ForkSpec> forkSpec;
+    if (!options.forkFrom.isEmpty())
+        forkSpec = ForkSpec::parse(options.forkFrom);
+    if (options.resume.isEmpty() && !options.id.isEmpty())
+        requireValidRunId(options.id);
+    if (options.resume.isEmpty() && !forkSpec && options.project.isEmpty())
+        throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
+
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
-    d.store = std::make_unique<Store>(options.storePath.isEmpty() ? defaultStorePath() : options.storePath);
+    const QString storePath = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    try {
+        d.store = std::make_unique<Store>(storePath);
+    } catch (const Error &e) {
+        // A path that names a folder is bad input to the CLI, but to a
+        // training program any store it cannot open is a storage failure.
+        if (e.kind() != Error::Kind::BadInput)
+            throw;
+        throw Error(Error::Kind::Storage, e.message());
+    }
     if (!options.resume.isEmpty()) {
         d.info = d.store->resolve(options.resume, options.project, options.entity);
         d.store->setState(d.info.key, RunState::Running);
         d.info = d.store->run(d.info.key);
-    } else if (!options.forkFrom.isEmpty()) {
-        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), forkOptionsFrom(options, RunState::Running));
+    } else if (forkSpec) {
+        d.info = d.store->createFork(*forkSpec, forkOptionsFrom(options, RunState::Running));
     } else {
-        if (options.project.isEmpty())
-            throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
         d.info = d.store->createRun(newRunFrom(options, RunState::Running));
     }
     d.step = d.info.nextStep();
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
     d.runtimeKey = d.key("_runtime");
     d.timestampKey = d.key("_timestamp");
+    d.finished = false;
     d.writer = std::thread([&d] {
         // The writer thread owns the connection from here on.
         HistoryWriter historyWriter(*d.store, d.info.key);
@@ -342,6 +369,11 @@ void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> 
 }
 
 void Run::log(std::initializer_list<NumericItem> items, std::optional<qint64> step, std::optional<bool> commit)
+{
+    log(std::span<const NumericItem>(items.begin(), items.size()), step, commit);
+}
+
+void Run::log(std::span<const NumericItem> items, std::optional<qint64> step, std::optional<bool> commit)
 {
     if (d->finished)
         throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
@@ -395,6 +427,35 @@ void Run::finish(int exitCode)
     d->throwIfWriterFailed();
     d->store->setState(d->info.key, exitCode == 0 ? RunState::Finished : RunState::Failed, exitCode);
     d->info = d->store->run(d->info.key);
+}
+
+Store &Run::Impl::controlStore()
+{
+    if (!control)
+        control = std::make_unique<Store>(store->path());
+    return *control;
+}
+
+void Run::rename(const QString &name)
+{
+    d->controlStore().rename(d->info.key, name);
+    d->info.name = name;
+}
+
+void Run::setConfig(const Json &config)
+{
+    if (!config.is_object())
+        throw Error(Error::Kind::BadInput,
+                    tr("a run's config is a JSON object of key/value pairs; got %1")
+                        .arg(QString::fromStdString(dumpJson(config))));
+    d->controlStore().setConfig(d->info.key, config);
+    d->info.config = config;
+}
+
+Json Run::summary()
+{
+    flush();
+    return d->controlStore().run(d->info.key).summary;
 }
 
 RunInfo Run::info() const
