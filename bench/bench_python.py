@@ -11,6 +11,7 @@ slowest single log() call while the writer thread flushes.
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -66,28 +67,39 @@ def bench_pipe(cli, store, calls):
     return time.perf_counter() - start, time.process_time() - cpu + child_cpu
 
 
+def context_switches():
+    """This thread's (voluntary, involuntary) context switches: voluntary ones
+    are waits (a lock, a condition, I/O); involuntary ones are the scheduler
+    giving the core to other work on the machine."""
+    usage = resource.getrusage(resource.RUSAGE_THREAD)
+    return usage.ru_nvcsw, usage.ru_nivcsw
+
+
 def timed_calls(call, calls):
     clock = time.perf_counter_ns
     durations = []
     record = durations.append
+    switches = context_switches()
     start = clock()
     for row in rows(calls):
         t = clock()
         call(row)
         record(clock() - t)
     elapsed = (clock() - start) / 1e9
+    after = context_switches()
     durations.sort()
-    return durations, elapsed
+    return durations, elapsed, (after[0] - switches[0], after[1] - switches[1])
 
 
 def bench_latency(forkscope, store, calls):
     """Times every log() call; long enough that the writer flushes many
-    times meanwhile (every 262 144 buffered points and every second). The
-    same loop around a call that does nothing shows what the machine's
-    scheduling alone costs the slowest call."""
-    baseline, _ = timed_calls(lambda row: None, calls)
+    times meanwhile (every 262 144 buffered points and every second). A
+    call that waited for the writer or the disk would be a voluntary context
+    switch of this thread; the same loop around a call that does nothing
+    shows what the machine's scheduling alone costs the slowest call."""
+    baseline, baseline_elapsed, baseline_switches = timed_calls(lambda row: None, calls)
     run = forkscope.init(project="latency", store=store)
-    durations, elapsed = timed_calls(run.log, calls)
+    durations, elapsed, switches = timed_calls(run.log, calls)
     run.finish()
 
     def quantile(q):
@@ -103,8 +115,12 @@ def bench_latency(forkscope, store, calls):
         "p99_99_us": quantile(0.9999),
         "max_us": durations[-1] / 1e3,
         "calls_over_1ms": sum(1 for d in durations if d > 1_000_000),
+        "voluntary_context_switches": switches[0],
+        "involuntary_context_switches": switches[1],
+        "noop_seconds": baseline_elapsed,
         "noop_max_us": baseline[-1] / 1e3,
         "noop_calls_over_1ms": sum(1 for d in baseline if d > 1_000_000),
+        "noop_involuntary_context_switches": baseline_switches[1],
     }
 
 
@@ -159,6 +175,9 @@ def main():
         print(f"slowest log() while flushing: {latency['max_us']:.0f} us "
               f"(p99.99 {latency['p99_99_us']:.1f} us, median {latency['median_us']:.2f} us); "
               f"slowest no-op call in the same loop: {latency['noop_max_us']:.0f} us")
+        print(f"the logging thread waited {latency['voluntary_context_switches']} time(s) in "
+              f"{latency['calls']} log() calls and was preempted {latency['involuntary_context_switches']} "
+              f"time(s) by other work on the machine")
 
 
 if __name__ == "__main__":

@@ -189,8 +189,11 @@ struct Run::Impl {
     void writerLoop(HistoryWriter &historyWriter)
     {
         std::vector<int> handles;
+        // Two batches take turns: the one just written goes back to the
+        // logging thread emptied but with its capacity, so log() does not
+        // grow (copy) a vector of millions of points while it holds the lock.
+        Batch work;
         for (;;) {
-            Batch work;
             std::vector<std::string> names;
             bool stopping;
             {
@@ -225,6 +228,11 @@ struct Run::Impl {
             drained.notify_all();
             if (stopping)
                 return;
+            work.texts.clear();
+            work.userSummary.clear();
+            if (work.points.capacity() > 4 * kEagerFlushPoints)
+                work.points = {};   // after back-pressure: give the memory back
+            work.points.clear();
         }
     }
 };
