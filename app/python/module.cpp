@@ -66,8 +66,8 @@ pyb::object forkTuple(const fs::RunInfo &info)
     if (!info.fork)
         return pyb::none();
     const fs::ForkLink &f = *info.fork;
-    return pyb::make_tuple(f.sourceImmutableId.toStdString(), f.sourceRunId.toStdString(),
-                           f.sourcePath.toStdString(), f.step);
+    return pyb::make_tuple(f.sourceImmutableId.toStdString(), f.sourceRunId.toStdString(), f.sourcePath.toStdString(),
+                           f.step);
 }
 
 } // namespace
@@ -90,8 +90,9 @@ PYBIND11_MODULE(_forkscope, m)
         }
     });
 
-    m.def("default_store_path", [] { return fs::defaultStorePath().toStdString(); },
-          "FORKSCOPE_STORE, else the per-user store the app opens.");
+    m.def(
+        "default_store_path", [] { return fs::defaultStorePath().toStdString(); },
+        "FORKSCOPE_STORE, else the per-user store the app opens.");
 
     pyb::class_<fs::py::NativeRun>(m, "NativeRun")
         .def(pyb::init([](const std::string &store, const std::string &project, const std::string &entity,
@@ -114,13 +115,13 @@ PYBIND11_MODULE(_forkscope, m)
         .def_property_readonly("_finished", &fs::py::NativeRun::finished)
         .def_property_readonly("step", &fs::py::NativeRun::step, "The step the next plain log() writes.")
         .def_property_readonly("id", [](fs::py::NativeRun &r) { return r.info().runId.toStdString(); })
-        .def_property_readonly("immutable_id",
-                               [](fs::py::NativeRun &r) { return r.info().immutableId.toStdString(); })
+        .def_property_readonly("immutable_id", [](fs::py::NativeRun &r) { return r.info().immutableId.toStdString(); })
         .def_property_readonly("entity", [](fs::py::NativeRun &r) { return r.info().entity.toStdString(); })
         .def_property_readonly("project", [](fs::py::NativeRun &r) { return r.info().project.toStdString(); })
         .def_property_readonly("path", [](fs::py::NativeRun &r) { return r.info().path().toString().toStdString(); })
         .def_property_readonly("_name", [](fs::py::NativeRun &r) { return r.info().name.toStdString(); })
         .def_property_readonly("_config_json", [](fs::py::NativeRun &r) { return fs::dumpJson(r.info().config); })
-        .def_property_readonly("state", [](fs::py::NativeRun &r) { return fs::runStateName(r.info().state).toStdString(); })
+        .def_property_readonly("state",
+                               [](fs::py::NativeRun &r) { return fs::runStateName(r.info().state).toStdString(); })
         .def_property_readonly("_fork", [](fs::py::NativeRun &r) { return forkTuple(r.info()); });
 }

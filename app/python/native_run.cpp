@@ -20,7 +20,7 @@ std::optional<qint64> stepArgument(PyObject *step)
         int overflow = 0;
         const long long value = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
         if (!overflow)
-            return value;   // a negative step is fs::Run's to refuse
+            return value; // a negative step is fs::Run's to refuse
     }
     throw pyb::value_error("step must be a whole number >= 0; got " + std::string(pyb::repr(step)));
 }
@@ -37,8 +37,7 @@ std::optional<bool> commitArgument(PyObject *commit)
 
 } // namespace
 
-template<typename F>
-auto NativeRun::locked(F &&f)
+template <typename F> auto NativeRun::locked(F &&f)
 {
     pyb::gil_scoped_release release;
     std::lock_guard lock(mutex_);
@@ -73,7 +72,8 @@ void NativeRun::log(pyb::handle data, pyb::handle step, pyb::handle commit)
     } else {
         // Any other Mapping, as W&B takes (rare: copied into a dict).
         pyb::object mapping = pyb::module_::import("collections.abc").attr("Mapping");
-        row.read(pyb::isinstance(data, mapping) ? pyb::dict(pyb::reinterpret_borrow<pyb::object>(data)).ptr() : data.ptr());
+        row.read(pyb::isinstance(data, mapping) ? pyb::dict(pyb::reinterpret_borrow<pyb::object>(data)).ptr()
+                                                : data.ptr());
     }
     const std::optional<qint64> s = stepArgument(step.ptr());
     const std::optional<bool> c = commitArgument(commit.ptr());

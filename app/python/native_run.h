@@ -37,8 +37,7 @@ public:
     bool finished();
 
 private:
-    template<typename F>
-    auto locked(F &&f);
+    template <typename F> auto locked(F &&f);
     void raisePendingWarnings();
 
     std::unique_ptr<Run> run_;

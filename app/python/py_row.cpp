@@ -38,10 +38,10 @@ std::string keyText(std::string_view key)
 
 [[noreturn]] void refuseValue(const std::string &where, PyObject *value, const std::string &detail = {})
 {
-    throw pyb::type_error(where + ": a value of type " + typeName(value) + detail
-                          + " cannot be stored; expected int, float, bool, a NumPy scalar or 0-d array "
-                            "(anything with .item(), e.g. a PyTorch scalar tensor), str, None, or lists and "
-                            "dicts of those");
+    throw pyb::type_error(where + ": a value of type " + typeName(value) + detail +
+                          " cannot be stored; expected int, float, bool, a NumPy scalar or 0-d array "
+                          "(anything with .item(), e.g. a PyTorch scalar tensor), str, None, or lists and "
+                          "dicts of those");
 }
 
 // value.item() for NumPy scalars, 0-d arrays and tensors; null when `value`
@@ -67,7 +67,7 @@ std::optional<double> plainNumber(PyObject *value)
     if (PyLong_Check(value)) {
         const double d = PyLong_AsDouble(value);
         if (d == -1.0 && PyErr_Occurred()) {
-            PyErr_Clear();   // too large for a double: the caller keeps it as JSON
+            PyErr_Clear(); // too large for a double: the caller keeps it as JSON
             return std::nullopt;
         }
         return d;
@@ -113,16 +113,16 @@ Json pyToJson(PyObject *value, const std::string &where)
         Py_ssize_t pos = 0;
         while (PyDict_Next(value, &pos, &k, &v)) {
             if (!PyUnicode_Check(k))
-                throw pyb::type_error(where + ": keys must be str; got " + std::string(pyb::repr(k)) + " of type "
-                                      + typeName(k));
+                throw pyb::type_error(where + ": keys must be str; got " + std::string(pyb::repr(k)) + " of type " +
+                                      typeName(k));
             const std::string key(utf8(k));
             object[key] = pyToJson(v, where + "[" + keyText(key) + "]");
         }
         return object;
     }
     if (pyb::object item = itemOf(value, where)) {
-        if (PyBool_Check(item.ptr()) || PyLong_Check(item.ptr()) || PyFloat_Check(item.ptr())
-            || PyUnicode_Check(item.ptr()))
+        if (PyBool_Check(item.ptr()) || PyLong_Check(item.ptr()) || PyFloat_Check(item.ptr()) ||
+            PyUnicode_Check(item.ptr()))
             return pyToJson(item.ptr(), where);
         refuseValue(where, value, " (its .item() gave " + typeName(item.ptr()) + ")");
     }
@@ -137,8 +137,7 @@ void PyRow::read(PyObject *data)
     items_.clear();
     json_ = nullptr;
     if (!PyDict_Check(data))
-        throw pyb::type_error("log() takes a dict of key/value pairs, e.g. {\"loss\": 0.25}; got "
-                              + typeName(data));
+        throw pyb::type_error("log() takes a dict of key/value pairs, e.g. {\"loss\": 0.25}; got " + typeName(data));
     PyObject *key = nullptr;
     PyObject *value = nullptr;
     Py_ssize_t pos = 0;
@@ -154,8 +153,8 @@ void PyRow::read(PyObject *data)
 void PyRow::readItem(std::string_view prefix, PyObject *key, PyObject *value, int depth)
 {
     if (!PyUnicode_Check(key))
-        throw pyb::type_error("log() keys must be str; got " + std::string(pyb::repr(key)) + " of type "
-                              + typeName(key));
+        throw pyb::type_error("log() keys must be str; got " + std::string(pyb::repr(key)) + " of type " +
+                              typeName(key));
     std::string nested;
     std::string_view name = utf8(key);
     if (!prefix.empty()) {
@@ -175,8 +174,8 @@ void PyRow::readItem(std::string_view prefix, PyObject *key, PyObject *value, in
     if (PyDict_Check(value)) {
         // W&B shows nested dicts as "outer.inner" keys.
         if (depth >= kMaxDepth)
-            throw pyb::value_error("log() key " + keyText(name) + ": dicts nested deeper than "
-                                   + std::to_string(kMaxDepth) + " levels (a dict that contains itself?)");
+            throw pyb::value_error("log() key " + keyText(name) + ": dicts nested deeper than " +
+                                   std::to_string(kMaxDepth) + " levels (a dict that contains itself?)");
         const std::string outer(name);
         PyObject *k = nullptr;
         PyObject *v = nullptr;

@@ -38,7 +38,7 @@ private:
     std::vector<std::pair<size_t, size_t>> keys_;
     std::vector<double> values_;
     std::vector<NumericItem> items_;
-    Json json_;   // null while every value is a number
+    Json json_; // null while every value is a number
 };
 
 // A Python value as JSON (config values, non-numeric log values): None,

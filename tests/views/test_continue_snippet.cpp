@@ -82,7 +82,7 @@ TEST(ContinueSnippet, OverviewShowsPythonFirstAndItsCodeLogsToTheRun)
     Store store(temp.path());
     const PointVector loss = store.readSeries(run.key, QStringLiteral("loss"));
     ASSERT_EQ(loss.size(), 1u);
-    EXPECT_EQ(loss[0].step, 10);   // the run's next step
+    EXPECT_EQ(loss[0].step, 10); // the run's next step
     EXPECT_EQ(loss[0].value, 0.5);
 #endif
 }
@@ -101,8 +101,8 @@ TEST(ContinueSnippet, ForkDialogShowsTheForkInPythonFirstAndFollowsTheStep)
     ContinueSnippet *snippet = dialog.snippet();
     ASSERT_NE(snippet, nullptr);
     ASSERT_TRUE(snippet->isVisible());
-    EXPECT_TRUE(snippet->pythonSnippet().contains(
-        QStringLiteral("fork_from=\"%1?_step=150\"").arg(source.immutableId)));
+    EXPECT_TRUE(
+        snippet->pythonSnippet().contains(QStringLiteral("fork_from=\"%1?_step=150\"").arg(source.immutableId)));
     dialog.stepBox()->setValue(120);
     const QString spec = source.immutableId + QStringLiteral("?_step=120");
     EXPECT_TRUE(snippet->pythonSnippet().contains(QStringLiteral("fork_from=\"%1\"").arg(spec)));
