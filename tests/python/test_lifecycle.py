@@ -1,6 +1,8 @@
 """A run's identity, config and summary, and how it ends: finish(), `with`,
 atexit, an uncaught exception, sys.exit."""
 
+import copy
+
 import forkscope
 import pytest
 
@@ -43,6 +45,7 @@ def test_config_attribute_item_and_update(store):
     assert dict(run.config.items()) == {"lr": 0.05, "optimizer": {"name": "adam"}, "batch": 32, "epochs": 3,
                                         "seed": 7}
     assert "batch" in run.config and len(run.config) == 5
+    assert copy.copy(run.config).as_dict() == run.config.as_dict()   # no recursion through __getattr__
     with pytest.raises(AttributeError, match="no key 'momentum'"):
         run.config.momentum
     with pytest.raises(TypeError, match=r"config\['bad'\]: a value of type object"):

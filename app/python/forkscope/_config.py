@@ -60,6 +60,8 @@ class Config:
         return self._values.get(key, default)
 
     def __getattr__(self, key):
+        if key in ("_run", "_values") or key.startswith("__"):
+            raise AttributeError(key)   # not set up yet (copy, pickle)
         try:
             return self._values[key]
         except KeyError:

@@ -26,6 +26,8 @@ class Summary(Mapping):
             self[key] = value
 
     def __getattr__(self, key):
+        if key in ("_run",) or key.startswith("__"):
+            raise AttributeError(key)   # not set up yet (copy, pickle)
         try:
             return self._read()[key]
         except KeyError:
