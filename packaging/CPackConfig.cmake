@@ -23,6 +23,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # is loaded as a plugin or read as data is listed by hand.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+if(FORKSCOPE_BUILD_PYTHON AND FORKSCOPE_PYTHON_VERSION)
+  # The Python module (app/python) is built for one python3 minor version.
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+         ", python3 (>= ${FORKSCOPE_PYTHON_VERSION}), python3 (<< ${FORKSCOPE_PYTHON_NEXT_VERSION})")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 

@@ -765,16 +765,8 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>トレーニングスクリプトからこの run を続行する</translation>
     </message>
     <message>
-        <source>Rows go to the run&apos;s next step. From a shell, pipe JSON rows (one per line):</source>
-        <translation>行は run の次の step に記録されます。シェルからは JSON の行 (1 行に 1 つ) をパイプで渡します:</translation>
-    </message>
-    <message>
         <source>the forkscope-cli command</source>
         <translation>forkscope-cli コマンド</translation>
-    </message>
-    <message>
-        <source>From C++ (resumes by immutable ID, so a rename or move does not break it):</source>
-        <translation>C++ から (イミュータブルな ID で再開するので、名前の変更や移動の影響を受けません):</translation>
     </message>
     <message>
         <source>the C++ init call</source>
@@ -783,6 +775,34 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>Copy %1</source>
         <translation>%1 をコピー</translation>
+    </message>
+    <message>
+        <source>the Python code</source>
+        <translation>Python のコード</translation>
+    </message>
+    <message>
+        <source>Rows go to the run&apos;s next step. From Python (resumes by immutable ID, so a rename or move does not break it; `import forkscope as wandb` works too):</source>
+        <translation>行は run の次の step に記録されます。Python から (イミュータブルな ID で再開するので、名前の変更や移動の影響を受けません。`import forkscope as wandb` でも動きます):</translation>
+    </message>
+    <message>
+        <source>From a shell, pipe JSON rows (one per line):</source>
+        <translation>シェルからは JSON の行 (1 行に 1 つ) をパイプで渡します:</translation>
+    </message>
+    <message>
+        <source>Or fork from a training script</source>
+        <translation>またはトレーニングスクリプトからフォークする</translation>
+    </message>
+    <message>
+        <source>The fork inherits steps 0 – N and logs from N + 1. From Python (`import forkscope as wandb` works too):</source>
+        <translation>フォークは step 0 – N を引き継ぎ、N + 1 から記録します。Python から (`import forkscope as wandb` でも動きます):</translation>
+    </message>
+    <message>
+        <source>From a shell, pipe JSON rows (one per line) into a new fork:</source>
+        <translation>シェルからは JSON の行 (1 行に 1 つ) を新しいフォークにパイプで渡します:</translation>
+    </message>
+    <message>
+        <source>From C++:</source>
+        <translation>C++ から:</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1932,14 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>_commit must be true or false; got %1</source>
         <translation>_commit は true または false である必要があります。渡された値: %1</translation>
+    </message>
+    <message>
+        <source>step must be a whole number &gt;= 0; got %1</source>
+        <translation>step は 0 以上の整数である必要があります。渡された値: %1</translation>
+    </message>
+    <message>
+        <source>a run&apos;s config is a JSON object of key/value pairs; got %1</source>
+        <translation>run の config はキーと値の組の JSON オブジェクトです。渡された値: %1</translation>
     </message>
 </context>
 <context>

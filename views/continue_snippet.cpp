@@ -25,11 +25,31 @@ QString shellQuote(const QString &s)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
-QString cppString(const QString &s)
+// A double-quoted string literal, the same in Python and C++.
+QString quotedString(const QString &s)
 {
     QString q = s;
     q.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
     return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QString pythonCode(const QString &initArguments, const QString &storePath)
+{
+    return QStringLiteral("import forkscope\n"
+                          "run = forkscope.init(%1,\n"
+                          "                     store=%2)\n"
+                          "run.log({\"loss\": loss})")
+        .arg(initArguments, quotedString(storePath));
+}
+
+// `field`: the designated initializer after .storePath (InitOptions order).
+QString cppCode(const QString &storePath, const QString &field)
+{
+    return QStringLiteral("auto run = fs::Run::init(fs::InitOptions{\n"
+                          "    .storePath = %1,\n"
+                          "    %2});\n"
+                          "run->log({{\"loss\", loss}});")
+        .arg(quotedString(storePath), field);
 }
 
 } // namespace
@@ -40,25 +60,43 @@ ContinueSnippet::ContinueSnippet(QWidget *parent) : QFrame(parent)
     setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
-    auto *title = new QLabel(this);
-    QFont f = title->font();
+    title_ = new QLabel(this);
+    QFont f = title_->font();
     f.setBold(true);
-    title->setFont(f);
-    layout->addWidget(title);
-    auto *hint = new QLabel(this);
-    hint->setWordWrap(true);
-    layout->addWidget(hint);
+    title_->setFont(f);
+    layout->addWidget(title_);
+    const auto addHint = [this, layout] {
+        auto *hint = new QLabel(this);
+        hint->setWordWrap(true);
+        layout->addWidget(hint);
+        return hint;
+    };
+    pythonHint_ = addHint();
+    pythonLabel_ = new QLabel(this);
+    layout->addWidget(codeRow(pythonLabel_, QT_TR_NOOP("the Python code"), [this] { return python_; }));
+    cliHint_ = addHint();
     cliLabel_ = new QLabel(this);
     layout->addWidget(codeRow(cliLabel_, QT_TR_NOOP("the forkscope-cli command"), [this] { return cli_; }));
-    auto *cppHint = new QLabel(this);
-    layout->addWidget(cppHint);
+    cppHint_ = addHint();
     cppLabel_ = new QLabel(this);
     layout->addWidget(codeRow(cppLabel_, QT_TR_NOOP("the C++ init call"), [this] { return cpp_; }));
-    retranslateOnLanguageChange(this, [title, hint, cppHint] {
-        title->setText(tr("Continue this run from a training script"));
-        hint->setText(tr("Rows go to the run's next step. From a shell, pipe JSON rows (one per line):"));
-        cppHint->setText(tr("From C++ (resumes by immutable ID, so a rename or move does not break it):"));
-    });
+    retranslateOnLanguageChange(this, [this] { applyTexts(); });
+}
+
+void ContinueSnippet::applyTexts()
+{
+    if (mode_ == Mode::Continue) {
+        title_->setText(tr("Continue this run from a training script"));
+        pythonHint_->setText(tr("Rows go to the run's next step. From Python (resumes by immutable ID, so a "
+                                "rename or move does not break it; `import forkscope as wandb` works too):"));
+        cliHint_->setText(tr("From a shell, pipe JSON rows (one per line):"));
+    } else {
+        title_->setText(tr("Or fork from a training script"));
+        pythonHint_->setText(tr("The fork inherits steps 0 – N and logs from N + 1. From Python "
+                                "(`import forkscope as wandb` works too):"));
+        cliHint_->setText(tr("From a shell, pipe JSON rows (one per line) into a new fork:"));
+    }
+    cppHint_->setText(tr("From C++:"));
 }
 
 QWidget *ContinueSnippet::codeRow(QLabel *code, const char *what, const std::function<QString()> &text)
@@ -88,12 +126,27 @@ QWidget *ContinueSnippet::codeRow(QLabel *code, const char *what, const std::fun
 
 void ContinueSnippet::setRun(const QString &runPath, const QString &immutableId, const QString &storePath)
 {
+    mode_ = Mode::Continue;
+    python_ = pythonCode(QStringLiteral("id=%1, resume=\"must\"").arg(quotedString(immutableId)), storePath);
     cli_ = QStringLiteral("forkscope-cli --store %1 log %2 < rows.jsonl").arg(shellQuote(storePath), shellQuote(runPath));
-    cpp_ = QStringLiteral("auto run = fs::Run::init(fs::InitOptions{\n"
-                          "    .storePath = %1,\n"
-                          "    .resume = %2});\n"
-                          "run->log({{\"loss\", loss}});")
-               .arg(cppString(storePath), cppString(immutableId));
+    cpp_ = cppCode(storePath, QStringLiteral(".resume = %1").arg(quotedString(immutableId)));
+    showCode();
+}
+
+void ContinueSnippet::setFork(const QString &forkSpec, const QString &storePath)
+{
+    mode_ = Mode::Fork;
+    python_ = pythonCode(QStringLiteral("fork_from=%1").arg(quotedString(forkSpec)), storePath);
+    cli_ = QStringLiteral("forkscope-cli --store %1 log --fork-from %2 < rows.jsonl")
+               .arg(shellQuote(storePath), shellQuote(forkSpec));
+    cpp_ = cppCode(storePath, QStringLiteral(".forkFrom = %1").arg(quotedString(forkSpec)));
+    showCode();
+}
+
+void ContinueSnippet::showCode()
+{
+    applyTexts();
+    pythonLabel_->setText(python_);
     cliLabel_->setText(cli_);
     cppLabel_->setText(cpp_);
 }

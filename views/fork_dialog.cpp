@@ -17,6 +17,7 @@
 #include "identity/fork_spec.h"
 #include "itemmodels/json_tree_model.h"
 #include "store/store.h"
+#include "views/continue_snippet.h"
 #include "views/override_delegate.h"
 #include "views/store_worker.h"
 
@@ -28,7 +29,7 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     setObjectName(QStringLiteral("forkDialog"));
     setWindowTitle(tr("Fork run"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/fork.svg")));
-    resize(620, 640);
+    resize(640, 860);
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -91,6 +92,15 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     tags_->setPlaceholderText(tr("comma-separated"));
     form->addRow(tr("&Tags:"), tags_);
     layout->addLayout(form, 1);
+
+    snippet_ = new ContinueSnippet(this);
+    const auto showSpec = [this, storePath = worker->storePath()](int step) {
+        snippet_->setFork(formatForkSpec(source_.immutableId, step), storePath);
+    };
+    showSpec(step_->value());
+    connect(step_, &QSpinBox::valueChanged, this, showSpec);
+    snippet_->setVisible(last >= 0);
+    layout->addWidget(snippet_);
 
     error_ = new QLabel(this);
     error_->setObjectName(QStringLiteral("forkError"));

@@ -13,6 +13,7 @@ class QTreeView;
 
 namespace fs {
 
+class ContinueSnippet;
 class JsonTreeModel;
 class StoreWorker;
 
@@ -30,6 +31,7 @@ public:
     JsonTreeModel *configModel() const { return config_; }
     QString errorText() const;
     QPushButton *createButton() const;
+    ContinueSnippet *snippet() const { return snippet_; }
 
     void accept() override;
 
@@ -49,6 +51,7 @@ private:
     JsonTreeModel *config_ = nullptr;
     QLabel *error_ = nullptr;
     QDialogButtonBox *buttons_ = nullptr;
+    ContinueSnippet *snippet_ = nullptr;
     bool creating_ = false;
 };
 

@@ -13,6 +13,7 @@
 #include "core/json_limits.h"
 #include "core/step_rule.h"
 #include "identity/fork_spec.h"
+#include "identity/run_id.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 
@@ -69,7 +70,8 @@ struct Batch {
 } // namespace
 
 struct Run::Impl {
-    std::unique_ptr<Store> store;
+    std::unique_ptr<Store> store;   // the writer thread's while it runs
+    std::unique_ptr<Store> control; // the logging thread's: rename, config, summary
     RunInfo info;
     RunClaim claim;
     double startedUnix = 0;
@@ -99,6 +101,8 @@ struct Run::Impl {
     QStringList warnings;
     std::function<void(const QString &)> warningSink;
     std::thread writer;
+
+    Store &controlStore();
 
     int key(std::string_view name)
     {
@@ -200,6 +204,8 @@ struct Run::Impl {
             *doCommit = commit.value_or(true);
             return true;
         }
+        if (*target < 0)
+            throw Error(Error::Kind::BadInput, tr("step must be a whole number >= 0; got %1").arg(*target));
         if (*target < step) {
             warn(tr("step %1 < current step %2: steps must increase monotonically; the data logged at step %1 "
                     "was dropped")
@@ -219,8 +225,11 @@ struct Run::Impl {
     void writerLoop(HistoryWriter &historyWriter)
     {
         std::vector<int> handles;
+        // Two batches take turns: the one just written goes back to the
+        // logging thread emptied but with its capacity, so log() does not
+        // grow (copy) a vector of millions of points while it holds the lock.
+        Batch work;
         for (;;) {
-            Batch work;
             std::vector<std::string> names;
             bool stopping;
             {
@@ -260,6 +269,11 @@ struct Run::Impl {
             drained.notify_all();
             if (stopping)
                 return;
+            work.texts.clear();
+            work.userSummary.clear();
+            if (work.points.capacity() > 4 * kEagerFlushPoints)
+                work.points = {};   // after back-pressure: give the memory back
+            work.points.clear();
         }
     }
 };
@@ -294,7 +308,11 @@ ForkOptions forkOptionsFrom(const InitOptions &options, RunState state)
     return fork;
 }
 
-Run::Run() : d(std::make_unique<Impl>()) {}
+Run::Run() : d(std::make_unique<Impl>())
+{
+    // Nothing to finish until init() has started the run.
+    d->finished = true;
+}
 
 Run::~Run()
 {
@@ -317,6 +335,14 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
         throw Error(Error::Kind::BadInput,
                     tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
 
+    // Refuse malformed input before the store is opened (or created).
+    std::optional<ForkSpec> forkSpec;
+    if (!options.forkFrom.isEmpty())
+        forkSpec = ForkSpec::parse(options.forkFrom);
+    if (options.resume.isEmpty() && !options.id.isEmpty())
+        requireValidRunId(options.id);
+    if (options.resume.isEmpty() && !forkSpec && options.project.isEmpty())
+        throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
     for (const Json *part : {&options.config, &options.metadata}) {
         if (const QString problem = jsonValueDepthProblem(*part); !problem.isEmpty())
             throw Error(Error::Kind::BadInput, tr("the config or metadata is refused: %1").arg(problem));
@@ -324,7 +350,16 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
 
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
-    d.store = std::make_unique<Store>(options.storePath.isEmpty() ? defaultStorePath() : options.storePath);
+    const QString storePath = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    try {
+        d.store = std::make_unique<Store>(storePath);
+    } catch (const Error &e) {
+        // A path that names a folder is bad input to the CLI, but to a
+        // training program any store it cannot open is a storage failure.
+        if (e.kind() != Error::Kind::BadInput)
+            throw;
+        throw Error(Error::Kind::Storage, e.message());
+    }
     if (options.heartbeatTimeoutMs > 0)
         d.store->setHeartbeatTimeoutMs(options.heartbeatTimeoutMs);
     // This Run is the run's one writer until finish(); every flush renews
@@ -333,13 +368,11 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     if (!options.resume.isEmpty()) {
         d.info = d.store->resolve(options.resume, options.project, options.entity);
         d.claim = d.store->claimRun(d.info.key, writer);
-    } else if (!options.forkFrom.isEmpty()) {
+    } else if (forkSpec) {
         ForkOptions fork = forkOptionsFrom(options, RunState::Running);
         fork.writer = writer;
-        d.info = d.store->createFork(ForkSpec::parse(options.forkFrom), fork);
+        d.info = d.store->createFork(*forkSpec, fork);
     } else {
-        if (options.project.isEmpty())
-            throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
         NewRun spec = newRunFrom(options, RunState::Running);
         spec.writer = writer;
         d.info = d.store->createRun(spec);
@@ -350,6 +383,7 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
     d.runtimeKey = d.key("_runtime");
     d.timestampKey = d.key("_timestamp");
+    d.finished = false;
     d.writer = std::thread([&d] {
         // The writer thread owns the connection from here on.
         std::optional<HistoryWriter> historyWriter;
@@ -419,6 +453,11 @@ void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> 
 
 void Run::log(std::initializer_list<NumericItem> items, std::optional<qint64> step, std::optional<bool> commit)
 {
+    log(std::span<const NumericItem>(items.begin(), items.size()), step, commit);
+}
+
+void Run::log(std::span<const NumericItem> items, std::optional<qint64> step, std::optional<bool> commit)
+{
     if (d->finished)
         throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
     d->throwIfWriterFailed();
@@ -474,6 +513,35 @@ void Run::finish(int exitCode)
     d->throwIfWriterFailed();
     d->store->releaseClaim(d->claim, exitCode);
     d->info = d->store->run(d->info.key);
+}
+
+Store &Run::Impl::controlStore()
+{
+    if (!control)
+        control = std::make_unique<Store>(store->path());
+    return *control;
+}
+
+void Run::rename(const QString &name)
+{
+    d->controlStore().rename(d->info.key, name);
+    d->info.name = name;
+}
+
+void Run::setConfig(const Json &config)
+{
+    if (!config.is_object())
+        throw Error(Error::Kind::BadInput,
+                    tr("a run's config is a JSON object of key/value pairs; got %1")
+                        .arg(QString::fromStdString(dumpJson(config))));
+    d->controlStore().setConfig(d->info.key, config);
+    d->info.config = config;
+}
+
+Json Run::summary()
+{
+    flush();
+    return d->controlStore().run(d->info.key).summary;
 }
 
 RunInfo Run::info() const

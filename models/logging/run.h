@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "core/json_qt.h"
@@ -61,12 +62,22 @@ public:
     void log(const Json &data, std::optional<qint64> step = {}, std::optional<bool> commit = {});
     void log(std::initializer_list<NumericItem> items, std::optional<qint64> step = {},
              std::optional<bool> commit = {});
+    // The same for a row built at run time (language bindings' fast path).
+    void log(std::span<const NumericItem> items, std::optional<qint64> step = {}, std::optional<bool> commit = {});
     // run.summary[key] = value: wins over the last logged value.
     void setSummary(const QString &key, const Json &value);
     // Flushes, then marks the run finished (0) or failed (non-zero).
     void finish(int exitCode = 0);
     // Writes everything buffered now.
     void flush();
+
+    // run.name = ..., run.config.update(...): written at once, through a
+    // second connection (the writer thread owns the first).
+    void rename(const QString &name);
+    void setConfig(const Json &config);
+    // The run's summary as stored after a flush(): last values, with keys
+    // set through setSummary() winning.
+    Json summary();
 
     RunInfo info() const;         // identity and state as at init
     qint64 currentStep() const;

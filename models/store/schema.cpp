@@ -146,12 +146,21 @@ int checkIdentity(SqliteDb &db)
 
 void checkReadableSchema(SqliteDb &db)
 {
-    if (checkIdentity(db) == 0)
+    const int version = checkIdentity(db);
+    if (version == 0)
         throw Error(Error::Kind::Storage,
                     QCoreApplication::translate("fs::Store",
                                                 "'%1' is not a Forkscope store: it is an empty SQLite database; it "
                                                 "was left untouched")
                         .arg(db.path()));
+    // Reading cannot migrate. An older store is read through views in the
+    // connection's own temp schema (nothing reaches the file) that add the
+    // newer columns with the values a migration would give them.
+    if (version < 2)
+        db.exec("CREATE TEMP VIEW series AS SELECT *, 0 AS integral FROM main.series");
+    if (version < 3)
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host "
+                "FROM main.runs");
 }
 
 void migrateSchema(SqliteDb &db)
