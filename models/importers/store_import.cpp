@@ -88,20 +88,35 @@ QDateTime endTime(const ImportedRun &run)
     return run.startTime.addMSecs(qint64(*run.runtimeSeconds * 1000.0));
 }
 
-qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qint64> after,
-                 const ImportOptions &options)
+// What a run already imported holds: the run's last step, and each key's
+// (one file of a live source may be behind the others at that step).
+struct StoredSteps {
+    std::optional<qint64> runLast;
+    std::map<std::string, qint64> byKey;
+
+    bool has(const std::string &key, qint64 step) const
+    {
+        if (!runLast || step > *runLast)
+            return false;
+        const auto it = byKey.find(key);
+        return it != byKey.end() && step <= it->second;
+    }
+};
+
+qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, const StoredSteps &stored, const ImportOptions &options)
 {
     qint64 added = 0;
     // Rows usually repeat the previous row's keys in the same order: reuse its
     // handles instead of hashing every key of every row.
     std::vector<std::pair<const std::string *, int>> previous;
     for (const ImportedRow &row : run.rows) {
-        if (after && row.step <= *after)
-            continue;
         if (previous.size() < row.values.size())
             previous.resize(row.values.size(), {nullptr, 0});
+        bool wrote = false;
         for (std::size_t i = 0; i < row.values.size(); ++i) {
             const auto &[key, value] = row.values[i];
+            if (stored.has(key, row.step))
+                continue;
             auto &cached = previous[i];
             if (!cached.first || *cached.first != key)
                 cached = {&key, writer.keyHandle(key)};
@@ -109,7 +124,10 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
                 writer.addNumber(cached.second, row.step, value.get<double>());
             else
                 writer.addText(cached.second, row.step, dumpJson(value));
+            wrote = true;
         }
+        if (!wrote)
+            continue;
         ++added;
         if (options.progress && added % kProgressEveryRows == 0
             && !options.progress(added, qint64(run.rows.size()), run.name))
@@ -169,7 +187,12 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
         HistoryWriter writer(store, info.key);
         for (auto it = run.summary.begin(); it != run.summary.end(); ++it)
             writer.setUserSummary(it.key(), it.value());
-        out.rowsAdded = writeRows(writer, run, existing ? info.ownLastStep : std::nullopt, options);
+        StoredSteps stored;
+        if (existing) {
+            stored.runLast = info.ownLastStep;
+            stored.byKey = store.ownLastStepByKey(info.key);
+        }
+        out.rowsAdded = writeRows(writer, run, stored, options);
         writer.flush();
         if (existing) {
             store.setConfig(info.key, run.config);
