@@ -33,4 +33,7 @@ QByteArray jsonLinesText(const std::vector<Json> &rows);
 bool writeFile(const QString &path, const QByteArray &bytes);
 QByteArray readFile(const QString &path);
 
+// SQLite's PRAGMA integrity_check on the store file: "ok" when it is sound.
+QString integrityCheck(const QString &path);
+
 } // namespace fs::test

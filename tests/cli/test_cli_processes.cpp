@@ -2,7 +2,6 @@
 #include <QProcess>
 #include <QThread>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
@@ -30,20 +29,6 @@ void startCli(QProcess &process, const QString &store, const QStringList &args)
 {
     process.start(FORKSCOPE_CLI_PATH, QStringList{"--store", store} + args);
     ASSERT_TRUE(process.waitForStarted(30000));
-}
-
-QString integrityCheck(const QString &path)
-{
-    sqlite3 *db = nullptr;
-    QString result;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-            result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return result;
 }
 
 } // namespace
