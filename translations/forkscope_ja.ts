@@ -406,10 +406,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>run を入れるエンティティ (既定: ソースのエンティティ、なければ &apos;local&apos;)</translation>
     </message>
     <message>
-        <source>print {&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;}</source>
-        <translation>{&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;} を出力します</translation>
-    </message>
-    <message>
         <source>PATH is a W&amp;B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. A cut or corrupt file imports what is whole and says where it stopped. Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be imported.</source>
         <translation>PATH は W&amp;B の run フォルダー (run-*/offline-run-*) または .wandb ファイル、wandb/ フォルダー、TensorBoard のログフォルダーまたは events.out.tfevents.* ファイル、MLflow の mlruns/ フォルダー、または wandb/ か mlruns/ を含むプロジェクトフォルダーです。再インポートしても安全です: インポート済みの run には新しい行だけが追加されます。途中で切れたファイルや壊れたファイルは、完全な部分だけをインポートし、どこで止まったかを表示します。終了ステータス: すべての run をインポートできたときは 0、失敗した run があるときは 1、PATH をインポートできないときは 2。</translation>
     </message>
@@ -749,6 +745,48 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>there is no store at &apos;%1&apos;; expected the path of an existing store file (runs are added with &apos;forkscope-cli init&apos;, &apos;import&apos; or &apos;demo&apos;)</source>
         <translation>&apos;%1&apos; にストアがありません。既存のストアファイルのパスを指定してください（run は &apos;forkscope-cli init&apos;、&apos;import&apos;、&apos;demo&apos; で追加できます）</translation>
     </message>
+    <message>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 %2 が失敗しました: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 %3: %n row(s) added</source>
+        <translation>
+            <numerusform>%1 %2 %3: %n 行を追加しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 forks linked: %2</source>
+        <translation>%1 リンクしたフォーク: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; expected a folder to watch (a wandb/ or W&amp;B run folder, a TensorBoard log folder or an MLflow mlruns/ folder)</source>
+        <translation>%1 は存在しません。監視するフォルダー (wandb/ または W&amp;B の run フォルダー、TensorBoard のログフォルダー、MLflow の mlruns/ フォルダー) を指定してください</translation>
+    </message>
+    <message>
+        <source>Watching %1 into %2; Ctrl-C stops.</source>
+        <translation>%1 を監視して %2 に取り込みます。Ctrl-C で停止します。</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing to import yet; waiting</source>
+        <translation>%1 にはまだインポートできるものがありません。待機しています</translation>
+    </message>
+    <message>
+        <source>Stopped watching %1.</source>
+        <translation>%1 の監視を停止しました。</translation>
+    </message>
+    <message>
+        <source>keep following PATH while training writes to it: new runs appear and new rows are added within 2 seconds, until Ctrl-C or SIGTERM (exit status 0)</source>
+        <translation>学習が書き込んでいる間 PATH を追い続けます: 新しい run が現れ、新しい行は 2 秒以内に追加されます。Ctrl-C または SIGTERM で停止します (終了ステータス 0)</translation>
+    </message>
+    <message>
+        <source>print {&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;}; with --watch one such line (plus &quot;time&quot;) per pass that changed something, and {&quot;time&quot;, &quot;error&quot;} lines</source>
+        <translation>{&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;} を出力します。--watch では、変化があった回ごとにこの形の行 (と &quot;time&quot;) を 1 行、エラーは {&quot;time&quot;, &quot;error&quot;} の行で出力します</translation>
+    </message>
+    <message>
+        <source>With --watch, PATH is read again whenever its files change; a record still being written at the end of a file is waited for, not reported as damage, and no row is added twice. MLflow metric files that hold several values at one step keep every value: they get steps 0, 1, 2... in the order written and the MLflow step goes to &quot;&lt;key&gt;/mlflow_step&quot;.</source>
+        <translation>--watch では、ファイルが変わるたびに PATH を読み直します。ファイル末尾で書き込み中のレコードは破損として報告せず完成を待ち、同じ行を二度追加することはありません。1 つの step に複数の値を持つ MLflow のメトリクスファイルは、すべての値を残します: 書き込まれた順に step 0, 1, 2... を割り当て、MLflow の step は &quot;&lt;key&gt;/mlflow_step&quot; に入れます。</translation>
+    </message>
 </context>
 <context>
     <name>fs::ContinueSnippet</name>
@@ -790,6 +828,42 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>done</source>
         <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FolderWatch</name>
+    <message>
+        <source>%1 does not exist; waiting for it to appear</source>
+        <translation>%1 は存在しません。現れるのを待っています</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FolderWatchController</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to import yet; waiting</source>
+        <translation>インポートできるものはまだありません。待機しています</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) read, %1 row(s) added at %2</source>
+        <translation>
+            <numerusform>%n 個の run を読み込み、%2 に %1 行を追加しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>開始しています</translation>
+    </message>
+    <message>
+        <source>Watch a folder while training writes to it</source>
+        <translation>学習が書き込むフォルダーを監視</translation>
+    </message>
+    <message>
+        <source>Watching %1: %2</source>
+        <translation>%1 の監視: %2</translation>
     </message>
 </context>
 <context>
@@ -1105,10 +1179,6 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>%1 の %2 行目: %3。スキップしました</translation>
     </message>
     <message>
-        <source>%1 metric values were logged again for a step already seen; the last one in each file is kept</source>
-        <translation>%1 個のメトリクス値が既出の step に再度記録されていました。各ファイルの最後の値を使用します</translation>
-    </message>
-    <message>
         <source>%1/meta.yaml: unknown status &quot;%2&quot;; expected 1-5 (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED)</source>
         <translation>%1/meta.yaml: 不明なステータス &quot;%2&quot; です。1〜5 (RUNNING、SCHEDULED、FINISHED、FAILED、KILLED) のいずれかが必要です</translation>
     </message>
@@ -1342,6 +1412,14 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>%1 is not something Forkscope can import; expected a W&amp;B run folder (run-*/offline-run-* holding a .wandb file, or wandb-history.jsonl), a wandb/ folder of runs, a TensorBoard log folder (events.out.tfevents.* files) or an MLflow mlruns/ folder (experiment folders with meta.yaml)</source>
         <translation>%1 は Forkscope でインポートできる形式ではありません。W&amp;B の run フォルダー (.wandb ファイルまたは wandb-history.jsonl を含む run-*/offline-run-*)、run を含む wandb/ フォルダー、TensorBoard のログフォルダー (events.out.tfevents.* ファイル)、MLflow の mlruns/ フォルダー (meta.yaml のある実験フォルダー) のいずれかを指定してください</translation>
     </message>
+    <message>
+        <source>%1 ends mid-line at byte %2 (line %3 has no line end); expected &quot;&lt;timestamp_ms&gt; &lt;value&gt; &lt;step&gt;&quot; lines</source>
+        <translation>%1 はバイト %2 で行の途中で終わっています (%3 行目に行末がありません)。&quot;&lt;timestamp_ms&gt; &lt;value&gt; &lt;step&gt;&quot; の行が必要です</translation>
+    </message>
+    <message>
+        <source>%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 in the order written, their MLflow step is in &quot;%4&quot;</source>
+        <translation>%1: 複数の値が同じ step にあります (MLflow では許されています)。%2 個すべてを書き込まれた順に step 0〜%3 に残し、MLflow の step は &quot;%4&quot; に入れました</translation>
+    </message>
 </context>
 <context>
     <name>fs::Json</name>
@@ -1570,6 +1648,14 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Watch folder…</source>
+        <translation>フォルダーを監視(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Follow a W&amp;B, TensorBoard or MLflow folder while training writes to it</source>
+        <translation>学習が書き込んでいる間、W&amp;B・TensorBoard・MLflow のフォルダーを追い続けます</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2167,21 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>%1s</source>
         <translation>%1秒</translation>
+    </message>
+</context>
+<context>
+    <name>fs::WatchedFoldersDock</name>
+    <message>
+        <source>Watched folders</source>
+        <translation>監視中のフォルダー</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>監視を停止</translation>
+    </message>
+    <message>
+        <source>Stop following the selected folder; runs already imported stay</source>
+        <translation>選択したフォルダーの監視を停止します。インポート済みの run は残ります</translation>
     </message>
 </context>
 <context>
