@@ -34,6 +34,7 @@
 #include "store/store.h"
 #include "views/about_dialog.h"
 #include "views/charts_tab.h"
+#include "views/folder_watch_controller.h"
 #include "views/fork_dialog.h"
 #include "views/import_controller.h"
 #include "views/metric_panel.h"
@@ -42,6 +43,7 @@
 #include "views/resources_init.h"
 #include "views/runs_panel.h"
 #include "views/store_worker.h"
+#include "views/watched_folders_dock.h"
 #include "views/welcome_view.h"
 
 namespace fs {
@@ -83,6 +85,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
     connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
         if (!openRun.isEmpty())
             resolveSelection(openRun);
+        loadProjects();
+    });
+    // Watched folders come back after a restart only where settings are kept.
+    watches_ = new FolderWatchController(options_.storePath, options_.useSettings, this);
+    connect(watches_, &FolderWatchController::problem, this, &MainWindow::showStatus);
+    connect(watches_, &FolderWatchController::runsCreated, this, [this](const QString &immutableId) {
+        if (currentRun_ == 0 && !pending_)
+            resolveSelection(immutableId);
         loadProjects();
     });
     setAcceptDrops(true);
@@ -197,6 +207,9 @@ void MainWindow::buildUi()
     busyDelay_->setInterval(300);
     connect(busyDelay_, &QTimer::timeout, busy_, &QWidget::show);
 
+    watchDock_ = new WatchedFoldersDock(watches_, this);
+    addDockWidget(Qt::LeftDockWidgetArea, watchDock_);
+
     poll_ = new QTimer(this);
     poll_->setInterval(1000);
     connect(poll_, &QTimer::timeout, this, &MainWindow::pollStore);
@@ -260,6 +273,9 @@ void MainWindow::buildActions()
     importFile_->setObjectName(QStringLiteral("importFileAction"));
     importFile_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     connect(importFile_, &QAction::triggered, imports_, &ImportController::chooseFile);
+    watch_ = new QAction(this);
+    watch_->setObjectName(QStringLiteral("watchFolderAction"));
+    connect(watch_, &QAction::triggered, watches_, &FolderWatchController::chooseFolder);
     quit_ = new QAction(this);
     quit_->setObjectName(QStringLiteral("quitAction"));
     quit_->setShortcut(QKeySequence::Quit);
@@ -301,6 +317,8 @@ void MainWindow::buildActions()
     fileMenu_->addAction(demo_);
     fileMenu_->addAction(import_);
     fileMenu_->addAction(importFile_);
+    fileMenu_->addAction(watch_);
+    fileMenu_->addAction(watchDock_->toggleViewAction());
     fileMenu_->addSeparator();
     fileMenu_->addAction(quit_);
     goMenu_ = menuBar()->addMenu(QString());
@@ -356,6 +374,8 @@ void MainWindow::retranslateUi()
     demo_->setText(tr("Create &demo project"));
     import_->setText(tr("&Import runs…"));
     importFile_->setText(tr("Import runs from a &file…"));
+    watch_->setText(tr("&Watch folder…"));
+    watch_->setToolTip(tr("Follow a W&B, TensorBoard or MLflow folder while training writes to it"));
     quit_->setText(tr("&Quit"));
     about_->setText(tr("&About Forkscope"));
     for (QAction *action : languages_->actions()) {

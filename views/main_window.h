@@ -22,10 +22,12 @@ class QTimer;
 
 namespace fs {
 
+class FolderWatchController;
 class ImportController;
 class ProjectListModel;
 class RunsPanel;
 class StoreWorker;
+class WatchedFoldersDock;
 class WelcomeView;
 
 // Projects on the left, the chosen project's runs in the middle, the opened
@@ -52,6 +54,8 @@ public:
     ProjectListModel *projectModel() const { return projects_; }
     WelcomeView *welcomeView() const { return welcome_; }
     ImportController *importController() const { return imports_; }
+    FolderWatchController *folderWatches() const { return watches_; }
+    WatchedFoldersDock *watchedFoldersDock() const { return watchDock_; }
     qint64 currentRunKey() const { return currentRun_; }
     ForkDialog *forkDialog() const { return forkDialog_; }
     // Why the store can only be browsed (empty: it can be written). Then
@@ -142,6 +146,9 @@ private:
     QAction *import_ = nullptr;
     QAction *importFile_ = nullptr;
     ImportController *imports_ = nullptr;
+    QAction *watch_ = nullptr;
+    FolderWatchController *watches_ = nullptr;
+    WatchedFoldersDock *watchDock_ = nullptr;
     QAction *quit_ = nullptr;
     QAction *about_ = nullptr;
     QActionGroup *languages_ = nullptr;

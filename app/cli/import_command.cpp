@@ -3,11 +3,16 @@
 #include "cli/cli_tr.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/stop_signals.h"
 #include "cli/text_table.h"
 #include "core/error.h"
 #include "core/plain_text.h"
 #include "importers/store_import.h"
 #include "store/store.h"
+#include "watch/folder_watch.h"
+
+#include <QDateTime>
+#include <QFileInfo>
 
 namespace fs {
 
@@ -101,12 +106,91 @@ QString reportText(const ImportReport &report, const QString &path, const QStrin
     return text;
 }
 
+// One line per run that changed, then the warnings new in this pass.
+QString passText(const WatchPass &pass)
+{
+    const QString time = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+    QString text;
+    for (const ImportOutcome &r : pass.report.runs) {
+        const QString who = r.runPath.isEmpty() ? r.sourcePath : r.runPath;
+        if (r.status == ImportOutcome::Status::Failed)
+            text += Cli::tr("%1 %2 failed: %3").arg(time, who, r.error) + QStringLiteral("\n");
+        else if (r.status != ImportOutcome::Status::Unchanged)
+            text += Cli::tr("%1 %2 %3: %n row(s) added", nullptr, int(r.rowsAdded))
+                        .arg(time, importStatusName(r.status), who)
+                    + QStringLiteral("\n");
+        for (const QString &w : r.warnings)
+            text += QStringLiteral("  %1: %2\n").arg(who, w);
+    }
+    for (const QString &w : pass.report.warnings)
+        text += QStringLiteral("  %1\n").arg(w);
+    if (pass.report.forksLinked > 0)
+        text += Cli::tr("%1 forks linked: %2").arg(time).arg(pass.report.forksLinked) + QStringLiteral("\n");
+    return text;
+}
+
+bool worthTelling(const WatchPass &pass)
+{
+    if (pass.changed() || !pass.report.warnings.isEmpty())
+        return true;
+    for (const ImportOutcome &r : pass.report.runs)
+        if (!r.warnings.isEmpty())
+            return true;
+    return false;
+}
+
+// import --watch: polls until SIGINT/SIGTERM, then stops between two passes,
+// so the store is never left mid-write.
+int watchImport(CliContext &ctx, const QString &path, const ImportOptions &options)
+{
+    if (!QFileInfo::exists(path))
+        throw Error(Error::Kind::NotFound,
+                    Cli::tr("%1 does not exist; expected a folder to watch (a wandb/ or W&B run folder, a "
+                            "TensorBoard log folder or an MLflow mlruns/ folder)").arg(path));
+    StopSignals stopSignals;
+    Store &store = ctx.store();
+    FolderWatch watch(path, options);
+    if (!ctx.json())
+        printErr(Cli::tr("Watching %1 into %2; Ctrl-C stops.").arg(path, store.path()) + QStringLiteral("\n"));
+    QString lastProblem;
+    do {
+        const WatchPass pass = watch.poll(store);
+        const QString problem = !pass.error.isEmpty() ? pass.error
+                                : pass.waiting        ? Cli::tr("%1 holds nothing to import yet; waiting").arg(path)
+                                                      : QString();
+        if (!problem.isEmpty() && problem != lastProblem) {
+            if (ctx.json())
+                printJson({{"time", toStd(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))},
+                           {"error", toStd(problem)}});
+            else
+                printErr(problem + QStringLiteral("\n"));
+        }
+        if (!problem.isEmpty() || !pass.report.format.isEmpty()) // else the pass found nothing changed
+            lastProblem = problem;
+        if (worthTelling(pass)) {
+            if (ctx.json()) {
+                Json line = reportJson(pass.report);
+                line["time"] = toStd(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+                printJson(line);
+            } else {
+                printOut(passText(pass));
+            }
+        }
+        std::fflush(stdout);
+    } while (!stopSignals.waitForStop(kWatchIntervalMs));
+    if (!ctx.json())
+        printErr(Cli::tr("Stopped watching %1.").arg(path) + QStringLiteral("\n"));
+    return 0;
+}
+
 int importRuns(CliContext &ctx)
 {
     const QString path = ctx.args().positionals.first();
     ImportOptions options;
     options.project = ctx.args().value(QStringLiteral("project"));
     options.entity = ctx.args().value(QStringLiteral("entity"));
+    if (ctx.args().isSet(QStringLiteral("watch")))
+        return watchImport(ctx, path, options);
     const bool showProgress = !ctx.json() && stderrIsTerminal();
     if (showProgress) {
         options.progress = [](qint64 done, qint64 total, const QString &what) {
@@ -151,16 +235,25 @@ CommandSpec importCommand()
                                    "'uncategorized' for W&B and 'imported' otherwise)")),
              {QStringLiteral("entity"), QStringLiteral("E"),
               Cli::tr("the entity the runs go into (default: the source's entity, else 'local')")},
+             {QStringLiteral("watch"), QString(),
+              Cli::tr("keep following PATH while training writes to it: new runs appear and new rows are added "
+                      "within 2 seconds, until Ctrl-C or SIGTERM (exit status 0)")},
              jsonOption(Cli::tr("print {\"format\", \"runs\": [{\"status\", \"path\", \"immutable_id\", "
                                 "\"rows_added\", \"source\", \"warnings\", \"error\"}], \"warnings\", "
-                                "\"skipped_runs\", \"forks_linked\"}"))},
+                                "\"skipped_runs\", \"forks_linked\"}; with --watch one such line (plus \"time\") "
+                                "per pass that changed something, and {\"time\", \"error\"} lines"))},
             Cli::tr("PATH is a W&B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard "
                     "log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder "
                     "holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. "
                     "A cut or corrupt file imports what is whole and says where it stopped; a file with nothing "
                     "readable imports nothing. A run ID already imported from another source fails that run. "
                     "Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be "
-                    "imported or holds nothing readable."),
+                    "imported or holds nothing readable.") +
+                QStringLiteral("\n\n") +
+                Cli::tr("With --watch, PATH is read again whenever its files change; a record still being written "
+                        "at the end of a file is waited for, not reported as damage, and no row is added twice. "
+                        "MLflow metric files that hold several values at one step keep every value: they get "
+                        "steps 0, 1, 2... in the order written and the MLflow step goes to \"<key>/mlflow_step\"."),
             importRuns};
 }
 

@@ -57,6 +57,10 @@ struct ImportedRun {
     QStringList warnings;          // for people: what was cut, skipped, replaced, and where
     qint64 warningsLeftOut = 0;    // warnings past kMaxWarnings (the last line counts them)
     qint64 skipped = 0;            // source items not imported (non-scalar summaries, bad records, ...)
+    // The warnings (also in `warnings`) that only say a file ends inside a
+    // record: cut, or still being written. A folder watch waits for the rest
+    // instead of reporting them; a one-off import reports them as damage.
+    QStringList tailWarnings;
     // What the source held, by kind (e.g. W&B record types "history",
     // "output"; TensorBoard "events", "scalars"). For reports and tests; not stored.
     std::map<QString, qint64> recordCounts;

@@ -12,7 +12,7 @@
 
 #include "core/error.h"
 #include "importers/mapped_file.h"
-#include "importers/mlflow_metric_line.h"
+#include "importers/mlflow_metric_file.h"
 #include "importers/yaml_json.h"
 
 namespace fs {
@@ -103,52 +103,53 @@ void readMetrics(const QString &runDir, ImportedRun &run)
         qint64 maxTimestampMs = 0;
     };
     std::map<qint64, StepRow> steps;
-    qint64 replaced = 0;
+    const auto put = [&steps](qint64 step, const std::string &key, double value, qint64 timestampMs) {
+        StepRow &row = steps[step];
+        row.maxTimestampMs = std::max(row.maxTimestampMs, timestampMs);
+        auto it = std::find_if(row.values.begin(), row.values.end(), [&](const auto &e) { return e.first == key; });
+        if (it == row.values.end())
+            row.values.emplace_back(key, Json(value));
+        else
+            it->second = value;
+    };
     for (const auto &[key, path] : keyFiles(runDir + QStringLiteral("/metrics"))) {
         const std::string name = toStd(key);
-        std::string_view data;
-        std::unique_ptr<MappedFile> file;
+        MlflowMetricFile parsed;
         try {
-            file = std::make_unique<MappedFile>(path);
-            data = file->data();
+            MappedFile file(path);
+            parsed = parseMlflowMetricFile(file.data());
         } catch (const Error &e) {
             addWarning(run, e.message());
             continue;
         }
-        std::size_t pos = 0;
-        qint64 lineNo = 0;
-        while (pos < data.size()) {
-            auto nl = data.find('\n', pos);
-            if (nl == std::string_view::npos)
-                nl = data.size();
-            const std::string_view line = data.substr(pos, nl - pos);
-            pos = nl + 1;
-            ++lineNo;
-            if (line.find_first_not_of(" \t\r") == std::string_view::npos)
-                continue;
-            QString error;
-            const auto v = parseMlflowMetricLine(line, &error);
-            if (!v) {
-                ++run.skipped;
-                addWarning(run, tr("%1 line %2: %3; skipped").arg(path).arg(lineNo).arg(error));
-                continue;
-            }
-            ++run.recordCounts[QStringLiteral("metric values")];
-            StepRow &row = steps[v->step];
-            row.maxTimestampMs = std::max(row.maxTimestampMs, v->timestampMs);
-            auto it = std::find_if(row.values.begin(), row.values.end(),
-                                   [&](const auto &e) { return e.first == name; });
-            if (it == row.values.end()) {
-                row.values.emplace_back(name, Json(v->value));
-            } else {
-                it->second = v->value;
-                ++replaced;
-            }
+        for (const auto &[lineNo, error] : parsed.badLines) {
+            ++run.skipped;
+            addWarning(run, tr("%1 line %2: %3; skipped").arg(path).arg(lineNo).arg(error));
+        }
+        if (parsed.endsMidLine) {
+            ++run.skipped;
+            const QString warning = tr("%1 ends mid-line at byte %2 (line %3 has no line end); expected "
+                                       "\"<timestamp_ms> <value> <step>\" lines").arg(path).arg(parsed.tailOffset)
+                                        .arg(parsed.tailLine);
+            addWarning(run, warning);
+            run.tailWarnings << warning;
+        }
+        run.recordCounts[QStringLiteral("metric values")] += qint64(parsed.values.size());
+        if (parsed.renumbered) {
+            addWarning(run, tr("%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 "
+                               "in the order written, their MLflow step is in \"%4\"")
+                                .arg(path).arg(parsed.values.size()).arg(parsed.values.size() - 1)
+                                .arg(toQ(originalStepKey(name))));
+            ++run.recordCounts[QStringLiteral("renumbered metric files")];
+        }
+        for (std::size_t i = 0; i < parsed.values.size(); ++i) {
+            const MlflowMetricValue &v = parsed.values[i];
+            const qint64 step = parsed.renumbered ? qint64(i) : v.step;
+            put(step, name, v.value, v.timestampMs);
+            if (parsed.renumbered)
+                put(step, originalStepKey(name), double(v.step), v.timestampMs);
         }
     }
-    if (replaced > 0)
-        addWarning(run, tr("%1 metric values were logged again for a step already seen; the last one in each "
-                           "file is kept").arg(replaced));
     run.rows.reserve(steps.size());
     for (auto &[step, sr] : steps) {
         ImportedRow row;

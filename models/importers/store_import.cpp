@@ -115,8 +115,23 @@ QDateTime endTime(const ImportedRun &run)
     return run.startTime.addMSecs(qint64(*run.runtimeSeconds * 1000.0));
 }
 
-qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qint64> after,
-                 const ImportOptions &options, QStringList &warnings)
+// What a run already imported holds: the run's last step, and each key's
+// (one file of a live source may be behind the others at that step).
+struct StoredSteps {
+    std::optional<qint64> runLast;
+    std::map<std::string, qint64> byKey;
+
+    bool has(const std::string &key, qint64 step) const
+    {
+        if (!runLast || step > *runLast)
+            return false;
+        const auto it = byKey.find(key);
+        return it != byKey.end() && step <= it->second;
+    }
+};
+
+qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, const StoredSteps &stored, const ImportOptions &options,
+                 QStringList &warnings)
 {
     qint64 added = 0;
     std::set<std::string> badKeys; // not UTF-8: could never be looked up again
@@ -124,12 +139,13 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
     // handles instead of hashing every key of every row.
     std::vector<std::pair<const std::string *, int>> previous;
     for (const ImportedRow &row : run.rows) {
-        if (after && row.step <= *after)
-            continue;
         if (previous.size() < row.values.size())
             previous.resize(row.values.size(), {nullptr, 0});
+        bool wrote = false;
         for (std::size_t i = 0; i < row.values.size(); ++i) {
             const auto &[key, value] = row.values[i];
+            if (stored.has(key, row.step))
+                continue;
             auto &cached = previous[i];
             if (!cached.first || *cached.first != key) {
                 if (invalidUtf8Offset(key)) {
@@ -145,7 +161,10 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, std::optional<qi
                 writer.addNumber(cached.second, row.step, value.get<double>(), isExactInteger(value));
             else
                 writer.addText(cached.second, row.step, dumpJson(value));
+            wrote = true;
         }
+        if (!wrote)
+            continue;
         ++added;
         if (options.progress && added % kProgressEveryRows == 0
             && !options.progress(added, qint64(run.rows.size()), run.name))
@@ -219,7 +238,12 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
         HistoryWriter writer(store, info.key);
         for (auto it = texts.summary.begin(); it != texts.summary.end(); ++it)
             writer.setUserSummary(it.key(), it.value());
-        out.rowsAdded = writeRows(writer, run, existing ? info.ownLastStep : std::nullopt, options, out.warnings);
+        StoredSteps stored;
+        if (existing) {
+            stored.runLast = info.ownLastStep;
+            stored.byKey = store.ownLastStepByKey(info.key);
+        }
+        out.rowsAdded = writeRows(writer, run, stored, options, out.warnings);
         writer.flush();
         if (existing) {
             store.setConfig(info.key, texts.config);

@@ -105,6 +105,7 @@ void TensorBoardRunBuilder::addFile(std::string_view bytes, const QString &fileN
 {
     file_ = fileName;
     warnedRestartInFile_ = false;
+    run_.tailWarnings.clear(); // only the newest file can still be being written
     TfRecordReader reader(bytes);
     std::string_view record;
     qint64 offset = 0;
@@ -112,7 +113,10 @@ void TensorBoardRunBuilder::addFile(std::string_view bytes, const QString &fileN
         addEvent(record, offset);
     if (!reader.stop().isClean()) {
         cut_ = true;
-        addWarning(run_, QStringLiteral("%1: %2").arg(fileName, reader.stop().reason));
+        const QString warning = QStringLiteral("%1: %2").arg(fileName, reader.stop().reason);
+        addWarning(run_, warning);
+        if (reader.stop().kind == ReadStop::Kind::Truncated)
+            run_.tailWarnings << warning;
     }
 }
 

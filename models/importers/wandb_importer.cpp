@@ -172,8 +172,10 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
                                     .arg(path).arg(lineNo).arg(lineStart).arg(problem));
             } else if (lastWithoutNewline) {
                 cut = true;
-                addWarning(run, tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON object "
-                                   "per line").arg(path).arg(lineStart).arg(lineNo));
+                const QString warning = tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON "
+                                           "object per line").arg(path).arg(lineStart).arg(lineNo);
+                addWarning(run, warning);
+                run.tailWarnings << warning;
             } else {
                 addWarning(run, tr("%1 line %2 (byte %3) is not a JSON object; skipped")
                                     .arg(path).arg(lineNo).arg(lineStart));

@@ -443,6 +443,8 @@ void WandbRecordDecoder::finish(const ReadStop &stop)
     kindCounts_ = {};
     if (!stop.isClean() && !stop.reason.isEmpty())
         addWarning(run_, stop.reason);
+    if (stop.kind == ReadStop::Kind::Truncated)
+        run_.tailWarnings << stop.reason;
     if (exitCode_) {
         run_.exitCode = exitCode_;
         run_.state = *exitCode_ == 0 ? QStringLiteral("finished") : QStringLiteral("failed");

@@ -846,6 +846,22 @@ std::vector<TextPoint> Store::readText(qint64 runKey, const QString &key, StepRa
     return out;
 }
 
+std::map<std::string, qint64> Store::ownLastStepByKey(qint64 runKey)
+{
+    auto st = db_->prepare("SELECT s.key, (SELECT max(last_step) FROM chunks c WHERE c.series = s.id), "
+                           "(SELECT max(step) FROM text_points t WHERE t.series = s.id) FROM series s WHERE s.run = ?1");
+    st.bind(1, runKey);
+    std::map<std::string, qint64> out;
+    while (st.step()) {
+        std::optional<qint64> last = st.optionalInt64(1);
+        if (const auto text = st.optionalInt64(2); text && (!last || *text > *last))
+            last = text;
+        if (last)
+            out[st.text(0).toStdString()] = *last;
+    }
+    return out;
+}
+
 Json Store::lastValues(qint64 runKey, qint64 upTo)
 {
     // One chunk and one text row per key and segment, newest first: the cost

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -183,6 +184,9 @@ public:
     std::vector<TextPoint> readText(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
     // The last value of every key at steps <= `upTo` (fork summaries).
     Json lastValues(qint64 runKey, qint64 upTo);
+    // The last step of every key in the run's own history (imports that
+    // append: a key may lag behind the others at the run's last step).
+    std::map<std::string, qint64> ownLastStepByKey(qint64 runKey);
 
     // Row view for exports: calls `row(step, object)` in ascending step order
     // with only the keys logged at that step. Empty `keys` means all; then

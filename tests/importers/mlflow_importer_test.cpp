@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -138,7 +139,10 @@ TEST(MlflowGenerated, TwoFieldLinesSlashKeysParentAndDeletedRuns)
     EXPECT_EQ(r.state, QLatin1String("failed"));
     EXPECT_EQ(r.config, (Json{{"lr", "0.1"}, {"model/depth", "12"}}));
     ASSERT_EQ(r.rows.size(), 3u);
-    EXPECT_EQ(numberAt(r.rows[0], "old"), 0.25); // last of the two step-0 lines
+    // Both step-0 lines are kept: steps 0 and 1 in the order written.
+    EXPECT_EQ(numberAt(r.rows[0], "old"), 0.5);
+    EXPECT_EQ(numberAt(r.rows[1], "old"), 0.25);
+    EXPECT_EQ(numberAt(r.rows[1], "old/mlflow_step"), 0);
     EXPECT_EQ(numberAt(r.rows[1], "train/loss"), 0.5);
     EXPECT_TRUE(std::isnan(numberAt(r.rows[2], "train/loss")));
     EXPECT_EQ(numberAt(r.rows[0], "with space"), 3);
@@ -146,7 +150,7 @@ TEST(MlflowGenerated, TwoFieldLinesSlashKeysParentAndDeletedRuns)
     EXPECT_EQ(r.skipped, 1);
     const QString warnings = r.warnings.join(QLatin1Char('\n'));
     EXPECT_TRUE(warnings.contains(QLatin1String("line 2"))) << warnings.toStdString();
-    EXPECT_TRUE(warnings.contains(QLatin1String("logged again")));
+    EXPECT_TRUE(warnings.contains(QLatin1String("several values share a step")));
     ASSERT_TRUE(r.runtimeSeconds.has_value());
     EXPECT_DOUBLE_EQ(*r.runtimeSeconds, 5.5);
 }
@@ -162,4 +166,84 @@ TEST(MlflowGenerated, NotAnMlrunsFolder)
         EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
         EXPECT_TRUE(e.message().contains(QLatin1String("meta.yaml")));
     }
+}
+
+// MLflow allows several values at one step: a real mlruns/ folder logs 100
+// values of `loss` all at step 0. Every one is kept, in the order written.
+TEST(MlflowGenerated, SeveralValuesAtOneStepAreAllKept)
+{
+    QTemporaryDir tmp;
+    const QString root = tmp.filePath(QStringLiteral("mlruns"));
+    writeExperiment(root, QStringLiteral("0"), QStringLiteral("Default"));
+    const QString run = writeRun(root, QStringLiteral("0"), QStringLiteral("r1"), 3);
+    std::string lines;
+    for (int i = 0; i < 100; ++i)
+        lines += std::to_string(1000 + i) + " " + std::to_string(100 - i) + " 0\n";
+    fs::test::writeFile(run + QStringLiteral("/metrics/loss"), lines);
+    fs::test::writeFile(run + QStringLiteral("/metrics/acc"), "1000 0.1 0\n1001 0.2 5\n");
+
+    const ImportedRun r = fs::importMlflowRun(run, QStringLiteral("Default"));
+    std::vector<qint64> expected(100);
+    for (qint64 i = 0; i < 100; ++i)
+        expected[size_t(i)] = i;
+    EXPECT_EQ(stepsWith(r, "loss"), expected);
+    EXPECT_EQ(stepsWith(r, "loss/mlflow_step"), expected);
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+        if (const Json *v = value(r.rows[i], "loss")) {
+            EXPECT_EQ(v->get<double>(), double(100 - r.rows[i].step));
+            EXPECT_EQ(numberAt(r.rows[i], "loss/mlflow_step"), 0);
+        }
+    }
+    // A file without repeated steps keeps its own steps.
+    EXPECT_EQ(stepsWith(r, "acc"), (std::vector<qint64>{0, 5}));
+    EXPECT_TRUE(stepsWith(r, "acc/mlflow_step").empty());
+    const QString warnings = r.warnings.join(QLatin1Char('\n'));
+    EXPECT_TRUE(warnings.contains(QLatin1String("all 100 are kept at steps 0-99"))) << warnings.toStdString();
+    EXPECT_TRUE(warnings.contains(QLatin1String("loss/mlflow_step")));
+    EXPECT_EQ(r.skipped, 0);
+}
+
+// The real fixture with a value logged again at a step it already has, as
+// MLflow allows: the file is renumbered, the other files keep their steps.
+TEST(MlflowFixture, AValueLoggedAgainAtAStepIsKept)
+{
+    QTemporaryDir tmp;
+    ASSERT_TRUE(fs::test::copyTree(fs::test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")), tmp.path()));
+    const QString metrics = tmp.path() + QStringLiteral("/0/12026047ea1b4d18b809871910343336/metrics/");
+    QFile accuracy(metrics + QStringLiteral("accuracy"));
+    ASSERT_TRUE(accuracy.open(QIODevice::Append));
+    accuracy.write("1669891517099 0.5 0\n");
+    accuracy.close();
+
+    const fs::ImportBatch batch = fs::importMlflowRoot(tmp.path());
+    ASSERT_EQ(batch.runs.size(), 1u);
+    const ImportedRun &run = batch.runs[0];
+    EXPECT_EQ(stepsWith(run, "accuracy"), (std::vector<qint64>{0, 1}));
+    EXPECT_EQ(numberAt(run.rows[0], "accuracy"), 1.0);
+    EXPECT_EQ(numberAt(run.rows[1], "accuracy"), 0.5);
+    EXPECT_EQ(numberAt(run.rows[1], "accuracy/mlflow_step"), 0);
+    EXPECT_EQ(stepsWith(run, "train-multi_logloss").size(), 10u);
+    EXPECT_EQ(stepsWith(run, "log_loss"), (std::vector<qint64>{0}));
+    ASSERT_EQ(run.warnings.size(), 1) << run.warnings.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(run.warnings[0].contains(QLatin1String("accuracy: several values share a step")));
+}
+
+// MLflow ends every line with a newline: a last line without one is being
+// written (or was cut) and is not guessed at.
+TEST(MlflowGenerated, ALastLineWithoutItsEndIsNotImported)
+{
+    QTemporaryDir tmp;
+    const QString root = tmp.filePath(QStringLiteral("mlruns"));
+    writeExperiment(root, QStringLiteral("0"), QStringLiteral("Default"));
+    const QString run = writeRun(root, QStringLiteral("0"), QStringLiteral("r1"), 1);
+    // Cut before its step, the last line would read as an old two-field line at step 0.
+    fs::test::writeFile(run + QStringLiteral("/metrics/loss"), "1000 1.0 0\n1001 2.0 1\n1002 3.0");
+
+    const ImportedRun r = fs::importMlflowRun(run, QStringLiteral("Default"));
+    EXPECT_EQ(stepsWith(r, "loss"), (std::vector<qint64>{0, 1}));
+    EXPECT_EQ(numberAt(r.rows[0], "loss"), 1.0);
+    EXPECT_EQ(r.skipped, 1);
+    ASSERT_EQ(r.tailWarnings.size(), 1);
+    EXPECT_TRUE(r.warnings.contains(r.tailWarnings[0]));
+    EXPECT_TRUE(r.tailWarnings[0].contains(QLatin1String("ends mid-line at byte 22 (line 3"))) << r.tailWarnings[0].toStdString();
 }

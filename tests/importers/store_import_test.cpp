@@ -126,6 +126,35 @@ TEST(StoreImport, AGrowingLiveRunGainsOnlyTheNewRows)
         EXPECT_EQ(grown[i].step, qint64(i));
 }
 
+// A live source writes its keys one after another (MLflow: one file per
+// metric; TensorBoard: one event per tag). An import that found `acc` one
+// step behind `loss` adds that value on the next import instead of dropping it.
+TEST(StoreImport, AKeyThatLagsBehindGainsItsValuesOnTheNextImport)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    ImportedRun run = syntheticRun(QStringLiteral("lag"), 5); // loss at 0..4
+    for (qint64 s = 0; s < 4; ++s)
+        run.rows[size_t(s)].values.emplace_back("acc", Json(s * 10.0));
+    const ImportOutcome first = writeImportedRun(store, run);
+    ASSERT_EQ(first.status, ImportOutcome::Status::Created) << first.error.toStdString();
+
+    run.rows[4].values.emplace_back("acc", Json(40.0));
+    run.rows.push_back({5, {{"loss", Json(5.0)}, {"acc", Json(50.0)}}});
+    const ImportOutcome second = writeImportedRun(store, run);
+    EXPECT_EQ(second.status, ImportOutcome::Status::Updated);
+    EXPECT_EQ(second.rowsAdded, 2);
+    const RunInfo info = store.resolve(first.immutableId);
+    for (const char *key : {"acc", "loss"}) {
+        const PointVector points = store.readSeries(info.key, QString::fromLatin1(key));
+        ASSERT_EQ(points.size(), 6u) << key;
+        for (size_t i = 0; i < points.size(); ++i)
+            EXPECT_EQ(points[i].step, qint64(i)) << key;
+    }
+    EXPECT_EQ(store.readSeries(info.key, QStringLiteral("acc"))[4].value, 40.0);
+    EXPECT_EQ(writeImportedRun(store, run).status, ImportOutcome::Status::Unchanged);
+}
+
 TEST(StoreImport, ImportedForksLinkWhenTheirSourceArrives)
 {
     test::TempStore tmp;

@@ -1,0 +1,22 @@
+#pragma once
+
+namespace fs {
+
+// SIGINT and SIGTERM, held back while it lives so that a long-running
+// command (import --watch) finishes the write it is in and stops cleanly
+// instead of dying mid-transaction.
+class StopSignals {
+public:
+    StopSignals();
+    ~StopSignals();
+    StopSignals(const StopSignals &) = delete;
+    StopSignals &operator=(const StopSignals &) = delete;
+
+    // Waits up to `ms` milliseconds; true once SIGINT or SIGTERM arrived.
+    bool waitForStop(int ms);
+
+private:
+    bool stopped_ = false;
+};
+
+} // namespace fs
