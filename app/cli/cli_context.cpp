@@ -66,7 +66,8 @@ Store &CliContext::readStore()
     if (!store_) {
         requireExisting();
         store_ = std::make_unique<Store>(storePath(), StoreAccess::ReadOnly);
-        applyHeartbeatTimeout(*store_);
+        if (const qint64 ms = heartbeatTimeoutMs())
+            store_->setHeartbeatTimeoutMs(ms);
     }
     return *store_;
 }
