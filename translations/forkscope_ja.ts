@@ -334,12 +334,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>フォークが引き継いだ行を除いた、run 自身の行だけ</translation>
     </message>
     <message>
-        <source>jsonl: one {&quot;_step&quot;: s, key: value...} object per row, with only the keys logged at that step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. NaN, Infinity and -Infinity are written as such.
-</source>
-        <translation>jsonl: 1 行につき {&quot;_step&quot;: s, key: value...} のオブジェクトを 1 つ出力し、その step で記録されたキーだけを含めます。csv: ヘッダーは _step,key1,key2... で、その step に値がないキーのセルは空になります。NaN、Infinity、-Infinity はそのまま書き出します。
-</translation>
-    </message>
-    <message>
         <source>Imported from %1 (%2) into %3</source>
         <translation>%1 (%2) から %3 にインポートしました</translation>
     </message>
@@ -402,10 +396,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>run を入れるエンティティ (既定: ソースのエンティティ、なければ &apos;local&apos;)</translation>
     </message>
     <message>
-        <source>print {&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;}</source>
-        <translation>{&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;} を出力します</translation>
-    </message>
-    <message>
         <source>line %1: %2</source>
         <translation>%1 行目: %2</translation>
     </message>
@@ -416,10 +406,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
     <message>
         <source>expected a JSON object such as {&quot;loss&quot;: 0.25}, got %1</source>
         <translation>{&quot;loss&quot;: 0.25} のような JSON オブジェクトが必要ですが、%1 が渡されました</translation>
-    </message>
-    <message>
-        <source>_step is %1; expected a whole number &gt;= 0</source>
-        <translation>_step が %1 です。0 以上の整数を指定してください</translation>
     </message>
     <message>
         <source>_commit is %1; expected true or false</source>
@@ -474,10 +460,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>--%1 は run を作成するためのオプションですが、RUN &apos;%2&apos; は既存の run を指しています。&apos;log RUN&apos; か &apos;log --project P [--%1 ...]&apos; のどちらかを使用してください</translation>
     </message>
     <message>
-        <source>run &apos;%1&apos; is being logged by another process (last heartbeat %2); wait for it to end, or append once it has</source>
-        <translation>run &apos;%1&apos; は別のプロセスが記録中です (最後のハートビート: %2)。終了を待つか、終了後に追記してください</translation>
-    </message>
-    <message>
         <source>Logged %1 line(s) to run %2 (%3)</source>
         <translation>%1 行を run %2 (%3) に記録しました</translation>
     </message>
@@ -516,14 +498,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
     <message>
         <source>log JSON lines to a run: &apos;log RUN&apos; appends, &apos;log --project P&apos; creates one</source>
         <translation>JSON Lines を run に記録します: &apos;log RUN&apos; は追記し、&apos;log --project P&apos; は run を作成します</translation>
-    </message>
-    <message>
-        <source>Each input line is one JSON object and one log() call: it is written at the current step, which then advances by one. A &quot;_step&quot;: k key logs at step k (a step that goes back is dropped with a warning); &quot;_commit&quot;: false merges into the pending row. A malformed line stops the input with its line number; the lines before it stay logged.
-A run created by &apos;log --project&apos; is finished at the end of input (failed if a line was bad); &apos;log RUN&apos; keeps the run&apos;s state, so end it with &apos;finish RUN&apos;.
-</source>
-        <translation>入力の各行は 1 つの JSON オブジェクトで、1 回の log() 呼び出しに当たります: 現在の step に書き込まれ、その後 step が 1 つ進みます。&quot;_step&quot;: k のキーがあると step k に記録します (戻る step は警告とともに破棄されます)。&quot;_commit&quot;: false は保留中の行にマージします。不正な行があると、その行番号を示して入力を止めます。それより前の行は記録されたままです。
-&apos;log --project&apos; で作成した run は入力の終わりで完了します (不正な行があった場合は失敗になります)。&apos;log RUN&apos; は run の状態を変えないため、&apos;finish RUN&apos; で終了してください。
-</translation>
     </message>
     <message>
         <source>mark a run finished (exit code 0) or failed (any other exit code)</source>
@@ -757,6 +731,142 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>PATH is a W&amp;B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. A cut or corrupt file imports what is whole and says where it stopped; a file with nothing readable imports nothing. A run ID already imported from another source fails that run. Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be imported or holds nothing readable.</source>
         <translation>PATH は W&amp;B の run フォルダー (run-*/offline-run-*) または .wandb ファイル、wandb/ フォルダー、TensorBoard のログフォルダーまたは events.out.tfevents.* ファイル、MLflow の mlruns/ フォルダー、または wandb/ か mlruns/ を含むプロジェクトフォルダーです。再インポートしても安全です: インポート済みの run には新しい行だけが追加されます。途中で切れたファイルや壊れたファイルは、完全な部分だけをインポートし、どこで止まったかを表示します。読み取れるものがないファイルは何もインポートしません。別のソースからインポート済みの run ID を持つ run は失敗になります。終了ステータス: すべての run をインポートできたときは 0、失敗した run があるときは 1、PATH をインポートできないか読み取れるものがないときは 2。</translation>
     </message>
+    <message>
+        <source>Checking history chunks: %1 of %2</source>
+        <translation>履歴チャンクを検査中: %1 / %2</translation>
+    </message>
+    <message>
+        <source>SQLite integrity check: ok</source>
+        <translation>SQLite 整合性チェック: ok</translation>
+    </message>
+    <message numerus="yes">
+        <source>SQLite integrity check found %n problem(s):</source>
+        <translation>
+            <numerusform>SQLite 整合性チェックで %n 件の問題が見つかりました:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History chunks: %1 checked, %2 sound, %3 unverified (written before checksums), %4 damaged</source>
+        <translation>履歴チャンク: 検査 %1、正常 %2、未検証 %3 (チェックサム導入前に書き込み)、破損 %4</translation>
+    </message>
+    <message>
+        <source>  damaged: run %1, key &apos;%2&apos;, steps %3-%4: %5</source>
+        <translation>  破損: run %1、キー &apos;%2&apos;、step %3-%4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repaired: %n damaged chunk(s) quarantined (moved to the table chunk_quarantine); the rest of the history is untouched.</source>
+        <translation>
+            <numerusform>修復: 破損したチャンク %n 個を隔離しました (テーブル chunk_quarantine に移動)。残りの履歴は変更していません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reads refuse the damaged chunks. &apos;forkscope-cli check --repair&apos; quarantines them.</source>
+        <translation>読み取りは破損したチャンクを使いません。&apos;forkscope-cli check --repair&apos; で隔離できます。</translation>
+    </message>
+    <message>
+        <source>SQLite itself reports damage that --repair cannot mend: copy what is readable with &apos;sqlite3 STORE .recover&apos; into a new file.</source>
+        <translation>SQLite 自体が --repair では直せない破損を報告しています: &apos;sqlite3 STORE .recover&apos; で読める部分を新しいファイルにコピーしてください。</translation>
+    </message>
+    <message>
+        <source>verify the store: SQLite&apos;s integrity check and every history chunk&apos;s checksum and summary</source>
+        <translation>ストアを検証する: SQLite の整合性チェックと、すべての履歴チャンクのチェックサムと要約</translation>
+    </message>
+    <message>
+        <source>move damaged chunks out of the history into the table chunk_quarantine</source>
+        <translation>破損したチャンクを履歴からテーブル chunk_quarantine に移動する</translation>
+    </message>
+    <message>
+        <source>print {&quot;sqlite_ok&quot;, &quot;chunks&quot;, &quot;sound&quot;, &quot;unverified&quot;, &quot;damaged&quot;: [...], &quot;repaired&quot;}</source>
+        <translation>{&quot;sqlite_ok&quot;, &quot;chunks&quot;, &quot;sound&quot;, &quot;unverified&quot;, &quot;damaged&quot;: [...], &quot;repaired&quot;} を出力する</translation>
+    </message>
+    <message>
+        <source>Without --repair the store is opened read-only and not changed. Chunks written before checksums existed are checked against their summary and reported as unverified. Exit code 0: nothing damaged (or all of it quarantined by --repair); 1: damage remains.</source>
+        <translation>--repair なしではストアを読み取り専用で開き、変更しません。チェックサム導入前に書かれたチャンクは要約と照合し、未検証として報告します。終了コード 0: 破損なし (または --repair ですべて隔離済み)、1: 破損が残っています。</translation>
+    </message>
+    <message>
+        <source>jsonl: one {&quot;_step&quot;: s, key: value...} object per row, with only the keys logged at that step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. NaN, Infinity and -Infinity are written as such. Damaged stored data (a chunk whose checksum or summary does not match) is never printed: the command stops before printing anything, names the run, key and steps, and exits 1; &apos;forkscope-cli check --repair&apos; quarantines it.
+</source>
+        <translation>jsonl: 1 行につき {&quot;_step&quot;: s, key: value...} のオブジェクトを 1 つ出力し、その step で記録されたキーだけを含めます。csv: ヘッダーは _step,key1,key2... で、その step に値がないキーのセルは空になります。NaN、Infinity、-Infinity はそのまま書き出します。壊れた保存データ (チェックサムや要約が一致しないチャンク) は出力しません: 何も出力する前に止まり、run、キー、step を示して終了コード 1 で終わります。&apos;forkscope-cli check --repair&apos; で隔離できます。
+</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 %2 が失敗しました: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 %3: %n row(s) added</source>
+        <translation>
+            <numerusform>%1 %2 %3: %n 行を追加しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 forks linked: %2</source>
+        <translation>%1 リンクしたフォーク: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; expected a folder to watch (a wandb/ or W&amp;B run folder, a TensorBoard log folder or an MLflow mlruns/ folder)</source>
+        <translation>%1 は存在しません。監視するフォルダー (wandb/ または W&amp;B の run フォルダー、TensorBoard のログフォルダー、MLflow の mlruns/ フォルダー) を指定してください</translation>
+    </message>
+    <message>
+        <source>Watching %1 into %2; Ctrl-C stops.</source>
+        <translation>%1 を監視して %2 に取り込みます。Ctrl-C で停止します。</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing to import yet; waiting</source>
+        <translation>%1 にはまだインポートできるものがありません。待機しています</translation>
+    </message>
+    <message>
+        <source>Stopped watching %1.</source>
+        <translation>%1 の監視を停止しました。</translation>
+    </message>
+    <message>
+        <source>keep following PATH while training writes to it: new runs appear and new rows are added within 2 seconds, until Ctrl-C or SIGTERM (exit status 0)</source>
+        <translation>学習が書き込んでいる間 PATH を追い続けます: 新しい run が現れ、新しい行は 2 秒以内に追加されます。Ctrl-C または SIGTERM で停止します (終了ステータス 0)</translation>
+    </message>
+    <message>
+        <source>print {&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;}; with --watch one such line (plus &quot;time&quot;) per pass that changed something, and {&quot;time&quot;, &quot;error&quot;} lines</source>
+        <translation>{&quot;format&quot;, &quot;runs&quot;: [{&quot;status&quot;, &quot;path&quot;, &quot;immutable_id&quot;, &quot;rows_added&quot;, &quot;source&quot;, &quot;warnings&quot;, &quot;error&quot;}], &quot;warnings&quot;, &quot;skipped_runs&quot;, &quot;forks_linked&quot;} を出力します。--watch では、変化があった回ごとにこの形の行 (と &quot;time&quot;) を 1 行、エラーは {&quot;time&quot;, &quot;error&quot;} の行で出力します</translation>
+    </message>
+    <message>
+        <source>With --watch, PATH is read again whenever its files change; a record still being written at the end of a file is waited for, not reported as damage, and no row is added twice. MLflow metric files that hold several values at one step keep every value: they get steps 0, 1, 2... in the order written and the MLflow step goes to &quot;&lt;key&gt;/mlflow_step&quot;.</source>
+        <translation>--watch では、ファイルが変わるたびに PATH を読み直します。ファイル末尾で書き込み中のレコードは破損として報告せず完成を待ち、同じ行を二度追加することはありません。1 つの step に複数の値を持つ MLflow のメトリクスファイルは、すべての値を残します: 書き込まれた順に step 0, 1, 2... を割り当て、MLflow の step は &quot;&lt;key&gt;/mlflow_step&quot; に入れます。</translation>
+    </message>
+    <message>
+        <source>_step is %1; %2</source>
+        <translation>_step が %1 です。%2</translation>
+    </message>
+    <message>
+        <source>stdin</source>
+        <translation>標準入力</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; expected JSON lines</source>
+        <translation>%1 はフォルダーです。JSON Lines を渡してください</translation>
+    </message>
+    <message>
+        <source>line %1: reading %2 failed (%3); the lines before it are logged</source>
+        <translation>%1 行目: %2 の読み込みに失敗しました (%3)。それより前の行は記録済みです</translation>
+    </message>
+    <message>
+        <source>line %1 is longer than %2 bytes; expected one JSON object per line of at most %2 bytes</source>
+        <translation>%1 行目が %2 バイトを超えています。1 行に 1 つ、%2 バイト以内の JSON オブジェクトを渡してください</translation>
+    </message>
+    <message>
+        <source>line %1: out of memory while reading or logging it; the lines before it are logged</source>
+        <translation>%1 行目: 読み込みまたは記録中にメモリが不足しました。それより前の行は記録済みです</translation>
+    </message>
+    <message>
+        <source>Each input line is one JSON object and one log() call: it is written at the current step, which then advances by one. A &quot;_step&quot;: k key logs at step k (a step that goes back is dropped with a warning); &quot;_commit&quot;: false merges into the pending row. A malformed line stops the input with its line number; the lines before it stay logged.
+The run is running while input is read and finished at the end of input (failed if a line was bad), whether &apos;log --project&apos; created it or &apos;log RUN&apos; resumed it. One process logs a run at a time: &apos;log RUN&apos; on a run another live process is logging is refused (exit 2) with that process&apos;s pid and host.
+</source>
+        <translation>入力の各行は 1 つの JSON オブジェクトで、1 回の log() 呼び出しに当たります: 現在の step に書き込まれ、その後 step が 1 つ進みます。&quot;_step&quot;: k のキーがあると step k に記録します (戻る step は警告とともに破棄されます)。&quot;_commit&quot;: false は保留中の行にマージします。不正な行があると、その行番号を示して入力を止めます。それより前の行は記録されたままです。
+入力を読んでいる間 run は実行中になり、入力の終わりで完了します (不正な行があった場合は失敗になります)。&apos;log --project&apos; で作成した run も &apos;log RUN&apos; で再開した run も同じです。1 つの run に記録できるプロセスは一度に 1 つです: 生きている別のプロセスが記録中の run への &apos;log RUN&apos; は、そのプロセスの pid とホストを示して拒否されます (終了コード 2)。
+</translation>
+    </message>
+    <message>
+        <source>--%1 %2=...: the value is refused (%3)</source>
+        <translation>--%1 %2=...: 値を受け付けられません (%3)</translation>
+    </message>
 </context>
 <context>
     <name>fs::ContinueSnippet</name>
@@ -818,6 +928,42 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>done</source>
         <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FolderWatch</name>
+    <message>
+        <source>%1 does not exist; waiting for it to appear</source>
+        <translation>%1 は存在しません。現れるのを待っています</translation>
+    </message>
+</context>
+<context>
+    <name>fs::FolderWatchController</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 が失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to import yet; waiting</source>
+        <translation>インポートできるものはまだありません。待機しています</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) read, %1 row(s) added at %2</source>
+        <translation>
+            <numerusform>%n 個の run を読み込み、%2 に %1 行を追加しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>開始しています</translation>
+    </message>
+    <message>
+        <source>Watch a folder while training writes to it</source>
+        <translation>学習が書き込むフォルダーを監視</translation>
+    </message>
+    <message>
+        <source>Watching %1: %2</source>
+        <translation>%1 の監視: %2</translation>
     </message>
 </context>
 <context>
@@ -1137,10 +1283,6 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>%1 の %2 行目: %3。スキップしました</translation>
     </message>
     <message>
-        <source>%1 metric values were logged again for a step already seen; the last one in each file is kept</source>
-        <translation>%1 個のメトリクス値が既出の step に再度記録されていました。各ファイルの最後の値を使用します</translation>
-    </message>
-    <message>
         <source>%1/meta.yaml: unknown status &quot;%2&quot;; expected 1-5 (RUNNING, SCHEDULED, FINISHED, FAILED, KILLED)</source>
         <translation>%1/meta.yaml: 不明なステータス &quot;%2&quot; です。1〜5 (RUNNING、SCHEDULED、FINISHED、FAILED、KILLED) のいずれかが必要です</translation>
     </message>
@@ -1307,10 +1449,6 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>値 &quot;%1&quot; は数値ではありません (0.25、1e-3、nan、inf などが必要です)</translation>
     </message>
     <message>
-        <source>step &quot;%1&quot; is not a whole number</source>
-        <translation>step &quot;%1&quot; は整数ではありません</translation>
-    </message>
-    <message>
         <source>file is empty; expected the 7-byte W&amp;B header (&quot;:W&amp;B&quot;, 0xBEE1, version 0)</source>
         <translation>ファイルが空です。7 バイトの W&amp;B ヘッダー (&quot;:W&amp;B&quot;、0xBEE1、バージョン 0) が必要です</translation>
     </message>
@@ -1456,12 +1594,72 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>%1 holds no readable line, so there is nothing to import: %2</source>
         <translation>%1 には読み取れる行がないため、インポートするものがありません: %2</translation>
     </message>
+    <message>
+        <source>%1 ends mid-line at byte %2 (line %3 has no line end); expected &quot;&lt;timestamp_ms&gt; &lt;value&gt; &lt;step&gt;&quot; lines</source>
+        <translation>%1 はバイト %2 で行の途中で終わっています (%3 行目に行末がありません)。&quot;&lt;timestamp_ms&gt; &lt;value&gt; &lt;step&gt;&quot; の行が必要です</translation>
+    </message>
+    <message>
+        <source>%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 in the order written, their MLflow step is in &quot;%4&quot;</source>
+        <translation>%1: 複数の値が同じ step にあります (MLflow では許されています)。%2 個すべてを書き込まれた順に step 0〜%3 に残し、MLflow の step は &quot;%4&quot; に入れました</translation>
+    </message>
+    <message>
+        <source>%1: event at byte %2: %3; its values are skipped</source>
+        <translation>%1: バイト %2 のイベント: %3。その値はスキップしました</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2); ignored</source>
+        <translation>%1 は正しい JSON ではありません (%2)。無視しました</translation>
+    </message>
+    <message>
+        <source>%1 line %2 (byte %3) is not valid JSON (%4); skipped</source>
+        <translation>%1 の %2 行目 (バイト %3) は正しい JSON ではありません (%4)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 line %2 (byte %3): %4; the row is skipped</source>
+        <translation>%1 の %2 行目 (バイト %3): %4。この行はスキップしました</translation>
+    </message>
+    <message>
+        <source>history record at byte %1: value of &quot;%2&quot; is not JSON (%3); skipped</source>
+        <translation>バイト %1 の history レコード: &quot;%2&quot; の値は JSON ではありません (%3)。スキップしました</translation>
+    </message>
+    <message>
+        <source>history record at byte %1: %2; the row is skipped</source>
+        <translation>バイト %1 の history レコード: %2。この行はスキップしました</translation>
+    </message>
+    <message>
+        <source>%1 record at byte %2: value of &quot;%3&quot; is not JSON (%4); skipped</source>
+        <translation>バイト %2 の %1 レコード: &quot;%3&quot; の値は JSON ではありません (%4)。スキップしました</translation>
+    </message>
+    <message>
+        <source>%1 is refused: nested more than %2 levels deep</source>
+        <translation>%1 は受け付けられません: 入れ子が %2 階層を超えています</translation>
+    </message>
+    <message>
+        <source>%1 is refused: %2</source>
+        <translation>%1 は受け付けられません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is refused: it expands to more than %2 values (aliases repeating other nodes?)</source>
+        <translation>%1 は受け付けられません: 展開すると %2 個を超える値になります (エイリアスが他のノードを繰り返していませんか?)</translation>
+    </message>
 </context>
 <context>
     <name>fs::Json</name>
     <message>
         <source>%1 is not valid JSON (%2); expected JSON such as {&quot;loss&quot;: 0.25}</source>
         <translation>%1 は有効な JSON ではありません (%2)。{&quot;loss&quot;: 0.25} のような JSON を指定してください</translation>
+    </message>
+    <message>
+        <source>arrays/objects nested more than %1 levels deep; at most %1 levels are accepted</source>
+        <translation>配列/オブジェクトの入れ子が %1 階層を超えています。受け付けるのは %1 階層までです</translation>
+    </message>
+    <message>
+        <source>a NUL byte at byte %1; expected text without NUL bytes</source>
+        <translation>バイト %1 に NUL バイトがあります。NUL バイトを含まないテキストを渡してください</translation>
+    </message>
+    <message>
+        <source>arrays/objects nested more than %1 levels deep at byte %2; at most %1 levels are accepted</source>
+        <translation>バイト %2 で配列/オブジェクトの入れ子が %1 階層を超えています。受け付けるのは %1 階層までです</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1883,26 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
+    <message>
+        <source>&amp;Watch folder…</source>
+        <translation>フォルダーを監視(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Follow a W&amp;B, TensorBoard or MLflow folder while training writes to it</source>
+        <translation>学習が書き込んでいる間、W&amp;B・TensorBoard・MLflow のフォルダーを追い続けます</translation>
+    </message>
+    <message>
+        <source>Read-only store: %1. Runs can be browsed; forking, renaming, deleting, importing and creating the demo project are off.</source>
+        <translation>読み取り専用のストア: %1。run は閲覧できますが、フォーク、名前の変更、削除、インポート、デモプロジェクトの作成はできません。</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>読み取り専用</translation>
+    </message>
+    <message>
+        <source>Read-only store: %1</source>
+        <translation>読み取り専用のストア: %1</translation>
+    </message>
 </context>
 <context>
     <name>fs::MetricPanel</name>
@@ -1753,6 +1971,16 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>%1 · step %2</source>
         <translation>%1 · step %2</translation>
+    </message>
+    <message>
+        <source>damaged data at steps %1–%2 of %3 in %4: not drawn</source>
+        <translation>%4 の %3、step %1–%2 のデータが壊れています: 描画していません</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(ほか %n 件)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1926,10 +2154,6 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <translation>log() にはキーと値のペアからなる JSON オブジェクト ({&quot;loss&quot;: 0.25} など) を渡してください。渡された値: %1</translation>
     </message>
     <message>
-        <source>_step must be a whole number &gt;= 0; got %1</source>
-        <translation>_step は 0 以上の整数である必要があります。渡された値: %1</translation>
-    </message>
-    <message>
         <source>_commit must be true or false; got %1</source>
         <translation>_commit は true または false である必要があります。渡された値: %1</translation>
     </message>
@@ -1940,6 +2164,30 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>a run&apos;s config is a JSON object of key/value pairs; got %1</source>
         <translation>run の config はキーと値の組の JSON オブジェクトです。渡された値: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2, an integer beyond +/-2^53 that cannot be stored exactly; it is stored as %3 (the nearest double), and so are later such values of this key</source>
+        <translation>&quot;%1&quot; は %2 で、±2^53 を超える整数のため正確には保存できません。最も近い double の %3 として保存します (このキーの以後の同様の値も同じです)</translation>
+    </message>
+    <message>
+        <source>the run&apos;s next step would be %1, past the last valid step; %2</source>
+        <translation>run の次のステップは %1 となり、有効な最後のステップを超えます。%2</translation>
+    </message>
+    <message>
+        <source>the config or metadata is refused: %1</source>
+        <translation>config または metadata を受け付けられません: %1</translation>
+    </message>
+    <message>
+        <source>_step is %1; %2</source>
+        <translation>_step が %1 です。%2</translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; is refused: %2</source>
+        <translation>&quot;%1&quot; の値を受け付けられません: %2</translation>
+    </message>
+    <message>
+        <source>summary &quot;%1&quot; is refused: %2</source>
+        <translation>summary &quot;%1&quot; を受け付けられません: %2</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2328,17 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     </message>
 </context>
 <context>
+    <name>fs::Step</name>
+    <message>
+        <source>expected a whole number from 0 to 2^53 (%1)</source>
+        <translation>0 から 2^53 (%1) までの整数を指定してください</translation>
+    </message>
+    <message>
+        <source>step %1 is refused; %2</source>
+        <translation>ステップ %1 は受け付けられません。%2</translation>
+    </message>
+</context>
+<context>
     <name>fs::Store</name>
     <message>
         <source>a history chunk in the store is malformed</source>
@@ -2205,6 +2464,114 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
         <source>tag</source>
         <translation>タグ</translation>
     </message>
+    <message>
+        <source>cannot import into run &apos;%1&apos;</source>
+        <translation>run &apos;%1&apos; にインポートできません</translation>
+    </message>
+    <message>
+        <source>its bytes are not a valid chunk</source>
+        <translation>バイト列が正しいチャンクではありません</translation>
+    </message>
+    <message>
+        <source>its checksum does not match its bytes</source>
+        <translation>チェックサムがバイト列と一致しません</translation>
+    </message>
+    <message>
+        <source>it holds %1 points where its summary says %2</source>
+        <translation>要約では %2 点のところ %1 点あります</translation>
+    </message>
+    <message>
+        <source>its steps are not increasing</source>
+        <translation>step が増加していません</translation>
+    </message>
+    <message>
+        <source>its steps end at %1 where its summary says %2</source>
+        <translation>要約では %2 で終わる step が %1 で終わっています</translation>
+    </message>
+    <message>
+        <source>its values contradict its summary (first, last, min, max or NaN count)</source>
+        <translation>値が要約 (最初、最後、最小、最大、NaN の数) と矛盾しています</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store: it is an empty SQLite database; it was left untouched</source>
+        <translation>&apos;%1&apos; は Forkscope のストアではありません: 空の SQLite データベースです。変更していません</translation>
+    </message>
+    <message>
+        <source>the store file &apos;%1&apos; cannot be written</source>
+        <translation>ストアファイル &apos;%1&apos; に書き込めません</translation>
+    </message>
+    <message>
+        <source>the folder &apos;%1&apos; cannot be written</source>
+        <translation>フォルダー &apos;%1&apos; に書き込めません</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store: it is a device or another special file; expected a store file or a path for a new one</source>
+        <translation>&apos;%1&apos; は Forkscope のストアではありません: デバイスまたはその他の特殊ファイルです。ストアファイルか新しいストアのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>there is no store at &apos;%1&apos;; expected the path of an existing store file</source>
+        <translation>&apos;%1&apos; にストアがありません。既存のストアファイルのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Forkscope store: it is empty (0 bytes); it was left untouched</source>
+        <translation>&apos;%1&apos; は Forkscope のストアではありません: 空です (0 バイト)。変更していません</translation>
+    </message>
+    <message>
+        <source>cannot create run &apos;%1&apos;</source>
+        <translation>run &apos;%1&apos; を作成できません</translation>
+    </message>
+    <message>
+        <source>cannot delete run &apos;%1&apos;</source>
+        <translation>run &apos;%1&apos; を削除できません</translation>
+    </message>
+    <message>
+        <source>cannot delete run &apos;%1&apos; and copy its history into fork &apos;%2&apos;</source>
+        <translation>run &apos;%1&apos; を削除して履歴をフォーク &apos;%2&apos; にコピーすることはできません</translation>
+    </message>
+    <message>
+        <source>damaged data in run %1, key &apos;%2&apos;, steps %3-%4: %5. It was not used; &apos;forkscope-cli check --repair&apos; quarantines it.</source>
+        <translation>run %1 のキー &apos;%2&apos;、step %3-%4 のデータが壊れています: %5。使用しませんでした。&apos;forkscope-cli check --repair&apos; で隔離できます。</translation>
+    </message>
+    <message>
+        <source>(unknown run)</source>
+        <translation>(不明な run)</translation>
+    </message>
+    <message>
+        <source>(unknown key)</source>
+        <translation>(不明なキー)</translation>
+    </message>
+    <message>
+        <source>process %1 on host %2</source>
+        <translation>ホスト %2 のプロセス %1</translation>
+    </message>
+    <message>
+        <source>another process (it did not record which)</source>
+        <translation>別のプロセス (どのプロセスかは記録されていません)</translation>
+    </message>
+    <message>
+        <source>%1: run &apos;%2&apos; is being logged by %3 (last heartbeat %4). Wait until it finishes; if that process has died, its claim expires %5 s after its last heartbeat and the run reads as crashed</source>
+        <translation>%1: run &apos;%2&apos; は %3 が記録中です (最後のハートビート %4)。終わるまで待ってください。そのプロセスが終了している場合は、最後のハートビートから %5 秒で占有が切れ、run はクラッシュとして扱われます</translation>
+    </message>
+    <message>
+        <source>cannot log to run &apos;%1&apos;</source>
+        <translation>run &apos;%1&apos; に記録できません</translation>
+    </message>
+    <message>
+        <source>cannot finish run &apos;%1&apos;</source>
+        <translation>run &apos;%1&apos; を終了できません</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; was deleted while this process was logging it; this process stopped logging, and nothing after its last flush was written</source>
+        <translation>このプロセスが記録している間に run &apos;%1&apos; が削除されました。このプロセスは記録を止めました。最後のフラッシュより後のデータは書き込まれていません</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; was taken over by process %2 on host %3: this process&apos;s heartbeat was older than %4 s, so the run was taken for crashed. This process stopped logging to it</source>
+        <translation>run &apos;%1&apos; はホスト %3 のプロセス %2 に引き継がれました: このプロセスのハートビートが %4 秒より古かったため、run はクラッシュしたとみなされました。このプロセスはこの run への記録を止めました</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; was ended by another process (state %2) while this process was logging it; this process stopped logging to it</source>
+        <translation>このプロセスが記録している間に、run &apos;%1&apos; は別のプロセスによって終了されました (状態 %2)。このプロセスはこの run への記録を止めました</translation>
+    </message>
 </context>
 <context>
     <name>fs::Text</name>
@@ -2234,6 +2601,21 @@ A run created by &apos;log --project&apos; is finished at the end of input (fail
     <message>
         <source>%1s</source>
         <translation>%1秒</translation>
+    </message>
+</context>
+<context>
+    <name>fs::WatchedFoldersDock</name>
+    <message>
+        <source>Watched folders</source>
+        <translation>監視中のフォルダー</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>監視を停止</translation>
+    </message>
+    <message>
+        <source>Stop following the selected folder; runs already imported stay</source>
+        <translation>選択したフォルダーの監視を停止します。インポート済みの run は残ります</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,7 @@ void MainWindow::buildActions()
     connect(importFile_, &QAction::triggered, imports_, &ImportController::chooseFile);
     watch_ = new QAction(this);
     watch_->setObjectName(QStringLiteral("watchFolderAction"));
+    watch_->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W));
     connect(watch_, &QAction::triggered, watches_, &FolderWatchController::chooseFolder);
     quit_ = new QAction(this);
     quit_->setObjectName(QStringLiteral("quitAction"));
@@ -318,6 +319,7 @@ void MainWindow::buildActions()
     fileMenu_->addAction(import_);
     fileMenu_->addAction(importFile_);
     fileMenu_->addAction(watch_);
+    watchDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     fileMenu_->addAction(watchDock_->toggleViewAction());
     fileMenu_->addSeparator();
     fileMenu_->addAction(quit_);

@@ -1,5 +1,6 @@
 #include "native_run.h"
 
+#include "core/step_rule.h"
 #include "py_row.h"
 
 namespace fs::py {
@@ -22,7 +23,7 @@ std::optional<qint64> stepArgument(PyObject *step)
         if (!overflow)
             return value; // a negative step is fs::Run's to refuse
     }
-    throw pyb::value_error("step must be a whole number >= 0; got " + std::string(pyb::repr(step)));
+    throw pyb::value_error(badStepText(QString::fromStdString(std::string(pyb::repr(step)))).toStdString());
 }
 
 std::optional<bool> commitArgument(PyObject *commit)

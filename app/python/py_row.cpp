@@ -163,7 +163,7 @@ void PyRow::readItem(std::string_view prefix, PyObject *key, PyObject *value, in
     }
     if (name == "_step" || name == "_commit") {
         // Instructions, not data: fs::Run's JSON path reads them with its
-        // own rules (a whole number >= 0, true or false).
+        // own rules (core/step_rule.h; true or false).
         addJson(name, pyToJson(value, "log() key " + keyText(name)));
         return;
     }

@@ -218,9 +218,14 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
                             .arg(escapeControls(run.runId), run.sourcePath, entity, project,
                                  toQ(existing->metadata["import"].value("source", std::string()))));
         if (existing) {
-            // A run resumed by a live writer is that writer's until it ends.
-            store.requireNoLiveWriter(
-                *existing, QCoreApplication::translate("fs::Store", "cannot import into run '%1'").arg(existing->runId));
+            // A run resumed by a live Forkscope writer is that writer's until
+            // it ends. An imported run that is still running at its source
+            // holds no claim: the tool writing the source is what a re-import
+            // follows.
+            if (existing->writer)
+                store.requireNoLiveWriter(*existing, QCoreApplication::translate("fs::Store",
+                                                                                 "cannot import into run '%1'")
+                                                         .arg(existing->runId));
             info = *existing;
         } else {
             NewRun spec;

@@ -204,8 +204,6 @@ struct Run::Impl {
             *doCommit = commit.value_or(true);
             return true;
         }
-        if (*target < 0)
-            throw Error(Error::Kind::BadInput, tr("step must be a whole number >= 0; got %1").arg(*target));
         if (*target < step) {
             warn(tr("step %1 < current step %2: steps must increase monotonically; the data logged at step %1 "
                     "was dropped")

@@ -23,24 +23,24 @@ const QList<QStringList> kReads{{"projects"},
                                 {"history", "r1", "--project", "p"},
                                 {"check"}};
 
-std::string journalMode(const QString &path)
+// A pragma's value as text, read without writing.
+std::string pragma(const QString &path, const std::string &name)
 {
     sqlite3 *db = nullptr;
     sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
-    std::string mode;
+    sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &st, nullptr);
+    std::string value;
     if (st && sqlite3_step(st) == SQLITE_ROW)
-        mode = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
+        value = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     sqlite3_close(db);
-    return mode;
+    return value;
 }
 
-bool setJournalMode(const QString &path, const char *mode)
+bool execSql(const QString &path, const std::string &sql)
 {
     sqlite3 *db = nullptr;
-    const std::string sql = std::string("PRAGMA journal_mode=") + mode;
     const bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK &&
                     sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
     sqlite3_close(db);
@@ -89,14 +89,14 @@ TEST(CliReadOnly, ReadCommandsLeaveARollbackJournalStoreByteIdentical)
 {
     TempStore store;
     makeStore(store.path());
-    ASSERT_TRUE(setJournalMode(store.path(), "DELETE"));
+    ASSERT_TRUE(execSql(store.path(), "PRAGMA journal_mode=DELETE"));
     const QByteArray before = readFile(store.path());
     const QStringList files = filesIn(store.dir());
     for (const QStringList &args : kReads) {
         const auto r = runCli(store.path(), args);
         EXPECT_EQ(r.exitCode, 0) << args.join(' ').toStdString() << ": " << r.err.toStdString();
         EXPECT_EQ(readFile(store.path()), before) << args.join(' ').toStdString();
-        EXPECT_EQ(journalMode(store.path()), "delete") << args.join(' ').toStdString();
+        EXPECT_EQ(pragma(store.path(), "journal_mode"), "delete") << args.join(' ').toStdString();
         EXPECT_EQ(filesIn(store.dir()), files) << args.join(' ').toStdString();
     }
     EXPECT_TRUE(runCli(store.path(), {"history", "r1", "--project", "p"}).out.contains("0.25"));
@@ -106,7 +106,7 @@ TEST(CliReadOnly, ReadCommandsLeaveAWalStoreByteIdentical)
 {
     TempStore store;
     makeStore(store.path());
-    ASSERT_EQ(journalMode(store.path()), "wal");
+    ASSERT_EQ(pragma(store.path(), "journal_mode"), "wal");
     const QByteArray before = readFile(store.path());
     for (const QStringList &args : kReads) {
         const auto r = runCli(store.path(), args);
@@ -132,7 +132,7 @@ TEST(CliReadOnly, EmptyFileIsRefusedAndStaysEmpty)
 TEST(CliReadOnly, EmptySqliteDatabaseIsNotAStoreForReading)
 {
     TempStore store;
-    ASSERT_TRUE(setJournalMode(store.path(), "DELETE; CREATE TABLE t(a); DROP TABLE t")); // valid, no tables
+    ASSERT_TRUE(execSql(store.path(), "PRAGMA journal_mode=DELETE; CREATE TABLE t(a); DROP TABLE t")); // valid, no tables
     const QByteArray before = readFile(store.path());
     const auto r = runCli(store.path(), {"projects"});
     EXPECT_EQ(r.exitCode, 1);
@@ -150,8 +150,9 @@ TEST(CliReadOnly, DeviceFileIsRefusedForReadingAndWriting)
         EXPECT_TRUE(r.err.contains("'/dev/null' is not a Forkscope store: it is a device"))
             << args.join(' ').toStdString() << ": " << r.err.toStdString();
     }
-    if (!journalExisted)
+    if (!journalExisted) {
         EXPECT_FALSE(QFile::exists("/dev/null-journal"));
+    }
 }
 
 TEST(CliReadOnly, StoreInAReadOnlyFolderIsReadAndLeftByteIdentical)
@@ -185,6 +186,44 @@ TEST(CliReadOnly, StoreInAReadOnlyFolderIsReadAndLeftByteIdentical)
     EXPECT_EQ(w.exitCode, 1);
     EXPECT_FALSE(w.err.isEmpty());
     EXPECT_EQ(readFile(path), before);
+    EXPECT_EQ(filesIn(dir), QStringList{"store.sqlite"});
+    QFile::setPermissions(dir, rx | QFileDevice::WriteOwner); // let QTemporaryDir clean up
+}
+
+// A store of an older Forkscope is read as it is: reading cannot migrate, so
+// the newer columns come from views in the connection's temp schema.
+TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
+{
+    QTemporaryDir base;
+    ASSERT_TRUE(base.isValid());
+    const QString dir = base.filePath("ro");
+    ASSERT_TRUE(QDir().mkpath(dir));
+    const QString path = dir + "/store.sqlite";
+    makeStore(path);
+    ASSERT_EQ(runCli(path, {"log", "r1", "--project", "p"}, "{\"epoch\": 3}\n").exitCode, 0);
+    // Back to what version 1 wrote: no series.integral, no runs.writer_*.
+    ASSERT_TRUE(execSql(path, "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
+                              "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
+                              "PRAGMA user_version = 1; PRAGMA journal_mode=DELETE"));
+    const auto rx = QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                    QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    ASSERT_TRUE(QFile::setPermissions(base.path(), rx | QFileDevice::WriteOwner));
+    ASSERT_TRUE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    ASSERT_TRUE(QFile::setPermissions(dir, rx));
+    const QByteArray before = readFile(path);
+
+    for (const QStringList &args : kReads) {
+        const auto r = runUnprivileged(path, args);
+        EXPECT_EQ(r.exitCode, 0) << args.join(' ').toStdString() << ": " << r.err.toStdString();
+    }
+    const auto runs = runUnprivileged(path, {"runs", "--project", "p", "--json"});
+    EXPECT_TRUE(runs.out.contains("\"finished\"")) << runs.out.toStdString();
+    // Version 1 did not know integers: its numbers read back as doubles.
+    const auto history = runUnprivileged(path, {"history", "r1", "--project", "p"});
+    EXPECT_TRUE(history.out.contains("\"loss\":0.25")) << history.out.toStdString() << history.err.toStdString();
+    EXPECT_TRUE(history.out.contains("\"epoch\":3.0")) << history.out.toStdString();
+    EXPECT_EQ(readFile(path), before);
+    EXPECT_EQ(pragma(path, "user_version"), "1");
     EXPECT_EQ(filesIn(dir), QStringList{"store.sqlite"});
     QFile::setPermissions(dir, rx | QFileDevice::WriteOwner); // let QTemporaryDir clean up
 }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <stdexcept>
@@ -187,6 +188,7 @@ TEST(StoreImport, AFailedRunLeavesNothingBehind)
     NewRun spec;
     spec.project = QStringLiteral("synth");
     spec.runId = QStringLiteral("taken");
+    spec.state = RunState::Finished;
     store.deleteRun(store.createRun(spec).key, false);
     const ImportOutcome out = writeImportedRun(store, run);
     EXPECT_EQ(out.status, ImportOutcome::Status::Failed);
@@ -225,4 +227,40 @@ TEST(StoreImport, UnusablePathsAreClearErrors)
         EXPECT_EQ(e.kind(), Error::Kind::BadInput);
         EXPECT_FALSE(e.message().isEmpty());
     }
+}
+
+// The source's own tool writing a running run is what re-import follows; a
+// Forkscope writer that resumed the imported run holds it until it ends.
+TEST(StoreImport, ARunningRunIsReimportedUnlessAForkscopeWriterHoldsIt)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    ImportedRun run = syntheticRun(QStringLiteral("live"), 3);
+    run.state = QStringLiteral("running");
+    const ImportOutcome first = writeImportedRun(store, run);
+    ASSERT_EQ(first.status, ImportOutcome::Status::Created) << first.error.toStdString();
+    const RunInfo info = store.resolve(first.immutableId);
+    ASSERT_EQ(info.state, RunState::Running);
+
+    run.rows.push_back({3, {{"loss", Json(3.0)}}});
+    run.state = QStringLiteral("finished"); // and now done at its source
+    const ImportOutcome grown = writeImportedRun(store, run);
+    EXPECT_EQ(grown.status, ImportOutcome::Status::Updated) << grown.error.toStdString();
+    EXPECT_EQ(store.readSeries(info.key, QStringLiteral("loss")).size(), 4u);
+    ASSERT_EQ(store.run(info.key).state, RunState::Finished);
+
+    // Someone continues it from Forkscope.
+    const RunClaim claim = store.claimRun(info.key, WriterIdentity::thisProcess());
+    run.rows.push_back({4, {{"loss", Json(4.0)}}});
+    const ImportOutcome refused = writeImportedRun(store, run);
+    EXPECT_EQ(refused.status, ImportOutcome::Status::Failed);
+    EXPECT_TRUE(refused.error.contains(QStringLiteral("cannot import into run 'live'"))) << refused.error.toStdString();
+    EXPECT_TRUE(refused.error.contains(QStringLiteral("process %1").arg(QCoreApplication::applicationPid())))
+        << refused.error.toStdString();
+    EXPECT_EQ(store.readSeries(info.key, QStringLiteral("loss")).size(), 4u); // nothing written
+
+    store.releaseClaim(claim, 0);
+    const ImportOutcome after = writeImportedRun(store, run);
+    EXPECT_EQ(after.status, ImportOutcome::Status::Updated) << after.error.toStdString();
+    EXPECT_EQ(store.readSeries(info.key, QStringLiteral("loss")).size(), 5u);
 }

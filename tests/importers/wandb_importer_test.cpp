@@ -105,10 +105,11 @@ TEST(WandbFixtures, CutRunImportsWholeRowsAndReportsTheCut)
             // Numbers as the SDK wrote them: the step counters as integers
             // (they stay integers), losses as floats; _runtime/_timestamp
             // are written either way.
-            if (k == "Validation/step" || k == "Training/step")
+            if (k == "Validation/step" || k == "Training/step") {
                 EXPECT_TRUE(v.is_number_integer()) << k;
-            else if (k != "_runtime" && k != "_timestamp")
+            } else if (k != "_runtime" && k != "_timestamp") {
                 EXPECT_TRUE(v.is_number_float()) << k;
+            }
         }
     EXPECT_EQ(keys, (std::set<std::string>{"Validation/accuracy", "Validation/step", "Training/loss",
                                            "Training/accuracy", "Training/step", "_runtime", "_timestamp"}));

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 
 #include "core/error.h"
+#include "core/step_rule.h"
 #include "logging/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
@@ -98,7 +99,7 @@ TEST(InitRefusals, NegativeExplicitStep)
         ADD_FAILURE() << "a negative step was accepted";
     } catch (const Error &e) {
         EXPECT_EQ(e.kind(), Error::Kind::BadInput);
-        EXPECT_EQ(e.message(), QStringLiteral("step must be a whole number >= 0; got -1"));
+        EXPECT_EQ(e.message(), badStepText(QStringLiteral("-1"))); // the one step rule
     }
     run->log({{"a", 2.0}});
     EXPECT_EQ(run->currentStep(), 1);

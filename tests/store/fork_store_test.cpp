@@ -18,6 +18,7 @@ RunInfo makeRun(Store &store, const QString &id, qint64 steps, const QString &ke
     spec.project = QStringLiteral("p");
     spec.runId = id;
     spec.config = {{"lr", 0.1}, {"layers", 4}};
+    spec.state = RunState::Finished; // logged by no live writer: it may be deleted
     const RunInfo info = store.createRun(spec);
     HistoryWriter w(store, info.key);
     for (qint64 s = 0; s < steps; ++s)

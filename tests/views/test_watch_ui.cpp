@@ -92,8 +92,9 @@ void chooseInNextFileDialog(const QString &folder)
             return;
         timer->stop();
         timer->deleteLater();
-        dialog->setDirectory(QFileInfo(folder).absolutePath());
-        dialog->selectFile(QFileInfo(folder).fileName());
+        // A folder dialog accepted with nothing selected answers its current
+        // folder; selecting the entry instead waits on its file model.
+        dialog->setDirectory(folder);
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected; it is what runs
     });
     timer->start();
