@@ -33,11 +33,17 @@ CliResult runCli(const QString &store, const QStringList &args, const QByteArray
     }
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(300000)) {
-        ADD_FAILURE() << "forkscope-cli " << args.join(QLatin1Char(' ')).toStdString() << " did not finish";
+    return finishCli(process, QStringLiteral("forkscope-cli ") + args.join(QLatin1Char(' ')));
+}
+
+CliResult finishCli(QProcess &process, const QString &what, int timeoutMs)
+{
+    if (!process.waitForFinished(timeoutMs)) {
+        ADD_FAILURE() << what.toStdString() << " did not finish";
         process.kill();
         process.waitForFinished();
     }
+    CliResult result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());

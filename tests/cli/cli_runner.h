@@ -27,6 +27,10 @@ struct CliResult {
 CliResult runCli(const QString &store, const QStringList &args, const QByteArray &input = {},
                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
+// Waits for a started `process` (up to `timeoutMs`; past it the process is
+// killed and the test fails naming `what`) and collects its exit code and output.
+CliResult finishCli(QProcess &process, const QString &what, int timeoutMs = 300000);
+
 // Starts the real forkscope-cli against `store` without waiting for it;
 // false (with a test failure) if it did not start.
 bool startCli(QProcess &process, const QString &store, const QStringList &args,

@@ -63,17 +63,11 @@ CliResult runCliWithStdin(const TempStore &store, const QStringList &args, const
         });
     }
     process.start(QStringLiteral(FORKSCOPE_CLI_PATH), QStringList{QStringLiteral("--store"), store.path()} + args);
-    CliResult result;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(300000)) {
-        ADD_FAILURE() << "forkscope-cli did not run: " << process.errorString().toStdString();
-        process.kill();
-        process.waitForFinished();
-        return result;
+    if (!process.waitForStarted(30000)) {
+        ADD_FAILURE() << "forkscope-cli did not start: " << process.errorString().toStdString();
+        return {};
     }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return finishCli(process, QStringLiteral("forkscope-cli ") + args.join(QLatin1Char(' ')));
 }
 
 } // namespace

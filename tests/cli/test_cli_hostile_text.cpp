@@ -35,17 +35,7 @@ CliResult runCliRaw(const QString &store, const QString &script)
     QProcess process;
     process.start(QStringLiteral("/bin/sh"),
                   {QStringLiteral("-c"), script, QStringLiteral(FORKSCOPE_CLI_PATH), store});
-    CliResult result;
-    if (!process.waitForFinished(120000)) {
-        ADD_FAILURE() << "sh -c " << script.toStdString() << " did not finish";
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return finishCli(process, QStringLiteral("sh -c ") + script, 120000);
 }
 
 qint64 runCount(const TempStore &store, const QString &project)

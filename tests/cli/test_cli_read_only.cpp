@@ -23,21 +23,6 @@ const QList<QStringList> kReads{{"projects"},
                                 {"history", "r1", "--project", "p"},
                                 {"check"}};
 
-// A pragma's value as text, read without writing.
-std::string pragma(const QString &path, const std::string &name)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, ("PRAGMA " + name).c_str(), -1, &st, nullptr);
-    std::string value;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        value = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return value;
-}
-
 bool execSql(const QString &path, const std::string &sql)
 {
     sqlite3 *db = nullptr;
@@ -46,6 +31,32 @@ bool execSql(const QString &path, const std::string &sql)
     sqlite3_close(db);
     return ok;
 }
+
+// A folder for a store file that a reader cannot write once locked; made
+// writable again at the end so that QTemporaryDir can remove it.
+class ReadOnlyFolder {
+public:
+    ReadOnlyFolder() : dir_(base_.filePath(QStringLiteral("ro"))) { QDir().mkpath(dir_); }
+    ~ReadOnlyFolder() { QFile::setPermissions(dir_, kReadable | QFileDevice::WriteOwner); }
+    bool isValid() const { return base_.isValid() && QFileInfo(dir_).isDir(); }
+    QString dir() const { return dir_; }
+    QString store() const { return dir_ + QStringLiteral("/store.sqlite"); }
+    // Takes write permission from the store file and its folder.
+    bool lock() const
+    {
+        return QFile::setPermissions(base_.path(), kReadable | QFileDevice::WriteOwner) &&
+               QFile::setPermissions(store(), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                                  QFileDevice::ReadOther) &&
+               QFile::setPermissions(dir_, kReadable);
+    }
+
+private:
+    static constexpr QFileDevice::Permissions kReadable{QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                        QFileDevice::ReadGroup | QFileDevice::ExeGroup |
+                                                        QFileDevice::ReadOther | QFileDevice::ExeOther};
+    QTemporaryDir base_;
+    QString dir_;
+};
 
 void makeStore(const QString &path)
 {
@@ -72,15 +83,11 @@ CliResult runUnprivileged(const QString &store, const QStringList &args)
     }
     QProcess process;
     process.start(program, command);
-    CliResult r;
-    if (!process.waitForStarted(30000) || !process.waitForFinished(120000)) {
+    if (!process.waitForStarted(30000)) {
         ADD_FAILURE() << "could not run " << program.toStdString() << ": " << process.errorString().toStdString();
-        return r;
+        return {};
     }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
+    return finishCli(process, program + QLatin1Char(' ') + command.join(QLatin1Char(' ')), 120000);
 }
 
 } // namespace
@@ -96,7 +103,7 @@ TEST(CliReadOnly, ReadCommandsLeaveARollbackJournalStoreByteIdentical)
         const auto r = runCli(store.path(), args);
         EXPECT_EQ(r.exitCode, 0) << args.join(' ').toStdString() << ": " << r.err.toStdString();
         EXPECT_EQ(readFile(store.path()), before) << args.join(' ').toStdString();
-        EXPECT_EQ(pragma(store.path(), "journal_mode"), "delete") << args.join(' ').toStdString();
+        EXPECT_EQ(queryStore(store.path(), "PRAGMA journal_mode"), QStringLiteral("delete")) << args.join(' ').toStdString();
         EXPECT_EQ(filesIn(store.dir()), files) << args.join(' ').toStdString();
     }
     EXPECT_TRUE(runCli(store.path(), {"history", "r1", "--project", "p"}).out.contains("0.25"));
@@ -106,7 +113,7 @@ TEST(CliReadOnly, ReadCommandsLeaveAWalStoreByteIdentical)
 {
     TempStore store;
     makeStore(store.path());
-    ASSERT_EQ(pragma(store.path(), "journal_mode"), "wal");
+    ASSERT_EQ(queryStore(store.path(), "PRAGMA journal_mode"), QStringLiteral("wal"));
     const QByteArray before = readFile(store.path());
     for (const QStringList &args : kReads) {
         const auto r = runCli(store.path(), args);
@@ -157,20 +164,14 @@ TEST(CliReadOnly, DeviceFileIsRefusedForReadingAndWriting)
 
 TEST(CliReadOnly, StoreInAReadOnlyFolderIsReadAndLeftByteIdentical)
 {
-    QTemporaryDir base;
-    ASSERT_TRUE(base.isValid());
-    const QString dir = base.filePath("ro");
-    ASSERT_TRUE(QDir().mkpath(dir));
-    const QString path = dir + "/store.sqlite";
+    ReadOnlyFolder folder;
+    ASSERT_TRUE(folder.isValid());
+    const QString dir = folder.dir(), path = folder.store();
     makeStore(path);
     // A WAL store without -wal/-shm files (the last writer removed them), in
     // a folder where a reader cannot make them.
     ASSERT_EQ(filesIn(dir), QStringList{"store.sqlite"});
-    const auto rx = QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup |
-                    QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
-    ASSERT_TRUE(QFile::setPermissions(base.path(), rx | QFileDevice::WriteOwner));
-    ASSERT_TRUE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    ASSERT_TRUE(QFile::setPermissions(dir, rx));
+    ASSERT_TRUE(folder.lock());
     const QByteArray before = readFile(path);
 
     for (const QStringList &args : kReads) {
@@ -187,29 +188,22 @@ TEST(CliReadOnly, StoreInAReadOnlyFolderIsReadAndLeftByteIdentical)
     EXPECT_FALSE(w.err.isEmpty());
     EXPECT_EQ(readFile(path), before);
     EXPECT_EQ(filesIn(dir), QStringList{"store.sqlite"});
-    QFile::setPermissions(dir, rx | QFileDevice::WriteOwner); // let QTemporaryDir clean up
 }
 
 // A store of an older Forkscope is read as it is: reading cannot migrate, so
 // the newer columns come from views in the connection's temp schema.
 TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
 {
-    QTemporaryDir base;
-    ASSERT_TRUE(base.isValid());
-    const QString dir = base.filePath("ro");
-    ASSERT_TRUE(QDir().mkpath(dir));
-    const QString path = dir + "/store.sqlite";
+    ReadOnlyFolder folder;
+    ASSERT_TRUE(folder.isValid());
+    const QString dir = folder.dir(), path = folder.store();
     makeStore(path);
     ASSERT_EQ(runCli(path, {"log", "r1", "--project", "p"}, "{\"epoch\": 3}\n").exitCode, 0);
     // Back to what version 1 wrote: no series.integral, no runs.writer_*.
     ASSERT_TRUE(execSql(path, "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
                               "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
                               "PRAGMA user_version = 1; PRAGMA journal_mode=DELETE"));
-    const auto rx = QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup |
-                    QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
-    ASSERT_TRUE(QFile::setPermissions(base.path(), rx | QFileDevice::WriteOwner));
-    ASSERT_TRUE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-    ASSERT_TRUE(QFile::setPermissions(dir, rx));
+    ASSERT_TRUE(folder.lock());
     const QByteArray before = readFile(path);
 
     for (const QStringList &args : kReads) {
@@ -223,7 +217,6 @@ TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
     EXPECT_TRUE(history.out.contains("\"loss\":0.25")) << history.out.toStdString() << history.err.toStdString();
     EXPECT_TRUE(history.out.contains("\"epoch\":3.0")) << history.out.toStdString();
     EXPECT_EQ(readFile(path), before);
-    EXPECT_EQ(pragma(path, "user_version"), "1");
+    EXPECT_EQ(queryStore(path, "PRAGMA user_version"), QStringLiteral("1"));
     EXPECT_EQ(filesIn(dir), QStringList{"store.sqlite"});
-    QFile::setPermissions(dir, rx | QFileDevice::WriteOwner); // let QTemporaryDir clean up
 }
