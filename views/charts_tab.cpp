@@ -356,10 +356,14 @@ void ChartsTab::resizeEvent(QResizeEvent *event)
     relayout();
 }
 
+void ChartsTab::clearPicks()
+{
+    for (MetricPanel *panel : std::as_const(panels_))
+        panel->clearPick();
+}
+
 void ChartsTab::relayout()
 {
-    const int width = scroll_->viewport()->width();
-    const int columns = std::clamp(width / kPanelMinWidth, 1, 4);
     QRegularExpression re(search_->text(), QRegularExpression::CaseInsensitiveOption);
     const bool validPattern = re.isValid();
     if (!validPattern)
@@ -368,17 +372,22 @@ void ChartsTab::relayout()
 
     while (gridLayout_->takeAt(0)) {
     }
-    int shown = 0;
+    QList<MetricPanel *> visible;
     for (auto it = panels_.cbegin(); it != panels_.cend(); ++it) {
         // W&B's bookkeeping keys (_runtime, _timestamp) only on request.
         const bool hidden = it.key().startsWith(QLatin1Char('_')) && !search_->text().startsWith(QLatin1Char('_'));
-        const bool visible = !hidden && (search_->text().isEmpty() || re.match(it.key()).hasMatch());
-        it.value()->setVisible(visible);
-        if (visible) {
-            gridLayout_->addWidget(it.value(), shown / columns, shown % columns);
-            ++shown;
-        }
+        const bool shows = !hidden && (search_->text().isEmpty() || re.match(it.key()).hasMatch());
+        it.value()->setVisible(shows);
+        if (shows)
+            visible << it.value();
     }
+    // As many columns as fit, but no more than there are charts: one chart
+    // takes the whole width.
+    const int shown = int(visible.size());
+    const int fit = scroll_->viewport()->width() / kPanelMinWidth;
+    const int columns = std::clamp(std::min(fit, shown), 1, 4);
+    for (int i = 0; i < shown; ++i)
+        gridLayout_->addWidget(visible[i], i / columns, i % columns);
     // Few charts share the height; many scroll at a readable size.
     const int rows = (shown + columns - 1) / std::max(columns, 1);
     const int height = rows > 0 && rows <= 2 ? std::max(kPanelHeight, (scroll_->viewport()->height() - 8 * rows) / rows)

@@ -43,6 +43,8 @@ public:
     QList<MetricPanel *> panels() const { return panels_.values(); }
     // Picks `step` of `runKey` on every panel that shows it.
     void pickStep(qint64 runKey, qint64 step);
+    // Forgets the picked step in every panel (after a fork was made of it).
+    void clearPicks();
 
     // Display options shared by all panels.
     void setSmoothing(double weight);

@@ -52,7 +52,12 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     stepHint->setForegroundRole(QPalette::PlaceholderText);
     stepRow->addWidget(step_);
     stepRow->addWidget(stepHint, 1);
-    form->addRow(tr("Fork at &step:"), stepRow);
+    // The label's mnemonic needs a buddy: with a layout as the row's field,
+    // addRow(text, layout) gives it none and shows the '&'.
+    auto *stepLabel = new QLabel(tr("Fork at &step:"), this);
+    stepLabel->setObjectName(QStringLiteral("forkStepLabel"));
+    stepLabel->setBuddy(step_);
+    form->addRow(stepLabel, stepRow);
 
     name_ = new QLineEdit(generateDisplayName(nameOrdinal), this);
     name_->setObjectName(QStringLiteral("forkName"));

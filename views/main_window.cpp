@@ -832,6 +832,7 @@ void MainWindow::openForkDialog(qint64 runKey, qint64 step)
 
 void MainWindow::onForkCreated(const RunInfo &fork)
 {
+    page_->charts()->clearPicks(); // the pick became the fork
     showStatus(
         tr("Created %1 (%2), forked at step %3").arg(fork.name, fork.runId).arg(fork.fork ? fork.fork->step : 0));
     PendingOpen open{fork.key, {}, RunPage::ChartsIndex};

@@ -26,6 +26,7 @@
 #include <cmath>
 
 #include "views/chart_curves.h"
+#include "views/chart_pick.h"
 #include "views/chart_export.h"
 #include "views/metric_chart_view.h"
 #include "views/run_palette.h"
@@ -154,7 +155,10 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent) : QFrame(parent
     });
     layout->addWidget(view_, 1);
 
-    forkButton_ = new QPushButton(view_);
+    // On the viewport, not the view: a scroll area's accessibility node
+    // lists only its viewport and scroll bars, so a button beside them is
+    // out of the accessibility tree.
+    forkButton_ = new QPushButton(view_->viewport());
     forkButton_->setObjectName(QStringLiteral("forkFromStepButton"));
     forkButton_->setIcon(QIcon(QStringLiteral(":/icons/fork.svg")));
     forkButton_->setCursor(Qt::PointingHandCursor);
@@ -565,35 +569,29 @@ std::optional<QPointF> MetricPanel::positionOf(qint64 runKey, qint64 step) const
     return std::nullopt;
 }
 
+std::optional<MetricPanel::Pick> MetricPanel::pointAt(const QPointF &pos) const
+{
+    std::vector<const PointVector *> drawn;
+    drawn.reserve(curves_.size());
+    for (const Curve &c : curves_)
+        drawn.push_back(&c.points);
+    const auto ref = pointAtCursor(drawn, toValue(pos).x(), pos,
+                                   [this](const Point &p) { return toView(QPointF(double(p.step), p.value)); });
+    if (!ref)
+        return std::nullopt;
+    const Curve &c = curves_[ref->curve];
+    const Point &at = c.points[ref->index];
+    return Pick{c.run.key, c.steps[ref->index], at.value, at.step};
+}
+
 void MetricPanel::onClicked(const QPointF &pos)
 {
     if (!plotRectInView().adjusted(-6, -6, 6, 6).contains(pos))
         return;
-    const double x = toValue(pos).x();
-    const Curve *best = nullptr;
-    size_t bestIndex = 0;
-    double bestDistance = std::numeric_limits<double>::infinity();
-    for (const Curve &c : curves_) {
-        const auto &pts = c.points;
-        auto it =
-            std::lower_bound(pts.begin(), pts.end(), x, [](const Point &p, double v) { return double(p.step) < v; });
-        // M4 keeps up to four points per column: look a few columns around.
-        const auto from = it - std::min<ptrdiff_t>(it - pts.begin(), 12);
-        const auto to = it + std::min<ptrdiff_t>(pts.end() - it, 12);
-        for (auto p = from; p != to; ++p) {
-            const QPointF v = toView(QPointF(double(p->step), p->value));
-            const double d = std::hypot(v.x() - pos.x(), (v.y() - pos.y()) * 0.5);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = &c;
-                bestIndex = size_t(p - pts.begin());
-            }
-        }
-    }
-    if (!best)
+    const auto picked = pointAt(pos);
+    if (!picked)
         return;
-    const Point &at = best->points[bestIndex];
-    pick_ = Pick{best->run.key, best->steps[bestIndex], at.value, at.step};
+    pick_ = picked;
     updatePickMarker();
     emit stepPicked(pick_->runKey, pick_->step);
 }
@@ -631,6 +629,7 @@ void MetricPanel::updatePickMarker()
     if (c)
         pickMarker_->setBorderColor(runColor(c->run.colorIndex).darker(130));
     forkButton_->setText(tr("Fork from step %1…").arg(pick_->step));
+    forkButton_->setAccessibleName(forkButton_->text());
     forkButton_->setToolTip(c ? tr("Fork %1 at step %2 (F)").arg(c->run.name).arg(pick_->step) : QString());
     forkButton_->adjustSize();
     const QPointF at = toView(value);
@@ -663,23 +662,13 @@ void MetricPanel::onHover(const QPointF &pos)
         hideHover();
         return;
     }
-    const QPointF v = toValue(pos);
-    // The readout's x: the logged point nearest the cursor in any run
-    // (points hold x: the step, or the time on a time axis).
-    qint64 x = qint64(std::llround(v.x()));
-    qint64 step = x;
-    double bestDx = std::numeric_limits<double>::infinity();
-    for (const Curve &c : curves_) {
-        auto it = std::lower_bound(c.points.begin(), c.points.end(), v.x(),
-                                   [](const Point &p, double x) { return double(p.step) < x; });
-        for (auto p : {it, it == c.points.begin() ? it : it - 1}) {
-            if (p != c.points.end() && std::abs(double(p->step) - v.x()) < bestDx) {
-                bestDx = std::abs(double(p->step) - v.x());
-                x = p->step;
-                step = c.steps[size_t(p - c.points.begin())];
-            }
-        }
+    // The readout is the point a click here picks.
+    const auto target = pointAt(pos);
+    if (!target) {
+        hideHover();
+        return;
     }
+    const qint64 x = target->x, step = target->step;
     const QRectF scenePlot = chart_->mapRectToScene(chart_->plotArea());
     const QPointF sceneAt = view_->mapToScene(pos.toPoint());
     const double sx = chart_->mapToScene(chart_->mapToPosition(QPointF(double(x), 0), pickMarker_)).x();

@@ -108,6 +108,8 @@ private:
     void exportDialog();
     void setXRange(double lo, double hi, bool fixY, bool notify = true);
     void scheduleReload();
+    // What a click at `pos` (view coordinates) picks (chart_pick.h).
+    std::optional<Pick> pointAt(const QPointF &pos) const;
     void onClicked(const QPointF &pos);
     void onHover(const QPointF &pos);
     void hideHover();
