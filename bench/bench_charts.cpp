@@ -1,4 +1,4 @@
-// Chart benchmark (issue 4): the real panels (views/metric_panel) painted
+// Chart benchmark (issue 4): the real panels (views/charts/metric_panel) painted
 // offscreen from a real store on disk, against the naive baseline (every
 // point into a QLineSeries). Prints one JSON object per scenario and size.
 //
@@ -28,7 +28,7 @@
 #include "history/series_query.h"
 #include "store/history_writer.h"
 #include "store/store.h"
-#include "views/metric_panel.h"
+#include "views/charts/metric_panel.h"
 #include "views/panel_data.h"
 #include "views/store_worker.h"
 

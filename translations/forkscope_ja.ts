@@ -2,14 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>fs::AboutDialog</name>
+    <name>AboutDialog</name>
     <message>
         <source>About Forkscope</source>
         <translation>Forkscope について</translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation>バージョン %1</translation>
     </message>
     <message>
         <source>Browse machine learning training runs and fork them at any step.</source>
@@ -30,6 +26,194 @@
     <message>
         <source>Store size on disk</source>
         <translation>ストアのディスク上のサイズ</translation>
+    </message>
+</context>
+<context>
+    <name>ForkDialog</name>
+    <message>
+        <source>Fork run</source>
+        <translation>run をフォーク</translation>
+    </message>
+    <message>
+        <source>Source run:</source>
+        <translation>ソース run:</translation>
+    </message>
+    <message>
+        <source>Fork at &amp;step:</source>
+        <translation>フォークする step(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Fork step</source>
+        <translation>フォークする step</translation>
+    </message>
+    <message>
+        <source>New run &amp;name:</source>
+        <translation>新しい run の名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>New run name</source>
+        <translation>新しい run の名前</translation>
+    </message>
+    <message>
+        <source>&amp;Config:</source>
+        <translation>config(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Config of the fork</source>
+        <translation>フォークの config</translation>
+    </message>
+    <message>
+        <source>Double-click a value to override it; changed keys are highlighted.</source>
+        <translation>値をダブルクリックすると上書きできます。変更したキーは強調表示されます。</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>メモ(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Notes of the fork</source>
+        <translation>フォークのメモ</translation>
+    </message>
+    <message>
+        <source>Why this fork?</source>
+        <translation>このフォークの目的は?</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>タグ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Tags of the fork</source>
+        <translation>フォークのタグ</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>カンマ区切り</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>run</translation>
+    </message>
+    <message>
+        <source>Rows added</source>
+        <translation>追加した行</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Forkscope</source>
+        <translation>Forkscope</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>run(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>進む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fork from step…</source>
+        <translation>step からフォーク…</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Overview(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>チャート(&amp;C)</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter runs</source>
+        <translation>run を絞り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Run &amp;actions</source>
+        <translation>run の操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Create &amp;demo project</source>
+        <translation>デモプロジェクトを作成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>run をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import runs from a &amp;file…</source>
+        <translation>ファイルから run をインポート(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Watch folder…</source>
+        <translation>フォルダーを監視(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Follow a W&amp;B, TensorBoard or MLflow folder while training writes to it</source>
+        <translation>学習が書き込んでいる間、W&amp;B・TensorBoard・MLflow のフォルダーを追い続けます</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Forkscope</source>
+        <translation>Forkscope について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>システムの言語(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>fs::AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>バージョン %1</translation>
     </message>
     <message>
         <source>%1 (%2 bytes, including the write-ahead log)</source>
@@ -967,22 +1151,17 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ForkDialog</name>
+    <name>fs::ForkController</name>
     <message>
-        <source>Fork run</source>
-        <translation>run をフォーク</translation>
+        <source>Created %1 (%2), forked at step %3</source>
+        <translation>%1 (%2) を作成しました (step %3 でフォーク)</translation>
     </message>
+</context>
+<context>
+    <name>fs::ForkDialog</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Source run:</source>
-        <translation>ソース run:</translation>
-    </message>
-    <message>
-        <source>Fork step</source>
-        <translation>フォークする step</translation>
     </message>
     <message>
         <source>inherits steps 0 – N; the fork logs from N + 1 (last step: %1)</source>
@@ -993,56 +1172,8 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>ソースにはまだ履歴がありません</translation>
     </message>
     <message>
-        <source>Fork at &amp;step:</source>
-        <translation>フォークする step(&amp;S):</translation>
-    </message>
-    <message>
-        <source>New run &amp;name:</source>
-        <translation>新しい run の名前(&amp;N):</translation>
-    </message>
-    <message>
-        <source>Config of the fork</source>
-        <translation>フォークの config</translation>
-    </message>
-    <message>
-        <source>&amp;Config:</source>
-        <translation>config(&amp;C):</translation>
-    </message>
-    <message>
-        <source>Double-click a value to override it; changed keys are highlighted.</source>
-        <translation>値をダブルクリックすると上書きできます。変更したキーは強調表示されます。</translation>
-    </message>
-    <message>
-        <source>Why this fork?</source>
-        <translation>このフォークの目的は?</translation>
-    </message>
-    <message>
-        <source>N&amp;otes:</source>
-        <translation>メモ(&amp;O):</translation>
-    </message>
-    <message>
-        <source>comma-separated</source>
-        <translation>カンマ区切り</translation>
-    </message>
-    <message>
-        <source>&amp;Tags:</source>
-        <translation>タグ(&amp;T):</translation>
-    </message>
-    <message>
         <source>Create fork</source>
         <translation>フォークを作成</translation>
-    </message>
-    <message>
-        <source>New run name</source>
-        <translation>新しい run の名前</translation>
-    </message>
-    <message>
-        <source>Notes of the fork</source>
-        <translation>フォークのメモ</translation>
-    </message>
-    <message>
-        <source>Tags of the fork</source>
-        <translation>フォークのタグ</translation>
     </message>
 </context>
 <context>
@@ -1198,22 +1329,6 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Forks linked:</source>
         <translation>リンクしたフォーク:</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>ステータス</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>run</translation>
-    </message>
-    <message>
-        <source>Rows added</source>
-        <translation>追加した行</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>ソース</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
@@ -1722,52 +1837,8 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <source>Fork from step…</source>
-        <translation>step からフォーク…</translation>
-    </message>
-    <message>
-        <source>Create &amp;demo project</source>
-        <translation>デモプロジェクトを作成(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Import runs…</source>
-        <translation>run をインポート(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>移動(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>run(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Navigation</source>
-        <translation>ナビゲーション</translation>
-    </message>
-    <message>
-        <source>Cannot open run &apos;%1&apos;: %2</source>
-        <translation>run &apos;%1&apos; を開けません: %2</translation>
-    </message>
-    <message>
         <source>%1 — Forkscope</source>
         <translation>%1 — Forkscope</translation>
-    </message>
-    <message>
-        <source>This run cannot be shown: %1</source>
-        <translation>この run は表示できません: %1</translation>
-    </message>
-    <message>
-        <source>Created %1 (%2), forked at step %3</source>
-        <translation>%1 (%2) を作成しました (step %3 でフォーク)</translation>
     </message>
     <message>
         <source>Renamed to %1</source>
@@ -1816,24 +1887,12 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>&amp;Back</source>
-        <translation>戻る(&amp;B)</translation>
-    </message>
-    <message>
         <source>Back to the previous run</source>
         <translation>前の run に戻る</translation>
     </message>
     <message>
-        <source>&amp;Forward</source>
-        <translation>進む(&amp;F)</translation>
-    </message>
-    <message>
         <source>Forward to the next run</source>
         <translation>次の run に進む</translation>
-    </message>
-    <message>
-        <source>&amp;Reload</source>
-        <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
         <source>Reload projects, runs and charts</source>
@@ -1842,54 +1901,6 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Fork the open run at the step picked on a chart, else at its last step</source>
         <translation>開いている run を、チャートで選んだ step (選んでいなければ最後の step) でフォーク</translation>
-    </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>Overview(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Charts</source>
-        <translation>チャート(&amp;C)</translation>
-    </message>
-    <message>
-        <source>F&amp;ilter runs</source>
-        <translation>run を絞り込む(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Run &amp;actions</source>
-        <translation>run の操作(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Import runs from a &amp;file…</source>
-        <translation>ファイルから run をインポート(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;About Forkscope</source>
-        <translation>Forkscope について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;System language</source>
-        <translation>システムの言語(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>設定(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Watch folder…</source>
-        <translation>フォルダーを監視(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Follow a W&amp;B, TensorBoard or MLflow folder while training writes to it</source>
-        <translation>学習が書き込んでいる間、W&amp;B・TensorBoard・MLflow のフォルダーを追い続けます</translation>
     </message>
     <message>
         <source>Read-only store: %1. Runs can be browsed; forking, renaming, deleting, importing and creating the demo project are off.</source>
@@ -2158,10 +2169,6 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>_commit は true または false である必要があります。渡された値: %1</translation>
     </message>
     <message>
-        <source>step must be a whole number &gt;= 0; got %1</source>
-        <translation>step は 0 以上の整数である必要があります。渡された値: %1</translation>
-    </message>
-    <message>
         <source>a run&apos;s config is a JSON object of key/value pairs; got %1</source>
         <translation>run の config はキーと値の組の JSON オブジェクトです。渡された値: %1</translation>
     </message>
@@ -2188,6 +2195,17 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>summary &quot;%1&quot; is refused: %2</source>
         <translation>summary &quot;%1&quot; を受け付けられません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fs::RunBrowser</name>
+    <message>
+        <source>Cannot open run &apos;%1&apos;: %2</source>
+        <translation>run &apos;%1&apos; を開けません: %2</translation>
+    </message>
+    <message>
+        <source>This run cannot be shown: %1</source>
+        <translation>この run は表示できません: %1</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QDialog>
+#include <memory>
 
-class QLabel;
+namespace Ui {
+class AboutDialog;
+}
 
 namespace fs {
 
@@ -11,6 +14,7 @@ class AboutDialog : public QDialog {
     Q_OBJECT
 public:
     explicit AboutDialog(const QString &storePath, QWidget *parent = nullptr);
+    ~AboutDialog() override;
 
     // The store file plus its -wal and -shm companions, in bytes.
     static qint64 storeSizeOnDisk(const QString &storePath);
@@ -22,17 +26,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void retranslateUi();
+    // The texts the form cannot hold: they name the version and the store's size.
+    void retranslateNumbers();
 
     QString storePath_;
-    QLabel *title_ = nullptr;
-    QLabel *version_ = nullptr;
-    QLabel *description_ = nullptr;
-    QLabel *storeLabel_ = nullptr;
-    QLabel *store_ = nullptr;
-    QLabel *sizeLabel_ = nullptr;
-    QLabel *size_ = nullptr;
-    QLabel *qt_ = nullptr;
+    std::unique_ptr<Ui::AboutDialog> ui_;
 };
 
 } // namespace fs

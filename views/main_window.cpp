@@ -2,11 +2,7 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
-#include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -29,50 +25,32 @@
 #include "core/error.h"
 #include "demo/demo_project.h"
 #include "itemmodels/project_list_model.h"
-#include "itemmodels/run_color.h"
 #include "itemmodels/run_table_model.h"
 #include "store/store.h"
 #include "views/about_dialog.h"
-#include "views/charts_tab.h"
-#include "views/folder_watch_controller.h"
-#include "views/fork_dialog.h"
-#include "views/import_controller.h"
-#include "views/metric_panel.h"
-#include "views/overview_tab.h"
-#include "views/project_delegate.h"
+#include "views/charts/charts_tab.h"
+#include "views/watch/folder_watch_controller.h"
+#include "views/fork/fork_controller.h"
+#include "views/fork/fork_dialog.h"
+#include "views/import/import_controller.h"
+#include "views/overview/overview_tab.h"
+#include "views/runs/project_delegate.h"
+#include "views/navigation_history.h"
 #include "views/resources_init.h"
-#include "views/runs_panel.h"
+#include "views/run_browser.h"
+#include "views/runs/runs_panel.h"
+#include "views/store_file_watch.h"
 #include "views/store_worker.h"
-#include "views/watched_folders_dock.h"
+#include "views/watch/watched_folders_dock.h"
 #include "views/welcome_view.h"
+#include "ui_main_window.h"
 
 namespace fs {
 
-namespace {
-
-PanelRun panelRun(const RunInfo &r)
-{
-    PanelRun p;
-    p.key = r.key;
-    p.name = r.name;
-    p.runId = r.runId;
-    p.colorIndex = runColorIndex(r.immutableId);
-    if (r.fork)
-        p.forkStep = r.fork->step;
-    return p;
-}
-
-QString projectId(const ProjectInfo &p)
-{
-    return p.entity + QLatin1Char('/') + p.name;
-}
-
-} // namespace
-
-MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(parent), options_(options)
+MainWindow::MainWindow(const Options &options, QWidget *parent)
+    : QMainWindow(parent), options_(options), ui_(std::make_unique<Ui::MainWindow>())
 {
     initViewsResources();
-    setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/forkscope.svg")));
     readOnly_ = storeReadOnlyReason(options_.storePath);
     const StoreAccess access = readOnly_.isEmpty() ? StoreAccess::ReadWrite : StoreAccess::ReadOnly;
@@ -82,19 +60,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
         chartWorkers_.push_back(
             new StoreWorker(options_.storePath, QStringLiteral("forkscope-charts-%1").arg(i), this, access));
     imports_ = new ImportController(options_.storePath, this);
-    connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
-        if (!openRun.isEmpty())
-            resolveSelection(openRun);
-        loadProjects();
-    });
     // Watched folders come back after a restart only where settings are kept.
     watches_ = new FolderWatchController(options_.storePath, options_.useSettings, this);
     connect(watches_, &FolderWatchController::problem, this, &MainWindow::showStatus);
-    connect(watches_, &FolderWatchController::runsCreated, this, [this](const QString &immutableId) {
-        if (currentRun_ == 0 && !pending_)
-            resolveSelection(immutableId);
-        loadProjects();
-    });
     setAcceptDrops(true);
     buildUi();
     buildActions();
@@ -118,9 +86,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
         });
     }
     if (!options_.select.isEmpty())
-        resolveSelection(options_.select);
-    loadProjects();
-    poll_->start();
+        browser_->openByText(options_.select);
+    browser_->loadProjects();
+    storeWatch_->start();
 }
 
 MainWindow::~MainWindow()
@@ -132,8 +100,8 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildUi()
 {
-    stack_ = new QStackedWidget(this);
-    setCentralWidget(stack_);
+    ui_->setupUi(this);
+    stack_ = ui_->stack;
 
     welcome_ = new WelcomeView(stack_);
     welcome_->setStorePath(options_.storePath);
@@ -166,20 +134,12 @@ void MainWindow::buildUi()
     projectView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     leftLayout->addWidget(projectsTitle_);
     leftLayout->addWidget(projectView_, 1);
-    connect(projectView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    selectProject(current.data(ProjectListModel::ProjectKeyRole).toLongLong());
-            });
 
     runs_ = new RunsPanel(splitter_);
-    connect(runs_, &RunsPanel::runActivated, this, [this](qint64 key) { openRun(key); });
-    connect(runs_, &RunsPanel::selectionChanged, this, &MainWindow::updateChartRuns);
-
     page_ = new RunPage(chartWorkers_, splitter_);
+    buildControllers();
     OverviewTab *overview = page_->overview();
     connect(overview, &OverviewTab::statusMessage, this, &MainWindow::showStatus);
-    connect(overview, &OverviewTab::openRunRequested, this, [this](qint64 key) { openRun(key); });
     connect(overview, &OverviewTab::forkRequested, this, &MainWindow::openForkDialog);
     connect(overview, &OverviewTab::renameRequested, this, &MainWindow::renameRun);
     connect(overview, &OverviewTab::deleteRequested, this, &MainWindow::deleteRun);
@@ -210,102 +170,103 @@ void MainWindow::buildUi()
     watchDock_ = new WatchedFoldersDock(watches_, this);
     addDockWidget(Qt::LeftDockWidgetArea, watchDock_);
 
-    poll_ = new QTimer(this);
-    poll_->setInterval(1000);
-    connect(poll_, &QTimer::timeout, this, &MainWindow::pollStore);
+}
+
+void MainWindow::buildControllers()
+{
+    history_ = new NavigationHistory(this);
+    connect(history_, &NavigationHistory::changed, this, &MainWindow::updateNavigation);
+    browser_ = new RunBrowser(metaWorker_, {projectView_, projects_, runs_, page_}, history_, options_.storePath, this);
+    browser_->setStartTab(options_.tab);
+    connect(browser_, &RunBrowser::runOpened, this, &MainWindow::runOpened);
+    connect(browser_, &RunBrowser::openRunChanged, this, &MainWindow::updateTitle);
+    connect(browser_, &RunBrowser::projectsListed, this, &MainWindow::onProjectsListed);
+    connect(browser_, &RunBrowser::statusMessage, this, &MainWindow::showStatus);
+
+    forks_ = new ForkController(metaWorker_, browser_, page_->charts(), this);
+    connect(forks_, &ForkController::statusMessage, this, &MainWindow::showStatus);
+    connect(forks_, &ForkController::forkCreated, this, [this](const RunInfo &fork) {
+        emit forkCreated(fork.key);
+        browser_->loadProjects();
+    });
+
+    connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
+        if (!openRun.isEmpty())
+            browser_->openByText(openRun);
+        browser_->loadProjects();
+    });
+    connect(watches_, &FolderWatchController::runsCreated, this, [this](const QString &immutableId) {
+        if (browser_->currentRunKey() == 0 && !browser_->isOpening())
+            browser_->openByText(immutableId);
+        browser_->loadProjects();
+    });
+
+    storeWatch_ = new StoreFileWatch(options_.storePath, this);
+    connect(storeWatch_, &StoreFileWatch::changed, this, [this] {
+        // The demo reports its own progress; its end reloads everything.
+        if (!demoRunning_)
+            reloadAll();
+    });
 }
 
 void MainWindow::buildActions()
 {
-    // Texts, tool tips and menu titles are set in retranslateUi().
-    back_ = new QAction(QIcon(QStringLiteral(":/icons/back.svg")), QString(), this);
-    back_->setObjectName(QStringLiteral("backAction"));
-    back_->setShortcut(QKeySequence::Back);
-    connect(back_, &QAction::triggered, this, [this] { navigate(-1); });
-    forward_ = new QAction(QIcon(QStringLiteral(":/icons/forward.svg")), QString(), this);
-    forward_->setObjectName(QStringLiteral("forwardAction"));
-    forward_->setShortcut(QKeySequence::Forward);
-    connect(forward_, &QAction::triggered, this, [this] { navigate(1); });
-    reload_ = new QAction(QIcon(QStringLiteral(":/icons/reload.svg")), QString(), this);
-    reload_->setObjectName(QStringLiteral("reloadAction"));
-    reload_->setShortcut(QKeySequence::Refresh);
-    connect(reload_, &QAction::triggered, this, [this] {
-        loadProjects();
+    // The actions, menus and tool bar come from main_window.ui; here the
+    // platforms' standard keys and what the actions do.
+    Ui::MainWindow &ui = *ui_;
+    const auto setStandardKey = [](QAction *action, QKeySequence::StandardKey key, const QKeySequence &otherwise) {
+        action->setShortcut(key);
+        if (action->shortcut().isEmpty()) // platforms without a standard key for it
+            action->setShortcut(otherwise);
+    };
+    setStandardKey(ui.backAction, QKeySequence::Back, QKeySequence(Qt::ALT | Qt::Key_Left));
+    setStandardKey(ui.forwardAction, QKeySequence::Forward, QKeySequence(Qt::ALT | Qt::Key_Right));
+    setStandardKey(ui.reloadAction, QKeySequence::Refresh, QKeySequence(Qt::Key_F5));
+    setStandardKey(ui.filterRunsAction, QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_F));
+    setStandardKey(ui.quitAction, QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
+    setStandardKey(ui.aboutAction, QKeySequence::HelpContents, QKeySequence(Qt::Key_F1));
+
+    connect(ui.backAction, &QAction::triggered, this, [this] {
+        if (const auto key = history_->back())
+            browser_->showRun(*key);
+    });
+    connect(ui.forwardAction, &QAction::triggered, this, [this] {
+        if (const auto key = history_->forward())
+            browser_->showRun(*key);
+    });
+    connect(ui.reloadAction, &QAction::triggered, this, [this] {
+        browser_->loadProjects();
         page_->charts()->refresh();
     });
-    fork_ = new QAction(QIcon(QStringLiteral(":/icons/fork.svg")), QString(), this);
-    fork_->setObjectName(QStringLiteral("forkAction"));
-    fork_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(fork_, &QAction::triggered, this, &MainWindow::forkFromCurrent);
-    overviewTab_ = new QAction(this);
-    overviewTab_->setObjectName(QStringLiteral("overviewTabAction"));
-    overviewTab_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    connect(overviewTab_, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::OverviewIndex); });
-    chartsTab_ = new QAction(this);
-    chartsTab_->setObjectName(QStringLiteral("chartsTabAction"));
-    chartsTab_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    connect(chartsTab_, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::ChartsIndex); });
-    findRun_ = new QAction(QIcon(QStringLiteral(":/icons/search.svg")), QString(), this);
-    findRun_->setObjectName(QStringLiteral("filterRunsAction"));
-    findRun_->setShortcut(QKeySequence::Find);
-    connect(findRun_, &QAction::triggered, this, [this] {
+    connect(ui.forkAction, &QAction::triggered, this, [this] {
+        if (!refuseWrite())
+            forks_->openDialogForOpenRun();
+    });
+    connect(ui.overviewTabAction, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::OverviewIndex); });
+    connect(ui.chartsTabAction, &QAction::triggered, this, [this] { page_->setCurrentTab(RunPage::ChartsIndex); });
+    connect(ui.filterRunsAction, &QAction::triggered, this, [this] {
         runs_->filterBox()->setFocus(Qt::ShortcutFocusReason);
         runs_->filterBox()->selectAll();
     });
-    runActions_ = new QAction(QIcon(QStringLiteral(":/icons/more.svg")), QString(), this);
-    runActions_->setObjectName(QStringLiteral("runActionsAction"));
-    runActions_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    connect(runActions_, &QAction::triggered, this, [this] {
+    connect(ui.runActionsAction, &QAction::triggered, this, [this] {
         if (page_->hasRun()) {
             page_->setCurrentTab(RunPage::OverviewIndex);
             page_->overview()->actionsButton()->showMenu();
         }
     });
-    demo_ = new QAction(QIcon(QStringLiteral(":/icons/demo.svg")), QString(), this);
-    demo_->setObjectName(QStringLiteral("createDemoAction"));
-    demo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    connect(demo_, &QAction::triggered, this, &MainWindow::createDemo);
-    import_ = new QAction(QIcon(QStringLiteral(":/icons/import.svg")), QString(), this);
-    import_->setObjectName(QStringLiteral("importAction"));
-    import_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    connect(import_, &QAction::triggered, imports_, &ImportController::chooseFolder);
-    importFile_ = new QAction(this);
-    importFile_->setObjectName(QStringLiteral("importFileAction"));
-    importFile_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    connect(importFile_, &QAction::triggered, imports_, &ImportController::chooseFile);
-    watch_ = new QAction(this);
-    watch_->setObjectName(QStringLiteral("watchFolderAction"));
-    watch_->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W));
-    connect(watch_, &QAction::triggered, watches_, &FolderWatchController::chooseFolder);
-    quit_ = new QAction(this);
-    quit_->setObjectName(QStringLiteral("quitAction"));
-    quit_->setShortcut(QKeySequence::Quit);
-    if (quit_->shortcut().isEmpty()) // platforms without a standard key for it
-        quit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    quit_->setMenuRole(QAction::QuitRole);
-    connect(quit_, &QAction::triggered, this, &QWidget::close);
-    about_ = new QAction(QIcon(QStringLiteral(":/icons/forkscope.svg")), QString(), this);
-    about_->setObjectName(QStringLiteral("aboutAction"));
-    about_->setShortcut(QKeySequence::HelpContents);
-    about_->setMenuRole(QAction::AboutRole);
-    connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(ui.createDemoAction, &QAction::triggered, this, &MainWindow::createDemo);
+    connect(ui.importAction, &QAction::triggered, imports_, &ImportController::chooseFolder);
+    connect(ui.importFileAction, &QAction::triggered, imports_, &ImportController::chooseFile);
+    connect(ui.watchFolderAction, &QAction::triggered, watches_, &FolderWatchController::chooseFolder);
+    connect(ui.quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(ui.aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
     // Settings → Language: the system's, or one chosen; applies at once.
-    languages_ = new QActionGroup(this);
-    languages_->setExclusive(true);
-    const struct {
-        const char *code;
-        QKeySequence key;
-    } choices[] = {{"", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0)},
-                   {"en", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E)},
-                   {"ja", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_J)}};
-    for (const auto &choice : choices) {
-        auto *action = new QAction(languages_);
-        const QString code = QString::fromLatin1(choice.code);
-        action->setObjectName(code.isEmpty() ? QStringLiteral("languageSystem") : QStringLiteral("language_") + code);
-        action->setData(code);
-        action->setCheckable(true);
-        action->setShortcut(choice.key);
+    ui.languageSystem->setData(QString());
+    ui.language_en->setData(QStringLiteral("en"));
+    ui.language_ja->setData(QStringLiteral("ja"));
+    for (QAction *action : ui.languages->actions()) {
+        const QString code = action->data().toString();
         action->setChecked(code == languageChoice_);
         connect(action, &QAction::triggered, this, [this, code] {
             languageChoice_ = code;
@@ -313,91 +274,42 @@ void MainWindow::buildActions()
         });
     }
 
-    fileMenu_ = menuBar()->addMenu(QString());
-    fileMenu_->setObjectName(QStringLiteral("fileMenu"));
-    fileMenu_->addAction(demo_);
-    fileMenu_->addAction(import_);
-    fileMenu_->addAction(importFile_);
-    fileMenu_->addAction(watch_);
-    watchDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    fileMenu_->addAction(watchDock_->toggleViewAction());
-    fileMenu_->addSeparator();
-    fileMenu_->addAction(quit_);
-    goMenu_ = menuBar()->addMenu(QString());
-    goMenu_->setObjectName(QStringLiteral("goMenu"));
-    goMenu_->addActions({back_, forward_, reload_});
-    goMenu_->addSeparator();
-    goMenu_->addActions({overviewTab_, chartsTab_, findRun_});
-    runMenu_ = menuBar()->addMenu(QString());
-    runMenu_->setObjectName(QStringLiteral("runMenu"));
-    runMenu_->addActions({fork_, runActions_});
-    settingsMenu_ = menuBar()->addMenu(QString());
-    settingsMenu_->setObjectName(QStringLiteral("settingsMenu"));
-    languageMenu_ = settingsMenu_->addMenu(QString());
-    languageMenu_->setObjectName(QStringLiteral("languageMenu"));
-    languageMenu_->addActions(languages_->actions());
-    helpMenu_ = menuBar()->addMenu(QString());
-    helpMenu_->setObjectName(QStringLiteral("helpMenu"));
-    helpMenu_->addAction(about_);
+    // The dock's own show/hide action goes right after "Watch folder…".
+    QAction *showDock = watchDock_->toggleViewAction();
+    showDock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    const QList<QAction *> fileItems = ui.fileMenu->actions();
+    ui.fileMenu->insertAction(fileItems.value(fileItems.indexOf(ui.watchFolderAction) + 1), showDock);
 
-    navigationBar_ = addToolBar(QString());
-    navigationBar_->setObjectName(QStringLiteral("navigationToolBar"));
-    navigationBar_->setMovable(false);
-    navigationBar_->setIconSize(QSize(18, 18));
-    navigationBar_->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    navigationBar_->addActions({back_, forward_, reload_});
-    navigationBar_->addSeparator();
-    navigationBar_->addAction(fork_);
-    if (auto *b = qobject_cast<QToolButton *>(navigationBar_->widgetForAction(fork_)))
+    if (auto *b = qobject_cast<QToolButton *>(ui.navigationToolBar->widgetForAction(ui.forkAction)))
         b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    addAction(overviewTab_);
-    addAction(chartsTab_);
+    addAction(ui.overviewTabAction);
+    addAction(ui.chartsTabAction);
     retranslateUi();
     updateNavigation();
 }
 
 void MainWindow::retranslateUi()
 {
+    ui_->retranslateUi(this);
     const auto withKey = [](const QString &tip, const QAction *action) {
         return tr("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText));
     };
-    back_->setText(tr("&Back"));
-    back_->setToolTip(withKey(tr("Back to the previous run"), back_));
-    forward_->setText(tr("&Forward"));
-    forward_->setToolTip(withKey(tr("Forward to the next run"), forward_));
-    reload_->setText(tr("&Reload"));
-    reload_->setToolTip(withKey(tr("Reload projects, runs and charts"), reload_));
-    fork_->setText(tr("Fork from step…"));
-    fork_->setToolTip(withKey(tr("Fork the open run at the step picked on a chart, else at its last step"), fork_));
-    overviewTab_->setText(tr("&Overview"));
-    chartsTab_->setText(tr("&Charts"));
-    findRun_->setText(tr("F&ilter runs"));
-    runActions_->setText(tr("Run &actions"));
-    demo_->setText(tr("Create &demo project"));
-    import_->setText(tr("&Import runs…"));
-    importFile_->setText(tr("Import runs from a &file…"));
-    watch_->setText(tr("&Watch folder…"));
-    watch_->setToolTip(tr("Follow a W&B, TensorBoard or MLflow folder while training writes to it"));
-    quit_->setText(tr("&Quit"));
-    about_->setText(tr("&About Forkscope"));
-    for (QAction *action : languages_->actions()) {
-        const QString code = action->data().toString();
-        action->setText(code.isEmpty() ? tr("&System language") : nativeLanguageLabel(code));
-    }
-    fileMenu_->setTitle(tr("&File"));
-    goMenu_->setTitle(tr("&Go"));
-    runMenu_->setTitle(tr("&Run"));
-    settingsMenu_->setTitle(tr("&Settings"));
-    languageMenu_->setTitle(tr("&Language"));
-    helpMenu_->setTitle(tr("&Help"));
-    navigationBar_->setWindowTitle(tr("Navigation"));
-
+    ui_->backAction->setToolTip(withKey(tr("Back to the previous run"), ui_->backAction));
+    ui_->forwardAction->setToolTip(withKey(tr("Forward to the next run"), ui_->forwardAction));
+    ui_->reloadAction->setToolTip(withKey(tr("Reload projects, runs and charts"), ui_->reloadAction));
+    ui_->forkAction->setToolTip(
+        withKey(tr("Fork the open run at the step picked on a chart, else at its last step"), ui_->forkAction));
     projectsTitle_->setText(tr("Projects"));
-    if (currentRun_ && details_.run.key == currentRun_)
-        setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
+    updateTitle();
+    applyReadOnly();
+}
+
+void MainWindow::updateTitle()
+{
+    if (browser_->showsCurrentRun())
+        setWindowTitle(tr("%1 — Forkscope").arg(browser_->details().run.name));
     else
         setWindowTitle(tr("Forkscope"));
-    applyReadOnly();
 }
 
 void MainWindow::applyReadOnly()
@@ -407,12 +319,12 @@ void MainWindow::applyReadOnly()
     const QString tip = tr("Read-only store: %1. Runs can be browsed; forking, renaming, deleting, importing and "
                            "creating the demo project are off.")
                             .arg(readOnly_);
-    for (QAction *a : {fork_, demo_, import_, importFile_}) {
+    for (QAction *a : {ui_->forkAction, ui_->createDemoAction, ui_->importAction, ui_->importFileAction}) {
         a->setEnabled(false);
         a->setToolTip(tip);
     }
-    fileMenu_->setToolTipsVisible(true);
-    runMenu_->setToolTipsVisible(true);
+    ui_->fileMenu->setToolTipsVisible(true);
+    ui_->runMenu->setToolTipsVisible(true);
     welcome_->setReadOnly(tip);
     page_->overview()->setReadOnly(tip);
     if (!readOnlyBadge_) {
@@ -433,18 +345,10 @@ bool MainWindow::refuseWrite()
     return true;
 }
 
-QString MainWindow::nativeLanguageLabel(const QString &code)
-{
-    // Each language in its own words, so it can be found whatever is shown.
-    if (code == QLatin1String("ja"))
-        return QStringLiteral("日本語 (&Japanese)");
-    return QStringLiteral("&English");
-}
-
 void MainWindow::setLanguageChoice(const QString &code)
 {
     languageChoice_ = code;
-    for (QAction *action : languages_->actions())
+    for (QAction *action : ui_->languages->actions())
         action->setChecked(action->data().toString() == code);
 }
 
@@ -457,8 +361,8 @@ void MainWindow::changeEvent(QEvent *event)
             emit model->headerDataChanged(Qt::Horizontal, 0, model->columnCount() - 1);
         runs_->view()->viewport()->update();
         projectView_->viewport()->update();
-        if (details_.run.key)
-            page_->overview()->setDetails(details_, options_.storePath);
+        if (browser_->details().run.key)
+            page_->overview()->setDetails(browser_->details(), options_.storePath);
     }
     QMainWindow::changeEvent(event);
 }
@@ -478,8 +382,8 @@ void MainWindow::restoreSettings()
     splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     runs_->setExtraColumnIds(s.value(QStringLiteral("runs/columns")).toStringList());
     runs_->restoreHeaderState(s.value(QStringLiteral("runs/header")).toByteArray());
-    wantedProject_ = s.value(QStringLiteral("session/project")).toString();
-    wantedRun_ = s.value(QStringLiteral("session/run")).toString();
+    browser_->setRemembered(s.value(QStringLiteral("session/project")).toString(),
+                            s.value(QStringLiteral("session/run")).toString());
 }
 
 void MainWindow::saveSettings()
@@ -490,11 +394,10 @@ void MainWindow::saveSettings()
     s.setValue(QStringLiteral("window/splitter"), splitter_->saveState());
     s.setValue(QStringLiteral("runs/columns"), runs_->extraColumnIds());
     s.setValue(QStringLiteral("runs/header"), runs_->headerState());
-    const int row = projects_->rowOfKey(currentProject_);
-    if (row >= 0)
-        s.setValue(QStringLiteral("session/project"), projectId(projects_->projects()[size_t(row)]));
-    if (currentRun_)
-        s.setValue(QStringLiteral("session/run"), details_.run.immutableId);
+    if (const QString project = browser_->currentProjectId(); !project.isEmpty())
+        s.setValue(QStringLiteral("session/project"), project);
+    if (browser_->currentRunKey())
+        s.setValue(QStringLiteral("session/run"), browser_->details().run.immutableId);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -518,7 +421,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isSettled() const
 {
-    return projectsLoaded_ && !pending_ && !demoRunning_ && workersIdle() && !page_->charts()->isLoading();
+    return browser_->isSettled() && !demoRunning_ && workersIdle() && !page_->charts()->isLoading();
 }
 
 bool MainWindow::workersIdle() const
@@ -532,324 +435,52 @@ void MainWindow::showStatus(const QString &message)
     statusBar()->showMessage(message, 5000);
 }
 
-// --- loading ------------------------------------------------------------------
+// --- controllers -------------------------------------------------------------
 
-void MainWindow::loadProjects()
+qint64 MainWindow::currentRunKey() const
 {
-    metaWorker_->post(
-        this,
-        [this](Store &store) -> StoreWorker::Done {
-            auto projects = store.projects();
-            return [this, projects = std::move(projects)]() mutable {
-                const bool first = !projectsLoaded_;
-                projectsLoaded_ = true;
-                qint64 totalRuns = 0;
-                for (const auto &p : projects)
-                    totalRuns += p.runCount;
-                projects_->setProjects(std::move(projects));
-                if (totalRuns == 0 && !pending_) {
-                    stack_->setCurrentWidget(welcome_);
-                    return;
-                }
-                if (stack_->currentWidget() == welcome_ && !demoRunning_)
-                    stack_->setCurrentWidget(splitter_);
-                int row = projects_->rowOfKey(currentProject_);
-                if (row < 0 && pending_ && pending_->runKey == 0)
-                    return; // --select is still being resolved; it picks the project
-                if (row < 0) {
-                    for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
-                        if (projectId(projects_->projects()[i]) == wantedProject_)
-                            row = int(i);
-                    }
-                }
-                if (row < 0) {
-                    for (size_t i = 0; i < projects_->projects().size() && row < 0; ++i) {
-                        if (projects_->projects()[i].runCount > 0)
-                            row = int(i);
-                    }
-                }
-                if (row < 0)
-                    return;
-                const QModelIndex index = projects_->index(row);
-                if (projectView_->currentIndex() != index)
-                    projectView_->setCurrentIndex(index); // loads the runs
-                else if (!first)
-                    loadRuns();
-            };
-        },
-        QStringLiteral("projects"));
+    return browser_->currentRunKey();
 }
 
-void MainWindow::selectProject(qint64 projectKey)
+ForkDialog *MainWindow::forkDialog() const
 {
-    if (projectKey == currentProject_ && runsProject_ == projectKey)
-        return;
-    currentProject_ = projectKey;
-    const int row = projects_->rowOfKey(projectKey);
-    if (row >= 0 && projectView_->currentIndex().row() != row)
-        projectView_->setCurrentIndex(projects_->index(row));
-    loadRuns();
+    return forks_->dialog();
 }
 
-void MainWindow::loadRuns()
+void MainWindow::openRun(qint64 runKey)
 {
-    const qint64 projectKey = currentProject_;
-    if (projectKey == 0)
-        return;
-    metaWorker_->post(
-        this,
-        [this, projectKey](Store &store) -> StoreWorker::Done {
-            auto runs = store.runs(projectKey);
-            return [this, projectKey, runs = std::move(runs)]() mutable { onRunsLoaded(projectKey, std::move(runs)); };
-        },
-        QStringLiteral("runs"));
-}
-
-void MainWindow::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
-{
-    if (projectKey != currentProject_)
-        return;
-    const bool newProject = runsProject_ != projectKey;
-    runsProject_ = projectKey;
-    if (newProject)
-        runs_->view()->clearSelection();
-    runs_->setRuns(std::move(runs));
-    RunTableModel *model = runs_->model();
-
-    if (pending_ && pending_->runKey && model->rowOfKey(pending_->runKey) >= 0) {
-        PendingOpen open = *pending_;
-        pending_.reset();
-        // A fork opens overlaid on the run it came from.
-        const RunInfo *run = model->runAt(model->rowOfKey(open.runKey));
-        if (open.alsoSelect.isEmpty() && run && run->fork) {
-            if (const RunInfo *source = model->runByImmutableId(run->fork->sourceImmutableId))
-                open.alsoSelect << source->key;
-        }
-        runs_->selectRun(open.runKey, true);
-        for (qint64 key : open.alsoSelect)
-            runs_->selectRun(key, false);
-        runs_->selectRun(open.runKey, false); // keep it current
-        openRun(open.runKey);
-        if (open.tab)
-            page_->setCurrentTab(*open.tab);
-        return;
-    }
-    if (newProject && (currentRun_ == 0 || model->rowOfKey(currentRun_) < 0) && !model->runs().empty()) {
-        // Open the run from last time, else the newest.
-        const RunInfo *run = wantedRun_.isEmpty() ? nullptr : model->runByImmutableId(wantedRun_);
-        if (!run)
-            run = &model->runs().back();
-        const qint64 key = run->key;
-        runs_->selectRun(key);
-        openRun(key);
-        if (options_.tab)
-            page_->setCurrentTab(*options_.tab);
-    }
-}
-
-void MainWindow::resolveSelection(const QString &text)
-{
-    pending_ = PendingOpen{0, {}, options_.tab};
-    metaWorker_->post(this, [this, text](Store &store) -> StoreWorker::Done {
-        std::optional<RunInfo> found;
-        QString error;
-        try {
-            found = store.resolve(text);
-        } catch (const Error &e) {
-            error = e.message();
-            // A bare run ID: look in every project.
-            for (const ProjectInfo &p : store.projects()) {
-                try {
-                    found = store.resolve(text, p.name, p.entity);
-                    break;
-                } catch (const Error &) {
-                }
-            }
-        }
-        return [this, found, error, text] {
-            if (!found) {
-                pending_.reset();
-                showStatus(tr("Cannot open run '%1': %2").arg(text, error));
-                loadProjects();
-                return;
-            }
-            pending_->runKey = found->key;
-            currentProject_ = 0;
-            selectProject(found->projectKey);
-        };
-    });
-}
-
-void MainWindow::openRun(qint64 runKey, bool record)
-{
-    if (runKey == 0)
-        return;
-    if (record && (historyIndex_ < 0 || history_[size_t(historyIndex_)] != runKey)) {
-        history_.resize(size_t(historyIndex_ + 1));
-        history_.push_back(runKey);
-        historyIndex_ = int(history_.size()) - 1;
-    }
-    currentRun_ = runKey;
-    updateNavigation();
-    loadDetails();
-}
-
-void MainWindow::loadDetails()
-{
-    const qint64 key = currentRun_;
-    if (key == 0)
-        return;
-    metaWorker_->post(
-        this,
-        [this, key](Store &store) -> StoreWorker::Done {
-            try {
-                RunDetails details = loadRunDetails(store, key);
-                return [this, details = std::move(details)] {
-                    if (details.run.key != currentRun_)
-                        return;
-                    const bool changedRun = details_.run.key != details.run.key;
-                    details_ = details;
-                    page_->overview()->setDetails(details_, options_.storePath);
-                    page_->showRun();
-                    setWindowTitle(tr("%1 — Forkscope").arg(details_.run.name));
-                    if (changedRun) {
-                        // A run from another project (a fork link): show that project.
-                        if (details_.run.projectKey != currentProject_)
-                            selectProject(details_.run.projectKey);
-                        else if (runs_->model()->rowOfKey(details_.run.key) >= 0 &&
-                                 !runs_->selectedRunKeys().contains(details_.run.key))
-                            runs_->selectRun(details_.run.key);
-                        emit runOpened(details_.run.key);
-                    }
-                    updateChartRuns();
-                };
-            } catch (const Error &e) {
-                const QString message = e.message();
-                return [this, key, message] {
-                    if (key != currentRun_)
-                        return;
-                    page_->showPlaceholder(tr("This run cannot be shown: %1").arg(message));
-                };
-            }
-        },
-        QStringLiteral("details"));
-}
-
-void MainWindow::updateChartRuns()
-{
-    if (!currentRun_ || details_.run.key != currentRun_)
-        return;
-    std::vector<PanelRun> runs{panelRun(details_.run)};
-    for (qint64 key : runs_->selectedRunKeys()) {
-        if (key == currentRun_)
-            continue;
-        const int row = runs_->model()->rowOfKey(key);
-        if (const RunInfo *r = runs_->model()->runAt(row))
-            runs.push_back(panelRun(*r));
-    }
-    const auto &shown = page_->charts()->runs();
-    const bool same = shown.size() == runs.size() &&
-                      std::equal(shown.begin(), shown.end(), runs.begin(), [](const PanelRun &a, const PanelRun &b) {
-                          return a.key == b.key && a.name == b.name && a.forkStep == b.forkStep;
-                      });
-    if (!same)
-        page_->charts()->setRuns(runs);
-}
-
-// --- live data ----------------------------------------------------------------
-
-void MainWindow::pollStore()
-{
-    // A stat of the store and its WAL, not a query: cheap enough for the UI
-    // thread, and it changes whenever any process commits.
-    QString signature;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
-        const QFileInfo info(options_.storePath + suffix);
-        signature += QString::number(info.size()) + QLatin1Char(':') +
-                     QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char(';');
-    }
-    if (signature == storeSignature_)
-        return;
-    const bool first = storeSignature_.isEmpty();
-    storeSignature_ = signature;
-    if (first || demoRunning_)
-        return;
-    loadProjects();
-    loadRuns();
-    loadDetails();
-    page_->charts()->refresh();
-}
-
-// --- navigation ---------------------------------------------------------------
-
-void MainWindow::navigate(int delta)
-{
-    const int target = historyIndex_ + delta;
-    if (target < 0 || target >= int(history_.size()))
-        return;
-    historyIndex_ = target;
-    openRun(history_[size_t(target)], false);
-}
-
-void MainWindow::updateNavigation()
-{
-    back_->setEnabled(historyIndex_ > 0);
-    forward_->setEnabled(historyIndex_ + 1 < int(history_.size()));
-}
-
-// --- actions ------------------------------------------------------------------
-
-void MainWindow::forkFromCurrent()
-{
-    if (!currentRun_ || details_.run.key != currentRun_)
-        return;
-    for (MetricPanel *panel : page_->charts()->panels()) {
-        if (const auto pick = panel->pick()) {
-            openForkDialog(pick->runKey, pick->step);
-            return;
-        }
-    }
-    openForkDialog(currentRun_, details_.run.lastStep().value_or(0));
+    browser_->openRun(runKey);
 }
 
 void MainWindow::openForkDialog(qint64 runKey, qint64 step)
 {
-    const RunInfo *source = nullptr;
-    if (runKey == details_.run.key)
-        source = &details_.run;
-    else
-        source = runs_->model()->runAt(runs_->model()->rowOfKey(runKey));
-    if (!source || refuseWrite())
-        return;
-    if (forkDialog_)
-        forkDialog_->close();
-    auto *dialog = new ForkDialog(*source, step, qint64(runs_->model()->rowCount()) + 1, metaWorker_, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ForkDialog::forkCreated, this, &MainWindow::onForkCreated);
-    forkDialog_ = dialog;
-    dialog->open();
+    if (!refuseWrite())
+        forks_->openDialog(runKey, step);
 }
 
-void MainWindow::onForkCreated(const RunInfo &fork)
+void MainWindow::onProjectsListed(bool anyRuns)
 {
-    page_->charts()->clearPicks(); // the pick became the fork
-    showStatus(
-        tr("Created %1 (%2), forked at step %3").arg(fork.name, fork.runId).arg(fork.fork ? fork.fork->step : 0));
-    PendingOpen open{fork.key, {}, RunPage::ChartsIndex};
-    if (fork.fork) {
-        if (const RunInfo *source = runs_->model()->runByImmutableId(fork.fork->sourceImmutableId))
-            open.alsoSelect << source->key;
-    }
-    pending_ = open;
-    emit forkCreated(fork.key);
-    if (fork.projectKey != currentProject_) {
-        currentProject_ = 0;
-        selectProject(fork.projectKey);
-    } else {
-        loadRuns();
-    }
-    loadProjects();
+    if (!anyRuns)
+        stack_->setCurrentWidget(welcome_);
+    else if (stack_->currentWidget() == welcome_ && !demoRunning_)
+        stack_->setCurrentWidget(splitter_);
 }
+
+void MainWindow::reloadAll()
+{
+    browser_->loadProjects();
+    browser_->loadRuns();
+    browser_->loadDetails();
+    page_->charts()->refresh();
+}
+
+void MainWindow::updateNavigation()
+{
+    ui_->backAction->setEnabled(history_->canGoBack());
+    ui_->forwardAction->setEnabled(history_->canGoForward());
+}
+
+// --- run actions --------------------------------------------------------------
 
 void MainWindow::renameRun(qint64 runKey, const QString &name)
 {
@@ -864,18 +495,19 @@ void MainWindow::renameRun(qint64 runKey, const QString &name)
         }
         return [this, error, name] {
             showStatus(error.isEmpty() ? tr("Renamed to %1").arg(name) : tr("Cannot rename: %1").arg(error));
-            loadRuns();
-            loadDetails();
+            browser_->loadRuns();
+            browser_->loadDetails();
         };
     });
 }
 
 void MainWindow::deleteRun(qint64 runKey)
 {
-    if (runKey != details_.run.key || refuseWrite())
+    const RunDetails &details = browser_->details();
+    if (runKey != details.run.key || refuseWrite())
         return;
-    const RunInfo run = details_.run;
-    const size_t forks = details_.forks.size();
+    const RunInfo run = details.run;
+    const size_t forks = details.forks.size();
     QString text =
         tr("Delete the run \"%1\" (%2) and its history? This cannot be undone.").arg(run.name, run.path().toString());
     if (forks > 0)
@@ -905,17 +537,9 @@ void MainWindow::deleteRun(qint64 runKey)
                 return;
             }
             showStatus(tr("Run deleted"));
-            std::erase(history_, runKey);
-            historyIndex_ = int(history_.size()) - 1;
-            updateNavigation();
-            if (currentRun_ == runKey) {
-                currentRun_ = 0;
-                details_ = {};
-                page_->showPlaceholder({});
-                setWindowTitle(tr("Forkscope"));
-            }
-            loadProjects();
-            loadRuns();
+            browser_->forgetRun(runKey);
+            browser_->loadProjects();
+            browser_->loadRuns();
         };
     });
 }
@@ -949,7 +573,7 @@ void MainWindow::createDemo()
             welcome_->setIdle(error);
             if (!error.isEmpty()) {
                 showStatus(tr("Cannot create the demo project: %1").arg(error));
-                loadProjects();
+                browser_->loadProjects();
                 return;
             }
             if (!demo.runs.empty()) {
@@ -961,17 +585,15 @@ void MainWindow::createDemo()
                         break;
                     }
                 }
-                PendingOpen open{show->key, {}, RunPage::ChartsIndex};
+                RunBrowser::Opening open{show->key, {}, RunPage::ChartsIndex};
                 for (const RunInfo &r : demo.runs) {
                     if (show->fork && r.immutableId == show->fork->sourceImmutableId)
                         open.alsoSelect << r.key;
                 }
-                pending_ = open;
-                currentProject_ = 0;
                 stack_->setCurrentWidget(splitter_);
-                selectProject(demo.runs.front().projectKey);
+                browser_->openWhenListed(demo.runs.front().projectKey, open);
             }
-            loadProjects();
+            browser_->loadProjects();
         };
     });
 }

@@ -1,38 +1,45 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QPointer>
+#include <memory>
 #include <optional>
 #include <vector>
 
-#include "views/fork_dialog.h"
-#include "views/run_details.h"
 #include "views/run_page.h"
 
-class QAction;
-class QActionGroup;
 class QLabel;
-class QMenu;
-class QToolBar;
 class QListView;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
 
+namespace Ui {
+class MainWindow;
+}
+
 namespace fs {
 
 class FolderWatchController;
+class ForkController;
+class ForkDialog;
 class ImportController;
+class NavigationHistory;
 class ProjectListModel;
+class RunBrowser;
 class RunsPanel;
+class StoreFileWatch;
 class StoreWorker;
 class WatchedFoldersDock;
 class WelcomeView;
 
-// Projects on the left, the chosen project's runs in the middle, the opened
-// run on the right. All store work happens on two worker threads (one for
-// runs and edits, one for chart reads), each with its own fs::Store.
+// The shell: projects on the left, the chosen project's runs in the middle,
+// the opened run on the right, menus, settings and drag-and-drop. Controllers
+// do the rest: RunBrowser (which project and run are shown), NavigationHistory
+// (Back, Forward), ForkController, ImportController, FolderWatchController and
+// StoreFileWatch (other processes' writes). Store work runs on worker threads,
+// each with its own fs::Store: one for runs and edits, and one per core (up
+// to four) for chart reads.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -56,13 +63,13 @@ public:
     ImportController *importController() const { return imports_; }
     FolderWatchController *folderWatches() const { return watches_; }
     WatchedFoldersDock *watchedFoldersDock() const { return watchDock_; }
-    qint64 currentRunKey() const { return currentRun_; }
-    ForkDialog *forkDialog() const { return forkDialog_; }
+    qint64 currentRunKey() const;
+    ForkDialog *forkDialog() const;
     // Why the store can only be browsed (empty: it can be written). Then
     // every write action is off and says why.
     QString readOnlyReason() const { return readOnly_; }
 
-    void openRun(qint64 runKey, bool record = true);
+    void openRun(qint64 runKey);
     void openForkDialog(qint64 runKey, qint64 step);
 
     // Settings → Language shows `code` as chosen: "" (the system's), "en" or "ja".
@@ -85,39 +92,26 @@ protected:
 private:
     bool workersIdle() const;
 
-    struct PendingOpen {
-        qint64 runKey = 0;
-        QList<qint64> alsoSelect;
-        std::optional<RunPage::Tab> tab;
-    };
-
     void buildUi();
+    void buildControllers();
     void buildActions();
     void retranslateUi();
-    static QString nativeLanguageLabel(const QString &code);
     void restoreSettings();
     void saveSettings();
-    void loadProjects();
-    void loadRuns();
-    void selectProject(qint64 projectKey);
-    void onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs);
-    void loadDetails();
-    void updateChartRuns();
-    void resolveSelection(const QString &text);
-    void onForkCreated(const RunInfo &fork);
+    void onProjectsListed(bool anyRuns);
+    void updateTitle();
+    void reloadAll();
     void renameRun(qint64 runKey, const QString &name);
     void deleteRun(qint64 runKey);
     void createDemo();
-    void navigate(int delta);
-    void pollStore();
     void updateNavigation();
     void showStatus(const QString &message);
-    void forkFromCurrent();
     void applyReadOnly();
     // True (after saying why in the status bar) when the store is read-only.
     bool refuseWrite();
 
     Options options_;
+    std::unique_ptr<Ui::MainWindow> ui_;
     StoreWorker *metaWorker_ = nullptr;
     // Chart panels load in parallel, one worker (and SQLite connection) per
     // core up to four; the first also answers the charts tab's other questions.
@@ -132,47 +126,15 @@ private:
     RunPage *page_ = nullptr;
     QProgressBar *busy_ = nullptr;
     QTimer *busyDelay_ = nullptr;
-    QTimer *poll_ = nullptr;
+    StoreFileWatch *storeWatch_ = nullptr;
+    NavigationHistory *history_ = nullptr;
+    RunBrowser *browser_ = nullptr;
+    ForkController *forks_ = nullptr;
     QLabel *projectsTitle_ = nullptr;
-    QAction *back_ = nullptr;
-    QAction *forward_ = nullptr;
-    QAction *reload_ = nullptr;
-    QAction *fork_ = nullptr;
-    QAction *overviewTab_ = nullptr;
-    QAction *chartsTab_ = nullptr;
-    QAction *findRun_ = nullptr;
-    QAction *runActions_ = nullptr;
-    QAction *demo_ = nullptr;
-    QAction *import_ = nullptr;
-    QAction *importFile_ = nullptr;
     ImportController *imports_ = nullptr;
-    QAction *watch_ = nullptr;
     FolderWatchController *watches_ = nullptr;
     WatchedFoldersDock *watchDock_ = nullptr;
-    QAction *quit_ = nullptr;
-    QAction *about_ = nullptr;
-    QActionGroup *languages_ = nullptr;
-    QMenu *fileMenu_ = nullptr;
-    QMenu *goMenu_ = nullptr;
-    QMenu *runMenu_ = nullptr;
-    QMenu *settingsMenu_ = nullptr;
-    QMenu *languageMenu_ = nullptr;
-    QMenu *helpMenu_ = nullptr;
-    QToolBar *navigationBar_ = nullptr;
     QString languageChoice_;
-    QPointer<ForkDialog> forkDialog_;
-
-    qint64 currentProject_ = 0;
-    qint64 runsProject_ = 0; // the project whose runs the table shows
-    qint64 currentRun_ = 0;
-    RunDetails details_;
-    std::vector<qint64> history_;
-    int historyIndex_ = -1;
-    std::optional<PendingOpen> pending_;
-    QString wantedProject_; // "entity/name" from the settings
-    QString wantedRun_;     // immutable ID from the settings
-    bool projectsLoaded_ = false;
-    QString storeSignature_;
     bool demoRunning_ = false;
     QString readOnly_;
     QLabel *readOnlyBadge_ = nullptr;

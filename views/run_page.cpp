@@ -5,8 +5,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "views/charts_tab.h"
-#include "views/overview_tab.h"
+#include "views/charts/charts_tab.h"
+#include "views/overview/overview_tab.h"
 #include "views/retranslate.h"
 
 namespace fs {

@@ -18,8 +18,8 @@
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/about_dialog.h"
-#include "views/overview_tab.h"
-#include "views/runs_panel.h"
+#include "views/overview/overview_tab.h"
+#include "views/runs/runs_panel.h"
 
 #ifndef FORKSCOPE_TS_FILES
 #error "FORKSCOPE_TS_FILES must list the .ts files"

@@ -9,8 +9,8 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
-#include "views/overview_tab.h"
-#include "views/runs_panel.h"
+#include "views/overview/overview_tab.h"
+#include "views/runs/runs_panel.h"
 
 namespace fs {
 namespace {

@@ -16,10 +16,10 @@
 #include "itemmodels/run_table_model.h"
 #include "store/store.h"
 #include "view_fixtures.h"
-#include "views/charts_tab.h"
-#include "views/metric_panel.h"
-#include "views/overview_tab.h"
-#include "views/runs_panel.h"
+#include "views/charts/charts_tab.h"
+#include "views/charts/metric_panel.h"
+#include "views/overview/overview_tab.h"
+#include "views/runs/runs_panel.h"
 #include "views/welcome_view.h"
 
 namespace fs {

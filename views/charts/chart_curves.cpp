@@ -1,0 +1,284 @@
+#include "views/charts/chart_curves.h"
+
+#include <QImage>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "views/run_palette.h"
+
+namespace fs {
+
+namespace {
+
+StepRange safeRange(StepRange r)
+{
+    if (r.hi < r.lo)
+        std::swap(r.lo, r.hi);
+    return r;
+}
+
+double logOf(double v)
+{
+    return v > 0 ? std::log10(v) : std::numeric_limits<double>::quiet_NaN();
+}
+
+// Clips segment a-b to r (Liang-Barsky); false when it misses r.
+bool clipSegment(QPointF &a, QPointF &b, const QRectF &r)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    const QPointF a0 = a;
+    a = QPointF(a0.x() + t0 * dx, a0.y() + t0 * dy);
+    b = QPointF(a0.x() + t1 * dx, a0.y() + t1 * dy);
+    return true;
+}
+
+// Polylines split wherever the pen lifts, clipped to the plot (plus a
+// margin for the pen): lines to far off-screen neighbours would otherwise
+// make the stroker walk tens of thousands of pixels.
+std::vector<QPolygonF> pieces(const PlotMapper &map, const PointVector &points, const QRectF &plot)
+{
+    const QRectF clip = plot.adjusted(-4, -4, 4, 4);
+    std::vector<QPolygonF> out;
+    QPolygonF cur;
+    auto flush = [&] {
+        if (!cur.isEmpty())
+            out.push_back(std::move(cur));
+        cur = QPolygonF();
+    };
+    bool havePrev = false;
+    QPointF prev;
+    for (const Point &p : points) {
+        const std::optional<double> y = map.y(p.value);
+        if (!y) {
+            flush();
+            havePrev = false;
+            continue;
+        }
+        const QPointF at(map.x(p.step), *y);
+        if (!havePrev) {
+            prev = at;
+            havePrev = true;
+            if (clip.contains(at))
+                cur.append(at);
+            continue;
+        }
+        QPointF a = prev, b = at;
+        prev = at;
+        if (!clipSegment(a, b, clip)) {
+            flush();
+            continue;
+        }
+        if (cur.isEmpty() || cur.back() != a) {
+            flush();
+            cur.append(a);
+        }
+        if (cur.back() != b)
+            cur.append(b);
+    }
+    flush();
+    return out;
+}
+
+QColor withAlpha(QColor c, double alpha)
+{
+    c.setAlphaF(float(alpha));
+    return c;
+}
+
+// Damaged data: a faint red span over the plot's height, hatched with
+// diagonal lines, where a damaged chunk's steps lie.
+void drawDamaged(CurveSink &sink, const PlotMapper &map, const CurveView &view, const std::vector<DrawnCurve> &curves)
+{
+    constexpr double kHatchGap = 8.0;
+    const QColor red(0xd9, 0x30, 0x25);
+    const QRectF &plot = view.plot;
+    for (const DrawnCurve &c : curves) {
+        for (const StepRange &d : c.series.damaged) {
+            const double x0 = std::max(plot.left(), map.x(d.lo) - 0.5);
+            const double x1 = std::min(plot.right(), map.x(d.hi) + 0.5);
+            if (x1 <= x0)
+                continue;
+            const QRectF span(QPointF(x0, plot.top()), QPointF(x1, plot.bottom()));
+            sink.rects({span}, withAlpha(red, 0.08));
+            for (double t = x0 - plot.height(); t < x1; t += kHatchGap) {
+                QPointF a(t, plot.bottom()), b(t + plot.height(), plot.top());
+                if (clipSegment(a, b, span))
+                    sink.polyline(QPolygonF{a, b}, withAlpha(red, 0.45), 1.0, Stroke::Solid);
+            }
+        }
+    }
+}
+
+} // namespace
+
+PlotMapper::PlotMapper(const CurveView &view)
+    : m_plot(view.plot), m_columns(safeRange(view.x), std::max(1, int(std::lround(view.plot.width())))),
+      m_log(view.logY)
+{
+    const int height = std::max(1, int(std::lround(view.plot.height())));
+    m_rows = m_log ? RowMapping(logOf(view.yLo), logOf(view.yHi), height) : RowMapping(view.yLo, view.yHi, height);
+}
+
+std::optional<double> PlotMapper::y(double value) const
+{
+    if (m_log)
+        value = logOf(value);
+    if (std::isnan(value))
+        return std::nullopt;
+    return m_plot.top() + m_rows.row(value) + 0.5;
+}
+
+void drawCurves(CurveSink &sink, const CurveView &view, const std::vector<DrawnCurve> &curves, double smoothing)
+{
+    const PlotMapper map(view);
+    const bool smoothed = smoothing > 0;
+    drawDamaged(sink, map, view, curves);
+    // Envelopes first, under every line.
+    for (const DrawnCurve &c : curves) {
+        if (c.series.envelope.empty())
+            continue;
+        std::vector<QRectF> rects;
+        rects.reserve(c.series.envelope.size());
+        for (const EnvelopeColumn &e : c.series.envelope) {
+            const auto top = map.y(e.hi), bottom = map.y(e.lo);
+            if (!top || !bottom)
+                continue;
+            const double x0 = map.x(e.firstStep) - 0.5, x1 = map.x(e.lastStep) + 0.5;
+            rects.emplace_back(QPointF(x0, *top - 0.5), QPointF(x1, *bottom + 0.5));
+        }
+        sink.rects(rects, withAlpha(c.color, smoothed ? 0.16 : 0.22));
+    }
+    for (const DrawnCurve &c : curves) {
+        const QColor own = smoothed ? withAlpha(c.color, 0.3) : c.color;
+        const QColor inherited = smoothed ? withAlpha(inheritedColor(c.color), 0.35) : inheritedColor(c.color);
+        // Raw M4 lines zig-zag over whole columns: 1 px pens take Qt's fast
+        // cosmetic stroker (wider pens stroke a self-overlapping polygon,
+        // measured 10-40x slower) and look the same where columns are full.
+        for (const QPolygonF &p : pieces(map, c.series.inherited, view.plot))
+            sink.polyline(p, inherited, 1.0, Stroke::Dashed);
+        for (const QPolygonF &p : pieces(map, c.series.own, view.plot))
+            sink.polyline(p, own, 1.0, Stroke::Solid);
+    }
+    if (smoothed) {
+        for (const DrawnCurve &c : curves) {
+            for (const QPolygonF &p : pieces(map, c.series.smoothedInherited, view.plot))
+                sink.polyline(p, inheritedColor(c.color), 1.8, Stroke::Dashed);
+            for (const QPolygonF &p : pieces(map, c.series.smoothedOwn, view.plot))
+                sink.polyline(p, c.color, 2.0, Stroke::Solid);
+        }
+    }
+    for (const DrawnCurve &c : curves) {
+        if (!c.series.forkPoint)
+            continue;
+        const auto y = map.y(c.series.forkPoint->value);
+        if (!y)
+            continue;
+        const QPointF at(map.x(c.series.forkPoint->step), *y);
+        sink.rects({QRectF(at - QPointF(5, 5), QSizeF(10, 10))}, QColor(Qt::white));
+        sink.rects({QRectF(at - QPointF(4, 4), QSizeF(8, 8))}, c.color);
+    }
+}
+
+void PainterSink::polyline(const QPolygonF &points, const QColor &color, double width, Stroke stroke)
+{
+    QPen pen(color, width, stroke == Stroke::Dashed ? Qt::DashLine : Qt::SolidLine);
+    pen.setCosmetic(true);
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setJoinStyle(Qt::BevelJoin);
+    m_painter.setPen(pen);
+    m_painter.setBrush(Qt::NoBrush);
+    if (points.size() == 1)
+        m_painter.drawPoint(points.front());
+    else
+        m_painter.drawPolyline(points);
+}
+
+void PainterSink::rects(const std::vector<QRectF> &rects, const QColor &fill)
+{
+    if (rects.empty())
+        return;
+    const QTransform &t = m_painter.deviceTransform();
+    if (rects.size() < 16 || t.type() > QTransform::TxTranslate) {
+        m_painter.setPen(Qt::NoPen);
+        m_painter.setBrush(fill);
+        m_painter.drawRects(rects.data(), int(rects.size()));
+        return;
+    }
+    // Envelope columns: set the pixels here and blend them in one go. Qt 6's
+    // raster engine hands every fill taller than ~96 scanlines to its thread
+    // pool, so hundreds of envelope columns cost hundreds of thread round
+    // trips (measured: two thirds of a zoomed repaint). Pixels whose centre
+    // lies inside a rectangle are set, once even where rectangles touch.
+    QRect bounds;
+    for (const QRectF &r : rects)
+        bounds |= r.normalized().toAlignedRect();
+    bounds &= t.inverted()
+                  .mapRect(QRectF(QPointF(0, 0), QSizeF(m_painter.device()->width(), m_painter.device()->height())))
+                  .toAlignedRect();
+    if (bounds.isEmpty())
+        return;
+    QImage layer(bounds.size(), QImage::Format_ARGB32_Premultiplied);
+    layer.fill(Qt::transparent);
+    const QRgb pixel = qPremultiply(fill.rgba());
+    for (const QRectF &rect : rects) {
+        const QRectF r = rect.normalized();
+        const int x0 = std::max(int(std::lround(r.left())), bounds.left());
+        const int x1 = std::min(int(std::lround(r.right())), bounds.right() + 1);
+        const int y0 = std::max(int(std::lround(r.top())), bounds.top());
+        const int y1 = std::min(int(std::lround(r.bottom())), bounds.bottom() + 1);
+        if (x0 >= x1 || y0 >= y1)
+            continue;
+        for (int y = y0; y < y1; ++y) {
+            auto *line = reinterpret_cast<QRgb *>(layer.scanLine(y - bounds.top()));
+            std::fill(line + (x0 - bounds.left()), line + (x1 - bounds.left()), pixel);
+        }
+    }
+    m_painter.drawImage(bounds.topLeft(), layer);
+}
+
+void ChartCurvesItem::setCurves(std::vector<DrawnCurve> curves, double smoothing)
+{
+    m_curves = std::move(curves);
+    m_smoothing = smoothing;
+    update();
+}
+
+void ChartCurvesItem::setView(const CurveView &view)
+{
+    if (view.plot != m_view.plot)
+        prepareGeometryChange();
+    m_view = view;
+    update();
+}
+
+void ChartCurvesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (m_view.plot.width() < 1 || m_view.plot.height() < 1)
+        return;
+    painter->save();
+    painter->setClipRect(m_view.plot);
+    PainterSink sink(*painter);
+    drawCurves(sink, m_view, m_curves, m_smoothing);
+    painter->restore();
+}
+
+} // namespace fs

@@ -1,0 +1,151 @@
+#pragma once
+
+#include <QFrame>
+#include <QImage>
+#include <QPointer>
+#include <optional>
+
+#include "views/panel_data.h"
+
+class QChart;
+class QLabel;
+class QLogValueAxis;
+class QPushButton;
+class QScatterSeries;
+class QTimer;
+class QValueAxis;
+class QGraphicsSimpleTextItem;
+
+namespace fs {
+
+class ChartCurvesItem;
+class HoverReadout;
+class MetricChartView;
+struct ChartPicture;
+
+// One metric's chart: the runs overlaid, inherited history paler and dashed
+// with a marker at the fork step, crosshair readout, zoom and pan, and
+// picking a logged step to fork from. The chart library stays behind this
+// class (Qt Charts today, Qt Graphs one day).
+class MetricPanel : public QFrame {
+    Q_OBJECT
+public:
+    struct Pick {
+        qint64 runKey = 0;
+        qint64 step = 0;
+        double value = 0.0;
+        qint64 x = 0; // where it is drawn: the step, or ms on a time axis
+    };
+
+    explicit MetricPanel(const QString &metric, QWidget *parent = nullptr);
+
+    QString metric() const { return metric_; }
+    void setRuns(const std::vector<PanelRun> &runs);
+    // The request that draws the panel at its current zoom and size.
+    PanelRequest request() const;
+    void setData(const PanelData &data);
+    bool hasData() const { return loaded_; }
+
+    std::optional<Pick> pick() const { return pick_; }
+    void setPick(qint64 runKey, qint64 step);
+    void clearPick();
+    void resetZoom();
+
+    // Display options (each asks for data again when it changes the reduction).
+    void setSmoothing(double weight);
+    double smoothing() const { return smoothing_; }
+    void setLogY(bool on);
+    bool logY() const { return logY_; }
+    // Steps, or each run's own time; resets the zoom.
+    void setXAxis(XAxis axis);
+    XAxis xAxis() const { return xAxis_; }
+    // Synchronised x-zoom: applies another panel's x range without echoing.
+    void setXZoom(std::optional<std::pair<double, double>> range);
+    std::optional<std::pair<double, double>> xZoom() const { return zoomX_; }
+    const PanelData &data() const { return data_; }
+
+    // Exports of what is drawn. False (and nothing written) on failure.
+    bool exportPng(const QString &path) const;
+    bool exportSvg(const QString &path) const;
+    bool exportCsv(const QString &path) const;
+    QImage renderImage() const;
+    ChartPicture picture() const;
+
+    // For tests and tools: the widget that takes the mouse, and where the
+    // run's point at `step` is drawn on it.
+    QWidget *plotWidget() const;
+    std::optional<QPointF> positionOf(qint64 runKey, qint64 step) const;
+
+signals:
+    // Zoom or size changed: ask for request() again.
+    void dataWanted();
+    // The user changed the x range (none: reset).
+    void xZoomChanged(std::optional<std::pair<double, double>> range);
+    void forkRequested(qint64 runKey, qint64 step);
+    void stepPicked(qint64 runKey, qint64 step);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    struct Curve {
+        PanelRun run;
+        PointVector points;        // inherited + own at their x, for hover and picking
+        std::vector<qint64> steps; // the step of each of `points`
+    };
+
+    Curve *curveOf(qint64 runKey);
+    const Curve *curveOf(qint64 runKey) const;
+    void clearCurves();
+    QPointF toValue(const QPointF &viewPos) const;
+    QPointF toView(const QPointF &value) const;
+    QRectF plotRectInView() const;
+    void applyAxes();
+    // "damaged data at steps a–b of key k in run r" (empty when none).
+    QString damagedStatus() const;
+    void updateCurveView();
+    void exportDialog();
+    // Keep: the y range the person chose stays; Fit: y fits the data again.
+    enum class YRange { Fit, Keep };
+    // Shows x from `lo` to `hi` and tells the synchronised panels.
+    void zoomX(double lo, double hi, YRange y);
+    // The same without telling them (another panel's zoom).
+    void applyXRange(double lo, double hi, YRange y);
+    void scheduleReload();
+    // What a click at `pos` (view coordinates) picks (chart_pick.h).
+    std::optional<Pick> pointAt(const QPointF &pos) const;
+    void onClicked(const QPointF &pos);
+    void onHover(const QPointF &pos);
+    void hideHover();
+    void updatePickMarker();
+    void updateTimeTicks();
+    void requestFork();
+
+    QString metric_;
+    QLabel *title_ = nullptr;
+    QLabel *status_ = nullptr;
+    QChart *chart_ = nullptr;
+    MetricChartView *view_ = nullptr;
+    QValueAxis *axisX_ = nullptr;
+    QValueAxis *axisY_ = nullptr;
+    QLogValueAxis *axisYLog_ = nullptr;
+    ChartCurvesItem *curvesItem_ = nullptr;
+    QScatterSeries *pickMarker_ = nullptr;
+    QPushButton *forkButton_ = nullptr;
+    HoverReadout *hover_ = nullptr;
+    std::vector<QGraphicsSimpleTextItem *> timeTicks_; // time axes draw their own labels
+    QTimer *reloadTimer_ = nullptr;
+
+    std::vector<Curve> curves_;
+    PanelData data_;
+    bool loaded_ = false;
+    std::optional<std::pair<double, double>> zoomX_;
+    std::optional<std::pair<double, double>> zoomY_;
+    std::optional<Pick> pick_;
+    int requestedWidth_ = 0;
+    double smoothing_ = 0.0;
+    bool logY_ = false;
+    XAxis xAxis_ = XAxis::Step;
+};
+
+} // namespace fs

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QDialog>
+#include <memory>
+
+#include "store/run_info.h"
+
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace Ui {
+class ForkDialog;
+}
+
+namespace fs {
+
+class ContinueSnippet;
+class JsonTreeModel;
+class StoreWorker;
+
+// "Fork from step N": the source, the step, the new run's name, config
+// overrides, notes and tags. Create forks through fs::Store::createFork on
+// the worker (the CLI's rules); a refusal is shown here and the dialog stays.
+class ForkDialog : public QDialog {
+    Q_OBJECT
+public:
+    ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, StoreWorker *worker,
+               QWidget *parent = nullptr);
+    ~ForkDialog() override;
+
+    QSpinBox *stepBox() const;
+    QLineEdit *nameEdit() const;
+    JsonTreeModel *configModel() const { return config_; }
+    QString errorText() const;
+    QPushButton *createButton() const;
+    ContinueSnippet *snippet() const { return snippet_; }
+
+    void accept() override;
+
+signals:
+    void forkCreated(const fs::RunInfo &fork);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showError(const QString &message);
+    // The texts the form cannot hold: they name the source's last step.
+    void retranslateNumbers();
+
+    RunInfo source_;
+    StoreWorker *worker_;
+    std::unique_ptr<Ui::ForkDialog> ui_;
+    JsonTreeModel *config_ = nullptr;
+    ContinueSnippet *snippet_ = nullptr;
+    bool creating_ = false;
+};
+
+} // namespace fs

@@ -1,0 +1,23 @@
+#include "views/overview/run_details.h"
+
+#include "core/error.h"
+#include "store/store.h"
+
+namespace fs {
+
+RunDetails loadRunDetails(Store &store, qint64 runKey)
+{
+    RunDetails d;
+    d.run = store.run(runKey);
+    if (d.run.fork && !d.run.fork->sourceImmutableId.isEmpty()) {
+        try {
+            d.source = store.resolve(d.run.fork->sourceImmutableId);
+        } catch (const Error &) {
+            // The source was deleted; the link text still names it.
+        }
+    }
+    d.forks = store.forksOf(d.run.immutableId);
+    return d;
+}
+
+} // namespace fs
