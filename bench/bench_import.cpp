@@ -1,8 +1,9 @@
 // Import throughput: a generated ~200 MB .wandb file (framed as the SDK
 // writes it, history as the Go core writes it: nested_key items, value_json,
 // a step field, Record.num), (a) parsed only and (b) imported into a fresh
-// store. Prints a report, or one JSON object with --json. Medians over
-// --repeat runs.
+// store, and (c) a folder watch's poll after a small append against reading
+// the whole file again. Prints a report, or one JSON object with --json.
+// Medians over --repeat runs.
 //   bench_import [--json] [--repeat N] [--mb SIZE] [--keep DIR]
 #include <QCoreApplication>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 #include <string>
 #include <vector>
 #include <zlib.h>
@@ -23,6 +25,7 @@
 #include "importers/store_import.h"
 #include "importers/wandb_importer.h"
 #include "store/store.h"
+#include "watch/folder_watch.h"
 
 using namespace fs;
 using Clock = std::chrono::steady_clock;
@@ -86,7 +89,12 @@ public:
     static constexpr std::size_t kBlock = 32768;
     static constexpr std::size_t kHeader = 7;
 
-    explicit WandbLogWriter(std::string &out) : out_(out) { out_.append(":W&B\xe1\xbe\x00", 7); }
+    // `fresh`: a new file, which starts with the header; else records are appended.
+    explicit WandbLogWriter(std::string &out, bool fresh = false) : out_(out)
+    {
+        if (fresh)
+            out_.append(":W&B\xe1\xbe\x00", 7);
+    }
 
     void add(std::string_view record)
     {
@@ -142,18 +150,15 @@ const std::string_view kNames[kMetrics] = {"loss", "grad_norm", "learning_rate",
 struct Generated {
     std::string bytes;
     qint64 rows = 0;
+    std::uint64_t num = 1; // Record.num of the next record
 };
 
-Generated generate(std::size_t targetBytes)
+// Adds history rows to `g` until it holds `targetBytes` or `maxRows` more rows.
+void addRows(Generated &g, std::size_t targetBytes, qint64 maxRows)
 {
-    Generated g;
-    g.bytes.reserve(targetBytes + WandbLogWriter::kBlock);
     WandbLogWriter log(g.bytes);
-    std::uint64_t num = 1;
-    Proto run;
-    run.bytes(1, "benchrun").bytes(3, "bench").bytes(8, "throughput");
-    log.add(Proto().varint(1, num++).message(17, run).data);
-    while (g.bytes.size() < targetBytes) {
+    const qint64 stop = g.rows + maxRows;
+    while (g.bytes.size() < targetBytes && g.rows < stop) {
         const qint64 step = g.rows++;
         Proto history;
         history.message(1, item({"_step"}, std::to_string(step)));
@@ -165,8 +170,19 @@ Generated generate(std::size_t targetBytes)
         }
         if (step > 0) // the Go core leaves step 0 off the wire
             history.message(2, Proto().varint(1, std::uint64_t(step)));
-        log.add(Proto().varint(1, num++).message(2, history).data);
+        log.add(Proto().varint(1, g.num++).message(2, history).data);
     }
+}
+
+Generated generate(std::size_t targetBytes)
+{
+    Generated g;
+    g.bytes.reserve(targetBytes + WandbLogWriter::kBlock);
+    WandbLogWriter log(g.bytes, true);
+    Proto run;
+    run.bytes(1, "benchrun").bytes(3, "bench").bytes(8, "throughput");
+    log.add(Proto().varint(1, g.num++).message(17, run).data);
+    addRows(g, targetBytes, std::numeric_limits<qint64>::max());
     return g;
 }
 
@@ -191,8 +207,8 @@ int main(int argc, char **argv)
     const auto g0 = Clock::now();
     qint64 rows = 0;
     qint64 fileBytes = 0;
+    Generated g = generate(std::size_t(megabytes) * 1000 * 1000);
     {
-        const Generated g = generate(std::size_t(megabytes) * 1000 * 1000);
         rows = g.rows;
         fileBytes = qint64(g.bytes.size());
         QFile f(file);
@@ -239,6 +255,40 @@ int main(int argc, char **argv)
             QFile::remove(storePath + QLatin1String(suffix));
     }
 
+    // Watch: a poll after a small append, against reading the whole file
+    // again (what every poll did before the watch read incrementally).
+    constexpr qint64 kAppendRows = 10;
+    std::vector<double> pollTimes, rereadTimes;
+    qint64 pollBytes = 0;
+    {
+        Store store(tmp.path() + QStringLiteral("/store-watch.sqlite"));
+        FolderWatch watch(runDir);
+        watch.poll(store);
+        for (int i = 0; i < repeat; ++i) {
+            const std::size_t before = g.bytes.size();
+            addRows(g, std::numeric_limits<std::size_t>::max(), kAppendRows);
+            QFile f(file);
+            const qint64 more = qint64(g.bytes.size() - before);
+            if (!f.open(QIODevice::Append) || f.write(g.bytes.data() + before, more) != more) {
+                std::fprintf(stderr, "cannot append to %s\n", qPrintable(file));
+                return 1;
+            }
+            f.close();
+            auto t0 = Clock::now();
+            const WatchPass pass = watch.poll(store);
+            pollTimes.push_back(seconds(t0, Clock::now()));
+            pollBytes = pass.bytesRead;
+            if (pass.report.runs.size() != 1 || pass.report.runs.front().rowsAdded != kAppendRows) {
+                std::fprintf(stderr, "watch: the poll did not add the %lld appended rows\n", (long long)kAppendRows);
+                return 1;
+            }
+            t0 = Clock::now();
+            importPath(store, runDir);
+            rereadTimes.push_back(seconds(t0, Clock::now()));
+        }
+    }
+    const double rereadRatio = median(rereadTimes) / median(pollTimes);
+
     const double parseRate = mb / median(parseTimes);
     const double importRate = mb / median(importTimes);
     const qint64 points = rows * (kMetrics + 2); // _step is the row's step, not a value
@@ -254,6 +304,9 @@ int main(int argc, char **argv)
             {"import", {{"median_s", median(importTimes)}, {"mb_per_s", importRate},
                         {"median_cpu_s", median(importCpu)}, {"mb_per_cpu_s", mb / median(importCpu)},
                         {"rows_per_s", double(rows) / median(importTimes)}}},
+            {"watch", {{"append_rows", kAppendRows}, {"poll_median_s", median(pollTimes)},
+                       {"poll_bytes_read", pollBytes}, {"full_reread_median_s", median(rereadTimes)},
+                       {"full_reread_over_poll", rereadRatio}}},
         };
         std::printf("%s\n", dumpJson(out).c_str());
     } else {
@@ -264,6 +317,10 @@ int main(int argc, char **argv)
         std::printf("full import (importPath):    %.0f MB/s wall, %.0f MB/s per CPU second (medians of %d), "
                     "%.2f M rows/s\n",
                     importRate, mb / median(importCpu), repeat, double(rows) / median(importTimes) / 1e6);
+        std::printf("watch poll after %lld appended rows: %.2f ms, %lld bytes read; reading the whole file again: "
+                    "%.0f ms (%.0fx the poll)\n",
+                    (long long)kAppendRows, median(pollTimes) * 1e3, (long long)pollBytes,
+                    median(rereadTimes) * 1e3, rereadRatio);
     }
     return 0;
 }

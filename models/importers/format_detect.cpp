@@ -48,20 +48,20 @@ DetectedFormat detectImportFormat(const QString &path)
                     "meta.yaml)").arg(path));
 }
 
-ImportBatch importDetected(const DetectedFormat &detected)
+ImportBatch importDetected(const DetectedFormat &detected, ImportResume *resume)
 {
     switch (detected.format) {
     case ImportFormat::WandbRun: {
         ImportBatch batch;
-        batch.runs.push_back(importWandbRun(detected.path));
+        batch.runs.push_back(importWandbRun(detected.path, resume));
         return batch;
     }
     case ImportFormat::WandbFolder:
-        return importWandbFolder(detected.path);
+        return importWandbFolder(detected.path, resume);
     case ImportFormat::TensorBoard:
-        return importTensorBoardDir(detected.path);
+        return importTensorBoardDir(detected.path, resume);
     case ImportFormat::Mlflow:
-        return importMlflowRoot(detected.path);
+        return importMlflowRoot(detected.path, resume);
     }
     return {};
 }

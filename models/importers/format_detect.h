@@ -6,6 +6,8 @@
 
 namespace fs {
 
+class ImportResume;
+
 enum class ImportFormat {
     WandbRun,    // one W&B run folder, or one .wandb file
     WandbFolder, // a wandb/ folder of run folders
@@ -24,8 +26,9 @@ struct DetectedFormat {
 // nothing matches.
 DetectedFormat detectImportFormat(const QString &path);
 
-// Runs the importer `detected` names.
-ImportBatch importDetected(const DetectedFormat &detected);
+// Runs the importer `detected` names; with `resume`, files are read from
+// where the last read stopped (see ImportResume).
+ImportBatch importDetected(const DetectedFormat &detected, ImportResume *resume = nullptr);
 
 // The format's name as ImportedRun::format spells it ("wandb", ...).
 QString importFormatName(ImportFormat format);

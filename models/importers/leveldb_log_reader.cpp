@@ -72,6 +72,7 @@ bool LevelDbLogReader::checkFileHeader()
         return halt(ReadStop::Kind::Truncated, n,
                     tr("file ends at byte %1 inside the 7-byte W&B header").arg(qulonglong(n)));
     pos_ = kFileHeaderSize;
+    resumeAt_ = pos_;
     return true;
 }
 
@@ -149,6 +150,7 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
                                "expected a MIDDLE or LAST chunk")
                                 .arg(qulonglong(chunkStart)).arg(qulonglong(recordStart)));
             pos_ += kChunkHeaderSize + length;
+            resumeAt_ = pos_;
             record = piece;
             if (recordOffset)
                 *recordOffset = qint64(chunkStart);
@@ -173,6 +175,7 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
             assembly_.append(piece);
             if (type == Last) {
                 pos_ += kChunkHeaderSize + length;
+                resumeAt_ = pos_;
                 record = assembly_;
                 if (recordOffset)
                     *recordOffset = qint64(recordStart);

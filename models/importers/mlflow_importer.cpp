@@ -11,6 +11,7 @@
 #include <QFileInfo>
 
 #include "core/error.h"
+#include "importers/import_resume.h"
 #include "importers/mapped_file.h"
 #include "importers/mlflow_metric_file.h"
 #include "importers/yaml_json.h"
@@ -96,7 +97,7 @@ QString stateFromStatus(const Json &meta)
     return {};
 }
 
-void readMetrics(const QString &runDir, ImportedRun &run)
+void readMetrics(const QString &runDir, ImportedRun &run, ImportResume *resume)
 {
     struct StepRow {
         std::vector<std::pair<std::string, Json>> values;
@@ -115,9 +116,18 @@ void readMetrics(const QString &runDir, ImportedRun &run)
     for (const auto &[key, path] : keyFiles(runDir + QStringLiteral("/metrics"))) {
         const std::string name = toStd(key);
         MlflowMetricFile parsed;
+        bool wasRenumbered = false;
         try {
             MappedFile file(path);
-            parsed = parseMlflowMetricFile(file.data());
+            if (resume) {
+                MlflowMetricTail &tail = resume->mlflowMetrics[path];
+                bool restarted = false;
+                resume->unread(file.data(), path, tail.mark, &restarted);
+                wasRenumbered = tail.renumbered && !restarted;
+                parsed = continueMlflowMetricFile(file.data(), tail);
+            } else {
+                parsed = parseMlflowMetricFile(file.data());
+            }
         } catch (const Error &e) {
             addWarning(run, e.message());
             continue;
@@ -135,16 +145,17 @@ void readMetrics(const QString &runDir, ImportedRun &run)
             run.tailWarnings << warning;
         }
         run.recordCounts[QStringLiteral("metric values")] += qint64(parsed.values.size());
-        if (parsed.renumbered) {
+        if (parsed.renumbered && !wasRenumbered) { // a watch says it once, when it starts
+            const qint64 count = parsed.firstIndex + qint64(parsed.values.size());
             addWarning(run, tr("%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 "
                                "in the order written, their MLflow step is in \"%4\"")
-                                .arg(path).arg(parsed.values.size()).arg(parsed.values.size() - 1)
+                                .arg(path).arg(count).arg(count - 1)
                                 .arg(toQ(originalStepKey(name))));
             ++run.recordCounts[QStringLiteral("renumbered metric files")];
         }
         for (std::size_t i = 0; i < parsed.values.size(); ++i) {
             const MlflowMetricValue &v = parsed.values[i];
-            const qint64 step = parsed.renumbered ? qint64(i) : v.step;
+            const qint64 step = parsed.renumbered ? parsed.firstIndex + qint64(i) : v.step;
             put(step, name, v.value, v.timestampMs);
             if (parsed.renumbered)
                 put(step, originalStepKey(name), double(v.step), v.timestampMs);
@@ -187,7 +198,7 @@ bool isExperimentMeta(const QString &dir)
 
 } // namespace
 
-ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName)
+ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName, ImportResume *resume)
 {
     const Json meta = readMeta(runDir);
     ImportedRun run;
@@ -237,7 +248,7 @@ ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName
     if (!tags.empty())
         run.metadata["tags"] = std::move(tags);
 
-    readMetrics(runDir, run);
+    readMetrics(runDir, run, resume);
     return run;
 }
 
@@ -250,7 +261,7 @@ bool isMlflowRoot(const QString &dir)
     return false;
 }
 
-ImportBatch importMlflowRoot(const QString &mlrunsDir)
+ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
 {
     const QFileInfo root(mlrunsDir);
     if (!root.isDir())
@@ -298,7 +309,7 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir)
                     batch.warnings << tr("run %1 is deleted (lifecycle_stage: deleted); skipped").arg(runDir);
                     continue;
                 }
-                batch.runs.push_back(importMlflowRun(runDir, expName));
+                batch.runs.push_back(importMlflowRun(runDir, expName, resume));
             } catch (const Error &e) {
                 ++batch.skippedRuns;
                 batch.warnings << tr("%1 skipped: %2").arg(runDir, e.message());

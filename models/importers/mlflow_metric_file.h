@@ -10,6 +10,8 @@
 
 namespace fs {
 
+struct MlflowMetricTail;
+
 // One MLflow `metrics/<key>` file, read line by line.
 struct MlflowMetricFile {
     std::vector<MlflowMetricValue> values;              // whole lines that parse, in the order written
@@ -24,9 +26,18 @@ struct MlflowMetricFile {
     // (their original step is kept as its own key, see originalStepKey), so
     // no value is lost.
     bool renumbered = false;
+    // Read in pieces (a watch): the number of values before this piece (a
+    // renumbered value's step is firstIndex + its index here).
+    qint64 firstIndex = 0;
 };
 
 MlflowMetricFile parseMlflowMetricFile(std::string_view data);
+
+// The whole lines after `tail.mark.offset` of the file `data` (all of it);
+// `tail` moves on past them. When a step repeats one of an earlier piece's
+// (only seen once the steps stop growing), the file is read again from byte
+// 0, so its values are numbered from 0 as a one-shot read numbers them.
+MlflowMetricFile continueMlflowMetricFile(std::string_view data, MlflowMetricTail &tail);
 
 // The key that keeps the original MLflow step of a renumbered metric `key`.
 std::string originalStepKey(const std::string &key);

@@ -101,12 +101,12 @@ std::optional<double> scalarFromTensorProto(std::string_view tensor)
     return std::nullopt;
 }
 
-void TensorBoardRunBuilder::addFile(std::string_view bytes, const QString &fileName)
+qint64 TensorBoardRunBuilder::addFile(std::string_view bytes, const QString &fileName, std::size_t start)
 {
     file_ = fileName;
     warnedRestartInFile_ = false;
     run_.tailWarnings.clear(); // only the newest file can still be being written
-    TfRecordReader reader(bytes);
+    TfRecordReader reader(bytes, start);
     std::string_view record;
     qint64 offset = 0;
     while (reader.next(record, &offset))
@@ -118,6 +118,7 @@ void TensorBoardRunBuilder::addFile(std::string_view bytes, const QString &fileN
         if (reader.stop().kind == ReadStop::Kind::Truncated)
             run_.tailWarnings << warning;
     }
+    return reader.resumeOffset();
 }
 
 int TensorBoardRunBuilder::tagIndex(std::string_view tag)

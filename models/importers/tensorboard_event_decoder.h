@@ -21,7 +21,12 @@ public:
     explicit TensorBoardRunBuilder(ImportedRun &run) : run_(run) {}
 
     // One event file's bytes; call in the order the files were written.
-    void addFile(std::string_view bytes, const QString &fileName);
+    // Reading starts at `start` (where an earlier call stopped, for a file
+    // that grew). Returns where the next read of the file should start: the
+    // end of its last whole record.
+    qint64 addFile(std::string_view bytes, const QString &fileName, std::size_t start = 0);
+    // Before reading the files again (a watch): forgets that a file was cut.
+    void startPass() { cut_ = false; }
 
     // Moves the collected values into run.rows (ascending steps, `_timestamp`
     // from wall_time), sets start time, runtime and state.

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 
 #include "core/error.h"
+#include "importers/import_resume.h"
 #include "importers/mapped_file.h"
 #include "importers/tensorboard_event_decoder.h"
 
@@ -25,6 +26,55 @@ QString tr(const char *text)
 qint64 fileTimestamp(const QString &fileName)
 {
     return fileName.section(QLatin1Char('.'), 3, 3).toLongLong();
+}
+
+ImportedRun readRunFiles(const QStringList &files)
+{
+    ImportedRun run;
+    TensorBoardRunBuilder builder(run);
+    for (const QString &f : files) {
+        try {
+            MappedFile file(f);
+            builder.addFile(file.data(), f);
+        } catch (const Error &e) {
+            addWarning(run, e.message());
+        }
+    }
+    builder.finish();
+    return run;
+}
+
+// The events the files gained since the last read: the run with only the
+// rows read now. A file that shrank or was replaced reads the run again.
+ImportedRun readRunFiles(const QString &sourcePath, const QStringList &files, ImportResume &resume)
+{
+    TensorBoardTail &tail = resume.tensorBoardRuns[sourcePath];
+    tail.run.warnings.clear();
+    tail.run.tailWarnings.clear();
+    tail.run.warningsLeftOut = 0;
+    tail.builder->startPass();
+    for (const QString &f : files) {
+        try {
+            MappedFile file(f);
+            const bool known = tail.files.count(f) > 0;
+            FileMark &mark = tail.files[f];
+            bool restarted = false;
+            resume.unread(file.data(), f, mark, &restarted);
+            if (restarted && known) { // shrank or replaced: the run is read again from the start
+                resume.tensorBoardRuns.erase(sourcePath);
+                return readRunFiles(sourcePath, files, resume);
+            }
+            mark.offset = tail.builder->addFile(file.data(), f, std::size_t(mark.offset));
+        } catch (const Error &e) {
+            addWarning(tail.run, e.message());
+        }
+    }
+    tail.builder->finish();
+    std::vector<ImportedRow> rows;
+    rows.swap(tail.run.rows);
+    ImportedRun run = tail.run;
+    run.rows = std::move(rows);
+    return run;
 }
 
 } // namespace
@@ -54,7 +104,7 @@ QStringList findTensorBoardEventFiles(const QString &logDir)
     return files;
 }
 
-ImportBatch importTensorBoardDir(const QString &logDir)
+ImportBatch importTensorBoardDir(const QString &logDir, ImportResume *resume)
 {
     const QFileInfo root(logDir);
     if (!root.exists())
@@ -73,21 +123,12 @@ ImportBatch importTensorBoardDir(const QString &logDir)
 
     ImportBatch batch;
     for (const auto &[relative, folderFiles] : byFolder) {
-        ImportedRun run;
+        const QString sourcePath = relative == QLatin1String(".") ? rootDir.path() : rootDir.filePath(relative);
+        ImportedRun run = resume ? readRunFiles(sourcePath, folderFiles, *resume) : readRunFiles(folderFiles);
         run.format = QStringLiteral("tensorboard");
-        run.sourcePath = relative == QLatin1String(".") ? rootDir.path() : rootDir.filePath(relative);
+        run.sourcePath = sourcePath;
         run.name = relative == QLatin1String(".") ? rootDir.dirName() : relative;
         run.project = rootDir.dirName();
-        TensorBoardRunBuilder builder(run);
-        for (const QString &f : folderFiles) {
-            try {
-                MappedFile file(f);
-                builder.addFile(file.data(), f);
-            } catch (const Error &e) {
-                addWarning(run, e.message());
-            }
-        }
-        builder.finish();
         if (run.recordCounts[QStringLiteral("events")] == 0) {
             // Not one record could be read: no empty run, but why.
             ++batch.skippedRuns;

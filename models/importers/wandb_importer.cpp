@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include "core/error.h"
+#include "importers/import_resume.h"
 #include "importers/leveldb_log_reader.h"
 #include "core/step_rule.h"
 #include "importers/lenient_json.h"
@@ -148,19 +149,28 @@ void mergeMetadataJson(const QString &path, ImportedRun &run, bool legacy)
 }
 
 // SDK 0.9: one JSON object per line, keys _step/_runtime/_timestamp plus metrics.
-void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
+void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportResume *resume)
 {
     MappedFile file(path);
-    const std::string_view data = file.data();
+    HistoryJsonlTail scratch;
+    HistoryJsonlTail &tail = resume ? resume->historyJsonl[path] : scratch;
+    const std::string_view data = resume ? resume->unread(file.data(), path, tail.mark) : file.data();
+    if (tail.mark.offset == 0)
+        tail = HistoryJsonlTail{tail.mark};
+    const qint64 base = tail.mark.offset; // byte offsets in warnings count from the file's start
     std::size_t pos = 0;
-    qint64 lineNo = 0;
+    qint64 lineNo = tail.lines;
     while (pos < data.size()) {
         const auto nl = data.find('\n', pos);
         const bool lastWithoutNewline = nl == std::string_view::npos;
         const std::string_view line = data.substr(pos, lastWithoutNewline ? std::string_view::npos : nl - pos);
         ++lineNo;
-        const std::size_t lineStart = pos;
+        const qint64 lineStart = base + qint64(pos);
         pos = lastWithoutNewline ? data.size() : nl + 1;
+        if (!lastWithoutNewline) {
+            tail.mark.offset = base + qint64(pos);
+            tail.lines = lineNo;
+        }
         if (line.find_first_not_of(" \t\r") == std::string_view::npos)
             continue;
         QString problem;
@@ -182,8 +192,12 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
             }
             continue;
         }
+        if (lastWithoutNewline) { // a whole object: only its line end can still come
+            tail.mark.offset = base + qint64(pos);
+            tail.lines = lineNo;
+        }
         ImportedRow row;
-        row.step = qint64(run.rows.size());
+        row.step = tail.rows + qint64(run.rows.size());
         if (auto it = j->find("_step"); it != j->end()) {
             const auto step = stepFromJson(*it);
             if (!step) {
@@ -201,7 +215,8 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut)
         }
         run.rows.push_back(std::move(row));
     }
-    run.recordCounts[QStringLiteral("history")] = qint64(run.rows.size());
+    tail.rows += qint64(run.rows.size());
+    run.recordCounts[QStringLiteral("history")] = tail.rows;
     const qint64 replaced = sortAndMergeRows(run.rows);
     if (replaced > 0)
         addWarning(run, tr("%1 history values were logged again for a step already seen; the last one is kept")
@@ -255,33 +270,68 @@ QString pickWandbFile(const QDir &dir, const QString &idFromName, ImportedRun &r
 
 } // namespace
 
-ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath)
+namespace {
+
+// Reads the records past `tail.mark.offset`: the run so far with only the
+// rows of those records. `bytes` is the whole file.
+ImportedRun continueWandbLog(std::string_view bytes, const QString &sourcePath, WandbLogTail &tail)
 {
-    ImportedRun run;
-    run.format = QStringLiteral("wandb");
-    run.sourcePath = sourcePath;
-    WandbRecordDecoder decoder(run);
-    LevelDbLogReader reader(bytes);
+    tail.run.format = QStringLiteral("wandb");
+    tail.run.sourcePath = sourcePath;
+    tail.run.warnings.clear();
+    tail.run.tailWarnings.clear();
+    tail.run.warningsLeftOut = 0;
+    LevelDbLogReader reader(bytes, std::size_t(tail.mark.offset));
     std::string_view record;
     qint64 offset = 0;
-    qint64 records = 0;
     while (reader.next(record, &offset)) {
-        decoder.addRecord(record, offset);
-        ++records;
+        tail.decoder->addRecord(record, offset);
+        ++tail.records;
     }
+    tail.mark.offset = reader.resumeOffset();
     if (reader.stop().kind == ReadStop::Kind::NotThisFormat)
         throw Error(Error::Kind::Format, QStringLiteral("%1: %2").arg(sourcePath, reader.stop().reason));
-    if (records == 0)
+    if (tail.records == 0)
         throw Error(Error::Kind::Format,
                     tr("%1 holds no readable record, so there is nothing to import: %2")
                         .arg(sourcePath, reader.stop().isClean() ? tr("the file ends after its header")
                                                                  : reader.stop().reason));
-    decoder.finish(reader.stop());
+    tail.decoder->finish(reader.stop());
+    std::vector<ImportedRow> rows;
+    rows.swap(tail.run.rows);
+    ImportedRun run = tail.run;
+    run.rows = std::move(rows);
     fillRuntime(run);
     return run;
 }
 
-ImportedRun importWandbRun(const QString &path)
+ImportedRun readWandbFile(const QString &path, ImportResume *resume)
+{
+    MappedFile file(path);
+    if (!resume) {
+        WandbLogTail tail;
+        return continueWandbLog(file.data(), path, tail);
+    }
+    WandbLogTail &tail = resume->wandbLogs[path];
+    bool restarted = false;
+    resume->unread(file.data(), path, tail.mark, &restarted);
+    if (restarted) {
+        tail.run = ImportedRun();
+        tail.decoder = std::make_unique<WandbRecordDecoder>(tail.run);
+        tail.records = 0;
+    }
+    return continueWandbLog(file.data(), path, tail);
+}
+
+} // namespace
+
+ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath)
+{
+    WandbLogTail tail;
+    return continueWandbLog(bytes, sourcePath, tail);
+}
+
+ImportedRun importWandbRun(const QString &path, ImportResume *resume)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -296,18 +346,15 @@ ImportedRun importWandbRun(const QString &path)
     if (info.isDir()) {
         ImportedRun scratch; // warnings before we know which run holds them
         wandbFile = pickWandbFile(dir, idFromName, scratch);
-        if (!wandbFile.isEmpty()) {
-            MappedFile file(wandbFile);
-            run = importWandbLog(file.data(), wandbFile);
-        }
+        if (!wandbFile.isEmpty())
+            run = readWandbFile(wandbFile, resume);
         run.warnings = scratch.warnings + run.warnings;
     } else {
         if (info.suffix() != QLatin1String("wandb"))
             throw Error(Error::Kind::Format,
                         tr("%1 is not a .wandb file; expected a W&B run folder or run-<id>.wandb").arg(path));
         wandbFile = info.absoluteFilePath();
-        MappedFile file(wandbFile);
-        run = importWandbLog(file.data(), wandbFile);
+        run = readWandbFile(wandbFile, resume);
     }
 
     const QString filesDir = dir.exists(QStringLiteral("files")) ? dir.filePath(QStringLiteral("files")) : dir.path();
@@ -323,11 +370,11 @@ ImportedRun importWandbRun(const QString &path)
         legacy = true;
         bool cut = false;
         if (hasHistory)
-            readHistoryJsonl(history, run, cut);
+            readHistoryJsonl(history, run, cut, resume);
         else
             addWarning(run, tr("%1 has no .wandb file and no wandb-history.jsonl; only its config and summary "
                                "are imported").arg(dir.path()));
-        if (hasHistory && run.rows.empty() && run.skipped > 0)
+        if (hasHistory && run.recordCounts[QStringLiteral("history")] == 0 && run.skipped > 0)
             throw Error(Error::Kind::Format, tr("%1 holds no readable line, so there is nothing to import: %2")
                                                  .arg(history, run.warnings.value(0)));
         run.state = cut ? QStringLiteral("crashed") : QStringLiteral("running");
@@ -379,14 +426,14 @@ QStringList findWandbRunFolders(const QString &wandbDir)
     return out;
 }
 
-ImportBatch importWandbFolder(const QString &wandbDir)
+ImportBatch importWandbFolder(const QString &wandbDir, ImportResume *resume)
 {
     if (!QFileInfo(wandbDir).isDir())
         throw Error(Error::Kind::NotFound, tr("%1 is not a folder; expected a wandb/ folder of runs").arg(wandbDir));
     ImportBatch batch;
     for (const QString &folder : findWandbRunFolders(wandbDir)) {
         try {
-            batch.runs.push_back(importWandbRun(folder));
+            batch.runs.push_back(importWandbRun(folder, resume));
         } catch (const Error &e) {
             ++batch.skippedRuns;
             batch.warnings << tr("%1 skipped: %2").arg(folder, e.message());

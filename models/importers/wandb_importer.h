@@ -9,6 +9,8 @@
 
 namespace fs {
 
+class ImportResume;
+
 // The records of one .wandb file (its bytes), as a run: everything whole is
 // imported, a cut or corrupt tail becomes a warning. Throws
 // fs::Error(Format) when the bytes do not start with a .wandb header.
@@ -19,7 +21,9 @@ ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath);
 // the folder's files/ say (config.yaml, wandb-summary.json,
 // wandb-metadata.json) to what the .wandb holds.
 // Throws fs::Error(NotFound) / fs::Error(Format) when it is not a run.
-ImportedRun importWandbRun(const QString &path);
+// With `resume` (a folder watch), each file is read from where the last read
+// of it stopped, and the run comes back with only the rows read now.
+ImportedRun importWandbRun(const QString &path, ImportResume *resume = nullptr);
 
 // Whether `dir` looks like one W&B run folder (holds a .wandb file or
 // wandb-history.jsonl, or is named like one and has files/).
@@ -31,6 +35,6 @@ QStringList findWandbRunFolders(const QString &wandbDir);
 
 // Every run of a `wandb/` folder. A run that cannot be read is counted in
 // skippedRuns with a warning naming its folder; the others still import.
-ImportBatch importWandbFolder(const QString &wandbDir);
+ImportBatch importWandbFolder(const QString &wandbDir, ImportResume *resume = nullptr);
 
 } // namespace fs

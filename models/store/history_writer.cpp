@@ -1,8 +1,11 @@
 #include "store/history_writer.h"
 
+#include <algorithm>
+
 #include "core/exact_integer.h"
 
 #include "store/chunk_codec.h"
+#include "store/damaged_chunk.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
@@ -62,6 +65,59 @@ void HistoryWriter::setUserSummary(const std::string &key, const Json &value)
     summaryDirty_ = true;
 }
 
+namespace {
+
+// The points of the key's last stored chunk of the run's own history when
+// it is not full; empty when it is full, missing or damaged.
+PointVector openChunk(Store &store, qint64 runKey, const std::string &key, qint64 lastStep)
+{
+    PointVector points;
+    const auto refs = store.chunkRefs(runKey, QString::fromStdString(key), {lastStep, lastStep}, false);
+    if (refs.empty() || refs.back().summary.count >= kChunkCapacity)
+        return points;
+    ChunkRef ref = refs.back();
+    ref.clip = StepRange();
+    try {
+        store.readChunk(ref, points);
+    } catch (const DamagedChunkError &) {
+        points.clear(); // left as it is: `check --repair` deals with it
+    }
+    if (qint64(points.size()) != ref.summary.count || points.back().step != lastStep)
+        points.clear();
+    return points;
+}
+
+} // namespace
+
+void HistoryWriter::adoptOpenChunk(Series &s)
+{
+    if (s.adoptChecked || (s.open.empty() && s.sealed.empty()))
+        return;
+    s.adoptChecked = true; // kept if the flush rolls back: the buffer then holds the old points too
+    if (!storedLastSteps_)
+        storedLastSteps_ = store_.ownLastStepByKey(runKey_);
+    const auto last = storedLastSteps_->find(s.key);
+    if (last == storedLastSteps_->end())
+        return;
+    PointVector all = openChunk(store_, runKey_, s.key, last->second);
+    const qint64 firstNew = s.sealed.empty() ? s.open.front().step : s.sealed.front().front().step;
+    if (all.empty() || all.back().step >= firstNew)
+        return;
+    for (const PointVector &chunk : s.sealed)
+        all.insert(all.end(), chunk.begin(), chunk.end());
+    all.insert(all.end(), s.open.begin(), s.open.end());
+    s.sealed.clear();
+    s.open.clear();
+    for (std::size_t i = 0; i < all.size(); i += std::size_t(kChunkCapacity)) {
+        PointVector piece(all.begin() + std::ptrdiff_t(i),
+                          all.begin() + std::ptrdiff_t(std::min(all.size(), i + std::size_t(kChunkCapacity))));
+        if (piece.size() == std::size_t(kChunkCapacity))
+            s.sealed.push_back(std::move(piece));
+        else
+            s.open = std::move(piece);
+    }
+}
+
 qint64 HistoryWriter::flush()
 {
     for (size_t i = 0; i < series_.size(); ++i) {
@@ -88,6 +144,7 @@ qint64 HistoryWriter::flush()
                 s.id = store_.seriesId(runKey_, QString::fromStdString(s.key), true);
                 created.push_back(&s);
             }
+            adoptOpenChunk(s);
             if (s.fraction)
                 store_.clearIntegral(s.id);
             for (const auto &chunk : s.sealed)

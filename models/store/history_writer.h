@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <string>
+#include <map>
 #include <unordered_map>
 #include <optional>
 #include <vector>
@@ -15,7 +16,9 @@ namespace fs {
 // Buffers one run's new history and writes it as chunks. The open (last)
 // chunk of each key is rewritten on every flush until it holds
 // kChunkCapacity points, so a slow logger does not leave a trail of tiny
-// chunks. Steps given to one key must increase.
+// chunks; a new writer goes on filling the open chunk an earlier one left
+// (a resumed run, each pass of a folder watch) when its points come after it. Steps given to one key must
+// increase.
 class HistoryWriter {
 public:
     HistoryWriter(Store &store, qint64 runKey);
@@ -57,12 +60,15 @@ private:
         bool dirty = false;
         bool fraction = false;     // a non-integer number is buffered: clear series.integral
         bool lastIntegral = false; // the last number added was an integer
+        bool adoptChecked = false; // looked for a stored open chunk to go on filling
     };
+    void adoptOpenChunk(Series &s);
     Store &store_;
     qint64 runKey_;
     std::optional<RunClaim> claim_;
     std::vector<Series> series_;
     std::unordered_map<std::string, int> handles_;
+    std::optional<std::map<std::string, qint64>> storedLastSteps_; // per key, read once for adoptOpenChunk
     Json summary_;
     Json userSummary_;
     bool summaryDirty_ = false;

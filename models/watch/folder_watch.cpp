@@ -104,25 +104,33 @@ WatchPass FolderWatch::poll(Store &store)
     try {
         detected = detectImportFormat(absolutePath_);
         pass.report.format = importFormatName(detected.format);
-        batch = importDetected(detected);
+        batch = importDetected(detected, &resume_);
     } catch (const Error &e) {
         if (e.kind() == Error::Kind::BadInput)
             pass.waiting = true; // an empty folder training has not written to yet
         else
             pass.error = e.message();
+        resume_.clear(); // rows read before the error were not stored: read every file again
+        pass.bytesRead = resume_.takeBytesRead();
         seen_ = std::move(now); // look again when something changes
         return pass;
     }
+    pass.bytesRead = resume_.takeBytesRead();
 
     for (ImportedRun &run : batch.runs) {
         const QString source = QFileInfo(run.sourcePath).absoluteFilePath();
-        if (std::none_of(changed.begin(), changed.end(), [&](const QString &f) { return isUnder(f, source); }))
+        // Rows were read, so they are written even when the file grew after
+        // the look above: the next read starts past them.
+        if (run.rows.empty()
+            && std::none_of(changed.begin(), changed.end(), [&](const QString &f) { return isUnder(f, source); }))
             continue;
         waitForTail(run);
         ImportOutcome outcome = writeImportedRun(store, run, options_);
         keepNewWarnings(source, outcome.warnings);
         if (outcome.status == ImportOutcome::Status::Failed) {
-            // Not marked as seen: the next poll tries this run again.
+            // Not marked as seen, and read again from byte 0: the next poll tries this run again.
+            resume_.forget(source);
+            resume_.forget(run.sourcePath);
             for (auto it = now.begin(); it != now.end();)
                 it = isUnder(it->first, source) ? now.erase(it) : std::next(it);
         }

@@ -1,5 +1,10 @@
 #include "cli/growing_sources.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <gtest/gtest.h>
+
 #include "importers/test_writers.h"
 
 namespace fs::test {
@@ -7,6 +12,22 @@ namespace fs::test {
 double valueAt(int step)
 {
     return 0.5 * step;
+}
+
+GrowingFile::GrowingFile(QString path) : path_(std::move(path))
+{
+    QDir().mkpath(QFileInfo(path_).path());
+}
+
+qint64 GrowingFile::growTo(const std::string &content)
+{
+    EXPECT_EQ(content.compare(0, written_.size(), written_), 0) << "a growing file only gains bytes";
+    QFile f(path_);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Append)) << path_.toStdString();
+    const std::string more = content.substr(written_.size());
+    EXPECT_EQ(f.write(more.data(), qint64(more.size())), qint64(more.size()));
+    written_ = content;
+    return qint64(more.size());
 }
 
 std::string wandbContent(const std::string &runId, int rows, bool half)
@@ -50,6 +71,37 @@ std::string mlflowContent(int rows, bool half)
         out += next.substr(0, next.rfind(' '));
     }
     return out;
+}
+
+namespace {
+
+std::string withHalfOf(std::string whole, const std::string &next, bool half)
+{
+    return half ? whole + next.substr(0, next.size() / 2) : whole;
+}
+
+} // namespace
+
+std::string wandbHistoryJsonlContent(int rows, bool half)
+{
+    const auto line = [](int i) {
+        return "{\"_step\": " + std::to_string(i) + ", \"loss\": " + std::to_string(valueAt(i)) + "}\n";
+    };
+    std::string out;
+    for (int i = 0; i < rows; ++i)
+        out += line(i);
+    return withHalfOf(out, line(rows), half);
+}
+
+std::string mlflowRepeatedStepContent(int rows, bool half)
+{
+    const auto line = [](int i) {
+        return std::to_string(1700000000000LL + i) + " " + std::to_string(valueAt(i)) + " 0\n";
+    };
+    std::string out;
+    for (int i = 0; i < rows; ++i)
+        out += line(i);
+    return withHalfOf(out, line(rows), half);
 }
 
 void writeMlflowRun(const QString &root, const QString &runId, const QString &name)

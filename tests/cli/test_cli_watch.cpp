@@ -21,25 +21,6 @@ namespace {
 
 constexpr int kArrivalMs = 2000; // the promise: new rows are in the store within 2 s
 
-// A file that only ever grows, as a training process writes it.
-class GrowingFile {
-public:
-    explicit GrowingFile(QString path) : path_(std::move(path)) { QDir().mkpath(QFileInfo(path_).path()); }
-    void growTo(const std::string &content)
-    {
-        ASSERT_EQ(content.compare(0, written_.size(), written_), 0) << "a growing file only gains bytes";
-        QFile f(path_);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Append));
-        const std::string more = content.substr(written_.size());
-        ASSERT_EQ(f.write(more.data(), qint64(more.size())), qint64(more.size()));
-        written_ = content;
-    }
-
-private:
-    QString path_;
-    std::string written_;
-};
-
 bool holdsSteps(Store &store, const QString &run, int rows)
 {
     const auto series = seriesOf(store, run, "loss");

@@ -66,15 +66,6 @@ qint64 waitForStore(Store &store, WatchProcess &watch, const std::function<bool(
     }
 }
 
-std::vector<RunInfo> allRuns(Store &store)
-{
-    std::vector<RunInfo> runs;
-    for (const ProjectInfo &p : store.projects())
-        for (RunInfo &r : store.runs(p.key))
-            runs.push_back(std::move(r));
-    return runs;
-}
-
 std::vector<std::pair<qint64, double>> seriesOf(Store &store, const QString &name, const QString &key)
 {
     std::vector<std::pair<qint64, double>> out;

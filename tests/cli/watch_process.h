@@ -8,6 +8,7 @@
 
 #include "core/json_qt.h"
 #include "store/run_info.h"
+#include "support/store_runs.h"
 
 namespace fs {
 class Store;
@@ -42,8 +43,6 @@ private:
 // `watch` meanwhile). Returns the milliseconds it took, or -1 on timeout.
 qint64 waitForStore(Store &store, WatchProcess &watch, const std::function<bool(Store &)> &done, int timeoutMs);
 
-// Every run of the store, in every project.
-std::vector<RunInfo> allRuns(Store &store);
 // The numeric values of `key` in the run named `name` (empty if there is no such run).
 std::vector<std::pair<qint64, double>> seriesOf(Store &store, const QString &name, const QString &key);
 
