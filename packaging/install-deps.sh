@@ -12,6 +12,7 @@ packages=(
   python3-dev pybind11-dev python3-pytest python3-numpy
   xvfb xauth fonts-noto-cjk
   qt6-translations-l10n dpkg-dev desktop-file-utils appstream file
+  clang-format-14
 )
 
 missing=()

@@ -19,6 +19,8 @@ constexpr quint8 kFormat = 2;
 constexpr quint8 kFormatWithoutChecksum = 1;
 constexpr quint8 kConsecutive = 1;
 constexpr size_t kChecksumBytes = 4;
+// Steps are qint64; sums of deltas are done in quint64 and must stay below this.
+constexpr quint64 kMaxStep = quint64(std::numeric_limits<qint64>::max());
 
 QString tr(const char *text)
 {
@@ -161,9 +163,10 @@ void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointV
     quint64 delta = 0;
     for (quint64 i = 0; i < count; ++i) {
         if (i > 0) {
-            if (!getVarint(dp, values, delta))
+            // A delta past the largest step would wrap round to a smaller one.
+            if (!getVarint(dp, values, delta) || delta > kMaxStep - quint64(step))
                 corrupt();
-            step += qint64(delta);
+            step = qint64(quint64(step) + delta);
         }
         if (step > clip.hi)
             return;
@@ -207,7 +210,7 @@ ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
         const unsigned char *dp = l->deltas;
         quint64 delta = 0;
         for (quint64 i = 1; i < l->count; ++i) {
-            if (!getVarint(dp, l->values, delta) || delta == 0)
+            if (!getVarint(dp, l->values, delta) || delta == 0 || delta > kMaxStep - last)
                 return damaged(tr("its steps are not increasing"));
             last += delta;
         }

@@ -88,6 +88,41 @@ TEST(ChunkCodec, MalformedBlobsAreRefusedNotCrashed)
     }
 }
 
+TEST(ChunkCodec, StepsThatWrapPastTheLargestStepAreDamagedNotData)
+{
+    // Format 1 (no checksum), sparse steps: 0, 2^62, then past the largest
+    // step, and wrapped round to 1, where the summary says the chunk ends.
+    std::string blob{char(1), char(0), char(4)};
+    auto putVarint = [&blob](quint64 v) {
+        do {
+            const auto low = static_cast<unsigned char>(v & 0x7f);
+            v >>= 7;
+            blob.push_back(char(v ? (low | 0x80) : low));
+        } while (v);
+    };
+    putVarint(quint64(1) << 62);
+    putVarint(quint64(1) << 62);
+    putVarint((quint64(1) << 63) + 1);
+    for (int i = 0; i < 4; ++i) {
+        const double v = i;
+        blob.append(reinterpret_cast<const char *>(&v), sizeof v);
+    }
+    ChunkSummary summary;
+    summary.firstStep = 0;
+    summary.lastStep = 1;
+    summary.count = 4;
+    summary.first = 0;
+    summary.last = 3;
+    summary.min = 0;
+    summary.max = 3;
+    summary.nanCount = 0;
+    const ChunkCheck check = checkChunk(blob, summary);
+    EXPECT_EQ(check.health, ChunkHealth::Damaged);
+    EXPECT_EQ(check.reason, QStringLiteral("its steps are not increasing"));
+    PointVector out;
+    EXPECT_THROW(decodeChunk(blob, 0, {}, out), Error);
+}
+
 TEST(ChunkCodec, SummaryIgnoresNaN)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();

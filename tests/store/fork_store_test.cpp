@@ -5,6 +5,7 @@
 #include "store/history_writer.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "support/run_seed.h"
 #include "support/temp_store.h"
 
 using namespace fs;
@@ -14,17 +15,13 @@ namespace {
 RunInfo makeRun(Store &store, const QString &id, qint64 steps, const QString &key = QStringLiteral("m"),
                 double scale = 1.0)
 {
-    NewRun spec;
-    spec.project = QStringLiteral("p");
-    spec.runId = id;
-    spec.config = {{"lr", 0.1}, {"layers", 4}};
-    spec.state = RunState::Finished; // logged by no live writer: it may be deleted
-    const RunInfo info = store.createRun(spec);
-    HistoryWriter w(store, info.key);
-    for (qint64 s = 0; s < steps; ++s)
-        w.addNumber(key.toStdString(), s, double(s) * scale);
-    w.flush();
-    return store.run(info.key);
+    return test::RunSeed(store)
+        .project(QStringLiteral("p"))
+        .id(id)
+        .config({{"lr", 0.1}, {"layers", 4}})
+        .state(RunState::Finished) // logged by no live writer: it may be deleted
+        .values(key.toStdString(), 0, steps, [scale](qint64 s) { return double(s) * scale; })
+        .create();
 }
 
 QString refusal(Store &store, const QString &spec, const ForkOptions &opts = {})

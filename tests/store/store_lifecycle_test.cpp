@@ -8,6 +8,7 @@
 #include "store/history_writer.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "support/run_seed.h"
 #include "support/temp_store.h"
 
 using namespace fs;
@@ -62,13 +63,10 @@ TEST(StoreLifecycle, StoreWithSmallerPagesStillOpensAndKeepsThem)
     rawExec(tmp.path(), "PRAGMA page_size = 4096; CREATE TABLE scratch(x); DROP TABLE scratch;");
     {
         Store store(tmp.path());
-        NewRun spec;
-        spec.project = QStringLiteral("p");
-        const RunInfo run = store.createRun(spec);
-        HistoryWriter w(store, run.key);
-        for (qint64 s = 0; s < 10000; ++s)
-            w.addNumber("loss", s, double(s) / 3);
-        w.flush();
+        test::RunSeed(store)
+            .project(QStringLiteral("p"))
+            .values("loss", 0, 10000, [](qint64 s) { return double(s) / 3; })
+            .create();
     }
     Store store(tmp.path());
     ASSERT_EQ(store.projects().size(), 1u);

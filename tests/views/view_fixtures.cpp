@@ -3,24 +3,20 @@
 #include <QTest>
 #include <gtest/gtest.h>
 
-#include "store/history_writer.h"
 #include "store/store.h"
+#include "support/run_seed.h"
 
 namespace fs::test {
 
 RunInfo makeRun(Store &store, const QString &project, const QString &name, int steps, const Json &config)
 {
-    NewRun spec;
-    spec.project = project;
-    spec.name = name;
-    spec.config = config;
-    RunInfo run = store.createRun(spec);
-    HistoryWriter writer(store, run.key);
-    for (int i = 0; i < steps; ++i)
-        writer.addNumber("metric", i, double(i));
-    writer.flush();
-    store.setState(run.key, RunState::Finished, 0);
-    return store.run(run.key);
+    return RunSeed(store)
+        .project(project)
+        .name(name)
+        .config(config)
+        .values("metric", 0, steps, [](qint64 step) { return double(step); })
+        .finishedAfterHistory()
+        .create();
 }
 
 bool waitFor(const std::function<bool()> &done, int timeoutMs)

@@ -12,8 +12,8 @@
 #include <QTest>
 #include <gtest/gtest.h>
 
-#include "store/history_writer.h"
 #include "store/store.h"
+#include "support/run_seed.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
@@ -117,15 +117,12 @@ TEST(ChartPick, OfSeveralRunsTheOneNearestInYIsPicked)
     {
         Store store(temp.path());
         rising = test::makeRun(store, QStringLiteral("proj"), QStringLiteral("rising"), 300);
-        NewRun spec;
-        spec.project = QStringLiteral("proj");
-        spec.name = QStringLiteral("falling");
-        spec.state = RunState::Finished;
-        falling = store.createRun(spec);
-        HistoryWriter writer(store, falling.key);
-        for (int i = 0; i < 300; ++i)
-            writer.addNumber("metric", i, 300.0 - i);
-        writer.flush();
+        falling = test::RunSeed(store)
+                      .project(QStringLiteral("proj"))
+                      .name(QStringLiteral("falling"))
+                      .state(RunState::Finished)
+                      .values("metric", 0, 300, [](qint64 i) { return 300.0 - double(i); })
+                      .create();
     }
     auto window = test::openWindow(temp.path(), rising.runId, RunPage::ChartsIndex);
     window->runsPanel()->addToSelection(falling.key);

@@ -11,8 +11,8 @@
 #include "history/series_query.h"
 #include "history/step_time_map.h"
 #include "identity/fork_spec.h"
-#include "store/history_writer.h"
 #include "store/store.h"
+#include "support/run_seed.h"
 #include "support/temp_store.h"
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
@@ -29,20 +29,13 @@ constexpr double kStart = 1.7e9; // a Unix time, seconds
 RunInfo timedRun(Store &store, const QString &id, qint64 steps, double secondsPerStep, double offset,
                  bool withTime = true)
 {
-    NewRun spec;
-    spec.project = QStringLiteral("p");
-    spec.runId = id;
-    const RunInfo run = store.createRun(spec);
-    HistoryWriter w(store, run.key);
-    for (qint64 s = 0; s < steps; ++s) {
-        w.addNumber("loss", s, 1.0 / double(s + 1));
-        if (withTime) {
-            w.addNumber("_runtime", s, double(s) * secondsPerStep);
-            w.addNumber("_timestamp", s, kStart + offset + double(s) * secondsPerStep);
-        }
+    test::RunSeed seed(store);
+    seed.project(QStringLiteral("p")).id(id).values("loss", 0, steps, [](qint64 s) { return 1.0 / double(s + 1); });
+    if (withTime) {
+        seed.values("_runtime", 0, steps, [=](qint64 s) { return double(s) * secondsPerStep; })
+            .values("_timestamp", 0, steps, [=](qint64 s) { return kStart + offset + double(s) * secondsPerStep; });
     }
-    w.flush();
-    return run;
+    return seed.create();
 }
 
 TEST(StepTimeMap, ExactAtKnotsLinearBetweenAndMonotone)
