@@ -7,10 +7,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <climits>
 
 #include "core/error.h"
 #include "identity/display_name.h"
@@ -19,6 +17,7 @@
 #include "store/store.h"
 #include "views/continue_snippet.h"
 #include "views/override_delegate.h"
+#include "views/step_spin_box.h"
 #include "views/store_worker.h"
 
 namespace fs {
@@ -42,10 +41,10 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
 
     const qint64 last = source.lastStep().value_or(-1);
     auto *stepRow = new QHBoxLayout;
-    step_ = new QSpinBox(this);
+    step_ = new StepSpinBox(this);
     step_->setObjectName(QStringLiteral("forkStep"));
-    step_->setRange(0, int(std::clamp<qint64>(last, 0, INT_MAX)));
-    step_->setValue(int(std::clamp<qint64>(step, 0, step_->maximum())));
+    step_->setRange(0, std::max<qint64>(last, 0));
+    step_->setValue(step);
     step_->setAccessibleName(tr("Fork step"));
     auto *stepHint = new QLabel(last >= 0 ? tr("inherits steps 0 – N; the fork logs from N + 1 (last step: %1)").arg(last)
                                           : tr("the source has no history yet"), this);
@@ -99,11 +98,11 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     layout->addLayout(form, 1);
 
     snippet_ = new ContinueSnippet(this);
-    const auto showSpec = [this, storePath = worker->storePath()](int step) {
+    const auto showSpec = [this, storePath = worker->storePath()](qint64 step) {
         snippet_->setFork(formatForkSpec(source_.immutableId, step), storePath);
     };
     showSpec(step_->value());
-    connect(step_, &QSpinBox::valueChanged, this, showSpec);
+    connect(step_, &StepSpinBox::valueChanged, this, showSpec);
     snippet_->setVisible(last >= 0);
     layout->addWidget(snippet_);
 
@@ -114,6 +113,14 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     error_->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; background: #fce8e6; border-radius: 4px; padding: 6px; }"));
     error_->hide();
     layout->addWidget(error_);
+    // A step typed out of range is explained at once, and cannot be created.
+    connect(step_, &StepSpinBox::problemChanged, this, [this, last](const QString &problem) {
+        if (problem.isEmpty())
+            error_->hide();
+        else
+            showError(problem);
+        createButton()->setEnabled(problem.isEmpty() && last >= 0 && !creating_);
+    });
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("Create fork"));
@@ -144,6 +151,10 @@ void ForkDialog::accept()
 {
     if (creating_)
         return;
+    if (!step_->problem().isEmpty()) {
+        showError(step_->problem());
+        return;
+    }
     creating_ = true;
     createButton()->setEnabled(false);
     error_->hide();

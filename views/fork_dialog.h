@@ -3,12 +3,12 @@
 #include <QDialog>
 
 #include "store/run_info.h"
+#include "views/step_spin_box.h"
 
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QSpinBox;
 class QTreeView;
 
 namespace fs {
@@ -26,7 +26,7 @@ public:
     ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, StoreWorker *worker,
                QWidget *parent = nullptr);
 
-    QSpinBox *stepBox() const { return step_; }
+    StepSpinBox *stepBox() const { return step_; }
     QLineEdit *nameEdit() const { return name_; }
     JsonTreeModel *configModel() const { return config_; }
     QString errorText() const;
@@ -43,7 +43,7 @@ private:
 
     RunInfo source_;
     StoreWorker *worker_;
-    QSpinBox *step_ = nullptr;
+    StepSpinBox *step_ = nullptr;
     QLineEdit *name_ = nullptr;
     QLineEdit *tags_ = nullptr;
     QPlainTextEdit *notes_ = nullptr;

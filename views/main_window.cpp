@@ -42,6 +42,7 @@
 #include "views/project_delegate.h"
 #include "views/resources_init.h"
 #include "views/runs_panel.h"
+#include "views/store_problem_page.h"
 #include "views/store_worker.h"
 #include "views/watched_folders_dock.h"
 #include "views/welcome_view.h"
@@ -117,6 +118,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
             }
         });
     }
+    connect(metaWorker_, &StoreWorker::openFailed, this, &MainWindow::showStoreProblem);
     if (!options_.select.isEmpty())
         resolveSelection(options_.select);
     loadProjects();
@@ -140,6 +142,9 @@ void MainWindow::buildUi()
     connect(welcome_, &WelcomeView::createDemoRequested, this, &MainWindow::createDemo);
     connect(welcome_, &WelcomeView::importRequested, imports_, &ImportController::chooseFolder);
     stack_->addWidget(welcome_);
+    storeProblem_ = new StoreProblemPage(stack_);
+    connect(storeProblem_, &StoreProblemPage::storeChosen, this, &MainWindow::storeChosen);
+    stack_->addWidget(storeProblem_);
 
     splitter_ = new QSplitter(Qt::Horizontal, stack_);
     splitter_->setObjectName(QStringLiteral("mainSplitter"));
@@ -191,7 +196,7 @@ void MainWindow::buildUi()
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 2);
     splitter_->setStretchFactor(2, 3);
-    splitter_->setSizes({210, 560, 830});
+    splitter_->setSizes({180, 560, 860});
     stack_->addWidget(splitter_);
     stack_->setCurrentWidget(splitter_);
 
@@ -415,6 +420,7 @@ void MainWindow::applyReadOnly()
     runMenu_->setToolTipsVisible(true);
     welcome_->setReadOnly(tip);
     page_->overview()->setReadOnly(tip);
+    page_->charts()->setForkBlocked(tip);
     if (!readOnlyBadge_) {
         readOnlyBadge_ = new QLabel(this);
         readOnlyBadge_->setObjectName(QStringLiteral("readOnlyBadge"));
@@ -423,6 +429,17 @@ void MainWindow::applyReadOnly()
     }
     readOnlyBadge_->setText(tr("Read-only"));
     readOnlyBadge_->setToolTip(tip);
+}
+
+void MainWindow::showStoreProblem(const QString &reason)
+{
+    storeProblem_->setProblem(options_.storePath, reason);
+    stack_->setCurrentWidget(storeProblem_);
+    projectsLoaded_ = true; // nothing will load: what is shown is complete
+    pending_.reset();
+    poll_->stop();
+    for (QAction *a : {fork_, demo_, import_, importFile_, watch_, reload_})
+        a->setEnabled(false);
 }
 
 bool MainWindow::refuseWrite()
@@ -475,7 +492,8 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1500, 920);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    if (splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray()))
+        fitRunsPane_ = false;
     runs_->setExtraColumnIds(s.value(QStringLiteral("runs/columns")).toStringList());
     runs_->restoreHeaderState(s.value(QStringLiteral("runs/header")).toByteArray());
     wantedProject_ = s.value(QStringLiteral("session/project")).toString();
@@ -615,6 +633,8 @@ void MainWindow::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
         runs_->view()->clearSelection();
     runs_->setRuns(std::move(runs));
     RunTableModel *model = runs_->model();
+    if (fitRunsPane_ && model->rowCount() > 0)
+        fitRunsPane();
 
     if (pending_ && pending_->runKey && model->rowOfKey(pending_->runKey) >= 0) {
         PendingOpen open = *pending_;
@@ -645,6 +665,19 @@ void MainWindow::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
         if (options_.tab)
             page_->setCurrentTab(*options_.tab);
     }
+}
+
+void MainWindow::fitRunsPane()
+{
+    fitRunsPane_ = false;
+    QList<int> sizes = splitter_->sizes();
+    const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
+    const int wanted = std::min(runs_->fittedWidth(), total / 2);
+    if (sizes.size() != 3 || sizes[1] >= wanted)
+        return;
+    sizes[2] -= wanted - sizes[1];
+    sizes[1] = wanted;
+    splitter_->setSizes(sizes);
 }
 
 void MainWindow::resolveSelection(const QString &text)

@@ -26,6 +26,7 @@ class FolderWatchController;
 class ImportController;
 class ProjectListModel;
 class RunsPanel;
+class StoreProblemPage;
 class StoreWorker;
 class WatchedFoldersDock;
 class WelcomeView;
@@ -53,6 +54,8 @@ public:
     RunPage *runPage() const { return page_; }
     ProjectListModel *projectModel() const { return projects_; }
     WelcomeView *welcomeView() const { return welcome_; }
+    // Shown instead of the runs when the store cannot be opened.
+    StoreProblemPage *storeProblemPage() const { return storeProblem_; }
     ImportController *importController() const { return imports_; }
     FolderWatchController *folderWatches() const { return watches_; }
     WatchedFoldersDock *watchedFoldersDock() const { return watchDock_; }
@@ -75,6 +78,8 @@ signals:
     void forkCreated(qint64 runKey);
     // Settings → Language: the person chose `code` ("" = the system's).
     void languageChosen(const QString &code);
+    // The person chose another store to open (StoreWindowHost opens it).
+    void storeChosen(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -101,6 +106,8 @@ private:
     void loadRuns();
     void selectProject(qint64 projectKey);
     void onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs);
+    // The first runs shown: the runs pane takes what its columns need (up to half).
+    void fitRunsPane();
     void loadDetails();
     void updateChartRuns();
     void resolveSelection(const QString &text);
@@ -114,6 +121,7 @@ private:
     void showStatus(const QString &message);
     void forkFromCurrent();
     void applyReadOnly();
+    void showStoreProblem(const QString &reason);
     // True (after saying why in the status bar) when the store is read-only.
     bool refuseWrite();
 
@@ -125,6 +133,7 @@ private:
 
     QStackedWidget *stack_ = nullptr;
     WelcomeView *welcome_ = nullptr;
+    StoreProblemPage *storeProblem_ = nullptr;
     QSplitter *splitter_ = nullptr;
     QListView *projectView_ = nullptr;
     ProjectListModel *projects_ = nullptr;
@@ -172,6 +181,7 @@ private:
     QString wantedProject_; // "entity/name" from the settings
     QString wantedRun_;     // immutable ID from the settings
     bool projectsLoaded_ = false;
+    bool fitRunsPane_ = true; // until done, or a saved layout was restored
     QString storeSignature_;
     bool demoRunning_ = false;
     QString readOnly_;

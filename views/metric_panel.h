@@ -51,6 +51,8 @@ public:
     void setPick(qint64 runKey, qint64 step);
     void clearPick();
     void resetZoom();
+    // A read-only store: the Fork button stays, disabled, with `reason` as its tip.
+    void setForkBlocked(const QString &reason);
 
     // Display options (each asks for data again when it changes the reduction).
     void setSmoothing(double weight);
@@ -128,6 +130,7 @@ private:
     ChartCurvesItem *curvesItem_ = nullptr;
     QScatterSeries *pickMarker_ = nullptr;
     QPushButton *forkButton_ = nullptr;
+    QString forkBlocked_;
     QGraphicsLineItem *crossV_ = nullptr;
     QGraphicsLineItem *crossH_ = nullptr;
     QGraphicsRectItem *hoverBox_ = nullptr;
