@@ -1229,6 +1229,22 @@ The run is running while input is read and finished at the end of input (failed 
         <source>%1s</source>
         <translation>%1秒</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 時間 %2 分 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h %3 min %4 s</source>
+        <translation>%1 日 %2 時間 %3 分 %4 秒</translation>
+    </message>
 </context>
 <context>
     <name>fs::Identity</name>
@@ -2357,6 +2373,21 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
+    <name>fs::StepSpinBox</name>
+    <message>
+        <source>Enter a step from %1 to %2.</source>
+        <translation>%1 から %2 までの step を入力してください。</translation>
+    </message>
+    <message>
+        <source>Step %1 is past the last step, %2.</source>
+        <translation>step %1 は最後の step (%2) を超えています。</translation>
+    </message>
+    <message>
+        <source>Step %1 is before the first step, %2.</source>
+        <translation>step %1 は最初の step (%2) より前です。</translation>
+    </message>
+</context>
+<context>
     <name>fs::Store</name>
     <message>
         <source>a history chunk in the store is malformed</source>
@@ -2589,6 +2620,45 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>run &apos;%1&apos; was ended by another process (state %2) while this process was logging it; this process stopped logging to it</source>
         <translation>このプロセスが記録している間に、run &apos;%1&apos; は別のプロセスによって終了されました (状態 %2)。このプロセスはこの run への記録を止めました</translation>
+    </message>
+</context>
+<context>
+    <name>fs::StoreProblemPage</name>
+    <message>
+        <source>This file cannot be opened as a Forkscope store</source>
+        <translation>このファイルは Forkscope のストアとして開けません</translation>
+    </message>
+    <message>
+        <source>&amp;Open another store…</source>
+        <translation>別のストアを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new store…</source>
+        <translation>新しいストアを作成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>ストア: %1</translation>
+    </message>
+    <message>
+        <source>Open a Forkscope store</source>
+        <translation>Forkscope のストアを開く</translation>
+    </message>
+    <message>
+        <source>Forkscope stores (*.sqlite);;All files (*)</source>
+        <translation>Forkscope のストア (*.sqlite);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Create a new Forkscope store</source>
+        <translation>新しい Forkscope のストアを作成</translation>
+    </message>
+    <message>
+        <source>Forkscope stores (*.sqlite)</source>
+        <translation>Forkscope のストア (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; already exists and was left untouched. Choose a new name to create a store, or open that file with “Open another store…”.</source>
+        <translation>「%1」はすでに存在するため、変更せずにそのままにしました。ストアを作成するには新しい名前を選ぶか、「別のストアを開く…」でそのファイルを開いてください。</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@
 #include "views/run_browser.h"
 #include "views/runs/runs_panel.h"
 #include "views/store_file_watch.h"
+#include "views/store_problem_page.h"
 #include "views/store_worker.h"
 #include "views/watch/watched_folders_dock.h"
 #include "views/welcome_view.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             }
         });
     }
+    connect(metaWorker_, &StoreWorker::openFailed, this, &MainWindow::showStoreProblem);
     if (!options_.select.isEmpty())
         browser_->openByText(options_.select);
     browser_->loadProjects();
@@ -108,6 +110,9 @@ void MainWindow::buildUi()
     connect(welcome_, &WelcomeView::createDemoRequested, this, &MainWindow::createDemo);
     connect(welcome_, &WelcomeView::importRequested, imports_, &ImportController::chooseFolder);
     stack_->addWidget(welcome_);
+    storeProblem_ = new StoreProblemPage(stack_);
+    connect(storeProblem_, &StoreProblemPage::storeChosen, this, &MainWindow::storeChosen);
+    stack_->addWidget(storeProblem_);
 
     splitter_ = new QSplitter(Qt::Horizontal, stack_);
     splitter_->setObjectName(QStringLiteral("mainSplitter"));
@@ -151,7 +156,7 @@ void MainWindow::buildUi()
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 2);
     splitter_->setStretchFactor(2, 3);
-    splitter_->setSizes({210, 560, 830});
+    splitter_->setSizes({180, 560, 860});
     stack_->addWidget(splitter_);
     stack_->setCurrentWidget(splitter_);
 
@@ -182,6 +187,10 @@ void MainWindow::buildControllers()
     connect(browser_, &RunBrowser::openRunChanged, this, &MainWindow::updateTitle);
     connect(browser_, &RunBrowser::projectsListed, this, &MainWindow::onProjectsListed);
     connect(browser_, &RunBrowser::statusMessage, this, &MainWindow::showStatus);
+    connect(browser_, &RunBrowser::runsListed, this, [this] {
+        if (fitRunsPane_ && browser_->runCount() > 0)
+            fitRunsPane();
+    });
 
     forks_ = new ForkController(metaWorker_, browser_, page_->charts(), this);
     connect(forks_, &ForkController::statusMessage, this, &MainWindow::showStatus);
@@ -327,6 +336,7 @@ void MainWindow::applyReadOnly()
     ui_->runMenu->setToolTipsVisible(true);
     welcome_->setReadOnly(tip);
     page_->overview()->setReadOnly(tip);
+    page_->charts()->setForkBlocked(tip);
     if (!readOnlyBadge_) {
         readOnlyBadge_ = new QLabel(this);
         readOnlyBadge_->setObjectName(QStringLiteral("readOnlyBadge"));
@@ -335,6 +345,31 @@ void MainWindow::applyReadOnly()
     }
     readOnlyBadge_->setText(tr("Read-only"));
     readOnlyBadge_->setToolTip(tip);
+}
+
+void MainWindow::showStoreProblem(const QString &reason)
+{
+    storeProblem_->setProblem(options_.storePath, reason);
+    stack_->setCurrentWidget(storeProblem_);
+    browser_->stopLoading();
+    storeWatch_->stop();
+    for (QAction *a : {ui_->forkAction, ui_->createDemoAction, ui_->importAction, ui_->importFileAction,
+                       ui_->watchFolderAction, ui_->reloadAction})
+        a->setEnabled(false);
+}
+
+// The first runs shown: the runs pane takes what its columns need (up to half).
+void MainWindow::fitRunsPane()
+{
+    fitRunsPane_ = false;
+    QList<int> sizes = splitter_->sizes();
+    const int total = sizes.value(0) + sizes.value(1) + sizes.value(2);
+    const int wanted = std::min(runs_->fittedWidth(), total / 2);
+    if (sizes.size() != 3 || sizes[1] >= wanted)
+        return;
+    sizes[2] -= wanted - sizes[1];
+    sizes[1] = wanted;
+    splitter_->setSizes(sizes);
 }
 
 bool MainWindow::refuseWrite()
@@ -379,7 +414,8 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1500, 920);
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    if (splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray()))
+        fitRunsPane_ = false;
     runs_->setExtraColumnIds(s.value(QStringLiteral("runs/columns")).toStringList());
     runs_->restoreHeaderState(s.value(QStringLiteral("runs/header")).toByteArray());
     browser_->setRemembered(s.value(QStringLiteral("session/project")).toString(),

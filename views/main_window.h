@@ -29,6 +29,7 @@ class ProjectListModel;
 class RunBrowser;
 class RunsPanel;
 class StoreFileWatch;
+class StoreProblemPage;
 class StoreWorker;
 class WatchedFoldersDock;
 class WelcomeView;
@@ -60,6 +61,8 @@ public:
     RunPage *runPage() const { return page_; }
     ProjectListModel *projectModel() const { return projects_; }
     WelcomeView *welcomeView() const { return welcome_; }
+    // Shown instead of the runs when the store cannot be opened.
+    StoreProblemPage *storeProblemPage() const { return storeProblem_; }
     ImportController *importController() const { return imports_; }
     FolderWatchController *folderWatches() const { return watches_; }
     WatchedFoldersDock *watchedFoldersDock() const { return watchDock_; }
@@ -82,6 +85,8 @@ signals:
     void forkCreated(qint64 runKey);
     // Settings → Language: the person chose `code` ("" = the system's).
     void languageChosen(const QString &code);
+    // The person chose another store to open (StoreWindowHost opens it).
+    void storeChosen(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,6 +104,8 @@ private:
     void restoreSettings();
     void saveSettings();
     void onProjectsListed(bool anyRuns);
+    // The first runs shown: the runs pane takes what its columns need (up to half).
+    void fitRunsPane();
     void updateTitle();
     void reloadAll();
     void renameRun(qint64 runKey, const QString &name);
@@ -107,6 +114,7 @@ private:
     void updateNavigation();
     void showStatus(const QString &message);
     void applyReadOnly();
+    void showStoreProblem(const QString &reason);
     // True (after saying why in the status bar) when the store is read-only.
     bool refuseWrite();
 
@@ -119,6 +127,7 @@ private:
 
     QStackedWidget *stack_ = nullptr;
     WelcomeView *welcome_ = nullptr;
+    StoreProblemPage *storeProblem_ = nullptr;
     QSplitter *splitter_ = nullptr;
     QListView *projectView_ = nullptr;
     ProjectListModel *projects_ = nullptr;
@@ -136,6 +145,7 @@ private:
     WatchedFoldersDock *watchDock_ = nullptr;
     QString languageChoice_;
     bool demoRunning_ = false;
+    bool fitRunsPane_ = true; // until done, or a saved layout was restored
     QString readOnly_;
     QLabel *readOnlyBadge_ = nullptr;
 };

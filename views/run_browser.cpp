@@ -162,6 +162,7 @@ void RunBrowser::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
     if (newProject)
         panel->view()->clearSelection();
     panel->setRuns(std::move(runs));
+    emit runsListed();
     RunTableModel *model = panel->model();
 
     if (pending_ && pending_->runKey && model->rowOfKey(pending_->runKey) >= 0) {
@@ -349,6 +350,12 @@ void RunBrowser::updateChartRuns()
                       });
     if (!same)
         charts->setRuns(runs);
+}
+
+void RunBrowser::stopLoading()
+{
+    projectsLoaded_ = true;
+    pending_.reset();
 }
 
 } // namespace fs

@@ -53,6 +53,8 @@ public:
     // Projects are listed and no run waits to be opened.
     bool isSettled() const { return projectsLoaded_ && !pending_; }
     bool isOpening() const { return pending_.has_value(); }
+    // The store cannot be opened: nothing will load, so what is shown is complete.
+    void stopLoading();
 
     // The tab a run opened from the command line or at start opens on.
     void setStartTab(std::optional<RunPage::Tab> tab) { startTab_ = tab; }
@@ -84,6 +86,8 @@ signals:
     // The project list arrived; `anyRuns` is false for an empty store
     // (nothing then is selected).
     void projectsListed(bool anyRuns);
+    // The runs table was filled with the current project's runs.
+    void runsListed();
     void statusMessage(const QString &message);
 
 private:

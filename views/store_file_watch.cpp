@@ -18,6 +18,11 @@ void StoreFileWatch::start()
     timer_->start();
 }
 
+void StoreFileWatch::stop()
+{
+    timer_->stop();
+}
+
 void StoreFileWatch::look()
 {
     QString signature;

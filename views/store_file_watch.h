@@ -16,6 +16,7 @@ public:
     StoreFileWatch(const QString &storePath, QObject *parent);
 
     void start();
+    void stop();
 
 signals:
     // The store changed since the last look (not sent for the first look).

@@ -34,6 +34,8 @@ StoreWorker::StoreWorker(const QString &storePath, const QString &name, QObject 
             store = std::make_unique<Store>(path_, access);
         } catch (const std::exception &e) {
             openError = QString::fromUtf8(e.what());
+            QMetaObject::invokeMethod(
+                this, [this, openError] { emit openFailed(openError); }, Qt::QueuedConnection);
         }
         for (;;) {
             Impl::Item item;

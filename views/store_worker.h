@@ -33,6 +33,8 @@ public:
 signals:
     // An exception escaped a job: the models' message, for the status bar.
     void failed(const QString &message);
+    // The store could not be opened: every job will fail with `message`.
+    void openFailed(const QString &message);
     void busyChanged(bool busy);
 
 private:

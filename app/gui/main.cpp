@@ -9,6 +9,7 @@
 #include "shared/translations_loader.h"
 #include "store/store.h"
 #include "views/main_window.h"
+#include "views/store_window_host.h"
 
 namespace {
 
@@ -149,9 +150,10 @@ int main(int argc, char **argv)
     // A screenshot shows a fresh window, not the last session's layout.
     options.useSettings = screenshot.isEmpty();
 
-    fs::MainWindow window(options);
+    fs::StoreWindowHost host(options);
+    fs::MainWindow &window = *host.window();
     window.setLanguageChoice(langGiven ? lang : savedChoice);
-    QObject::connect(&window, &fs::MainWindow::languageChosen, &window, [&options](const QString &code) {
+    QObject::connect(&host, &fs::StoreWindowHost::languageChosen, &host, [&options](const QString &code) {
         fs::applyLanguage(code);
         if (options.useSettings)
             QSettings().setValue(QLatin1String(kLanguageKey), code);

@@ -94,6 +94,14 @@ bool JsonTreeModel::isFlat() const
     return true;
 }
 
+QString JsonTreeModel::pathOf(const Node *node)
+{
+    QStringList parts;
+    for (const Node *p = node; p && p->parent; p = p->parent)
+        parts.prepend(toQ(p->key));
+    return parts.join(QLatin1Char('.'));
+}
+
 JsonTreeModel::Node *JsonTreeModel::nodeOf(const QModelIndex &index) const
 {
     return index.isValid() ? static_cast<Node *>(index.internalPointer()) : root_.get();
@@ -143,7 +151,9 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             if (!n->children.empty())
                 return v->is_array() ? tr("[%n item(s)]", nullptr, int(v->size()))
                                      : tr("{%n key(s)}", nullptr, int(v->size()));
-            return formatJsonValue(*v);
+            QString raw;
+            const QString shown = formatValueAtKey(pathOf(n), *v, &raw);
+            return role == Qt::ToolTipRole && !raw.isEmpty() ? raw : shown;
         }
         return {};
     case Qt::EditRole:
@@ -156,12 +166,8 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return differs(n);
     case IsContainerRole:
         return !n->children.empty();
-    case PathRole: {
-        QStringList parts;
-        for (const Node *p = n; p && p->parent; p = p->parent)
-            parts.prepend(toQ(p->key));
-        return parts.join(QLatin1Char('.'));
-    }
+    case PathRole:
+        return pathOf(n);
     default:
         return {};
     }

@@ -43,6 +43,7 @@ public:
 private:
     struct Node;
     Node *nodeOf(const QModelIndex &index) const;
+    static QString pathOf(const Node *node);
     void build(Node *node, const Json &value);
     const Json *valueAt(const Json &root, const Node *node) const;
     bool differs(const Node *node) const;

@@ -1,6 +1,8 @@
 #include "itemmodels/value_format.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QStringList>
 #include <cmath>
 
@@ -50,6 +52,61 @@ QString formatDuration(double seconds)
         return QCoreApplication::translate("fs::Format", "%1m %2s")
             .arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     return QCoreApplication::translate("fs::Format", "%1s").arg(s);
+}
+
+QString formatDurationExact(double seconds)
+{
+    if (seconds < 59.95) // below a minute the tenths are worth showing
+        return QCoreApplication::translate("fs::Format", "%1 s")
+            .arg(QLocale().toString(seconds, 'f', seconds == std::floor(seconds) ? 0 : 1));
+    const qint64 s = qint64(std::llround(seconds));
+    const auto two = [](qint64 n) { return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0')); };
+    if (s < 3600)
+        return QCoreApplication::translate("fs::Format", "%1 min %2 s").arg(s / 60).arg(two(s % 60));
+    if (s < 86400)
+        return QCoreApplication::translate("fs::Format", "%1 h %2 min %3 s")
+            .arg(s / 3600)
+            .arg(two(s % 3600 / 60), two(s % 60));
+    return QCoreApplication::translate("fs::Format", "%1 d %2 h %3 min %4 s")
+        .arg(s / 86400)
+        .arg(two(s % 86400 / 3600), two(s % 3600 / 60), two(s % 60));
+}
+
+QString formatEpochSeconds(double seconds)
+{
+    constexpr double kYear10000 = 253402300800.0;
+    if (!(seconds >= 0 && seconds < kYear10000))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(std::llround(seconds * 1000.0))
+        .toLocalTime()
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+KeyMeaning keyMeaning(const QString &dottedPath)
+{
+    if (dottedPath == QLatin1String("_timestamp") || dottedPath == QLatin1String("_wandb.start_time"))
+        return KeyMeaning::WallClockSeconds;
+    if (dottedPath == QLatin1String("_runtime") || dottedPath == QLatin1String("_wandb.runtime"))
+        return KeyMeaning::DurationSeconds;
+    return KeyMeaning::Plain;
+}
+
+QString formatValueAtKey(const QString &dottedPath, const Json &value, QString *raw)
+{
+    const KeyMeaning meaning = keyMeaning(dottedPath);
+    const auto seconds = meaning == KeyMeaning::Plain ? std::nullopt : jsonNumber(value);
+    QString shown;
+    if (seconds && std::isfinite(*seconds)) {
+        if (meaning == KeyMeaning::WallClockSeconds)
+            shown = formatEpochSeconds(*seconds);
+        else if (*seconds >= 0)
+            shown = formatDurationExact(*seconds);
+    }
+    if (shown.isEmpty())
+        return formatJsonValue(value);
+    if (raw)
+        *raw = toQ(dumpJson(value));
+    return shown;
 }
 
 const Json *jsonAtPath(const Json &root, const QString &dottedPath)

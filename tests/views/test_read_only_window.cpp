@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTest>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -108,6 +109,18 @@ TEST(ReadOnlyWindow, BrowsesWithWriteActionsOffAndTheReasonShown)
             return panel && panel->hasData() && window->isSettled();
         }));
         EXPECT_TRUE(panel->data().hasData);
+
+        // A step picked on the chart offers its Fork button, off and saying why.
+        ASSERT_TRUE(test::waitFor([&] { return panel->positionOf(run.key, 150).has_value(); }));
+        QTest::mouseClick(panel->plotWidget(), Qt::LeftButton, {}, panel->positionOf(run.key, 150)->toPoint());
+        ASSERT_TRUE(panel->pick().has_value());
+        auto *chartFork = panel->findChild<QPushButton *>(QStringLiteral("forkFromStepButton"));
+        ASSERT_NE(chartFork, nullptr);
+        EXPECT_TRUE(chartFork->isVisible());
+        EXPECT_FALSE(chartFork->isEnabled());
+        EXPECT_TRUE(chartFork->toolTip().contains(window->readOnlyReason())) << chartFork->toolTip().toStdString();
+        QTest::keyClick(panel->plotWidget(), Qt::Key_F);
+        EXPECT_EQ(window->forkDialog(), nullptr);
 
         // Every write action is off and says why.
         for (const char *name : {"forkFromStep", "renameRun", "deleteRun"}) {

@@ -1,6 +1,10 @@
 #include "view_fixtures.h"
 
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QTest>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 #include "store/store.h"
@@ -22,6 +26,27 @@ RunInfo makeRun(Store &store, const QString &project, const QString &name, int s
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
     return QTest::qWaitFor(done, timeoutMs);
+}
+
+void chooseInNextFileDialog(const QString &path)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, path] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        // A folder dialog accepted with nothing selected answers its current
+        // folder; selecting the entry instead waits on its file model.
+        if (QFileInfo(path).isDir())
+            dialog->setDirectory(path);
+        else
+            dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected; it is what runs
+    });
+    timer->start();
 }
 
 std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select,

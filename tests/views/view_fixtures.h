@@ -20,6 +20,10 @@ RunInfo makeRun(Store &store, const QString &project, const QString &name, int s
 // Processes events until `done` or the timeout; false on timeout.
 bool waitFor(const std::function<bool()> &done, int timeoutMs = 15000);
 
+// Answers the next file dialog as a person would, then accepts it: a folder
+// becomes the dialog's current folder, a file (existing or new) is typed as its name.
+void chooseInNextFileDialog(const QString &path);
+
 // A shown main window on `storePath`, without QSettings, settled (with
 // `select` open). Records a test failure when it does not settle in time.
 std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select = {},

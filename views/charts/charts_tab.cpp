@@ -293,6 +293,7 @@ void ChartsTab::setKeys(const QStringList &keys)
             panel->setSmoothing(smoothing_);
             panel->setLogY(logY_);
             panel->setXAxis(xAxis_);
+            panel->setForkBlocked(forkBlocked_);
             connect(panel, &MetricPanel::dataWanted, this, [this, panel] { requestPanel(panel); });
             connect(panel, &MetricPanel::xZoomChanged, this,
                     [this, panel](std::optional<std::pair<double, double>> range) {
@@ -360,6 +361,13 @@ void ChartsTab::clearPicks()
 {
     for (MetricPanel *panel : std::as_const(panels_))
         panel->clearPick();
+}
+
+void ChartsTab::setForkBlocked(const QString &reason)
+{
+    forkBlocked_ = reason;
+    for (MetricPanel *panel : std::as_const(panels_))
+        panel->setForkBlocked(reason);
 }
 
 void ChartsTab::relayout()

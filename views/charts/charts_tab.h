@@ -45,6 +45,8 @@ public:
     void pickStep(qint64 runKey, qint64 step);
     // Forgets the picked step in every panel (after a fork was made of it).
     void clearPicks();
+    // A read-only store: every panel's Fork button is off, `reason` its tip.
+    void setForkBlocked(const QString &reason);
 
     // Display options shared by all panels.
     void setSmoothing(double weight);
@@ -100,6 +102,7 @@ private:
     bool logY_ = false;
     XAxis xAxis_ = XAxis::Step;
     bool syncZoom_ = false;
+    QString forkBlocked_;
     // The newest request per panel: a running job for an older one stops early.
     QHash<QString, std::shared_ptr<std::atomic<int>>> latest_;
 };

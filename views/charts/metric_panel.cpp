@@ -599,7 +599,11 @@ void MetricPanel::updatePickMarker()
         pickMarker_->setBorderColor(runColor(c->run.colorIndex).darker(130));
     forkButton_->setText(tr("Fork from step %1…").arg(pick_->step));
     forkButton_->setAccessibleName(forkButton_->text());
-    forkButton_->setToolTip(c ? tr("Fork %1 at step %2 (F)").arg(c->run.name).arg(pick_->step) : QString());
+    forkButton_->setEnabled(forkBlocked_.isEmpty());
+    if (!forkBlocked_.isEmpty())
+        forkButton_->setToolTip(forkBlocked_);
+    else
+        forkButton_->setToolTip(c ? tr("Fork %1 at step %2 (F)").arg(c->run.name).arg(pick_->step) : QString());
     forkButton_->adjustSize();
     const QPointF at = toView(value);
     const QRect area = view_->viewport()->rect();
@@ -611,9 +615,15 @@ void MetricPanel::updatePickMarker()
     forkButton_->setVisible(plotRectInView().adjusted(-2, -2, 2, 2).contains(at));
 }
 
+void MetricPanel::setForkBlocked(const QString &reason)
+{
+    forkBlocked_ = reason;
+    updatePickMarker();
+}
+
 void MetricPanel::requestFork()
 {
-    if (pick_)
+    if (pick_ && forkBlocked_.isEmpty())
         emit forkRequested(pick_->runKey, pick_->step);
 }
 
@@ -661,7 +671,7 @@ void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     QAction *fork = menu.addAction(QIcon(QStringLiteral(":/icons/fork.svg")),
                                    pick_ ? tr("Fork from step %1…").arg(pick_->step) : tr("Fork from step…"));
-    fork->setEnabled(pick_.has_value());
+    fork->setEnabled(pick_.has_value() && forkBlocked_.isEmpty());
     fork->setShortcut(QKeySequence(Qt::Key_F));
     connect(fork, &QAction::triggered, this, &MetricPanel::requestFork);
     menu.addSeparator();

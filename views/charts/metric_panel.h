@@ -50,6 +50,8 @@ public:
     void setPick(qint64 runKey, qint64 step);
     void clearPick();
     void resetZoom();
+    // A read-only store: the Fork button stays, disabled, with `reason` as its tip.
+    void setForkBlocked(const QString &reason);
 
     // Display options (each asks for data again when it changes the reduction).
     void setSmoothing(double weight);
@@ -132,6 +134,7 @@ private:
     ChartCurvesItem *curvesItem_ = nullptr;
     QScatterSeries *pickMarker_ = nullptr;
     QPushButton *forkButton_ = nullptr;
+    QString forkBlocked_;
     HoverReadout *hover_ = nullptr;
     std::vector<QGraphicsSimpleTextItem *> timeTicks_; // time axes draw their own labels
     QTimer *reloadTimer_ = nullptr;

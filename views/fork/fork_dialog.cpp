@@ -2,7 +2,6 @@
 
 #include <QEvent>
 #include <QPushButton>
-#include <climits>
 
 #include "core/error.h"
 #include "identity/display_name.h"
@@ -11,6 +10,7 @@
 #include "store/store.h"
 #include "views/fork/continue_snippet.h"
 #include "views/fork/override_delegate.h"
+#include "views/fork/step_spin_box.h"
 #include "views/store_worker.h"
 #include "ui_fork_dialog.h"
 
@@ -26,8 +26,8 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     ui_->sourceLabel->setToolTip(source.path().toString());
 
     const qint64 last = source.lastStep().value_or(-1);
-    ui_->forkStep->setRange(0, int(std::clamp<qint64>(last, 0, INT_MAX)));
-    ui_->forkStep->setValue(int(std::clamp<qint64>(step, 0, ui_->forkStep->maximum())));
+    ui_->forkStep->setRange(0, std::max<qint64>(last, 0));
+    ui_->forkStep->setValue(step);
     ui_->stepHint->setForegroundRole(QPalette::PlaceholderText);
 
     ui_->forkName->setText(generateDisplayName(nameOrdinal));
@@ -46,16 +46,24 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     ui_->forkTags->setText(source.tags.join(QStringLiteral(", ")));
 
     snippet_ = new ContinueSnippet(this);
-    const auto showSpec = [this, storePath = worker->storePath()](int step) {
+    const auto showSpec = [this, storePath = worker->storePath()](qint64 step) {
         snippet_->setFork(formatForkSpec(source_.immutableId, step), storePath);
     };
     showSpec(ui_->forkStep->value());
-    connect(ui_->forkStep, &QSpinBox::valueChanged, this, showSpec);
+    connect(ui_->forkStep, &StepSpinBox::valueChanged, this, showSpec);
     snippet_->setVisible(last >= 0);
     ui_->layout->insertWidget(ui_->layout->indexOf(ui_->forkError), snippet_);
 
     ui_->forkError->hide();
     createButton()->setEnabled(last >= 0);
+    // A step typed out of range is explained at once, and cannot be created.
+    connect(ui_->forkStep, &StepSpinBox::problemChanged, this, [this, last](const QString &problem) {
+        if (problem.isEmpty())
+            ui_->forkError->hide();
+        else
+            showError(problem);
+        createButton()->setEnabled(problem.isEmpty() && last >= 0 && !creating_);
+    });
     connect(ui_->buttons, &QDialogButtonBox::accepted, this, &ForkDialog::accept);
     connect(ui_->buttons, &QDialogButtonBox::rejected, this, &ForkDialog::reject);
     retranslateNumbers();
@@ -64,7 +72,7 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
 
 ForkDialog::~ForkDialog() = default;
 
-QSpinBox *ForkDialog::stepBox() const
+StepSpinBox *ForkDialog::stepBox() const
 {
     return ui_->forkStep;
 }
@@ -111,6 +119,10 @@ void ForkDialog::accept()
 {
     if (creating_)
         return;
+    if (!ui_->forkStep->problem().isEmpty()) {
+        showError(ui_->forkStep->problem());
+        return;
+    }
     creating_ = true;
     createButton()->setEnabled(false);
     ui_->forkError->hide();

@@ -7,7 +7,6 @@
 
 class QLineEdit;
 class QPushButton;
-class QSpinBox;
 
 namespace Ui {
 class ForkDialog;
@@ -16,6 +15,7 @@ class ForkDialog;
 namespace fs {
 
 class ContinueSnippet;
+class StepSpinBox;
 class JsonTreeModel;
 class StoreWorker;
 
@@ -29,7 +29,7 @@ public:
                QWidget *parent = nullptr);
     ~ForkDialog() override;
 
-    QSpinBox *stepBox() const;
+    StepSpinBox *stepBox() const;
     QLineEdit *nameEdit() const;
     JsonTreeModel *configModel() const { return config_; }
     QString errorText() const;

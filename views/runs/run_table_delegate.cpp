@@ -10,6 +10,30 @@
 
 namespace fs {
 
+namespace {
+
+constexpr int kBadgeInset = 4;   // from the cell's left edge
+constexpr int kBadgePadding = 14; // around the text, inside the badge
+
+} // namespace
+
+QFont RunTableDelegate::badgeFont(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.88);
+    return small;
+}
+
+QSize RunTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize hint = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == RunTableModel::StateColumn) {
+        const int badge = QFontMetrics(badgeFont(option.font)).horizontalAdvance(index.data().toString());
+        hint.setWidth(std::max(hint.width(), badge + kBadgePadding + 2 * kBadgeInset));
+    }
+    return hint;
+}
+
 void RunTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int column = index.column();
@@ -39,12 +63,11 @@ void RunTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     } else {
         const auto state = RunState(index.data(RunTableModel::StateRole).toInt());
         const QString text = index.data(Qt::DisplayRole).toString();
-        QFont font = option.font;
-        font.setPointSizeF(font.pointSizeF() * 0.88);
+        const QFont font = badgeFont(option.font);
         const QFontMetrics fm(font);
-        const int w = fm.horizontalAdvance(text) + 14;
+        const int w = fm.horizontalAdvance(text) + kBadgePadding;
         const int h = std::min(fm.height() + 2, option.rect.height() - 4);
-        const QRectF r(option.rect.left() + 4, option.rect.center().y() - h / 2.0 + 0.5, w, h);
+        const QRectF r(option.rect.left() + kBadgeInset, option.rect.center().y() - h / 2.0 + 0.5, w, h);
         QPainterPath path;
         path.addRoundedRect(r, h / 2.0, h / 2.0);
         QColor bg = stateColor(state);

@@ -12,6 +12,11 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The state badge is wider than its text: fitting a column fits the badge.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    static QFont badgeFont(const QFont &font);
 };
 
 } // namespace fs

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSet>
 #include <QTableView>
 #include <QTimer>
@@ -20,6 +21,10 @@ namespace fs {
 namespace {
 
 constexpr int kMaxKeysInMenu = 150;
+// A name or tag list longer than this is elided rather than widening the table.
+constexpr int kMaxFittedWidth = 260;
+// Rows measured when fitting columns: a lazy model of 100 000 runs is not walked.
+constexpr int kFitRows = 500;
 
 QString columnId(const RunTableModel::ExtraColumn &c)
 {
@@ -78,15 +83,9 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setMinimumSectionSize(24);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setResizeContentsPrecision(kFitRows);
     header->resizeSection(RunTableModel::SwatchColumn, 28);
     header->setSectionResizeMode(RunTableModel::SwatchColumn, QHeaderView::Fixed);
-    header->resizeSection(RunTableModel::NameColumn, 190);
-    header->resizeSection(RunTableModel::RunIdColumn, 90);
-    header->resizeSection(RunTableModel::StateColumn, 86);
-    header->resizeSection(RunTableModel::CreatedColumn, 128);
-    header->resizeSection(RunTableModel::RuntimeColumn, 72);
-    header->resizeSection(RunTableModel::ForkedFromColumn, 170);
-    header->resizeSection(RunTableModel::TagsColumn, 120);
     layout->addWidget(view_, 1);
 
     selectionTimer_ = new QTimer(this);
@@ -114,7 +113,34 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
         columns_->setAccessibleName(tr("Choose columns"));
         view_->setAccessibleName(tr("Runs"));
         updateCount();
+        fitHeaders();
     });
+}
+
+void RunsPanel::fitColumns()
+{
+    QHeaderView *header = view_->horizontalHeader();
+    for (int c = RunTableModel::NameColumn; c < RunTableModel::FixedColumnCount; ++c) {
+        // QTableView makes it protected; QAbstractItemView's is public.
+        const int cells = static_cast<const QAbstractItemView *>(view_)->sizeHintForColumn(c);
+        const int wanted = std::max(cells, header->sectionSizeHint(c));
+        header->resizeSection(c, std::min(wanted, kMaxFittedWidth));
+    }
+}
+
+int RunsPanel::fittedWidth() const
+{
+    return view_->horizontalHeader()->length() + view_->verticalScrollBar()->sizeHint().width() +
+           2 * view_->frameWidth();
+}
+
+void RunsPanel::fitHeaders()
+{
+    QHeaderView *header = view_->horizontalHeader();
+    for (int c = RunTableModel::NameColumn; c < model_->columnCount(); ++c) {
+        if (header->sectionSize(c) < header->sectionSizeHint(c))
+            header->resizeSection(c, header->sectionSizeHint(c));
+    }
 }
 
 void RunsPanel::setRuns(std::vector<RunInfo> runs)
@@ -123,6 +149,10 @@ void RunsPanel::setRuns(std::vector<RunInfo> runs)
     const QModelIndex current = view_->currentIndex();
     const qint64 currentKey = current.isValid() ? current.data(RunTableModel::RunKeyRole).toLongLong() : 0;
     model_->setRuns(std::move(runs));
+    if (fitOnLoad_ && model_->rowCount() > 0) {
+        fitOnLoad_ = false;
+        fitColumns();
+    }
     // After a reset the view lost its selection: put it back by run key.
     if (!selected.isEmpty() && selectedRunKeys().isEmpty()) {
         QSignalBlocker block(view_->selectionModel());
@@ -189,8 +219,8 @@ QByteArray RunsPanel::headerState() const
 
 void RunsPanel::restoreHeaderState(const QByteArray &state)
 {
-    if (!state.isEmpty())
-        view_->horizontalHeader()->restoreState(state);
+    if (!state.isEmpty() && view_->horizontalHeader()->restoreState(state))
+        fitOnLoad_ = false; // the person's own widths
 }
 
 void RunsPanel::showColumnMenu()

@@ -31,6 +31,9 @@ public:
     QTableView *view() const { return view_; }
     QLineEdit *filterBox() const { return filter_; }
 
+    // The width that shows every column whole (with a vertical scroll bar).
+    int fittedWidth() const;
+
     QList<qint64> selectedRunKeys() const;
     // Selects the run alone, or adds it to the selection (runs overlaid on
     // the charts); either way it becomes the current row.
@@ -51,6 +54,10 @@ private:
     void select(qint64 runKey, QItemSelectionModel::SelectionFlags extra);
     void showColumnMenu();
     void updateCount();
+    // Each column as wide as its header and its longest cell (within reason).
+    void fitColumns();
+    // Widens columns whose header text no longer fits (after a language switch).
+    void fitHeaders();
 
     QLineEdit *filter_ = nullptr;
     QLabel *count_ = nullptr;
@@ -59,6 +66,8 @@ private:
     RunTableModel *model_ = nullptr;
     RunFilterProxy *proxy_ = nullptr;
     QTimer *selectionTimer_ = nullptr;
+    // Until the first runs arrive, or a saved header layout was restored.
+    bool fitOnLoad_ = true;
 };
 
 } // namespace fs

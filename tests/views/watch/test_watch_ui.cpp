@@ -81,25 +81,6 @@ void writeMlflowRun(const QString &root, int steps)
     appendMlflowSteps(root, 0, steps);
 }
 
-// Chooses `folder` in the file dialog the action opens, as a person would.
-void chooseInNextFileDialog(const QString &folder)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, folder] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        // A folder dialog accepted with nothing selected answers its current
-        // folder; selecting the entry instead waits on its file model.
-        dialog->setDirectory(folder);
-        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected; it is what runs
-    });
-    timer->start();
-}
-
 MetricPanel *panelFor(MainWindow &window, const QString &metric)
 {
     for (MetricPanel *panel : window.runPage()->charts()->panels())
@@ -119,7 +100,7 @@ TEST(WatchUi, WatchFolderAddsToThePersistedListAndTheRunAppearsAndGrows)
     auto window = windowWithSettings(temp.path());
     QAction *watch = window->findChild<QAction *>(QStringLiteral("watchFolderAction"));
     ASSERT_TRUE(watch);
-    chooseInNextFileDialog(root);
+    test::chooseInNextFileDialog(root);
     watch->trigger();
 
     FolderWatchController *watches = window->folderWatches();
