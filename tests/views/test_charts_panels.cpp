@@ -18,7 +18,7 @@
 #include "views/chart_export.h"
 #include "views/charts_tab.h"
 #include "views/metric_panel.h"
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 #include "views/store_worker.h"
 
 namespace fs {
