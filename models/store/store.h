@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 #include "identity/run_ref.h"
 #include "store/run_info.h"
 
