@@ -20,7 +20,7 @@ RunInfo makeRun(Store &store, const QString &project, const QString &name, int s
         writer.addNumber("metric", i, double(i));
     writer.flush();
     store.setState(run.key, RunState::Finished, 0);
-    return store.run(run.key);
+    return store.runInfo(run.key);
 }
 
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
