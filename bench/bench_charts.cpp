@@ -29,7 +29,7 @@
 #include "store/history_writer.h"
 #include "store/store.h"
 #include "views/charts/metric_panel.h"
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 #include "views/store_worker.h"
 
 using namespace fs;

@@ -14,7 +14,7 @@
 
 #include "core/json_qt.h"
 #include "identity/fork_spec.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 

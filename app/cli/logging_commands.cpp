@@ -13,7 +13,7 @@
 #include "core/plain_text.h"
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/store.h"
 
 namespace fs {
@@ -69,7 +69,7 @@ InitOptions readCreateOptions(CliContext &ctx)
 // `headline` takes the run's name and ID as %1 and %2.
 void printRun(CliContext &ctx, const QString &headline, qint64 runKey)
 {
-    const RunInfo run = ctx.store().run(runKey);
+    const RunInfo run = ctx.store().runInfo(runKey);
     printRunIdentity(ctx.json(), headline.arg(run.name, run.runId), run);
 }
 

@@ -41,7 +41,7 @@ int renameRun(CliContext &ctx)
     const RunInfo run = ctx.resolveRun();
     ctx.store().rename(run.key, ctx.args().positionals.at(1));
     printRunIdentity(ctx.json(), Cli::tr("Renamed run %1 from '%2'").arg(run.runId, run.name),
-                     ctx.store().run(run.key));
+                     ctx.store().runInfo(run.key));
     return 0;
 }
 

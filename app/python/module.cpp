@@ -1,5 +1,5 @@
 // forkscope._forkscope: the compiled half of the Python package. It binds the
-// C++ client fs::Run (models/logging); the package's Python files add the
+// C++ client fs::Run (models/client); the package's Python files add the
 // W&B-shaped surface (init, Run.config, Run.summary, with, atexit).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>

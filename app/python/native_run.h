@@ -7,7 +7,7 @@
 #include <mutex>
 #include <string>
 
-#include "logging/run.h"
+#include "client/run.h"
 
 namespace fs::py {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/json_qt.h"
-#include "logging/run.h"
+#include "client/run.h"
 
 namespace fs::py {
 

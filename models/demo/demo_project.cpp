@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "demo/training_curves.h"
 #include "identity/fork_spec.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/store.h"
 
 namespace fs {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pixel_mapping.h"
-#include "series_types.h"
+#include "series/series_types.h"
 
 #include <span>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "series_types.h"
+#include "series/series_types.h"
 
 #include <algorithm>
 #include <cmath>

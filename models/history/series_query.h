@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "history/ema_smoothing.h"
-#include "history/series_types.h"
+#include "series/series_types.h"
 #include "store/store.h"
 
 namespace fs {

@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 namespace fs {
 

@@ -261,7 +261,7 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
         const bool ended = stateOf(run) != RunState::Running && stateOf(run) != RunState::Pending;
         store.setTimes(info.key, run.startTime, endTime(run), ended ? endTime(run) : QDateTime());
         tx.commit();
-        info = store.run(info.key);
+        info = store.runInfo(info.key);
         out.status = !existing                                              ? ImportOutcome::Status::Created
                      : out.rowsAdded > 0 || info.state != existing->state ? ImportOutcome::Status::Updated
                                                                           : ImportOutcome::Status::Unchanged;

@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "core/error.h"
+#include "store/store_text.h"
 
 namespace fs {
 
@@ -22,11 +23,6 @@ constexpr size_t kChecksumBytes = 4;
 // Steps are qint64; sums of deltas are done in quint64 and must stay below this.
 constexpr quint64 kMaxStep = quint64(std::numeric_limits<qint64>::max());
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::Store", text);
-}
-
 void putVarint(std::string &out, quint64 v)
 {
     while (v >= 0x80) {
@@ -38,7 +34,7 @@ void putVarint(std::string &out, quint64 v)
 
 [[noreturn]] void corrupt()
 {
-    throw Error(Error::Kind::Storage, tr("a history chunk in the store is malformed"));
+    throw Error(Error::Kind::Storage, StoreText::tr("a history chunk in the store is malformed"));
 }
 
 // false when the varint runs past `end` or past 64 bits.
@@ -191,17 +187,17 @@ ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
     const auto damaged = [](const QString &why) { return ChunkCheck{ChunkHealth::Damaged, why}; };
     const auto l = parse(blob);
     if (!l)
-        return damaged(tr("its bytes are not a valid chunk"));
+        return damaged(StoreText::tr("its bytes are not a valid chunk"));
     const char *valuesEnd = reinterpret_cast<const char *>(l->values) + l->count * sizeof(double);
     if (l->format == kFormat) {
         quint32 stored = 0;
         for (size_t i = 0; i < kChecksumBytes; ++i)
             stored |= quint32(quint8(valuesEnd[i])) << (8 * i);
         if (stored != checksum(blob.data(), size_t(valuesEnd - blob.data())))
-            return damaged(tr("its checksum does not match its bytes"));
+            return damaged(StoreText::tr("its checksum does not match its bytes"));
     }
     if (qint64(l->count) != summary.count)
-        return damaged(tr("it holds %1 points where its summary says %2").arg(l->count).arg(summary.count));
+        return damaged(StoreText::tr("it holds %1 points where its summary says %2").arg(l->count).arg(summary.count));
     // Steps: strictly increasing, ending where the summary says.
     quint64 last = quint64(summary.firstStep);
     if (l->consecutive) {
@@ -211,12 +207,12 @@ ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
         quint64 delta = 0;
         for (quint64 i = 1; i < l->count; ++i) {
             if (!getVarint(dp, l->values, delta) || delta == 0 || delta > kMaxStep - last)
-                return damaged(tr("its steps are not increasing"));
+                return damaged(StoreText::tr("its steps are not increasing"));
             last += delta;
         }
     }
     if (qint64(last) != summary.lastStep)
-        return damaged(tr("its steps end at %1 where its summary says %2").arg(qint64(last)).arg(summary.lastStep));
+        return damaged(StoreText::tr("its steps end at %1 where its summary says %2").arg(qint64(last)).arg(summary.lastStep));
     double lo = std::numeric_limits<double>::quiet_NaN(), hi = lo, first = lo, lastValue = lo;
     qint64 nans = 0;
     for (quint64 i = 0; i < l->count; ++i) {
@@ -236,7 +232,7 @@ ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
     }
     if (nans != summary.nanCount || !same(first, summary.first) || !same(lastValue, summary.last) ||
         !same(lo, summary.min) || !same(hi, summary.max))
-        return damaged(tr("its values contradict its summary (first, last, min, max or NaN count)"));
+        return damaged(StoreText::tr("its values contradict its summary (first, last, min, max or NaN count)"));
     return {l->format == kFormat ? ChunkHealth::Sound : ChunkHealth::Unverified, {}};
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 namespace fs {
 

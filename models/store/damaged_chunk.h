@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/error.h"
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 namespace fs {
 

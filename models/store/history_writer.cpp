@@ -12,7 +12,7 @@
 namespace fs {
 
 HistoryWriter::HistoryWriter(Store &store, qint64 runKey)
-    : store_(store), runKey_(runKey), summary_(store.run(runKey).summary), userSummary_(store.userSummary(runKey))
+    : store_(store), runKey_(runKey), summary_(store.runInfo(runKey).summary), userSummary_(store.userSummary(runKey))
 {
 }
 

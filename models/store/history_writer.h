@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/json_qt.h"
-#include "history/series_types.h"
+#include "series/series_types.h"
 #include "store/store.h"
 
 namespace fs {

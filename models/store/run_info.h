@@ -84,16 +84,21 @@ struct RunInfo {
     double runtimeSeconds() const;
 };
 
-// What a caller chooses for a new run; empty fields get defaults.
-struct NewRun {
-    QString entity;          // default: defaultEntity()
-    QString project;         // required
-    QString runId;           // default: generated
+// Where a new run (or fork) lives and how it is described: what NewRun,
+// ForkOptions and the client's InitOptions share. Empty fields get defaults.
+struct RunDescription {
+    QString entity;          // default: defaultEntity() (a fork: its source's)
+    QString project;         // required (a fork: default its source's)
     QString name;            // default: adjective-noun-N
     QString notes;
     QStringList tags;
-    Json config = Json::object();
     Json metadata = Json::object();
+};
+
+// What a caller chooses for a new run; empty fields get defaults.
+struct NewRun : RunDescription {
+    QString runId;           // default: generated
+    Json config = Json::object();
     RunState state = RunState::Running;
     // With state Running: the writer that claims the new run.
     std::optional<WriterIdentity> writer;

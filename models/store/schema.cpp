@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "store/sqlite_db.h"
+#include "store/store_text.h"
 
 namespace fs {
 
@@ -122,8 +123,7 @@ int checkIdentity(SqliteDb &db)
     const int appId = pragmaInt(db, "PRAGMA application_id");
     if (version > kSchemaVersion && appId == kApplicationId) {
         throw Error(Error::Kind::SchemaTooNew,
-                    QCoreApplication::translate("fs::Store",
-                                                "the store '%1' has schema version %2, newer than this Forkscope "
+                    StoreText::tr("the store '%1' has schema version %2, newer than this Forkscope "
                                                 "understands (up to %3); it was left untouched. Open it with a newer "
                                                 "Forkscope.")
                         .arg(db.path())
@@ -134,8 +134,7 @@ int checkIdentity(SqliteDb &db)
                          (appId != 0 || version != 0 || pragmaInt(db, "SELECT count(*) FROM sqlite_master") != 0);
     if (foreign) {
         throw Error(Error::Kind::Storage,
-                    QCoreApplication::translate("fs::Store",
-                                                "'%1' is an SQLite database of another program, not a Forkscope "
+                    StoreText::tr("'%1' is an SQLite database of another program, not a Forkscope "
                                                 "store; it was left untouched. Choose a Forkscope store or a new path.")
                         .arg(db.path()));
     }
@@ -149,8 +148,7 @@ void checkReadableSchema(SqliteDb &db)
     const int version = checkIdentity(db);
     if (version == 0)
         throw Error(Error::Kind::Storage,
-                    QCoreApplication::translate("fs::Store",
-                                                "'%1' is not a Forkscope store: it is an empty SQLite database; it "
+                    StoreText::tr("'%1' is not a Forkscope store: it is an empty SQLite database; it "
                                                 "was left untouched")
                         .arg(db.path()));
     // Reading cannot migrate. An older store is read through views in the

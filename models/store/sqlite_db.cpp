@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "core/error.h"
+#include "store/store_text.h"
 
 namespace fs {
 
@@ -32,7 +33,7 @@ SqliteDb::SqliteDb(const QString &path, Open mode) : path_(path)
         sqlite3_close_v2(db_);
         db_ = nullptr;
         throw Error(Error::Kind::Storage,
-                    QCoreApplication::translate("fs::Store", "cannot open the store '%1': %2").arg(path, why));
+                    StoreText::tr("cannot open the store '%1': %2").arg(path, why));
     }
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db_, 1);
@@ -51,11 +52,10 @@ void SqliteDb::fail(const char *during) const
     const QString msg = QString::fromUtf8(sqlite3_errmsg(db_));
     if ((code & 0xff) == SQLITE_NOTADB)
         throw Error(Error::Kind::Storage,
-                    QCoreApplication::translate("fs::Store",
-                                                "'%1' is not a Forkscope store (not an SQLite database); expected a "
+                    StoreText::tr("'%1' is not a Forkscope store (not an SQLite database); expected a "
                                                 "store file made by Forkscope or a path for a new one")
                         .arg(path_));
-    throw Error(Error::Kind::Storage, QCoreApplication::translate("fs::Store", "store '%1': %2 failed: %3")
+    throw Error(Error::Kind::Storage, StoreText::tr("store '%1': %2 failed: %3")
                                           .arg(path_, QString::fromUtf8(during), msg));
 }
 

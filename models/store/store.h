@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 #include "identity/run_ref.h"
 #include "store/run_info.h"
 
@@ -47,15 +47,10 @@ struct TextPoint {
     std::string json;
 };
 
-struct ForkOptions {
-    QString entity;  // where the fork lives; default: the source's
-    QString project; // default: the source's; also where a bare run ID is looked up
+// `project` (default: the source's) is also where a bare run ID is looked up.
+struct ForkOptions : RunDescription {
     QString runId;   // default: generated
-    QString name;    // default: adjective-noun-N
-    QString notes;
-    QStringList tags;
     Json configOverrides = Json::object();
-    Json metadata = Json::object();
     RunState state = RunState::Pending; // no writer yet
     // With state Running: the writer that claims the new fork.
     std::optional<WriterIdentity> writer;
@@ -103,7 +98,7 @@ public:
     ProjectInfo requireProject(const QString &name, const QString &entity = {});
     std::vector<RunInfo> runs(qint64 projectKey);
     std::vector<RunInfo> forksOf(const QString &immutableId);
-    RunInfo run(qint64 runKey);
+    RunInfo runInfo(qint64 runKey);
     // Resolves how a person named a run. A bare run ID needs `project`
     // (entity optional unless the name is ambiguous). Throws NotFound/BadInput.
     RunInfo resolve(const RunRef &ref, const QString &project = {}, const QString &entity = {});

@@ -5,7 +5,7 @@
 #include <functional>
 #include <vector>
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 namespace fs {
 

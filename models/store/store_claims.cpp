@@ -3,27 +3,19 @@
 
 #include "core/error.h"
 #include "store/sqlite_db.h"
+#include "store/store_text.h"
 #include "store/store.h"
 
 namespace fs {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fs::Store", text);
-}
-
-} // namespace
 
 void Store::requireNoLiveWriter(const RunInfo &run, const QString &refused)
 {
     if (!run.isBeingLogged())
         return;
-    const QString process = run.writer ? tr("process %1 on host %2").arg(run.writer->pid).arg(run.writer->host)
-                                       : tr("another process (it did not record which)");
+    const QString process = run.writer ? StoreText::tr("process %1 on host %2").arg(run.writer->pid).arg(run.writer->host)
+                                       : StoreText::tr("another process (it did not record which)");
     throw Error(Error::Kind::Conflict,
-                tr("%1: run '%2' is being logged by %3 (last heartbeat %4). Wait until it finishes; if that "
+                StoreText::tr("%1: run '%2' is being logged by %3 (last heartbeat %4). Wait until it finishes; if that "
                    "process has died, its claim expires %5 s after its last heartbeat and the run reads as "
                    "crashed")
                     .arg(refused, run.runId, process, run.heartbeatAt.toString(Qt::ISODateWithMs))
@@ -36,8 +28,8 @@ RunClaim Store::claimRun(qint64 runKey, const WriterIdentity &writer)
     // the same moment queue on the write lock, and the second sees the
     // first one's claim.
     WriteTransaction tx(*db_);
-    const RunInfo current = run(runKey);
-    requireNoLiveWriter(current, tr("cannot log to run '%1'").arg(current.runId));
+    const RunInfo current = runInfo(runKey);
+    requireNoLiveWriter(current, StoreText::tr("cannot log to run '%1'").arg(current.runId));
     auto st = db_->prepare("UPDATE runs SET state = ?2, exit_code = NULL, finished_ms = NULL, heartbeat_ms = ?3, "
                            "writer_token = ?4, writer_pid = ?5, writer_host = ?6 WHERE id = ?1");
     st.bind(1, runKey).bind(2, runStateName(RunState::Running)).bind(3, QDateTime::currentMSecsSinceEpoch());
@@ -66,8 +58,8 @@ void Store::releaseClaim(const RunClaim &claim, int exitCode)
 void Store::endRun(qint64 runKey, int exitCode)
 {
     WriteTransaction tx(*db_);
-    const RunInfo current = run(runKey);
-    requireNoLiveWriter(current, tr("cannot finish run '%1'").arg(current.runId));
+    const RunInfo current = runInfo(runKey);
+    requireNoLiveWriter(current, StoreText::tr("cannot finish run '%1'").arg(current.runId));
     setEnded(runKey, exitCode);
     tx.commit();
 }
@@ -86,19 +78,19 @@ void Store::throwLostClaim(const RunClaim &claim)
     // SQLite may give a deleted run's key to the next new run.
     if (!st.step() || st.text(4) != claim.runId)
         throw Error(Error::Kind::Conflict,
-                    tr("run '%1' was deleted while this process was logging it; this process stopped logging, and "
+                    StoreText::tr("run '%1' was deleted while this process was logging it; this process stopped logging, and "
                        "nothing after its last flush was written")
                         .arg(claim.runId));
     if (!st.isNull(1))
         throw Error(Error::Kind::Conflict,
-                    tr("run '%1' was taken over by process %2 on host %3: this process's heartbeat was older than "
+                    StoreText::tr("run '%1' was taken over by process %2 on host %3: this process's heartbeat was older than "
                        "%4 s, so the run was taken for crashed. This process stopped logging to it")
                         .arg(claim.runId)
                         .arg(st.int64(2))
                         .arg(st.text(3))
                         .arg(double(heartbeatTimeoutMs_) / 1000.0));
     throw Error(Error::Kind::Conflict,
-                tr("run '%1' was ended by another process (state %2) while this process was logging it; this "
+                StoreText::tr("run '%1' was ended by another process (state %2) while this process was logging it; this "
                    "process stopped logging to it")
                     .arg(claim.runId, st.text(0)));
 }

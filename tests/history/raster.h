@@ -1,7 +1,7 @@
 #pragma once
 
 #include "history/pixel_mapping.h"
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 #include <QImage>
 #include <span>

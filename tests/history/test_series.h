@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 #include <cmath>
 #include <cstdint>

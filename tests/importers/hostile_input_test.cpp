@@ -172,5 +172,5 @@ TEST(ImportRules, ImportedIntegersReadBackAsIntegers)
     store.forEachRow(run.key, {QStringLiteral("epoch"), QStringLiteral("loss")}, true,
                      [&](qint64, const Json &row) { lines.push_back(fs::dumpJson(row)); });
     EXPECT_EQ(lines, (std::vector<std::string>{R"({"epoch":1,"loss":1.0})", R"({"epoch":2,"loss":0.5})"}));
-    EXPECT_TRUE(store.run(run.key).summary["epoch"].is_number_integer());
+    EXPECT_TRUE(store.runInfo(run.key).summary["epoch"].is_number_integer());
 }

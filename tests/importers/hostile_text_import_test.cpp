@@ -12,7 +12,7 @@
 #include "importers/test_writers.h"
 #include "importers/wandb_importer.h"
 #include "importers/yaml_json.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
@@ -81,7 +81,7 @@ TEST(HostileText, StoreAndClientRefuseTextThatIsNotValid)
     const RunInfo run = store.createRun(spec);
     EXPECT_THROW(store.rename(run.key, lone), Error);
     EXPECT_THROW(store.setNotes(run.key, QString::fromUtf8("n\xfe")), Error);
-    EXPECT_EQ(store.run(run.key).name, run.name);
+    EXPECT_EQ(store.runInfo(run.key).name, run.name);
 }
 
 TEST(HostileText, YamlKeysAndMetaIdentifiersStayText)

@@ -247,7 +247,7 @@ TEST(StoreImport, ARunningRunIsReimportedUnlessAForkscopeWriterHoldsIt)
     const ImportOutcome grown = writeImportedRun(store, run);
     EXPECT_EQ(grown.status, ImportOutcome::Status::Updated) << grown.error.toStdString();
     EXPECT_EQ(store.readSeries(info.key, QStringLiteral("loss")).size(), 4u);
-    ASSERT_EQ(store.run(info.key).state, RunState::Finished);
+    ASSERT_EQ(store.runInfo(info.key).state, RunState::Finished);
 
     // Someone continues it from Forkscope.
     const RunClaim claim = store.claimRun(info.key, WriterIdentity::thisProcess());

@@ -72,7 +72,7 @@ TEST(ForkStore, ForkIsConstantTimeAndInheritsUpToTheStep)
     EXPECT_FALSE(refs[1].whole);
     // The source is untouched.
     EXPECT_EQ(store.readSeries(src.key, QStringLiteral("m")).size(), 10000u);
-    EXPECT_EQ(store.run(src.key).config["lr"], 0.1);
+    EXPECT_EQ(store.runInfo(src.key).config["lr"], 0.1);
 }
 
 TEST(ForkStore, ChainsCompose)
@@ -158,12 +158,12 @@ TEST(ForkStore, DeletingASourceIsRefusedUnlessForksAreMaterialized)
         EXPECT_EQ(after[i].step, before[i].step);
         EXPECT_EQ(after[i].value, before[i].value);
     }
-    const RunInfo bAfter = store.run(b.key);
+    const RunInfo bAfter = store.runInfo(b.key);
     ASSERT_TRUE(bAfter.fork);
     EXPECT_TRUE(bAfter.fork->materialized);
     EXPECT_EQ(bAfter.fork->sourceImmutableId, a.immutableId); // the link is permanent
     EXPECT_EQ(bAfter.nextStep(), 4503);
-    EXPECT_THROW(store.run(a.key), Error);
+    EXPECT_THROW(store.runInfo(a.key), Error);
     // The ID is never reused.
     NewRun again;
     again.project = QStringLiteral("p");

@@ -131,13 +131,13 @@ TEST(StoreLifecycle, StaleHeartbeatReadsAsCrashed)
     NewRun spec;
     spec.project = QStringLiteral("p");
     const RunInfo r = store.createRun(spec);
-    EXPECT_EQ(store.run(r.key).state, RunState::Running);
+    EXPECT_EQ(store.runInfo(r.key).state, RunState::Running);
     rawExec(tmp.path(), "UPDATE runs SET heartbeat_ms = heartbeat_ms - 60000");
-    const RunInfo stale = store.run(r.key);
+    const RunInfo stale = store.runInfo(r.key);
     EXPECT_EQ(stale.state, RunState::Crashed);
     EXPECT_EQ(stale.storedState, RunState::Running);
     store.setState(r.key, RunState::Finished, 0);
-    EXPECT_EQ(store.run(r.key).state, RunState::Finished);
+    EXPECT_EQ(store.runInfo(r.key).state, RunState::Finished);
 }
 
 TEST(StoreLifecycle, ResolveNamesRunsThreeWays)
@@ -170,7 +170,7 @@ TEST(StoreLifecycle, ResolveNamesRunsThreeWays)
     unnamed.entity = QStringLiteral("team");
     EXPECT_TRUE(store.createRun(unnamed).name.endsWith(QStringLiteral("-2")));
     store.rename(r.key, QStringLiteral("renamed"));
-    EXPECT_EQ(store.run(r.key).immutableId, r.immutableId);
+    EXPECT_EQ(store.runInfo(r.key).immutableId, r.immutableId);
     EXPECT_THROW(store.rename(r.key, QStringLiteral("  ")), Error);
 }
 
@@ -189,7 +189,7 @@ TEST(StoreLifecycle, SlowLoggerRewritesItsOpenChunkInsteadOfMakingTinyOnes)
     const auto refs = store.chunkRefs(r.key, QStringLiteral("m"));
     ASSERT_EQ(refs.size(), 1u);
     EXPECT_EQ(refs[0].summary.count, 10);
-    EXPECT_EQ(store.run(r.key).ownLastStep, 9);
+    EXPECT_EQ(store.runInfo(r.key).ownLastStep, 9);
 }
 
 TEST(StoreLifecycle, AFailedFlushKeepsEverythingForTheNextOne)
@@ -268,7 +268,7 @@ TEST(StoreLifecycle, SeriesLoggedAsIntegersReadBackAsIntegers)
     EXPECT_TRUE(r[0]["epoch"].is_number_integer());
     EXPECT_TRUE(r[0]["loss"].is_number_float());
     EXPECT_EQ(dumpJson(r[1]), R"({"_step":1,"epoch":2,"loss":0.5})");
-    EXPECT_TRUE(store.run(run.key).summary["epoch"].is_number_integer());
+    EXPECT_TRUE(store.runInfo(run.key).summary["epoch"].is_number_integer());
     EXPECT_TRUE(store.integralSeries(run.key, QStringLiteral("epoch")));
     // One non-integer later and the series reads as doubles from then on.
     {

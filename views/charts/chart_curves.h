@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "history/pixel_mapping.h"
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 class QPainter;
 

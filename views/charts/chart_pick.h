@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "history/series_types.h"
+#include "series/series_types.h"
 
 namespace fs {
 

@@ -6,7 +6,7 @@
 #include <atomic>
 #include <memory>
 
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 class QCheckBox;
 class QComboBox;

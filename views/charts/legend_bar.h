@@ -3,7 +3,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 class QHBoxLayout;
 

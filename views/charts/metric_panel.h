@@ -5,7 +5,7 @@
 #include <QPointer>
 #include <optional>
 
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 class QChart;
 class QLabel;

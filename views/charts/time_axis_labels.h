@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 namespace fs {
 

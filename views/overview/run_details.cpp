@@ -8,7 +8,7 @@ namespace fs {
 RunDetails loadRunDetails(Store &store, qint64 runKey)
 {
     RunDetails d;
-    d.run = store.run(runKey);
+    d.run = store.runInfo(runKey);
     if (d.run.fork && !d.run.fork->sourceImmutableId.isEmpty()) {
         try {
             d.source = store.resolve(d.run.fork->sourceImmutableId);

@@ -69,7 +69,7 @@ TEST(ChartFork, ClickingAStepOpensTheForkDialogAndCreatesTheFork)
     ASSERT_TRUE(test::waitFor([&] { return created != 0; }));
 
     Store store(temp.path());
-    const RunInfo fork = store.run(created);
+    const RunInfo fork = store.runInfo(created);
     EXPECT_EQ(fork.name, QStringLiteral("lower-lr"));
     ASSERT_TRUE(fork.fork.has_value());
     EXPECT_EQ(fork.fork->sourceImmutableId, source.immutableId);

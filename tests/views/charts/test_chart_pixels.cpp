@@ -19,7 +19,7 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "views/charts/chart_curves.h"
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 namespace fs {
 namespace {

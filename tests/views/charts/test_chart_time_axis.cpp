@@ -16,7 +16,7 @@
 #include "support/temp_store.h"
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 #include "views/store_worker.h"
 #include "views/charts/time_axis_labels.h"
 

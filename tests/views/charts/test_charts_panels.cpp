@@ -18,7 +18,7 @@
 #include "views/charts/chart_export.h"
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 #include "views/store_worker.h"
 
 namespace fs {

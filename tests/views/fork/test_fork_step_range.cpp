@@ -46,7 +46,7 @@ TEST(ForkStepRange, AStepPast2To31IsTakenAndBecomesTheForksStep)
             writer.addNumber("loss", step, 1.0 / double(step + 1));
         writer.flush();
         store.setState(source.key, RunState::Finished, 0);
-        source = store.run(source.key);
+        source = store.runInfo(source.key);
     }
     auto window = test::openWindow(temp.path(), source.runId);
     window->openForkDialog(source.key, 3'000'000'000);
@@ -82,7 +82,7 @@ TEST(ForkStepRange, AStepPast2To31IsTakenAndBecomesTheForksStep)
     ASSERT_TRUE(test::waitFor([&] { return created != 0; }));
 
     Store store(temp.path(), StoreAccess::ReadOnly);
-    const RunInfo fork = store.run(created);
+    const RunInfo fork = store.runInfo(created);
     ASSERT_TRUE(fork.fork.has_value());
     EXPECT_EQ(fork.fork->step, kForkStep);
 }

@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "core/step_rule.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
@@ -121,7 +121,7 @@ TEST(StepRules, NonFiniteAndNonNumericValuesAreKeptExactly)
     EXPECT_EQ(refs[0].summary.min, -inf); // NaN never poisons min/max
     EXPECT_EQ(refs[0].summary.max, inf);
     EXPECT_TRUE(std::isnan(refs[0].summary.first));
-    const Json summary = store.run(key).summary;
+    const Json summary = store.runInfo(key).summary;
     EXPECT_EQ(summary["v"], 0.1 + 0.2);
     EXPECT_EQ(summary["s"], "hello");
 }
@@ -135,7 +135,7 @@ TEST(StepRules, SummaryOverridesWin)
     run->log({{"loss", 0.4}});
     run->finish(3);
     Store store(tmp.path());
-    const RunInfo info = store.run(run->info().key);
+    const RunInfo info = store.runInfo(run->info().key);
     EXPECT_EQ(info.summary["loss"], 0.1);
     EXPECT_EQ(info.state, RunState::Failed);
     EXPECT_EQ(info.exitCode, 3);
@@ -187,7 +187,7 @@ TEST(StepRules, FlushMakesDataVisibleToOtherConnectionsWhileRunning)
     run->flush();
     Store reader(tmp.path());
     EXPECT_EQ(reader.readSeries(run->info().key, QStringLiteral("a")).size(), 10000u);
-    EXPECT_EQ(reader.run(run->info().key).state, RunState::Running);
+    EXPECT_EQ(reader.runInfo(run->info().key).state, RunState::Running);
     run->finish();
 }
 
@@ -243,7 +243,7 @@ TEST(StepRules, DeeplyNestedValuesAreRefusedBeforeAnythingIsWritten)
     const PointVector ok = store.readSeries(run->info().key, QStringLiteral("ok"));
     ASSERT_EQ(ok.size(), 1u); // the refused call left no half row behind
     EXPECT_EQ(ok[0].value, 2.0);
-    EXPECT_TRUE(store.run(run->info().key).summary["ok"].is_number_integer());
+    EXPECT_TRUE(store.runInfo(run->info().key).summary["ok"].is_number_integer());
 }
 
 TEST(StepRules, IntegersBeyond2Pow53WarnOncePerKey)

@@ -1,4 +1,4 @@
-#include "logging/run.h"
+#include "client/run.h"
 
 #include <QCoreApplication>
 #include <chrono>
@@ -279,14 +279,9 @@ struct Run::Impl {
 NewRun newRunFrom(const InitOptions &options, RunState state)
 {
     NewRun spec;
-    spec.entity = options.entity;
-    spec.project = options.project;
+    static_cast<RunDescription &>(spec) = options.description();
     spec.runId = options.id;
-    spec.name = options.name;
-    spec.notes = options.notes;
-    spec.tags = options.tags;
     spec.config = options.config.is_null() ? Json::object() : options.config;
-    spec.metadata = options.metadata;
     spec.state = state;
     return spec;
 }
@@ -294,14 +289,9 @@ NewRun newRunFrom(const InitOptions &options, RunState state)
 ForkOptions forkOptionsFrom(const InitOptions &options, RunState state)
 {
     ForkOptions fork;
-    fork.entity = options.entity;
-    fork.project = options.project;
+    static_cast<RunDescription &>(fork) = options.description();
     fork.runId = options.id;
-    fork.name = options.name;
-    fork.notes = options.notes;
-    fork.tags = options.tags;
     fork.configOverrides = options.config;
-    fork.metadata = options.metadata;
     fork.state = state;
     return fork;
 }
@@ -375,7 +365,7 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
         spec.writer = writer;
         d.info = d.store->createRun(spec);
     }
-    d.info = d.store->run(d.info.key);
+    d.info = d.store->runInfo(d.info.key);
     d.claim = {d.info.key, d.info.runId, writer.token};
     d.step = d.info.nextStep();
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
@@ -510,7 +500,7 @@ void Run::finish(int exitCode)
         d->writer.join();
     d->throwIfWriterFailed();
     d->store->releaseClaim(d->claim, exitCode);
-    d->info = d->store->run(d->info.key);
+    d->info = d->store->runInfo(d->info.key);
 }
 
 Store &Run::Impl::controlStore()
@@ -539,7 +529,7 @@ void Run::setConfig(const Json &config)
 Json Run::summary()
 {
     flush();
-    return d->controlStore().run(d->info.key).summary;
+    return d->controlStore().runInfo(d->info.key).summary;
 }
 
 RunInfo Run::info() const

@@ -31,6 +31,10 @@ struct InitOptions {
     // A writer whose heartbeat is older than this is taken for crashed and
     // its run may be claimed; 0: the store's default (30 s).
     qint64 heartbeatTimeoutMs = 0;
+
+    // The fields a new run or fork takes as they are. (InitOptions stays
+    // flat, as wandb.init's arguments are, for designated initializers.)
+    RunDescription description() const { return {entity, project, name, notes, tags, metadata}; }
 };
 
 // What init() asks the store for, in the store's terms; also for front ends

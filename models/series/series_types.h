@@ -3,9 +3,11 @@
 #include <QtGlobal>
 #include <algorithm>
 #include <cstddef>
-#include <limits>
 #include <utility>
 #include <vector>
+
+#include "series/chunk_summary.h"
+#include "series/step_range.h"
 
 namespace fs {
 
@@ -13,29 +15,6 @@ namespace fs {
 struct Point {
     qint64 step = 0;
     double value = 0.0;
-};
-
-// Summary of one stored chunk (a run of consecutive points of one key).
-// min/max ignore NaN; they are NaN when every value is NaN.
-struct ChunkSummary {
-    qint64 firstStep = 0;
-    qint64 lastStep = 0;
-    qint64 count = 0;
-    double min = std::numeric_limits<double>::quiet_NaN();
-    double max = std::numeric_limits<double>::quiet_NaN();
-    double first = std::numeric_limits<double>::quiet_NaN();
-    double last = std::numeric_limits<double>::quiet_NaN();
-    // NaN values inside the chunk: a summary cannot say where its gaps are,
-    // so a chunk with NaNs is drawn from its points.
-    qint64 nanCount = 0;
-};
-
-// Inclusive step range; the full range is [min, max] of qint64.
-struct StepRange {
-    qint64 lo = std::numeric_limits<qint64>::min();
-    qint64 hi = std::numeric_limits<qint64>::max();
-    bool contains(qint64 s) const { return s >= lo && s <= hi; }
-    bool empty() const { return lo > hi; }
 };
 
 using PointVector = std::vector<Point>;

@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "core/error.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/poll.h"
@@ -124,36 +124,36 @@ TEST(WriterClaim, StatesFollowWandb)
     auto run = Run::init(optionsFor(tmp));
     const qint64 key = run->info().key;
     EXPECT_EQ(run->info().state, RunState::Running);
-    EXPECT_EQ(store.run(key).state, RunState::Running);
-    ASSERT_TRUE(store.run(key).writer);
-    EXPECT_EQ(store.run(key).writer->pid, QCoreApplication::applicationPid());
+    EXPECT_EQ(store.runInfo(key).state, RunState::Running);
+    ASSERT_TRUE(store.runInfo(key).writer);
+    EXPECT_EQ(store.runInfo(key).writer->pid, QCoreApplication::applicationPid());
     run->log({{"x", 1.0}});
     run->finish();
-    EXPECT_EQ(store.run(key).state, RunState::Finished);
-    EXPECT_EQ(store.run(key).exitCode, 0);
-    EXPECT_FALSE(store.run(key).writer);
+    EXPECT_EQ(store.runInfo(key).state, RunState::Finished);
+    EXPECT_EQ(store.runInfo(key).exitCode, 0);
+    EXPECT_FALSE(store.runInfo(key).writer);
 
     // Resuming an ended run makes it running again; a non-zero exit fails it.
     InitOptions resume = optionsFor(tmp);
-    resume.resume = store.run(key).path().toString();
+    resume.resume = store.runInfo(key).path().toString();
     run = Run::init(resume);
-    EXPECT_EQ(store.run(key).state, RunState::Running);
+    EXPECT_EQ(store.runInfo(key).state, RunState::Running);
     EXPECT_EQ(run->currentStep(), 1);
     run->log({{"x", 2.0}});
     run->finish(3);
-    EXPECT_EQ(store.run(key).state, RunState::Failed);
-    EXPECT_EQ(store.run(key).exitCode, 3);
+    EXPECT_EQ(store.runInfo(key).state, RunState::Failed);
+    EXPECT_EQ(store.runInfo(key).exitCode, 3);
 
     // A fork is running while its Run lives; the destructor finishes it.
     InitOptions fork = optionsFor(tmp);
-    fork.forkFrom = store.run(key).runId + QStringLiteral("?_step=0");
+    fork.forkFrom = store.runInfo(key).runId + QStringLiteral("?_step=0");
     qint64 forkKey = 0;
     {
         auto child = Run::init(fork);
         forkKey = child->info().key;
-        EXPECT_EQ(store.run(forkKey).state, RunState::Running);
+        EXPECT_EQ(store.runInfo(forkKey).state, RunState::Running);
     }
-    EXPECT_EQ(store.run(forkKey).state, RunState::Finished);
+    EXPECT_EQ(store.runInfo(forkKey).state, RunState::Finished);
 }
 
 TEST(WriterClaim, ALiveRunRefusesAnotherWriterAStaleOneIsTakenOver)
@@ -180,12 +180,12 @@ TEST(WriterClaim, ALiveRunRefusesAnotherWriterAStaleOneIsTakenOver)
     }
     // That writer dies: its heartbeat ages past the timeout.
     store.db().exec("UPDATE runs SET heartbeat_ms = heartbeat_ms - 60000");
-    EXPECT_EQ(store.run(run.key).state, RunState::Crashed);
+    EXPECT_EQ(store.runInfo(run.key).state, RunState::Crashed);
     auto taker = Run::init(resume);
-    EXPECT_EQ(store.run(run.key).state, RunState::Running);
-    EXPECT_EQ(store.run(run.key).writer->pid, QCoreApplication::applicationPid());
+    EXPECT_EQ(store.runInfo(run.key).state, RunState::Running);
+    EXPECT_EQ(store.runInfo(run.key).writer->pid, QCoreApplication::applicationPid());
     taker->finish();
-    EXPECT_EQ(store.run(run.key).state, RunState::Finished);
+    EXPECT_EQ(store.runInfo(run.key).state, RunState::Finished);
 }
 
 TEST(WriterClaim, DeleteAndEndAreRefusedWhileARunIsLogged)
@@ -209,7 +209,7 @@ TEST(WriterClaim, DeleteAndEndAreRefusedWhileARunIsLogged)
     run->log({{"x", 2.0}});
     run->finish();
     EXPECT_EQ(other.readSeries(key, QStringLiteral("x")).size(), 2u);
-    EXPECT_EQ(other.run(key).state, RunState::Finished);
+    EXPECT_EQ(other.runInfo(key).state, RunState::Finished);
 }
 
 // A writer taken for crashed (here: a 1 ms timeout) whose run is deleted

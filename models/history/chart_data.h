@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "history/series_query.h"
-#include "history/series_types.h"
+#include "series/series_types.h"
 #include "history/step_time_map.h"
 
 namespace fs {

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "identity/fork_spec.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
@@ -78,7 +78,7 @@ TEST(SeedExample, ForkAt200ThenTwoLogsPerIteration)
     const PointVector src = store.readSeries(source.key, QStringLiteral("metric"));
     ASSERT_EQ(src.size(), 300u);
     EXPECT_EQ(src.back().step, 299);
-    EXPECT_EQ(store.run(source.key).summary["metric"], 299.0);
+    EXPECT_EQ(store.runInfo(source.key).summary["metric"], 299.0);
     // The fork's summary: last logged values.
-    EXPECT_DOUBLE_EQ(store.run(fork.key).summary["additional_metric"].get<double>(), 299 * 1.1);
+    EXPECT_DOUBLE_EQ(store.runInfo(fork.key).summary["additional_metric"].get<double>(), 299 * 1.1);
 }

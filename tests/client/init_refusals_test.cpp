@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "core/step_rule.h"
-#include "logging/run.h"
+#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 

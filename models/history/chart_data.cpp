@@ -1,4 +1,4 @@
-#include "views/panel_data.h"
+#include "history/chart_data.h"
 
 #include <cmath>
 #include <limits>
