@@ -86,7 +86,7 @@ RunInfo RunSeed::create()
     }
     if (finishAfterHistory_)
         store_.setState(run.key, RunState::Finished, 0);
-    return store_.run(run.key);
+    return store_.runInfo(run.key);
 }
 
 } // namespace fs::test
