@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "store/run_info.h"
+#include "views/fork/step_spin_box.h"
 
 class QLineEdit;
 class QPushButton;
@@ -15,7 +16,6 @@ class ForkDialog;
 namespace fs {
 
 class ContinueSnippet;
-class StepSpinBox;
 class JsonTreeModel;
 class StoreWorker;
 
