@@ -1,8 +1,10 @@
 #include "view_fixtures.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QTest>
 #include <QTimer>
 #include <gtest/gtest.h>
@@ -30,20 +32,44 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
 
 void chooseInNextFileDialog(const QString &path)
 {
+    // The file dialog is looked for among the visible windows, not as the
+    // active modal widget (a dialog an earlier test left open would be that).
+    // When none comes within the deadline, every open modal dialog is
+    // rejected, so the test fails on its own check instead of hanging.
     auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, path] {
+    timer->setInterval(50);
+    QElapsedTimer started;
+    started.start();
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, path, started] {
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<QFileDialog *>(w); !dialog && d && d->isVisible())
+                dialog = d;
+        }
+        if (started.hasExpired(20000)) {
+            timer->stop();
+            timer->deleteLater();
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *d = qobject_cast<QDialog *>(w); d && d->isVisible() && d->isModal())
+                    d->reject();
+            }
+            return;
+        }
         if (!dialog)
             return;
-        timer->stop();
-        timer->deleteLater();
         // A folder dialog accepted with nothing selected answers its current
         // folder; selecting the entry instead waits on its file model.
         if (QFileInfo(path).isDir())
             dialog->setDirectory(path);
-        else
+        else {
+            // selectFile() leaves the name field alone while it has focus
+            // (the person may be typing), which it has once the dialog is active.
+            if (auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")))
+                name->clearFocus();
             dialog->selectFile(path);
+        }
+        timer->stop();
+        timer->deleteLater();
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected; it is what runs
     });
     timer->start();
