@@ -2621,6 +2621,12 @@ The run is running while input is read and finished at the end of input (failed 
         <source>run &apos;%1&apos; was ended by another process (state %2) while this process was logging it; this process stopped logging to it</source>
         <translation>このプロセスが記録している間に、run &apos;%1&apos; は別のプロセスによって終了されました (状態 %2)。このプロセスはこの run への記録を止めました</translation>
     </message>
+    <message numerus="yes">
+        <source>run &apos;%1&apos; has %n fork(s) that inherit its history: %2. Delete them first, or materialize the inherited history into them (--materialize-forks)</source>
+        <translation>
+            <numerusform>run &apos;%1&apos; には履歴を受け継ぐ %n 個のフォークがあります: %2。先にそれらを削除するか、受け継いだ履歴をフォークに実体化してください (--materialize-forks)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fs::StoreProblemPage</name>
