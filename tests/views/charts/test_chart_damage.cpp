@@ -84,8 +84,10 @@ TEST(ChartDamage, DamagedChunkIsSkippedNamedAndHatched)
     };
     const QImage img = panel->plotWidget()->grab().toImage();
     EXPECT_GT(reddish(img, xOf(6144)), img.height() / 16); // a hatch line every 8 px
-    EXPECT_EQ(reddish(img, xOf(3000)), 0);
-    EXPECT_EQ(reddish(img, xOf(10000)), 0);
+    // Outside the span no hatching: at most the odd antialiased pixel where
+    // the curve itself crosses the column (seen on a fresh machine: 1).
+    EXPECT_LE(reddish(img, xOf(3000)), 2);
+    EXPECT_LE(reddish(img, xOf(10000)), 2);
 }
 
 } // namespace
