@@ -25,14 +25,14 @@
 #include <unistd.h>
 #include <vector>
 
+#include "history/chart_data.h"
 #include "history/series_query.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 #include "views/charts/metric_panel.h"
-#include "history/chart_data.h"
 #include "views/store_worker.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 

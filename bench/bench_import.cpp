@@ -27,7 +27,7 @@
 #include "store/store.h"
 #include "watch/folder_watch.h"
 
-using namespace fs;
+using namespace forkscope;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -144,8 +144,8 @@ Proto item(std::initializer_list<std::string_view> key, const std::string &value
 
 constexpr int kMetrics = 7; // plus _step, _runtime, _timestamp: 10 items a row
 const std::string_view kGroups[kMetrics] = {"train", "train", "train", "train", "eval", "eval", "system"};
-const std::string_view kNames[kMetrics] = {"loss", "grad_norm", "learning_rate", "epoch", "loss", "accuracy",
-                                           "gpu_memory_allocated"};
+const std::string_view kNames[kMetrics] = {"loss", "grad_norm", "learning_rate",       "epoch",
+                                           "loss", "accuracy",  "gpu_memory_allocated"};
 
 struct Generated {
     std::string bytes;
@@ -229,8 +229,8 @@ int main(int argc, char **argv)
         parseTimes.push_back(seconds(t0, Clock::now()));
         parseCpu.push_back(cpuSeconds() - c0);
         if (qint64(run.rows.size()) != rows || !run.warnings.isEmpty()) {
-            std::fprintf(stderr, "parse: %zu rows (expected %lld), %lld warnings\n", run.rows.size(),
-                         (long long)rows, (long long)run.warnings.size());
+            std::fprintf(stderr, "parse: %zu rows (expected %lld), %lld warnings\n", run.rows.size(), (long long)rows,
+                         (long long)run.warnings.size());
             return 1;
         }
     }
@@ -299,14 +299,23 @@ int main(int argc, char **argv)
             {"values", points},
             {"repeat", repeat},
             {"generate_s", generateSeconds},
-            {"parse", {{"median_s", median(parseTimes)}, {"mb_per_s", parseRate},
-                       {"median_cpu_s", median(parseCpu)}, {"mb_per_cpu_s", mb / median(parseCpu)}}},
-            {"import", {{"median_s", median(importTimes)}, {"mb_per_s", importRate},
-                        {"median_cpu_s", median(importCpu)}, {"mb_per_cpu_s", mb / median(importCpu)},
-                        {"rows_per_s", double(rows) / median(importTimes)}}},
-            {"watch", {{"append_rows", kAppendRows}, {"poll_median_s", median(pollTimes)},
-                       {"poll_bytes_read", pollBytes}, {"full_reread_median_s", median(rereadTimes)},
-                       {"full_reread_over_poll", rereadRatio}}},
+            {"parse",
+             {{"median_s", median(parseTimes)},
+              {"mb_per_s", parseRate},
+              {"median_cpu_s", median(parseCpu)},
+              {"mb_per_cpu_s", mb / median(parseCpu)}}},
+            {"import",
+             {{"median_s", median(importTimes)},
+              {"mb_per_s", importRate},
+              {"median_cpu_s", median(importCpu)},
+              {"mb_per_cpu_s", mb / median(importCpu)},
+              {"rows_per_s", double(rows) / median(importTimes)}}},
+            {"watch",
+             {{"append_rows", kAppendRows},
+              {"poll_median_s", median(pollTimes)},
+              {"poll_bytes_read", pollBytes},
+              {"full_reread_median_s", median(rereadTimes)},
+              {"full_reread_over_poll", rereadRatio}}},
         };
         std::printf("%s\n", dumpJson(out).c_str());
     } else {
@@ -319,8 +328,8 @@ int main(int argc, char **argv)
                     importRate, mb / median(importCpu), repeat, double(rows) / median(importTimes) / 1e6);
         std::printf("watch poll after %lld appended rows: %.2f ms, %lld bytes read; reading the whole file again: "
                     "%.0f ms (%.0fx the poll)\n",
-                    (long long)kAppendRows, median(pollTimes) * 1e3, (long long)pollBytes,
-                    median(rereadTimes) * 1e3, rereadRatio);
+                    (long long)kAppendRows, median(pollTimes) * 1e3, (long long)pollBytes, median(rereadTimes) * 1e3,
+                    rereadRatio);
     }
     return 0;
 }

@@ -9,7 +9,7 @@
 #include <span>
 #include <vector>
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 
@@ -48,7 +48,10 @@ const std::vector<Chunk> &chunks()
     return all;
 }
 
-StepRange wholeRange() { return {0, kPoints - 1}; }
+StepRange wholeRange()
+{
+    return {0, kPoints - 1};
+}
 
 void BM_CopyAllPoints(benchmark::State &state)
 {

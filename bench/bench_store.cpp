@@ -12,13 +12,13 @@
 #include <cstdio>
 #include <sqlite3.h>
 
+#include "client/run.h"
 #include "core/json_qt.h"
 #include "identity/fork_spec.h"
-#include "client/run.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
-using namespace fs;
+using namespace forkscope;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -42,8 +42,8 @@ qint64 storeBytes(const QString &path)
     return total;
 }
 
-constexpr std::array<const char *, 10> kKeys = {"loss",      "accuracy", "lr",        "grad_norm", "val_loss",
-                                                "val_acc",   "tokens",   "throughput", "gpu_mem",  "weight_norm"};
+constexpr std::array<const char *, 10> kKeys = {"loss",    "accuracy", "lr",         "grad_norm", "val_loss",
+                                                "val_acc", "tokens",   "throughput", "gpu_mem",   "weight_norm"};
 
 double metric(int k, qint64 step)
 {
@@ -64,9 +64,15 @@ IngestResult ingestClient(const QString &path, qint64 steps)
     const auto t0 = Clock::now();
     auto run = Run::init(o);
     for (qint64 s = 0; s < steps; ++s) {
-        run->log({{kKeys[0], metric(0, s)}, {kKeys[1], metric(1, s)}, {kKeys[2], metric(2, s)},
-                  {kKeys[3], metric(3, s)}, {kKeys[4], metric(4, s)}, {kKeys[5], metric(5, s)},
-                  {kKeys[6], metric(6, s)}, {kKeys[7], metric(7, s)}, {kKeys[8], metric(8, s)},
+        run->log({{kKeys[0], metric(0, s)},
+                  {kKeys[1], metric(1, s)},
+                  {kKeys[2], metric(2, s)},
+                  {kKeys[3], metric(3, s)},
+                  {kKeys[4], metric(4, s)},
+                  {kKeys[5], metric(5, s)},
+                  {kKeys[6], metric(6, s)},
+                  {kKeys[7], metric(7, s)},
+                  {kKeys[8], metric(8, s)},
                   {kKeys[9], metric(9, s)}});
     }
     run->finish();
@@ -83,9 +89,10 @@ IngestResult ingestRowBaseline(const QString &path, qint64 steps)
 {
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE points(run INTEGER, key TEXT, step INTEGER, value REAL,"
-                     " PRIMARY KEY(run, key, step)) WITHOUT ROWID;",
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                 "CREATE TABLE points(run INTEGER, key TEXT, step INTEGER, value REAL,"
+                 " PRIMARY KEY(run, key, step)) WITHOUT ROWID;",
                  nullptr, nullptr, nullptr);
     sqlite3_stmt *st = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO points VALUES (1, ?1, ?2, ?3)", -1, &st, nullptr);
@@ -183,28 +190,35 @@ int main(int argc, char **argv)
         {"metrics", kKeys.size()},
         {"points", points},
         {"repeat", repeat},
-        {"ingest", {{"points_per_s", oursRate}, {"bytes_per_point", median(oursBytes) / double(points)},
-                    {"median_s", median(oursSeconds)}}},
-        {"ingest_row_baseline", {{"points_per_s", rowsRate}, {"bytes_per_point", double(rows.bytes) / double(points)},
-                                 {"s", rows.seconds}}},
+        {"ingest",
+         {{"points_per_s", oursRate},
+          {"bytes_per_point", median(oursBytes) / double(points)},
+          {"median_s", median(oursSeconds)}}},
+        {"ingest_row_baseline",
+         {{"points_per_s", rowsRate}, {"bytes_per_point", double(rows.bytes) / double(points)}, {"s", rows.seconds}}},
         {"ingest_speedup_vs_rows", oursRate / rowsRate},
-        {"fork", {{"source_points_large", points}, {"median_ms_large", forkBig * 1e3},
-                  {"source_points_small", 100 * qint64(kKeys.size())}, {"median_ms_small", forkSmall * 1e3},
-                  {"ratio_large_over_small", forkBig / forkSmall}}},
-        {"effective_read", {{"points", readPoints}, {"median_s", median(readTimes)},
-                            {"points_per_s", double(readPoints) / median(readTimes)}}},
+        {"fork",
+         {{"source_points_large", points},
+          {"median_ms_large", forkBig * 1e3},
+          {"source_points_small", 100 * qint64(kKeys.size())},
+          {"median_ms_small", forkSmall * 1e3},
+          {"ratio_large_over_small", forkBig / forkSmall}}},
+        {"effective_read",
+         {{"points", readPoints},
+          {"median_s", median(readTimes)},
+          {"points_per_s", double(readPoints) / median(readTimes)}}},
     };
     if (json) {
         std::printf("%s\n", dumpJson(out, 2).c_str());
     } else {
         std::printf("ingest (client):   %.2f M points/s, %.2f bytes/point (%lld points, median of %d)\n",
                     oursRate / 1e6, median(oursBytes) / double(points), (long long)points, repeat);
-        std::printf("ingest (row/point):%.2f M points/s, %.2f bytes/point -> ours is %.1fx faster\n",
-                    rowsRate / 1e6, double(rows.bytes) / double(points), oursRate / rowsRate);
+        std::printf("ingest (row/point):%.2f M points/s, %.2f bytes/point -> ours is %.1fx faster\n", rowsRate / 1e6,
+                    double(rows.bytes) / double(points), oursRate / rowsRate);
         std::printf("fork: %.3f ms from %lld points vs %.3f ms from 1000 points (ratio %.2f)\n", forkBig * 1e3,
                     (long long)points, forkSmall * 1e3, forkBig / forkSmall);
-        std::printf("effective read: %.1f M points/s (%lld points)\n",
-                    double(readPoints) / median(readTimes) / 1e6, (long long)readPoints);
+        std::printf("effective read: %.1f M points/s (%lld points)\n", double(readPoints) / median(readTimes) / 1e6,
+                    (long long)readPoints);
     }
     return 0;
 }

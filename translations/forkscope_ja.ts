@@ -210,7 +210,7 @@
     </message>
 </context>
 <context>
-    <name>fs::AboutDialog</name>
+    <name>forkscope::AboutDialog</name>
     <message>
         <source>Version %1</source>
         <translation>バージョン %1</translation>
@@ -229,7 +229,7 @@
     </message>
 </context>
 <context>
-    <name>fs::ChartsTab</name>
+    <name>forkscope::ChartsTab</name>
     <message>
         <source>Filter charts by key (regular expression)</source>
         <translation>キーでチャートを絞り込む (正規表現)</translation>
@@ -292,7 +292,7 @@
     </message>
 </context>
 <context>
-    <name>fs::Cli</name>
+    <name>forkscope::Cli</name>
     <message>
         <source>No projects in %1. &apos;forkscope-cli demo&apos; creates an example project.</source>
         <translation>%1 にプロジェクトはありません。&apos;forkscope-cli demo&apos; でサンプルプロジェクトを作成できます。</translation>
@@ -1053,7 +1053,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ContinueSnippet</name>
+    <name>forkscope::ContinueSnippet</name>
     <message>
         <source>Continue this run from a training script</source>
         <translation>トレーニングスクリプトからこの run を続行する</translation>
@@ -1100,7 +1100,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Demo</name>
+    <name>forkscope::Demo</name>
     <message>
         <source>logging %1</source>
         <translation>%1 をログに記録中</translation>
@@ -1115,14 +1115,14 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::FolderWatch</name>
+    <name>forkscope::FolderWatch</name>
     <message>
         <source>%1 does not exist; waiting for it to appear</source>
         <translation>%1 は存在しません。現れるのを待っています</translation>
     </message>
 </context>
 <context>
-    <name>fs::FolderWatchController</name>
+    <name>forkscope::FolderWatchController</name>
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 が失敗しました: %2</translation>
@@ -1151,14 +1151,14 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ForkController</name>
+    <name>forkscope::ForkController</name>
     <message>
         <source>Created %1 (%2), forked at step %3</source>
         <translation>%1 (%2) を作成しました (step %3 でフォーク)</translation>
     </message>
 </context>
 <context>
-    <name>fs::ForkDialog</name>
+    <name>forkscope::ForkDialog</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -1177,7 +1177,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ForkSpec</name>
+    <name>forkscope::ForkSpec</name>
     <message>
         <source>invalid fork spec: %1; expected &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; with a run ID, run path or immutable ID and a whole step N &gt;= 0, e.g. &apos;ans3bsax?_step=123&apos;</source>
         <translation>無効なフォーク指定です: %1。run ID、run パスまたはイミュータブルな ID と、0 以上の整数の step N を使った &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; の形式で指定してください (例: &apos;ans3bsax?_step=123&apos;)</translation>
@@ -1212,7 +1212,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Format</name>
+    <name>forkscope::Format</name>
     <message>
         <source>%1d %2h</source>
         <translation>%1日 %2時間</translation>
@@ -1247,7 +1247,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Identity</name>
+    <name>forkscope::Identity</name>
     <message>
         <source>run ID is empty; expected a non-empty ID such as &apos;ans3bsax&apos;</source>
         <translation>run ID が空です。&apos;ans3bsax&apos; のような空でない ID を指定してください</translation>
@@ -1266,7 +1266,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ImportController</name>
+    <name>forkscope::ImportController</name>
     <message>
         <source>Import runs from a folder</source>
         <translation>フォルダーから run をインポート</translation>
@@ -1305,7 +1305,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ImportSummaryDialog</name>
+    <name>forkscope::ImportSummaryDialog</name>
     <message>
         <source>Created</source>
         <translation>作成</translation>
@@ -1372,7 +1372,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Importers</name>
+    <name>forkscope::Importers</name>
     <message>
         <source>%1: event at byte %2 does not decode (%3); skipped</source>
         <translation>%1: バイト %2 のイベントをデコードできません (%3)。スキップしました</translation>
@@ -1775,7 +1775,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Json</name>
+    <name>forkscope::Json</name>
     <message>
         <source>%1 is not valid JSON (%2); expected JSON such as {&quot;loss&quot;: 0.25}</source>
         <translation>%1 は有効な JSON ではありません (%2)。{&quot;loss&quot;: 0.25} のような JSON を指定してください</translation>
@@ -1794,7 +1794,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::JsonTreeModel</name>
+    <name>forkscope::JsonTreeModel</name>
     <message numerus="yes">
         <source>[%n item(s)]</source>
         <translation>
@@ -1821,7 +1821,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::KeyValueView</name>
+    <name>forkscope::KeyValueView</name>
     <message>
         <source>Search</source>
         <translation>検索</translation>
@@ -1832,7 +1832,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::LegendBar</name>
+    <name>forkscope::LegendBar</name>
     <message>
         <source>inherited history</source>
         <translation>引き継いだ履歴</translation>
@@ -1843,7 +1843,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::MainWindow</name>
+    <name>forkscope::MainWindow</name>
     <message>
         <source>Forkscope</source>
         <translation>Forkscope</translation>
@@ -1932,7 +1932,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::MetricPanel</name>
+    <name>forkscope::MetricPanel</name>
     <message>
         <source>Chart of %1</source>
         <translation>%1 のチャート</translation>
@@ -2011,7 +2011,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::OverviewTab</name>
+    <name>forkscope::OverviewTab</name>
     <message>
         <source>Run name</source>
         <translation>run の名前</translation>
@@ -2146,7 +2146,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::ProjectListModel</name>
+    <name>forkscope::ProjectListModel</name>
     <message numerus="yes">
         <source>%1/%2: %n run(s)</source>
         <translation>
@@ -2155,7 +2155,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Run</name>
+    <name>forkscope::Run</name>
     <message>
         <source>step %1 &lt; current step %2: steps must increase monotonically; the data logged at step %1 was dropped</source>
         <translation>step %1 &lt; 現在の step %2: step は単調に増加する必要があります。step %1 で記録されたデータは破棄されました</translation>
@@ -2214,7 +2214,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::RunBrowser</name>
+    <name>forkscope::RunBrowser</name>
     <message>
         <source>Cannot open run &apos;%1&apos;: %2</source>
         <translation>run &apos;%1&apos; を開けません: %2</translation>
@@ -2225,7 +2225,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::RunPage</name>
+    <name>forkscope::RunPage</name>
     <message>
         <source>Double-click a run, or select it and press Enter, to open it.</source>
         <translation>run をダブルクリックするか、選択して Enter を押すと開きます。</translation>
@@ -2244,7 +2244,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::RunTableModel</name>
+    <name>forkscope::RunTableModel</name>
     <message>
         <source>pending</source>
         <translation>待機中</translation>
@@ -2319,7 +2319,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::RunsPanel</name>
+    <name>forkscope::RunsPanel</name>
     <message>
         <source>Filter runs by name, ID or tag</source>
         <translation>名前・ID・タグで run を絞り込む</translation>
@@ -2362,7 +2362,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Step</name>
+    <name>forkscope::Step</name>
     <message>
         <source>expected a whole number from 0 to 2^53 (%1)</source>
         <translation>0 から 2^53 (%1) までの整数を指定してください</translation>
@@ -2373,7 +2373,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::StepSpinBox</name>
+    <name>forkscope::StepSpinBox</name>
     <message>
         <source>Enter a step from %1 to %2.</source>
         <translation>%1 から %2 までの step を入力してください。</translation>
@@ -2388,7 +2388,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Store</name>
+    <name>forkscope::Store</name>
     <message>
         <source>a history chunk in the store is malformed</source>
         <translation>ストア内の履歴チャンクが壊れています</translation>
@@ -2629,7 +2629,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::StoreProblemPage</name>
+    <name>forkscope::StoreProblemPage</name>
     <message>
         <source>This file cannot be opened as a Forkscope store</source>
         <translation>このファイルは Forkscope のストアとして開けません</translation>
@@ -2668,7 +2668,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::Text</name>
+    <name>forkscope::Text</name>
     <message>
         <source>%1 &apos;%2&apos; holds a lone UTF-16 surrogate at character %3; expected valid Unicode text</source>
         <translation>%1 &apos;%2&apos; の %3 文字目に単独の UTF-16 サロゲートがあります。有効な Unicode テキストを指定してください</translation>
@@ -2679,7 +2679,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::TimeAxis</name>
+    <name>forkscope::TimeAxis</name>
     <message>
         <source>%1d</source>
         <translation>%1日</translation>
@@ -2698,7 +2698,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::WatchedFoldersDock</name>
+    <name>forkscope::WatchedFoldersDock</name>
     <message>
         <source>Watched folders</source>
         <translation>監視中のフォルダー</translation>
@@ -2713,7 +2713,7 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
-    <name>fs::WelcomeView</name>
+    <name>forkscope::WelcomeView</name>
     <message>
         <source>Welcome to Forkscope</source>
         <translation>Forkscope へようこそ</translation>

@@ -2,7 +2,7 @@
 #
 # Writes lupdate-readable copies of models/*/*.cpp into OUT_DIR. The models
 # translate through a file-local helper,
-#     QString tr(const char *text) { return QCoreApplication::translate("fs::Store", text); }
+#     QString tr(const char *text) { return QCoreApplication::translate("forkscope::Store", text); }
 # whose context lupdate cannot see (it files such calls under the enclosing
 # class or namespace instead). In the copies every bare tr( becomes
 # QCoreApplication::translate("<that context>", so lupdate files each string

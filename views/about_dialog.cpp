@@ -8,7 +8,7 @@
 
 #include "ui_about_dialog.h"
 
-namespace fs {
+namespace forkscope {
 
 AboutDialog::AboutDialog(const QString &storePath, QWidget *parent)
     : QDialog(parent), storePath_(storePath), ui_(std::make_unique<Ui::AboutDialog>())
@@ -71,4 +71,4 @@ void AboutDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@ namespace Ui {
 class AboutDialog;
 }
 
-namespace fs {
+namespace forkscope {
 
 // Help → About: the version, the store in use and its size on disk.
 class AboutDialog : public QDialog {
@@ -33,4 +33,4 @@ private:
     std::unique_ptr<Ui::AboutDialog> ui_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -27,26 +27,26 @@
 #include "itemmodels/project_list_model.h"
 #include "itemmodels/run_table_model.h"
 #include "store/store.h"
+#include "ui_main_window.h"
 #include "views/about_dialog.h"
 #include "views/charts/charts_tab.h"
-#include "views/watch/folder_watch_controller.h"
 #include "views/fork/fork_controller.h"
 #include "views/fork/fork_dialog.h"
 #include "views/import/import_controller.h"
-#include "views/overview/overview_tab.h"
-#include "views/runs/project_delegate.h"
 #include "views/navigation_history.h"
+#include "views/overview/overview_tab.h"
 #include "views/resources_init.h"
 #include "views/run_browser.h"
+#include "views/runs/project_delegate.h"
 #include "views/runs/runs_panel.h"
 #include "views/store_file_watch.h"
 #include "views/store_problem_page.h"
 #include "views/store_worker.h"
+#include "views/watch/folder_watch_controller.h"
 #include "views/watch/watched_folders_dock.h"
 #include "views/welcome_view.h"
-#include "ui_main_window.h"
 
-namespace fs {
+namespace forkscope {
 
 MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent), options_(options), ui_(std::make_unique<Ui::MainWindow>())
@@ -174,7 +174,6 @@ void MainWindow::buildUi()
 
     watchDock_ = new WatchedFoldersDock(watches_, this);
     addDockWidget(Qt::LeftDockWidgetArea, watchDock_);
-
 }
 
 void MainWindow::buildControllers()
@@ -634,4 +633,4 @@ void MainWindow::createDemo()
     });
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -18,7 +18,7 @@ namespace Ui {
 class MainWindow;
 }
 
-namespace fs {
+namespace forkscope {
 
 class FolderWatchController;
 class ForkController;
@@ -39,7 +39,7 @@ class WelcomeView;
 // do the rest: RunBrowser (which project and run are shown), NavigationHistory
 // (Back, Forward), ForkController, ImportController, FolderWatchController and
 // StoreFileWatch (other processes' writes). Store work runs on worker threads,
-// each with its own fs::Store: one for runs and edits, and one per core (up
+// each with its own forkscope::Store: one for runs and edits, and one per core (up
 // to four) for chart reads.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -150,4 +150,4 @@ private:
     QLabel *readOnlyBadge_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace fs {
+namespace forkscope {
 
 void NavigationHistory::record(qint64 runKey)
 {
@@ -31,4 +31,4 @@ void NavigationHistory::remove(qint64 runKey)
     emit changed();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-namespace fs {
+namespace forkscope {
 
 // The runs opened one after another, as a browser's Back and Forward know
 // them. Opening a run after going back drops the runs ahead.
@@ -35,4 +35,4 @@ private:
     int index_ = -1;
 };
 
-} // namespace fs
+} // namespace forkscope

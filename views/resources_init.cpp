@@ -8,7 +8,7 @@ static void initResources()
     Q_INIT_RESOURCE(resources);
 }
 
-namespace fs {
+namespace forkscope {
 
 void initViewsResources()
 {
@@ -16,4 +16,4 @@ void initViewsResources()
     Q_UNUSED(done);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -1,8 +1,8 @@
 #pragma once
 
-namespace fs {
+namespace forkscope {
 
 // Registers the icons compiled into this static library; idempotent.
 void initViewsResources();
 
-} // namespace fs
+} // namespace forkscope

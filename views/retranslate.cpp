@@ -3,7 +3,7 @@
 #include <QEvent>
 #include <QObject>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -33,4 +33,4 @@ void retranslateOnLanguageChange(QObject *owner, std::function<void()> apply)
     new LanguageChangeHook(owner, std::move(apply));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 class QObject;
 
-namespace fs {
+namespace forkscope {
 
 // Runs `apply` now, and again whenever `owner` receives
 // QEvent::LanguageChange (a translator was installed or removed), so
@@ -12,4 +12,4 @@ namespace fs {
 // restart. The hook lives as long as `owner`.
 void retranslateOnLanguageChange(QObject *owner, std::function<void()> apply);
 
-} // namespace fs
+} // namespace forkscope

@@ -15,7 +15,7 @@
 #include "views/runs/runs_panel.h"
 #include "views/store_worker.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -38,8 +38,8 @@ QString projectId(const ProjectInfo &p)
 
 } // namespace
 
-RunBrowser::RunBrowser(StoreWorker *worker, const Views &views, NavigationHistory *history,
-                       const QString &storePath, QObject *parent)
+RunBrowser::RunBrowser(StoreWorker *worker, const Views &views, NavigationHistory *history, const QString &storePath,
+                       QObject *parent)
     : QObject(parent), worker_(worker), views_(views), history_(history), storePath_(storePath)
 {
     connect(views_.projectList->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -323,7 +323,8 @@ void RunBrowser::showDetails(const RunDetails &details)
         RunsPanel *panel = views_.runs;
         if (details_.run.projectKey != currentProject_)
             selectProject(details_.run.projectKey);
-        else if (panel->model()->rowOfKey(details_.run.key) >= 0 && !panel->selectedRunKeys().contains(details_.run.key))
+        else if (panel->model()->rowOfKey(details_.run.key) >= 0 &&
+                 !panel->selectedRunKeys().contains(details_.run.key))
             panel->selectOnly(details_.run.key);
         emit runOpened(details_.run.key);
     }
@@ -358,4 +359,4 @@ void RunBrowser::stopLoading()
     pending_.reset();
 }
 
-} // namespace fs
+} // namespace forkscope

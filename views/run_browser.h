@@ -10,7 +10,7 @@
 
 class QListView;
 
-namespace fs {
+namespace forkscope {
 
 class NavigationHistory;
 class ProjectListModel;
@@ -114,4 +114,4 @@ private:
     bool projectsLoaded_ = false;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -9,7 +9,7 @@
 #include "views/overview/overview_tab.h"
 #include "views/retranslate.h"
 
-namespace fs {
+namespace forkscope {
 
 RunPage::RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent) : QWidget(parent)
 {
@@ -70,4 +70,4 @@ bool RunPage::hasRun() const
     return stack_->currentWidget() == tabs_;
 }
 
-} // namespace fs
+} // namespace forkscope

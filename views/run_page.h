@@ -7,7 +7,7 @@ class QLabel;
 class QStackedWidget;
 class QTabWidget;
 
-namespace fs {
+namespace forkscope {
 
 class ChartsTab;
 class OverviewTab;
@@ -39,4 +39,4 @@ private:
     bool customPlaceholder_ = false;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -2,11 +2,11 @@
 
 #include <QColor>
 
-namespace fs {
+namespace forkscope {
 
-// The colour of palette slot `index` (see fs::runColorIndex).
+// The colour of palette slot `index` (see forkscope::runColorIndex).
 QColor runColor(int index);
 // The same hue, paler: inherited history.
 QColor inheritedColor(const QColor &color);
 
-} // namespace fs
+} // namespace forkscope

@@ -1,6 +1,6 @@
 #include "views/state_style.h"
 
-namespace fs {
+namespace forkscope {
 
 QColor stateColor(RunState state)
 {
@@ -14,4 +14,4 @@ QColor stateColor(RunState state)
     return QColor(0x80868b);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,9 +4,9 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 // The badge colour of a run state (text is drawn white on it).
 QColor stateColor(RunState state);
 
-} // namespace fs
+} // namespace forkscope

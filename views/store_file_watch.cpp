@@ -4,7 +4,7 @@
 #include <QFileInfo>
 #include <QTimer>
 
-namespace fs {
+namespace forkscope {
 
 StoreFileWatch::StoreFileWatch(const QString &storePath, QObject *parent) : QObject(parent), storePath_(storePath)
 {
@@ -39,4 +39,4 @@ void StoreFileWatch::look()
         emit changed();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 class QTimer;
 
-namespace fs {
+namespace forkscope {
 
 // Learns of other processes' writes to a store: every second a stat of the
 // store file and its `-wal` (not a query, so cheap enough for the UI
@@ -30,4 +30,4 @@ private:
     QTimer *timer_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

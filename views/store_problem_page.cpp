@@ -8,7 +8,7 @@
 
 #include "views/retranslate.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -91,9 +91,9 @@ void StoreProblemPage::setProblem(const QString &storePath, const QString &reaso
 
 void StoreProblemPage::chooseExisting()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Forkscope store"),
-                                                      QFileInfo(storePath_).absolutePath(),
-                                                      tr("Forkscope stores (*.sqlite);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a Forkscope store"), QFileInfo(storePath_).absolutePath(),
+                                     tr("Forkscope stores (*.sqlite);;All files (*)"));
     if (!path.isEmpty())
         emit storeChosen(path);
 }
@@ -120,4 +120,4 @@ void StoreProblemPage::chooseNew()
     emit storeChosen(path);
 }
 
-} // namespace fs
+} // namespace forkscope

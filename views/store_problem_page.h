@@ -5,7 +5,7 @@
 class QLabel;
 class QPushButton;
 
-namespace fs {
+namespace forkscope {
 
 // Shown instead of the runs when the store file cannot be opened (a text
 // file, another program's SQLite file, a newer Forkscope's store): why, and
@@ -38,4 +38,4 @@ private:
     QPushButton *create_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

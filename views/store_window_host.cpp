@@ -1,6 +1,6 @@
 #include "views/store_window_host.h"
 
-namespace fs {
+namespace forkscope {
 
 StoreWindowHost::StoreWindowHost(const MainWindow::Options &options, QObject *parent)
     : QObject(parent), options_(options)
@@ -35,4 +35,4 @@ void StoreWindowHost::openStore(const QString &path)
     emit windowReplaced(window_.get());
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "views/main_window.h"
 
-namespace fs {
+namespace forkscope {
 
 // Owns the app's main window. A window's workers, controllers and state
 // belong to its store, so opening another store (from the page shown when
@@ -23,7 +23,7 @@ public:
 signals:
     // Settings → Language in whichever window is shown.
     void languageChosen(const QString &code);
-    void windowReplaced(fs::MainWindow *window);
+    void windowReplaced(forkscope::MainWindow *window);
 
 private:
     void adopt(std::unique_ptr<MainWindow> window);
@@ -32,4 +32,4 @@ private:
     std::unique_ptr<MainWindow> window_;
 };
 
-} // namespace fs
+} // namespace forkscope

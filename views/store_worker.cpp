@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 struct StoreWorker::Impl {
     struct Item {
@@ -125,4 +125,4 @@ bool StoreWorker::isIdle() const
     return undelivered_ == 0;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -8,9 +8,9 @@
 
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
-// A thread with its own fs::Store that runs jobs one at a time, so the UI
+// A thread with its own forkscope::Store that runs jobs one at a time, so the UI
 // thread never waits on SQLite. A job runs on the worker thread and returns
 // a closure that is run on the UI thread, unless `receiver` died meanwhile.
 // Jobs posted with the same non-empty `coalesceKey` replace each other while
@@ -46,4 +46,4 @@ private:
     int undelivered_ = 0;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@
 
 #include "views/retranslate.h"
 
-namespace fs {
+namespace forkscope {
 
 WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
 {
@@ -111,4 +111,4 @@ void WelcomeView::setIdle(const QString &error)
     status_->setText(error);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 
-namespace fs {
+namespace forkscope {
 
 // Shown while the store has no runs: create the demo project or import.
 class WelcomeView : public QWidget {
@@ -36,4 +36,4 @@ private:
     QLabel *status_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

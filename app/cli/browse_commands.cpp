@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -46,8 +46,7 @@ int listRuns(CliContext &ctx)
     if (projectName.isEmpty())
         throw Error(Error::Kind::BadInput, Cli::tr("'runs' needs --project P; expected a project name as listed "
                                                    "by 'forkscope-cli projects'"));
-    const ProjectInfo project =
-        ctx.readStore().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
+    const ProjectInfo project = ctx.readStore().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
     const auto runs = ctx.store().runs(project.key);
     if (ctx.json()) {
         Json list = Json::array();
@@ -115,4 +114,4 @@ CommandSpec showCommand()
             showRun};
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -9,7 +9,7 @@
 #include "store/store.h"
 #include "store/store_check.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -59,8 +59,7 @@ QString reportText(const StoreCheckReport &r, bool repair)
     if (r.sqliteProblems.isEmpty())
         out += Cli::tr("SQLite integrity check: ok") + QLatin1Char('\n');
     else {
-        out += Cli::tr("SQLite integrity check found %n problem(s):", nullptr, problems) +
-               QLatin1Char('\n');
+        out += Cli::tr("SQLite integrity check found %n problem(s):", nullptr, problems) + QLatin1Char('\n');
         for (const QString &p : r.sqliteProblems)
             out += QStringLiteral("  ") + p + QLatin1Char('\n');
     }
@@ -122,4 +121,4 @@ CommandSpec checkCommand()
             checkStoreCommand};
 }
 
-} // namespace fs
+} // namespace forkscope

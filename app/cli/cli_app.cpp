@@ -10,7 +10,7 @@
 #include "core/error.h"
 #include "core/plain_text.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -20,8 +20,8 @@ constexpr int kExitBadInput = 2;
 
 void reportError(const QString &message)
 {
-    printErr(QStringLiteral("forkscope-cli: ") + Cli::tr("error: %1").arg(escapeControls(message, true))
-             + QLatin1Char('\n'));
+    printErr(QStringLiteral("forkscope-cli: ") + Cli::tr("error: %1").arg(escapeControls(message, true)) +
+             QLatin1Char('\n'));
 }
 
 int dispatch(QStringList args)
@@ -90,4 +90,4 @@ int runCli(int argc, char **argv)
     return runCli(QCoreApplication::arguments().mid(1));
 }
 
-} // namespace fs
+} // namespace forkscope

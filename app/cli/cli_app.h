@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-namespace fs {
+namespace forkscope {
 
 // Runs one forkscope-cli invocation (arguments without the program name)
 // and returns its exit status: 0 success, 2 bad input, 1 other failures.
@@ -11,4 +11,4 @@ int runCli(const QStringList &args);
 // (exit 2) before anything runs, as Qt would turn its bytes into U+FFFD.
 int runCli(int argc, char **argv);
 
-} // namespace fs
+} // namespace forkscope

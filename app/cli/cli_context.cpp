@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 CliContext::CliContext(ParsedCommand parsed) : parsed_(std::move(parsed)) {}
 
@@ -74,8 +74,9 @@ Store &CliContext::readStore()
 
 RunInfo CliContext::resolveRun(int index)
 {
-    return (store_ ? *store_ : existingStore()).resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
-                                   parsed_.value(QStringLiteral("entity")));
+    return (store_ ? *store_ : existingStore())
+        .resolve(parsed_.positionals.value(index), parsed_.value(QStringLiteral("project")),
+                 parsed_.value(QStringLiteral("entity")));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 #include "cli/command_line.h"
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 class Store;
 
@@ -47,4 +47,4 @@ private:
     std::unique_ptr<Store> store_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -11,6 +11,6 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(FORKSCOPE_VERSION));
     // Messages in the system's language (LANG=ja_JP.UTF-8: Japanese); the
     // output's numbers and dates are not localized.
-    fs::applyLanguage(QString(), /*setDefaultLocale=*/false);
-    return fs::runCli(argc, argv);
+    forkscope::applyLanguage(QString(), /*setDefaultLocale=*/false);
+    return forkscope::runCli(argc, argv);
 }

@@ -2,11 +2,11 @@
 
 #include <QCoreApplication>
 
-namespace fs {
+namespace forkscope {
 
-// Translation context "fs::Cli" for every message the CLI shows.
+// Translation context "forkscope::Cli" for every message the CLI shows.
 class Cli {
-    Q_DECLARE_TR_FUNCTIONS(fs::Cli)
+    Q_DECLARE_TR_FUNCTIONS(forkscope::Cli)
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include "cli/cli_tr.h"
 #include "core/error.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -109,9 +109,9 @@ QString CommandSpec::help() const
 
 QString generalHelp(const std::vector<CommandSpec> &commands)
 {
-    QString out = Cli::tr("Usage: forkscope-cli [--store PATH] COMMAND [options]") + QStringLiteral("\n\n")
-                  + Cli::tr("Browse, import, log and fork ML training runs in a Forkscope store.") + QStringLiteral("\n\n")
-                  + Cli::tr("Commands:") + QLatin1Char('\n');
+    QString out = Cli::tr("Usage: forkscope-cli [--store PATH] COMMAND [options]") + QStringLiteral("\n\n") +
+                  Cli::tr("Browse, import, log and fork ML training runs in a Forkscope store.") +
+                  QStringLiteral("\n\n") + Cli::tr("Commands:") + QLatin1Char('\n');
     qsizetype width = 0;
     for (const auto &c : commands)
         width = std::max(width, c.name.size());
@@ -120,11 +120,11 @@ QString generalHelp(const std::vector<CommandSpec> &commands)
     std::vector<OptionSpec> global = globalOptions();
     global.push_back({QStringLiteral("version"), QString(), Cli::tr("show the version")});
     out += QLatin1Char('\n') + Cli::tr("Global options:") + QLatin1Char('\n') + formatOptions(global);
-    out += QLatin1Char('\n')
-           + Cli::tr("RUN is a run path entity/project/run_id, an immutable ID (fsr:...), or a run ID with "
-                     "--project.\nExit status: 0 on success, 2 on bad input, 1 on other failures.\n"
-                     "'forkscope-cli COMMAND --help' describes one command.")
-           + QLatin1Char('\n');
+    out += QLatin1Char('\n') +
+           Cli::tr("RUN is a run path entity/project/run_id, an immutable ID (fsr:...), or a run ID with "
+                   "--project.\nExit status: 0 on success, 2 on bad input, 1 on other failures.\n"
+                   "'forkscope-cli COMMAND --help' describes one command.") +
+           QLatin1Char('\n');
     return out;
 }
 
@@ -196,8 +196,7 @@ ParsedCommand parseCommandLine(const QStringList &args, const std::vector<Comman
             const QString shown = eq < 0 ? word : word.left(eq);
             if (parsed.command)
                 usageError(Cli::tr("unknown option '%1' for '%2'; expected one of: %3")
-                               .arg(shown, parsed.command->name,
-                                    optionList(parsed.command->options, globalOptions())));
+                               .arg(shown, parsed.command->name, optionList(parsed.command->options, globalOptions())));
             usageError(Cli::tr("unknown option '%1' before the command; expected a command (%2) or one of: "
                                "--store, --help, --version")
                            .arg(shown, commandList(commands)));
@@ -220,4 +219,4 @@ ParsedCommand parseCommandLine(const QStringList &args, const std::vector<Comman
     return parsed;
 }
 
-} // namespace fs
+} // namespace forkscope

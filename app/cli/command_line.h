@@ -6,13 +6,13 @@
 #include <functional>
 #include <vector>
 
-namespace fs {
+namespace forkscope {
 
 class CliContext;
 
 struct OptionSpec {
-    QString name;          // without "--"
-    QString valueName;     // empty for a flag
+    QString name;      // without "--"
+    QString valueName; // empty for a flag
     QString description;
     bool repeatable = false;
 };
@@ -35,7 +35,7 @@ struct CommandSpec {
 struct ParsedCommand {
     const CommandSpec *command = nullptr;
     QStringList positionals;
-    QMap<QString, QStringList> values;  // option -> values (flags hold one empty string)
+    QMap<QString, QStringList> values; // option -> values (flags hold one empty string)
     bool help = false;
     bool version = false;
 
@@ -47,11 +47,11 @@ struct ParsedCommand {
 // Options every command takes.
 const std::vector<OptionSpec> &globalOptions();
 
-// Parses argv (without the program name). Throws fs::Error(BadInput) naming
+// Parses argv (without the program name). Throws forkscope::Error(BadInput) naming
 // the offending word and what is expected.
 ParsedCommand parseCommandLine(const QStringList &args, const std::vector<CommandSpec> &commands);
 
 // The general help: usage and the list of commands.
 QString generalHelp(const std::vector<CommandSpec> &commands);
 
-} // namespace fs
+} // namespace forkscope

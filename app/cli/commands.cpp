@@ -2,14 +2,14 @@
 
 #include "cli/cli_tr.h"
 
-namespace fs {
+namespace forkscope {
 
 const std::vector<CommandSpec> &allCommands()
 {
     static const std::vector<CommandSpec> commands = {
-        projectsCommand(), runsCommand(),    showCommand(),    initCommand(),   logCommand(),  finishCommand(),
-        forkCommand(),     historyCommand(), renameCommand(),  deleteCommand(), importCommand(),
-        demoCommand(),     checkCommand(),
+        projectsCommand(), runsCommand(), showCommand(),    initCommand(),   logCommand(),
+        finishCommand(),   forkCommand(), historyCommand(), renameCommand(), deleteCommand(),
+        importCommand(),   demoCommand(), checkCommand(),
     };
     return commands;
 }
@@ -35,4 +35,4 @@ QString runArgumentHelp()
     return Cli::tr("RUN is a run path entity/project/run_id, an immutable ID (fsr:...), or a run ID with --project.");
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 #include "cli/command_line.h"
 
-namespace fs {
+namespace forkscope {
 
 // Every sub-command, in the order `--help` lists them.
 const std::vector<CommandSpec> &allCommands();
@@ -31,4 +31,4 @@ OptionSpec jsonOption(const QString &description);
 // The paragraph explaining how RUN may be written.
 QString runArgumentHelp();
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <unistd.h>
 
-namespace fs {
+namespace forkscope {
 
 void writeOut(std::string_view bytes)
 {
@@ -33,4 +33,4 @@ bool stderrIsTerminal()
     return isatty(STDERR_FILENO) != 0;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // UTF-8 to stdout/stderr through stdio buffers, so large exports stay fast.
 void writeOut(std::string_view bytes);
@@ -15,4 +15,4 @@ void printErr(const QString &text);
 void printJson(const Json &object);
 bool stderrIsTerminal();
 
-} // namespace fs
+} // namespace forkscope

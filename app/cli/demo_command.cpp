@@ -8,7 +8,7 @@
 #include "demo/demo_project.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -17,7 +17,8 @@ int createDemo(CliContext &ctx)
     DemoProgress progress;
     if (!ctx.json() && stderrIsTerminal()) {
         progress = [](const QString &what, int percent) {
-            printErr(QStringLiteral("\r\033[K") + Cli::tr("Creating the demo project: %1 (%2%)").arg(what).arg(percent));
+            printErr(QStringLiteral("\r\033[K") +
+                     Cli::tr("Creating the demo project: %1 (%2%)").arg(what).arg(percent));
         };
     }
     const DemoProject demo = createDemoProject(ctx.store(), progress);
@@ -35,8 +36,8 @@ int createDemo(CliContext &ctx)
     for (const auto &r : demo.runs)
         table.addRow({r.runId, r.name, QString::number(r.lastStep().value_or(-1)),
                       r.fork ? forkLinkText(r) : QStringLiteral("-")});
-    printOut(Cli::tr("Created the demo project %1/%2 in %3:").arg(demo.entity, demo.project, ctx.store().path())
-             + QStringLiteral("\n\n") + table.toString());
+    printOut(Cli::tr("Created the demo project %1/%2 in %3:").arg(demo.entity, demo.project, ctx.store().path()) +
+             QStringLiteral("\n\n") + table.toString());
     return 0;
 }
 
@@ -54,4 +55,4 @@ CommandSpec demoCommand()
             createDemo};
 }
 
-} // namespace fs
+} // namespace forkscope

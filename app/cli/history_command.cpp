@@ -9,14 +9,15 @@
 #include "core/plain_text.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 int printHistory(CliContext &ctx)
 {
     const ParsedCommand &a = ctx.args();
-    const QString format = a.isSet(QStringLiteral("format")) ? a.value(QStringLiteral("format")) : QStringLiteral("jsonl");
+    const QString format =
+        a.isSet(QStringLiteral("format")) ? a.value(QStringLiteral("format")) : QStringLiteral("jsonl");
     if (format != QLatin1String("jsonl") && format != QLatin1String("csv"))
         throw Error(Error::Kind::BadInput, Cli::tr("--format '%1' is not known; expected jsonl or csv").arg(format));
     // --key takes one name as it is (empty, or holding commas); --keys splits.
@@ -34,8 +35,8 @@ int printHistory(CliContext &ctx)
         if (!present.contains(k))
             printErr(Cli::tr("warning: run %1 has no key '%2'; its keys are: %3")
                          .arg(escapeControls(run.runId), escapeControls(k),
-                              escapeControls(present.join(QStringLiteral(", "))))
-                     + QLatin1Char('\n'));
+                              escapeControls(present.join(QStringLiteral(", ")))) +
+                     QLatin1Char('\n'));
     }
 
     if (format == QLatin1String("jsonl")) {
@@ -74,9 +75,9 @@ CommandSpec historyCommand()
                     "step. csv: header _step,key1,key2...; an empty cell where a key has no value at that step. "
                     "NaN, Infinity and -Infinity are written as such. Damaged stored data (a chunk whose checksum "
                     "or summary does not match) is never printed: the command stops before printing anything, "
-                    "names the run, key and steps, and exits 1; 'forkscope-cli check --repair' quarantines it.\n")
-                + runArgumentHelp(),
+                    "names the run, key and steps, and exits 1; 'forkscope-cli check --repair' quarantines it.\n") +
+                runArgumentHelp(),
             printHistory};
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -1,6 +1,6 @@
 #include "cli/history_format.h"
 
-namespace fs {
+namespace forkscope {
 
 std::string historyJsonLine(qint64 step, const Json &row)
 {
@@ -61,4 +61,4 @@ std::string csvLine(qint64 step, const Json &row, const std::vector<std::string>
     return line;
 }
 
-} // namespace fs
+} // namespace forkscope

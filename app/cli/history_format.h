@@ -5,7 +5,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // {"_step": s, key: value, ...} with non-finite numbers as NaN/Infinity.
 std::string historyJsonLine(qint64 step, const Json &row);
@@ -19,4 +19,4 @@ std::string csvLine(qint64 step, const Json &row, const std::vector<std::string>
 std::string csvField(const Json &value);
 std::string csvQuote(const std::string &text);
 
-} // namespace fs
+} // namespace forkscope

@@ -14,7 +14,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -65,14 +65,14 @@ QString reportText(const ImportReport &report, const QString &path, const QStrin
         ++counts[int(r.status)];
     using S = ImportOutcome::Status;
     QString text =
-        escapeControls(Cli::tr("Imported from %1 (%2) into %3").arg(path, formatTitle(report.format), storePath))
-        + QStringLiteral("\n");
+        escapeControls(Cli::tr("Imported from %1 (%2) into %3").arg(path, formatTitle(report.format), storePath)) +
+        QStringLiteral("\n");
     text += Cli::tr("%1 created, %2 updated, %3 unchanged, %4 failed")
                 .arg(counts[int(S::Created)])
                 .arg(counts[int(S::Updated)])
                 .arg(counts[int(S::Unchanged)])
-                .arg(counts[int(S::Failed)])
-            + QStringLiteral("\n");
+                .arg(counts[int(S::Failed)]) +
+            QStringLiteral("\n");
     if (!report.runs.empty() && counts[int(S::Unchanged)] == qint64(report.runs.size()))
         text += Cli::tr("Nothing new: every run was imported before and has no new rows.") + QStringLiteral("\n");
     if (!report.runs.empty()) {
@@ -99,9 +99,9 @@ QString reportText(const ImportReport &report, const QString &path, const QStrin
             text += QStringLiteral("  ") + escapeControls(n) + QStringLiteral("\n");
     }
     if (report.skippedRuns > 0)
-        text += Cli::tr("Skipped %n run(s) that could not be read (see the warnings).", nullptr,
-                        int(report.skippedRuns))
-                + QStringLiteral("\n");
+        text +=
+            Cli::tr("Skipped %n run(s) that could not be read (see the warnings).", nullptr, int(report.skippedRuns)) +
+            QStringLiteral("\n");
     text += Cli::tr("Forks linked: %1").arg(report.forksLinked) + QStringLiteral("\n");
     return text;
 }
@@ -117,8 +117,8 @@ QString passText(const WatchPass &pass)
             text += Cli::tr("%1 %2 failed: %3").arg(time, who, r.error) + QStringLiteral("\n");
         else if (r.status != ImportOutcome::Status::Unchanged)
             text += Cli::tr("%1 %2 %3: %n row(s) added", nullptr, int(r.rowsAdded))
-                        .arg(time, importStatusName(r.status), who)
-                    + QStringLiteral("\n");
+                        .arg(time, importStatusName(r.status), who) +
+                    QStringLiteral("\n");
         for (const QString &w : r.warnings)
             text += QStringLiteral("  %1: %2\n").arg(who, w);
     }
@@ -146,7 +146,8 @@ int watchImport(CliContext &ctx, const QString &path, const ImportOptions &optio
     if (!QFileInfo::exists(path))
         throw Error(Error::Kind::NotFound,
                     Cli::tr("%1 does not exist; expected a folder to watch (a wandb/ or W&B run folder, a "
-                            "TensorBoard log folder or an MLflow mlruns/ folder)").arg(path));
+                            "TensorBoard log folder or an MLflow mlruns/ folder)")
+                        .arg(path));
     StopSignals stopSignals;
     Store &store = ctx.store();
     FolderWatch watch(path, options);
@@ -194,8 +195,8 @@ int importRuns(CliContext &ctx)
     const bool showProgress = !ctx.json() && stderrIsTerminal();
     if (showProgress) {
         options.progress = [](qint64 done, qint64 total, const QString &what) {
-            printErr(QStringLiteral("\r\033[K")
-                     + Cli::tr("Importing %1 (%2/%3)").arg(escapeControls(what)).arg(done).arg(total));
+            printErr(QStringLiteral("\r\033[K") +
+                     Cli::tr("Importing %1 (%2/%3)").arg(escapeControls(what)).arg(done).arg(total));
             return true;
         };
     }
@@ -228,33 +229,34 @@ int importRuns(CliContext &ctx)
 
 CommandSpec importCommand()
 {
-    return {QStringLiteral("import"),
-            Cli::tr("import runs from a W&B run or wandb/ folder, a TensorBoard log folder or an MLflow mlruns/ folder"),
-            {QStringLiteral("PATH")},
-            {projectOption(Cli::tr("the project the runs go into (default: the source's project, else "
-                                   "'uncategorized' for W&B and 'imported' otherwise)")),
-             {QStringLiteral("entity"), QStringLiteral("E"),
-              Cli::tr("the entity the runs go into (default: the source's entity, else 'local')")},
-             {QStringLiteral("watch"), QString(),
-              Cli::tr("keep following PATH while training writes to it: new runs appear and new rows are added "
-                      "within 2 seconds, until Ctrl-C or SIGTERM (exit status 0)")},
-             jsonOption(Cli::tr("print {\"format\", \"runs\": [{\"status\", \"path\", \"immutable_id\", "
-                                "\"rows_added\", \"source\", \"warnings\", \"error\"}], \"warnings\", "
-                                "\"skipped_runs\", \"forks_linked\"}; with --watch one such line (plus \"time\") "
-                                "per pass that changed something, and {\"time\", \"error\"} lines"))},
-            Cli::tr("PATH is a W&B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard "
-                    "log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder "
-                    "holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. "
-                    "A cut or corrupt file imports what is whole and says where it stopped; a file with nothing "
-                    "readable imports nothing. A run ID already imported from another source fails that run. "
-                    "Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be "
-                    "imported or holds nothing readable.") +
-                QStringLiteral("\n\n") +
-                Cli::tr("With --watch, PATH is read again whenever its files change; a record still being written "
-                        "at the end of a file is waited for, not reported as damage, and no row is added twice. "
-                        "MLflow metric files that hold several values at one step keep every value: they get "
-                        "steps 0, 1, 2... in the order written and the MLflow step goes to \"<key>/mlflow_step\"."),
-            importRuns};
+    return {
+        QStringLiteral("import"),
+        Cli::tr("import runs from a W&B run or wandb/ folder, a TensorBoard log folder or an MLflow mlruns/ folder"),
+        {QStringLiteral("PATH")},
+        {projectOption(Cli::tr("the project the runs go into (default: the source's project, else "
+                               "'uncategorized' for W&B and 'imported' otherwise)")),
+         {QStringLiteral("entity"), QStringLiteral("E"),
+          Cli::tr("the entity the runs go into (default: the source's entity, else 'local')")},
+         {QStringLiteral("watch"), QString(),
+          Cli::tr("keep following PATH while training writes to it: new runs appear and new rows are added "
+                  "within 2 seconds, until Ctrl-C or SIGTERM (exit status 0)")},
+         jsonOption(Cli::tr("print {\"format\", \"runs\": [{\"status\", \"path\", \"immutable_id\", "
+                            "\"rows_added\", \"source\", \"warnings\", \"error\"}], \"warnings\", "
+                            "\"skipped_runs\", \"forks_linked\"}; with --watch one such line (plus \"time\") "
+                            "per pass that changed something, and {\"time\", \"error\"} lines"))},
+        Cli::tr("PATH is a W&B run folder (run-*/offline-run-*) or .wandb file, a wandb/ folder, a TensorBoard "
+                "log folder or events.out.tfevents.* file, an MLflow mlruns/ folder, or a project folder "
+                "holding wandb/ or mlruns/. Importing again is safe: runs already imported gain only new rows. "
+                "A cut or corrupt file imports what is whole and says where it stopped; a file with nothing "
+                "readable imports nothing. A run ID already imported from another source fails that run. "
+                "Exit status: 0 when every run was imported, 1 when some run failed, 2 when PATH cannot be "
+                "imported or holds nothing readable.") +
+            QStringLiteral("\n\n") +
+            Cli::tr("With --watch, PATH is read again whenever its files change; a record still being written "
+                    "at the end of a file is waited for, not reported as damage, and no row is added twice. "
+                    "MLflow metric files that hold several values at one step keep every value: they get "
+                    "steps 0, 1, 2... in the order written and the MLflow step goes to \"<key>/mlflow_step\"."),
+        importRuns};
 }
 
-} // namespace fs
+} // namespace forkscope

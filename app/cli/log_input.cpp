@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "core/step_rule.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -136,4 +136,4 @@ bool LineSource::next(std::string &line)
     }
 }
 
-} // namespace fs
+} // namespace forkscope

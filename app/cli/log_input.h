@@ -6,16 +6,16 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // One input line of `log`: the data of one Run::log() call.
 struct LogLine {
-    Json data;                    // without _step / _commit
-    std::optional<qint64> step;   // from "_step"
-    std::optional<bool> commit;   // from "_commit"
+    Json data;                  // without _step / _commit
+    std::optional<qint64> step; // from "_step"
+    std::optional<bool> commit; // from "_commit"
 };
 
-// Throws fs::Error(BadInput) that starts with "line N:" and says what is
+// Throws forkscope::Error(BadInput) that starts with "line N:" and says what is
 // expected.
 LogLine parseLogLine(const std::string &text, qint64 lineNumber);
 
@@ -26,29 +26,29 @@ public:
     // A longer line is refused (it would be read whole into memory).
     static constexpr size_t kMaxLineBytes = size_t(64) << 20;
 
-    // Throws fs::Error(BadInput) when the file cannot be read or is a folder.
+    // Throws forkscope::Error(BadInput) when the file cannot be read or is a folder.
     explicit LineSource(const QString &file, size_t maxLineBytes = kMaxLineBytes);
     ~LineSource();
     LineSource(const LineSource &) = delete;
     LineSource &operator=(const LineSource &) = delete;
 
     // The next line without its line ending; false at the end of input.
-    // Throws fs::Error naming the line when reading fails or the line is
+    // Throws forkscope::Error naming the line when reading fails or the line is
     // longer than the limit.
     bool next(std::string &line);
 
 private:
-    bool fill();   // false at the end of input
+    bool fill(); // false at the end of input
 
-    QString name_;   // for messages: "stdin" or the file
+    QString name_; // for messages: "stdin" or the file
     int fd_ = -1;
     bool ownFd_ = false;
     size_t maxLineBytes_;
     std::string buffer_;
-    size_t pos_ = 0;       // start of the next line in buffer_
-    size_t scanned_ = 0;   // buffer_ before this holds no '\n' after pos_
+    size_t pos_ = 0;     // start of the next line in buffer_
+    size_t scanned_ = 0; // buffer_ before this holds no '\n' after pos_
     bool eof_ = false;
     qint64 lineNumber_ = 0;
 };
 
-} // namespace fs
+} // namespace forkscope

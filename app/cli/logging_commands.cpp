@@ -9,14 +9,14 @@
 #include "cli/log_input.h"
 #include "cli/option_values.h"
 #include "cli/run_format.h"
+#include "client/run.h"
 #include "core/error.h"
 #include "core/plain_text.h"
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
-#include "client/run.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -58,7 +58,7 @@ InitOptions readCreateOptions(CliContext &ctx)
     if (a.isSet(QStringLiteral("id")))
         requireValidRunId(o.id);
     if (a.isSet(QStringLiteral("fork-from")))
-        ForkSpec::parse(o.forkFrom);   // refuse a bad spec before touching the store
+        ForkSpec::parse(o.forkFrom); // refuse a bad spec before touching the store
     else if (o.project.isEmpty())
         throw Error(Error::Kind::BadInput,
                     Cli::tr("'%1' needs --project P to create a run in (or --fork-from SPEC)").arg(a.command->name));
@@ -91,8 +91,8 @@ qint64 feedLines(Run &run, LineSource &input)
 {
     std::atomic<qint64> lineNumber = 0;
     run.setWarningSink([&lineNumber](const QString &warning) {
-        printErr(Cli::tr("line %1: warning: %2").arg(lineNumber.load()).arg(escapeControls(warning))
-                 + QLatin1Char('\n'));
+        printErr(Cli::tr("line %1: warning: %2").arg(lineNumber.load()).arg(escapeControls(warning)) +
+                 QLatin1Char('\n'));
     });
     qint64 logged = 0;
     std::string line;
@@ -145,7 +145,7 @@ int logRun(CliContext &ctx)
         options.resume = ctx.resolveRun().immutableId;
     } else {
         options = readCreateOptions(ctx);
-        ctx.store();   // refuse a store we cannot use before creating anything
+        ctx.store(); // refuse a store we cannot use before creating anything
     }
     options.heartbeatTimeoutMs = ctx.heartbeatTimeoutMs();
 
@@ -176,9 +176,10 @@ int logRun(CliContext &ctx)
 int finishRun(CliContext &ctx)
 {
     const RunInfo run = ctx.resolveRun();
-    const int exitCode = ctx.args().isSet(QStringLiteral("exit-code"))
-                             ? parseIntOption(QStringLiteral("exit-code"), ctx.args().value(QStringLiteral("exit-code")))
-                             : 0;
+    const int exitCode =
+        ctx.args().isSet(QStringLiteral("exit-code"))
+            ? parseIntOption(QStringLiteral("exit-code"), ctx.args().value(QStringLiteral("exit-code")))
+            : 0;
     ctx.store().endRun(run.key, exitCode);
     printRun(ctx, Cli::tr("Finished run %1 (%2)"), run.key);
     return 0;
@@ -204,7 +205,8 @@ CommandSpec logCommand()
     auto options = createOptions(
         Cli::tr("with no RUN: create a run in this project and finish it at the end of input; with a bare run "
                 "ID: its project"));
-    options.push_back({QStringLiteral("file"), QStringLiteral("F"), Cli::tr("read JSON lines from F (default: stdin)")});
+    options.push_back(
+        {QStringLiteral("file"), QStringLiteral("F"), Cli::tr("read JSON lines from F (default: stdin)")});
     options.push_back(jsonOption(Cli::tr("print the run's identity as JSON when done")));
     return {QStringLiteral("log"),
             Cli::tr("log JSON lines to a run: 'log RUN' appends, 'log --project P' creates one"),
@@ -217,8 +219,8 @@ CommandSpec logCommand()
                     "The run is running while input is read and finished at the end of input (failed if a line "
                     "was bad), whether 'log --project' created it or 'log RUN' resumed it. One process logs a run "
                     "at a time: 'log RUN' on a run another live process is logging is refused (exit 2) with that "
-                    "process's pid and host.\n")
-                + runArgumentHelp(),
+                    "process's pid and host.\n") +
+                runArgumentHelp(),
             logRun};
 }
 
@@ -227,11 +229,12 @@ CommandSpec finishCommand()
     return {QStringLiteral("finish"),
             Cli::tr("mark a run finished (exit code 0) or failed (any other exit code)"),
             {QStringLiteral("RUN")},
-            {projectOption(Cli::tr("the project of a bare run ID")), entityOption(),
+            {projectOption(Cli::tr("the project of a bare run ID")),
+             entityOption(),
              {QStringLiteral("exit-code"), QStringLiteral("N"), Cli::tr("the run's exit code (default 0)")},
              jsonOption(Cli::tr("print the run's identity as JSON"))},
             runArgumentHelp(),
             finishRun};
 }
 
-} // namespace fs
+} // namespace forkscope

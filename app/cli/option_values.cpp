@@ -4,14 +4,14 @@
 #include "core/error.h"
 #include "core/json_limits.h"
 
-namespace fs {
+namespace forkscope {
 
 Json parseJsonObjectOption(const QString &option, const QString &text)
 {
     const Json value = parseJson(text.toStdString(), QStringLiteral("--") + option);
     if (!value.is_object())
-        throw Error(Error::Kind::BadInput, Cli::tr("--%1 must be a JSON object such as '{\"lr\": 0.001}', got '%2'")
-                                               .arg(option, text));
+        throw Error(Error::Kind::BadInput,
+                    Cli::tr("--%1 must be a JSON object such as '{\"lr\": 0.001}', got '%2'").arg(option, text));
     return value;
 }
 
@@ -27,7 +27,8 @@ Json parseAssignments(const QString &option, const QStringList &pairs)
         const QString key = pair.left(eq);
         const std::string value = pair.mid(eq + 1).toStdString();
         if (const QString problem = jsonTextProblem(value); !problem.isEmpty())
-            throw Error(Error::Kind::BadInput, Cli::tr("--%1 %2=...: the value is refused (%3)").arg(option, key, problem));
+            throw Error(Error::Kind::BadInput,
+                        Cli::tr("--%1 %2=...: the value is refused (%3)").arg(option, key, problem));
         try {
             out[toStd(key)] = parseJson(value, key);
         } catch (const Error &) {
@@ -61,4 +62,4 @@ QStringList parseListOption(const QString &text)
     return out;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,9 +5,9 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
-// Converting option values; each throws fs::Error(BadInput) naming the
+// Converting option values; each throws forkscope::Error(BadInput) naming the
 // option and what is expected.
 Json parseJsonObjectOption(const QString &option, const QString &text);
 // KEY=JSON pairs (--set) merged into one object.
@@ -16,4 +16,4 @@ int parseIntOption(const QString &option, const QString &text);
 // "a,b,c" -> {"a","b","c"}, empty parts dropped.
 QStringList parseListOption(const QString &text);
 
-} // namespace fs
+} // namespace forkscope

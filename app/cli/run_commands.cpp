@@ -11,7 +11,7 @@
 #include "identity/run_id.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -65,8 +65,8 @@ int deleteRun(CliContext &ctx)
                                       .arg(run.name, run.runId, run.entity, run.project)) +
                    QLatin1Char('\n');
     for (const auto &f : forks)
-        text += escapeControls(Cli::tr("Copied the inherited history into fork %1 (%2).").arg(f.name, f.runId))
-                + QLatin1Char('\n');
+        text += escapeControls(Cli::tr("Copied the inherited history into fork %1 (%2).").arg(f.name, f.runId)) +
+                QLatin1Char('\n');
     printOut(text);
     return 0;
 }
@@ -116,4 +116,4 @@ CommandSpec deleteCommand()
             deleteRun};
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -8,7 +8,7 @@
 #include "cli/console.h"
 #include "core/plain_text.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -37,8 +37,8 @@ QString objectBlock(const QString &title, const Json &object)
     for (auto it = object.begin(); it != object.end(); ++it)
         width = std::max(width, displayWidth(escapeControls(toQ(it.key()))));
     for (auto it = object.begin(); it != object.end(); ++it)
-        out += QStringLiteral("  ") + padToColumns(escapeControls(toQ(it.key())), width + 2)
-               + escapeControls(valueText(it.value())) + QLatin1Char('\n');
+        out += QStringLiteral("  ") + padToColumns(escapeControls(toQ(it.key())), width + 2) +
+               escapeControls(valueText(it.value())) + QLatin1Char('\n');
     return out;
 }
 
@@ -120,13 +120,13 @@ QString forkLinkText(const RunInfo &run)
 QString runIdentityText(const QString &headline, const RunInfo &run)
 {
     QString out = escapeControls(headline) + QLatin1Char('\n');
-    out += QStringLiteral("  ") + Cli::tr("path:          %1").arg(escapeControls(run.path().toString()))
-           + QLatin1Char('\n');
+    out += QStringLiteral("  ") + Cli::tr("path:          %1").arg(escapeControls(run.path().toString())) +
+           QLatin1Char('\n');
     out += QStringLiteral("  ") + Cli::tr("immutable ID:  %1").arg(run.immutableId) + QLatin1Char('\n');
     out += QStringLiteral("  ") + Cli::tr("state:         %1").arg(stateText(run)) + QLatin1Char('\n');
     if (run.fork)
-        out += QStringLiteral("  ") + Cli::tr("forked from:   %1").arg(escapeControls(forkLinkText(run)))
-               + QLatin1Char('\n');
+        out += QStringLiteral("  ") + Cli::tr("forked from:   %1").arg(escapeControls(forkLinkText(run))) +
+               QLatin1Char('\n');
     return out;
 }
 
@@ -179,4 +179,4 @@ QString runDetailText(const RunInfo &run)
     return out;
 }
 
-} // namespace fs
+} // namespace forkscope

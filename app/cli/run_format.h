@@ -6,7 +6,7 @@
 #include "core/json_qt.h"
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 // ISO 8601 UTC with milliseconds; empty for an invalid time.
 QString isoTime(const QDateTime &time);
@@ -32,4 +32,4 @@ QString forkLinkText(const RunInfo &run);
 // object, or the headline and the identity block.
 void printRunIdentity(bool json, const QString &headline, const RunInfo &run);
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 #include <csignal>
 #include <ctime>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -50,4 +50,4 @@ bool StopSignals::waitForStop(int ms)
     }
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -1,6 +1,6 @@
 #pragma once
 
-namespace fs {
+namespace forkscope {
 
 // SIGINT and SIGTERM, held back while it lives so that a long-running
 // command (import --watch) finishes the write it is in and stops cleanly
@@ -19,4 +19,4 @@ private:
     bool stopped_ = false;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <QStringList>
 #include <vector>
 
-namespace fs {
+namespace forkscope {
 
 // Terminal columns `text` takes (CJK wide characters count two).
 qsizetype displayWidth(const QString &text);
@@ -26,4 +26,4 @@ private:
     std::vector<int> right_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -14,7 +14,7 @@
 namespace {
 
 // --screenshot: wait until everything shown has loaded, then save the window.
-void scheduleScreenshot(fs::MainWindow &window, const QString &file)
+void scheduleScreenshot(forkscope::MainWindow &window, const QString &file)
 {
     auto *timer = new QTimer(&window);
     timer->setInterval(150);
@@ -95,53 +95,62 @@ int main(int argc, char **argv)
     bool langGiven = false;
     const QString langArg = languageArgument(QCoreApplication::arguments(), &langGiven);
     bool langOk = true;
-    const QString lang = fs::normalizeLanguage(langArg, &langOk);
+    const QString lang = forkscope::normalizeLanguage(langArg, &langOk);
     if (langGiven && (!langOk || lang.isEmpty())) {
-        fs::applyLanguage(QString());
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("main", "forkscope: --lang takes 'en' or 'ja', not '%1'")
-                                    .arg(langArg)));
+        forkscope::applyLanguage(QString());
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                QCoreApplication::translate("main", "forkscope: --lang takes 'en' or 'ja', not '%1'").arg(langArg)));
         return 2;
     }
-    const bool screenshotMode = QCoreApplication::arguments().contains(QStringLiteral("--screenshot"))
-        || !QCoreApplication::arguments().filter(QStringLiteral("--screenshot=")).isEmpty();
-    const QString savedChoice = fs::normalizeLanguage(QSettings().value(QLatin1String(kLanguageKey)).toString());
-    fs::applyLanguage(langGiven ? lang : screenshotMode ? QString() : savedChoice);
+    const bool screenshotMode = QCoreApplication::arguments().contains(QStringLiteral("--screenshot")) ||
+                                !QCoreApplication::arguments().filter(QStringLiteral("--screenshot=")).isEmpty();
+    const QString savedChoice = forkscope::normalizeLanguage(QSettings().value(QLatin1String(kLanguageKey)).toString());
+    forkscope::applyLanguage(langGiven ? lang : screenshotMode ? QString() : savedChoice);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Browse training runs and fork them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption storeOption(QStringLiteral("store"),
-        QCoreApplication::translate("main", "The store file (default: $FORKSCOPE_STORE, else %1).").arg(fs::defaultStorePath()),
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        QCoreApplication::translate("main", "The store file (default: $FORKSCOPE_STORE, else %1).")
+            .arg(forkscope::defaultStorePath()),
         QStringLiteral("PATH"));
-    const QCommandLineOption selectOption(QStringLiteral("select"),
-        QCoreApplication::translate("main", "Open this run: a run ID, a run path entity/project/id, or an immutable ID."),
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        QCoreApplication::translate("main",
+                                    "Open this run: a run ID, a run path entity/project/id, or an immutable ID."),
         QStringLiteral("RUN"));
     const QCommandLineOption tabOption(QStringLiteral("tab"),
-        QCoreApplication::translate("main", "The tab to show: overview or charts."), QStringLiteral("TAB"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                       QCoreApplication::translate("main", "The tab to show: overview or charts."),
+                                       QStringLiteral("TAB"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
         QCoreApplication::translate("main", "The language of the interface: en or ja (default: the language chosen "
                                             "in Settings, else the system's)."),
         QStringLiteral("LANG"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save the window as a PNG once the data has loaded, then exit."),
         QStringLiteral("FILE"));
     parser.addOptions({storeOption, selectOption, tabOption, langOption, screenshotOption});
     parser.process(app);
 
-    fs::MainWindow::Options options;
-    options.storePath = parser.isSet(storeOption) ? parser.value(storeOption) : fs::defaultStorePath();
+    forkscope::MainWindow::Options options;
+    options.storePath = parser.isSet(storeOption) ? parser.value(storeOption) : forkscope::defaultStorePath();
     options.select = parser.value(selectOption);
     if (parser.isSet(tabOption)) {
         const QString tab = parser.value(tabOption).toLower();
         if (tab == QLatin1String("overview")) {
-            options.tab = fs::RunPage::OverviewIndex;
+            options.tab = forkscope::RunPage::OverviewIndex;
         } else if (tab == QLatin1String("charts")) {
-            options.tab = fs::RunPage::ChartsIndex;
+            options.tab = forkscope::RunPage::ChartsIndex;
         } else {
             std::fprintf(stderr, "%s\n",
-                         qPrintable(QCoreApplication::translate("main", "forkscope: --tab takes 'overview' or 'charts', not '%1'")
+                         qPrintable(QCoreApplication::translate(
+                                        "main", "forkscope: --tab takes 'overview' or 'charts', not '%1'")
                                         .arg(parser.value(tabOption))));
             return 2;
         }
@@ -150,11 +159,11 @@ int main(int argc, char **argv)
     // A screenshot shows a fresh window, not the last session's layout.
     options.useSettings = screenshot.isEmpty();
 
-    fs::StoreWindowHost host(options);
-    fs::MainWindow &window = *host.window();
+    forkscope::StoreWindowHost host(options);
+    forkscope::MainWindow &window = *host.window();
     window.setLanguageChoice(langGiven ? lang : savedChoice);
-    QObject::connect(&host, &fs::StoreWindowHost::languageChosen, &host, [&options](const QString &code) {
-        fs::applyLanguage(code);
+    QObject::connect(&host, &forkscope::StoreWindowHost::languageChosen, &host, [&options](const QString &code) {
+        forkscope::applyLanguage(code);
         if (options.useSettings)
             QSettings().setValue(QLatin1String(kLanguageKey), code);
     });

@@ -3,7 +3,7 @@
 #include "core/step_rule.h"
 #include "py_row.h"
 
-namespace fs::py {
+namespace forkscope::py {
 
 namespace pyb = pybind11;
 
@@ -21,7 +21,7 @@ std::optional<qint64> stepArgument(PyObject *step)
         int overflow = 0;
         const long long value = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
         if (!overflow)
-            return value; // a negative step is fs::Run's to refuse
+            return value; // a negative step is forkscope::Run's to refuse
     }
     throw pyb::value_error(badStepText(QString::fromStdString(std::string(pyb::repr(step)))).toStdString());
 }
@@ -58,7 +58,7 @@ NativeRun::NativeRun(InitOptions options)
 
 NativeRun::~NativeRun()
 {
-    // fs::Run's destructor finishes an unfinished run; atexit normally did.
+    // forkscope::Run's destructor finishes an unfinished run; atexit normally did.
     if (run_ && !finished_ && Py_IsInitialized() && !_Py_IsFinalizing()) {
         pyb::gil_scoped_release release;
         run_.reset();
@@ -155,4 +155,4 @@ bool NativeRun::finished()
     return locked([&] { return finished_; });
 }
 
-} // namespace fs::py
+} // namespace forkscope::py

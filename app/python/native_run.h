@@ -9,11 +9,11 @@
 
 #include "client/run.h"
 
-namespace fs::py {
+namespace forkscope::py {
 
-// fs::Run for Python: any thread may call it. Python values are converted
+// forkscope::Run for Python: any thread may call it. Python values are converted
 // while the GIL is held; the client is then called with the GIL released
-// and under this object's mutex (fs::Run serves one logging thread), so a
+// and under this object's mutex (forkscope::Run serves one logging thread), so a
 // slow disk, a flush or a finish never stalls other Python threads.
 // Lock order: GIL released first, then the mutex; nothing done under the
 // mutex needs the GIL.
@@ -48,4 +48,4 @@ private:
     std::atomic<bool> hasWarnings_ = false;
 };
 
-} // namespace fs::py
+} // namespace forkscope::py

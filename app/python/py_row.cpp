@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace fs::py {
+namespace forkscope::py {
 
 namespace pyb = pybind11;
 
@@ -162,7 +162,7 @@ void PyRow::readItem(std::string_view prefix, PyObject *key, PyObject *value, in
         name = nested;
     }
     if (name == "_step" || name == "_commit") {
-        // Instructions, not data: fs::Run's JSON path reads them with its
+        // Instructions, not data: forkscope::Run's JSON path reads them with its
         // own rules (core/step_rule.h; true or false).
         addJson(name, pyToJson(value, "log() key " + keyText(name)));
         return;
@@ -226,4 +226,4 @@ std::string_view PyRow::keyAt(size_t i) const
     return std::string_view(keyBuffer_).substr(keys_[i].first, keys_[i].second);
 }
 
-} // namespace fs::py
+} // namespace forkscope::py

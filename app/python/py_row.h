@@ -6,15 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "core/json_qt.h"
 #include "client/run.h"
+#include "core/json_qt.h"
 
-namespace fs::py {
+namespace forkscope::py {
 
 // One log() call's data, converted from Python while the GIL is held so the
 // client can take it with the GIL released. A row of plain numbers (the
 // common case) stays a list of NumericItem; anything else becomes a JSON
-// object for fs::Run's JSON path, which also owns the _step/_commit rules.
+// object for forkscope::Run's JSON path, which also owns the _step/_commit rules.
 class PyRow {
 public:
     // Throws pybind11::error_already_set (TypeError/ValueError set) when the
@@ -47,4 +47,4 @@ private:
 // names the value in the TypeError for anything else.
 Json pyToJson(PyObject *value, const std::string &where);
 
-} // namespace fs::py
+} // namespace forkscope::py

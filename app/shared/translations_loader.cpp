@@ -7,7 +7,7 @@
 #include <QTranslator>
 #include <memory>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -108,7 +108,7 @@ QString applyLanguage(const QString &language, bool setDefaultLocale)
         if (state.app)
             QCoreApplication::installTranslator(state.app.get());
         else
-            lang = QStringLiteral("en");   // not built with translations
+            lang = QStringLiteral("en"); // not built with translations
     }
     if (setDefaultLocale)
         QLocale::setDefault(localeFor(lang));
@@ -121,4 +121,4 @@ QString currentLanguage()
     return installed().language;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace fs {
+namespace forkscope {
 
 // The app's and the CLI's translations (the .qm files built into
 // forkscope_i18n from translations/*.ts, and Qt's own qtbase catalog).
@@ -35,4 +35,4 @@ QString applyLanguage(const QString &language, bool setDefaultLocale = true);
 // The language applied last ("en" before any call).
 QString currentLanguage();
 
-} // namespace fs
+} // namespace forkscope

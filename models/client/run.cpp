@@ -17,13 +17,13 @@
 #include "store/history_writer.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Run", text);
+    return QCoreApplication::translate("forkscope::Run", text);
 }
 
 constexpr auto kFlushInterval = std::chrono::milliseconds(1000);
@@ -79,7 +79,7 @@ struct Run::Impl {
     // Logging thread only.
     qint64 step = 0;
     std::vector<std::pair<int, Value>> pending;
-    std::vector<int> pendingSlot;   // per key: index+1 into `pending`, 0 if absent
+    std::vector<int> pendingSlot; // per key: index+1 into `pending`, 0 if absent
     std::unordered_map<std::string, int, TransparentHash, std::equal_to<>> keyIndex;
     std::vector<bool> warnedInexact; // per key
     int runtimeKey = -1;
@@ -88,14 +88,14 @@ struct Run::Impl {
 
     // Shared with the writer thread.
     std::mutex mutex;
-    std::condition_variable wake;      // writer: data or stop
-    std::condition_variable drained;   // logger: room in the buffer
+    std::condition_variable wake;    // writer: data or stop
+    std::condition_variable drained; // logger: room in the buffer
     Batch batch;
     std::vector<std::string> keyNames;
     bool stop = false;
     bool flushRequested = false;
-    qint64 swaps = 0;        // batches taken by the writer
-    qint64 flushesDone = 0;  // batches written (or failed)
+    qint64 swaps = 0;       // batches taken by the writer
+    qint64 flushesDone = 0; // batches written (or failed)
     QString writerError;
     Error::Kind writerErrorKind = Error::Kind::Storage;
     QStringList warnings;
@@ -192,9 +192,9 @@ struct Run::Impl {
         if (target && !isValidStep(*target))
             throw Error(Error::Kind::BadInput, badStepText(QString::number(*target)));
         if (!target && step > kMaxStep)
-            throw Error(Error::Kind::BadInput, tr("the run's next step would be %1, past the last valid step; %2")
-                                                   .arg(step)
-                                                   .arg(stepRuleText()));
+            throw Error(
+                Error::Kind::BadInput,
+                tr("the run's next step would be %1, past the last valid step; %2").arg(step).arg(stepRuleText()));
     }
 
     // W&B's step rules. Returns false when the data must be dropped.
@@ -270,7 +270,7 @@ struct Run::Impl {
             work.texts.clear();
             work.userSummary.clear();
             if (work.points.capacity() > 4 * kEagerFlushPoints)
-                work.points = {};   // after back-pressure: give the memory back
+                work.points = {}; // after back-pressure: give the memory back
             work.points.clear();
         }
     }
@@ -416,8 +416,9 @@ void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> 
     d->requireValidStep(step);
     for (auto it = data.begin(); it != data.end(); ++it) {
         if (it->is_structured() && jsonDepth(*it) >= kMaxJsonDepth)
-            throw Error(Error::Kind::BadInput, tr("the value of \"%1\" is refused: %2")
-                                                   .arg(QString::fromStdString(it.key()), nestingTooDeepText()));
+            throw Error(
+                Error::Kind::BadInput,
+                tr("the value of \"%1\" is refused: %2").arg(QString::fromStdString(it.key()), nestingTooDeepText()));
     }
     bool doCommit = true;
     if (!d->advanceTo(step, commit, &doCommit))
@@ -463,7 +464,7 @@ void Run::log(std::span<const NumericItem> items, std::optional<qint64> step, st
 
 void Run::setSummary(const QString &key, const Json &value)
 {
-    if (jsonDepth(value) >= kMaxJsonDepth)   // the summary object adds a level
+    if (jsonDepth(value) >= kMaxJsonDepth) // the summary object adds a level
         throw Error(Error::Kind::BadInput, tr("summary \"%1\" is refused: %2").arg(key, nestingTooDeepText()));
     std::lock_guard lock(d->mutex);
     d->batch.userSummary.emplace_back(key.toStdString(), value);
@@ -519,9 +520,8 @@ void Run::rename(const QString &name)
 void Run::setConfig(const Json &config)
 {
     if (!config.is_object())
-        throw Error(Error::Kind::BadInput,
-                    tr("a run's config is a JSON object of key/value pairs; got %1")
-                        .arg(QString::fromStdString(dumpJson(config))));
+        throw Error(Error::Kind::BadInput, tr("a run's config is a JSON object of key/value pairs; got %1")
+                                               .arg(QString::fromStdString(dumpJson(config))));
     d->controlStore().setConfig(d->info.key, config);
     d->info.config = config;
 }
@@ -554,4 +554,4 @@ void Run::setWarningSink(std::function<void(const QString &)> sink)
     d->warningSink = std::move(sink);
 }
 
-} // namespace fs
+} // namespace forkscope

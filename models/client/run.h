@@ -12,22 +12,22 @@
 #include "store/run_info.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 // What wandb.init() takes, for Forkscope's own C++ logging client.
 struct InitOptions {
-    QString storePath;       // default: defaultStorePath()
-    QString project;         // required unless forkFrom or resume names a path/immutable ID
-    QString entity;          // default: "local"
-    QString id;              // custom run ID; default generated
+    QString storePath; // default: defaultStorePath()
+    QString project;   // required unless forkFrom or resume names a path/immutable ID
+    QString entity;    // default: "local"
+    QString id;        // custom run ID; default generated
     QString name;
     QString notes;
     QStringList tags;
     Json config = Json::object();   // for a fork: overrides on top of the source's config
     Json metadata = Json::object(); // host, command, git...
-    QString forkFrom;        // "<run>?_step=<N>"
-    QString resume;          // attach to an existing run (ID with project, path or immutable ID)
-    QString resumeFrom;      // rewind: not supported yet, refused clearly
+    QString forkFrom;               // "<run>?_step=<N>"
+    QString resume;                 // attach to an existing run (ID with project, path or immutable ID)
+    QString resumeFrom;             // rewind: not supported yet, refused clearly
     // A writer whose heartbeat is older than this is taken for crashed and
     // its run may be claimed; 0: the store's default (30 s).
     qint64 heartbeatTimeoutMs = 0;
@@ -57,7 +57,7 @@ struct NumericItem {
 class Run {
 public:
     static std::unique_ptr<Run> init(const InitOptions &options);
-    ~Run();   // finishes with exit code 0 if finish() was not called
+    ~Run(); // finishes with exit code 0 if finish() was not called
     Run(const Run &) = delete;
     Run &operator=(const Run &) = delete;
 
@@ -83,7 +83,7 @@ public:
     // set through setSummary() winning.
     Json summary();
 
-    RunInfo info() const;         // identity and state as at init
+    RunInfo info() const; // identity and state as at init
     qint64 currentStep() const;
     // Warnings so far (dropped steps...). Also printed through `warningSink`.
     QStringList warnings() const;
@@ -95,4 +95,4 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-} // namespace fs
+} // namespace forkscope

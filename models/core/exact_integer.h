@@ -4,7 +4,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // Integers a double holds exactly: what a numeric series can store as an
 // integer and give back unchanged.
@@ -32,4 +32,4 @@ inline Json storedNumber(double value, bool integralSeries)
     return Json(value);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,19 +4,19 @@
 #include <algorithm>
 #include <vector>
 
-namespace fs {
+namespace forkscope {
 
 QString nestingTooDeepText()
 {
-    return QCoreApplication::translate("fs::Json", "arrays/objects nested more than %1 levels deep; at most %1 "
-                                                   "levels are accepted")
+    return QCoreApplication::translate("forkscope::Json", "arrays/objects nested more than %1 levels deep; at most %1 "
+                                                          "levels are accepted")
         .arg(kMaxJsonDepth);
 }
 
 QString jsonTextProblem(std::string_view text)
 {
     if (const size_t nul = text.find('\0'); nul != std::string_view::npos)
-        return QCoreApplication::translate("fs::Json", "a NUL byte at byte %1; expected text without NUL bytes")
+        return QCoreApplication::translate("forkscope::Json", "a NUL byte at byte %1; expected text without NUL bytes")
             .arg(nul);
     int depth = 0;
     bool inString = false;
@@ -31,8 +31,9 @@ QString jsonTextProblem(std::string_view text)
             inString = true;
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxJsonDepth)
-                return QCoreApplication::translate("fs::Json", "arrays/objects nested more than %1 levels deep at "
-                                                               "byte %2; at most %1 levels are accepted")
+                return QCoreApplication::translate("forkscope::Json",
+                                                   "arrays/objects nested more than %1 levels deep at "
+                                                   "byte %2; at most %1 levels are accepted")
                     .arg(kMaxJsonDepth)
                     .arg(i);
         } else if (c == ']' || c == '}') {
@@ -65,4 +66,4 @@ QString jsonValueDepthProblem(const Json &value)
     return jsonDepth(value) > kMaxJsonDepth ? nestingTooDeepText() : QString();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // Arrays and objects nested deeper than this are refused wherever JSON or
 // YAML comes in (log lines, --config, --set, summaries, every importer):
@@ -30,4 +30,4 @@ QString jsonValueDepthProblem(const Json &value);
 // The message for nesting past kMaxJsonDepth, shared by JSON and YAML.
 QString nestingTooDeepText();
 
-} // namespace fs
+} // namespace forkscope

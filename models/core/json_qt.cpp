@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "core/json_limits.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -164,8 +164,8 @@ Json parseJson(std::string_view text, const QString &what)
 {
     const auto invalid = [&what](const QString &problem) {
         return Error(Error::Kind::BadInput,
-                     QCoreApplication::translate("fs::Json", "%1 is not valid JSON (%2); expected JSON such as "
-                                                             "{\"loss\": 0.25}")
+                     QCoreApplication::translate("forkscope::Json", "%1 is not valid JSON (%2); expected JSON such as "
+                                                                    "{\"loss\": 0.25}")
                          .arg(what, problem));
     };
     if (const QString problem = jsonTextProblem(text); !problem.isEmpty())
@@ -204,4 +204,4 @@ std::optional<double> jsonNumber(const Json &j)
     return std::nullopt;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -2,14 +2,13 @@
 
 #include <QCoreApplication>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 bool isBidiControl(char32_t c)
 {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
-           || c == 0x061C;
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
 } // namespace
@@ -25,15 +24,9 @@ QString escapeControls(const QString &text, bool keepNewlines)
             continue;
         }
         switch (c) {
-        case U'\n':
-            out += keepNewlines ? QStringLiteral("\n") : QStringLiteral("\\n");
-            break;
-        case U'\t':
-            out += QStringLiteral("\\t");
-            break;
-        case U'\r':
-            out += QStringLiteral("\\r");
-            break;
+        case U'\n': out += keepNewlines ? QStringLiteral("\n") : QStringLiteral("\\n"); break;
+        case U'\t': out += QStringLiteral("\\t"); break;
+        case U'\r': out += QStringLiteral("\\r"); break;
         default:
             out += c <= 0xFF ? QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'))
                              : QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'));
@@ -87,13 +80,13 @@ QString invalidTextProblem(const QString &what, const QString &text)
             continue;
         }
         if (c.isSurrogate())
-            return QCoreApplication::translate("fs::Text",
+            return QCoreApplication::translate("forkscope::Text",
                                                "%1 '%2' holds a lone UTF-16 surrogate at character %3; expected "
                                                "valid Unicode text")
                 .arg(what, escapeControls(text.left(i)))
                 .arg(i + 1);
         if (c == QChar::ReplacementCharacter)
-            return QCoreApplication::translate("fs::Text",
+            return QCoreApplication::translate("forkscope::Text",
                                                "%1 '%2' holds U+FFFD at character %3, the mark of bytes that are not "
                                                "valid UTF-8; expected UTF-8 text")
                 .arg(what, escapeControls(text))
@@ -102,4 +95,4 @@ QString invalidTextProblem(const QString &what, const QString &text)
     return {};
 }
 
-} // namespace fs
+} // namespace forkscope

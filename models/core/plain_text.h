@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-namespace fs {
+namespace forkscope {
 
 // `text` for one line of a terminal: control characters (C0, DEL, C1) and
 // bidirectional overrides become visible escapes (\n, \t, \r, \x1b,
@@ -21,4 +21,4 @@ std::optional<std::size_t> invalidUtf8Offset(std::string_view bytes);
 // decoded to. `what` names the field ("run ID", "project name").
 QString invalidTextProblem(const QString &what, const QString &text);
 
-} // namespace fs
+} // namespace forkscope

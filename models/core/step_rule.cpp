@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 std::optional<qint64> stepFromDouble(double value)
 {
@@ -30,12 +30,12 @@ std::optional<qint64> stepFromJson(const Json &value)
 
 QString stepRuleText()
 {
-    return QCoreApplication::translate("fs::Step", "expected a whole number from 0 to 2^53 (%1)").arg(kMaxStep);
+    return QCoreApplication::translate("forkscope::Step", "expected a whole number from 0 to 2^53 (%1)").arg(kMaxStep);
 }
 
 QString badStepText(const QString &given)
 {
-    return QCoreApplication::translate("fs::Step", "step %1 is refused; %2").arg(given, stepRuleText());
+    return QCoreApplication::translate("forkscope::Step", "step %1 is refused; %2").arg(given, stepRuleText());
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -3,27 +3,27 @@
 #include <QCoreApplication>
 #include <cmath>
 
+#include "client/run.h"
 #include "core/error.h"
 #include "demo/training_curves.h"
 #include "identity/fork_spec.h"
-#include "client/run.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Demo", text);
+    return QCoreApplication::translate("forkscope::Demo", text);
 }
 
 // Log calls of the whole demo, for progress: 300 + 200 (seed example) and
 // the training run with its two forks.
 constexpr long long kForkStep = 60000;
 constexpr long long kForkOfForkStep = 80000;
-constexpr long long kTotalCalls = 500 + TrainingCurves::kTotalSteps + (TrainingCurves::kTotalSteps - kForkStep - 1)
-                                  + (TrainingCurves::kTotalSteps - kForkOfForkStep - 1);
+constexpr long long kTotalCalls = 500 + TrainingCurves::kTotalSteps + (TrainingCurves::kTotalSteps - kForkStep - 1) +
+                                  (TrainingCurves::kTotalSteps - kForkOfForkStep - 1);
 
 class Builder {
 public:
@@ -100,9 +100,14 @@ public:
 
     void trainingRuns()
     {
-        const Json config = {{"model", "resnet-50"},       {"dataset", "cifar-10"}, {"optimizer", "adamw"},
-                             {"lr", TrainingCurves::kBaseLr}, {"lr_schedule", "warmup 2000 + cosine"},
-                             {"batch_size", 128},           {"weight_decay", 0.01},  {"seed", 42}};
+        const Json config = {{"model", "resnet-50"},
+                             {"dataset", "cifar-10"},
+                             {"optimizer", "adamw"},
+                             {"lr", TrainingCurves::kBaseLr},
+                             {"lr_schedule", "warmup 2000 + cosine"},
+                             {"batch_size", 128},
+                             {"weight_decay", 0.01},
+                             {"seed", 42}};
         auto base = Run::init(options(QStringLiteral("resnet50-baseline"), config));
         startUnix_ = double(base->info().createdAt.toMSecsSinceEpoch()) / 1000.0;
         TrainingCurves baseCurves({}, 42);
@@ -112,8 +117,8 @@ public:
         TrainingCurves::Variant lrDrop;
         lrDrop.lrScaleAfter = 0.1;
         lrDrop.lrChangeStep = kForkStep;
-        InitOptions o = options(QStringLiteral("lr-drop-at-60k"),
-                                {{"lr_schedule", "warmup 2000 + cosine, x0.1 after step 60000"}});
+        InitOptions o =
+            options(QStringLiteral("lr-drop-at-60k"), {{"lr_schedule", "warmup 2000 + cosine, x0.1 after step 60000"}});
         o.forkFrom = formatForkSpec(base->info().immutableId, kForkStep);
         auto fork = Run::init(o);
         TrainingCurves forkCurves(lrDrop, 4242);
@@ -166,4 +171,4 @@ DemoProject createDemoProject(Store &store, const DemoProgress &progress)
     return out;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 class Store;
 
@@ -17,16 +17,16 @@ using DemoProgress = std::function<void(const QString &what, int percent)>;
 struct DemoProject {
     QString entity;
     QString project;
-    std::vector<RunInfo> runs;   // in creation order, as stored at the end
+    std::vector<RunInfo> runs; // in creation order, as stored at the end
 };
 
-QString demoProjectName();   // "fork-demo"
+QString demoProjectName(); // "fork-demo"
 
-// Creates the project a newcomer first sees, through fs::Run like any
+// Creates the project a newcomer first sees, through forkscope::Run like any
 // training script: the seed example of fork-semantics.md replayed exactly
 // (run1 and its fork run2 at step 200), a 100 000-step training run with
 // noisy metrics, a fork of it and a fork of that fork. Deterministic.
-// Throws fs::Error(Conflict) if the store already has runs in the project.
+// Throws forkscope::Error(Conflict) if the store already has runs in the project.
 DemoProject createDemoProject(Store &store, const DemoProgress &progress = {});
 
-} // namespace fs
+} // namespace forkscope

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr long long kWarmupSteps = 2000;
-constexpr double kStepsPerEpoch = 390.0;   // CIFAR-sized epochs at batch 128
-}
+constexpr double kStepsPerEpoch = 390.0; // CIFAR-sized epochs at batch 128
+} // namespace
 
 TrainingCurves::TrainingCurves(Variant variant, unsigned seed) : variant_(variant), rng_(seed) {}
 
@@ -63,8 +63,8 @@ TrainingCurves::Row TrainingCurves::trainRow(long long step)
     const double mean = meanLoss(step);
     const double loss = std::max(0.01, mean + spike_ + gauss(0.04 + 0.12 * mean));
     const double accuracy = std::clamp(1.0 - 0.55 * mean + gauss(0.015), 0.0, 1.0);
-    const double gradNorm = (0.4 + 2.5 * std::exp(-double(step) / 8000.0)) * std::exp(gauss(0.25))
-                            + (spikeNow ? 25.0 * uniform_(rng_) + 5.0 : 0.0) + 8.0 * spike_;
+    const double gradNorm = (0.4 + 2.5 * std::exp(-double(step) / 8000.0)) * std::exp(gauss(0.25)) +
+                            (spikeNow ? 25.0 * uniform_(rng_) + 5.0 : 0.0) + 8.0 * spike_;
     const double throughput = 2450.0 + gauss(60.0) - (uniform_(rng_) < 0.002 ? 900.0 : 0.0);
     return {loss, accuracy, learningRate(step), gradNorm, double(step) / kStepsPerEpoch, throughput};
 }
@@ -79,4 +79,4 @@ TrainingCurves::Eval TrainingCurves::evalAt(long long step)
     return {mean + gauss(0.015), std::clamp(1.0 - 0.6 * mean + gauss(0.006), 0.0, 1.0)};
 }
 
-} // namespace fs
+} // namespace forkscope

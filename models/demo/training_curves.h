@@ -2,7 +2,7 @@
 
 #include <random>
 
-namespace fs {
+namespace forkscope {
 
 // Plausible, noisy metrics of an image-classifier training run, step by
 // step, for the demo project. Forks change the learning rate or the weight
@@ -43,7 +43,7 @@ private:
     std::mt19937_64 rng_;
     std::normal_distribution<double> normal_{0.0, 1.0};
     std::uniform_real_distribution<double> uniform_{0.0, 1.0};
-    double spike_ = 0.0;   // decaying loss spike
+    double spike_ = 0.0; // decaying loss spike
 };
 
-} // namespace fs
+} // namespace forkscope

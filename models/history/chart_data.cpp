@@ -7,17 +7,14 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 QString timeKeyOf(XAxis axis)
 {
     switch (axis) {
-    case XAxis::RelativeTime:
-        return QStringLiteral("_runtime");
-    case XAxis::WallTime:
-        return QStringLiteral("_timestamp");
-    case XAxis::Step:
-        break;
+    case XAxis::RelativeTime: return QStringLiteral("_runtime");
+    case XAxis::WallTime: return QStringLiteral("_timestamp");
+    case XAxis::Step: break;
     }
     return {};
 }
@@ -130,4 +127,4 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
     return data;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "history/series_query.h"
-#include "series/series_types.h"
 #include "history/step_time_map.h"
+#include "series/series_types.h"
 
-namespace fs {
+namespace forkscope {
 
 class Store;
 
@@ -80,4 +80,4 @@ struct PanelData {
 PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *cache = nullptr,
                         const std::function<bool()> &cancelled = {});
 
-} // namespace fs
+} // namespace forkscope

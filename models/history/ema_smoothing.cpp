@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 // Mirrors LineChart.resmoothDataset in TensorBoard's
 // tensorboard/components/vz_line_chart2/line-chart.ts:
@@ -17,21 +17,21 @@ namespace fs {
 // is constant so far is passed through, which differs from TensorBoard only
 // in rounding noise on the prefix of a series that later changes.
 EmaSmoother::EmaSmoother(double weight, const EmaState &state)
-    : m_weight(std::clamp(std::isnan(weight) ? 0.0 : weight, 0.0, kMaxWeight)), m_state(state)
+    : weight_(std::clamp(std::isnan(weight) ? 0.0 : weight, 0.0, kMaxWeight)), state_(state)
 {
 }
 
 double EmaSmoother::push(double v)
 {
-    EmaState &s = m_state;
+    EmaState &s = state_;
     if (s.seen++ == 0)
         s.firstValue = v;
     s.constant = s.constant && v == s.firstValue;
     if (!std::isfinite(v))
         return v;
-    s.last = s.last * m_weight + (1.0 - m_weight) * v;
+    s.last = s.last * weight_ + (1.0 - weight_) * v;
     ++s.finiteCount;
-    s.weightPow *= m_weight;
+    s.weightPow *= weight_;
     if (s.weightPow < 1e-17) // 1 - w^n is already exactly 1; skip denormals
         s.weightPow = 0.0;
     return s.constant ? v : s.last / (1.0 - s.weightPow);
@@ -51,4 +51,4 @@ PointVector emaSmooth(std::span<const Point> points, double weight)
     return out;
 }
 
-} // namespace fs
+} // namespace forkscope

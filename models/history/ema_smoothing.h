@@ -5,7 +5,7 @@
 #include <limits>
 #include <span>
 
-namespace fs {
+namespace forkscope {
 
 // Everything the smoother remembers; copy it at a fork step to continue
 // smoothing a child run exactly where the inherited segment left off.
@@ -27,18 +27,18 @@ public:
     // weight is clamped to [0, kMaxWeight]; 0 is the identity.
     explicit EmaSmoother(double weight, const EmaState &state = {});
 
-    double weight() const { return m_weight; }
-    const EmaState &state() const { return m_state; }
+    double weight() const { return weight_; }
+    const EmaState &state() const { return state_; }
 
     double push(double value);
     Point push(const Point &p) { return {p.step, push(p.value)}; }
     void smooth(std::span<const Point> in, PointVector &out); // appends
 
 private:
-    double m_weight;
-    EmaState m_state;
+    double weight_;
+    EmaState state_;
 };
 
 PointVector emaSmooth(std::span<const Point> points, double weight);
 
-} // namespace fs
+} // namespace forkscope

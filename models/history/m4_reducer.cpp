@@ -5,17 +5,17 @@
 #include <cstring>
 #include <utility>
 
-namespace fs {
+namespace forkscope {
 
 M4Reducer::M4Reducer(StepRange visible, int width) : M4Reducer(ColumnMapping(visible, width)) {}
 
-M4Reducer::M4Reducer(const ColumnMapping &columns) : m_columns(columns) {}
+M4Reducer::M4Reducer(const ColumnMapping &columns) : columns_(columns) {}
 
 void M4Reducer::addPoints(std::span<const Point> points)
 {
-    if (points.empty() || !m_columns.valid())
+    if (points.empty() || !columns_.valid())
         return;
-    const StepRange range = m_columns.range();
+    const StepRange range = columns_.range();
     const auto byStep = [](const Point &p, qint64 s) { return p.step < s; };
     const auto inBegin = std::lower_bound(points.begin(), points.end(), range.lo, byStep);
     const auto inEnd =
@@ -24,14 +24,14 @@ void M4Reducer::addPoints(std::span<const Point> points)
         noteBefore(*(inBegin - 1));
     for (auto it = inBegin; it != inEnd;) {
         addInRange(*it++);
-        if (!m_runOpen)
+        if (!runOpen_)
             continue;
         // The rest of this column's run, on locals: members could alias the
         // input as far as the compiler knows; this loop was 5x slower on them.
-        Sample lo = m_min;
-        Sample hi = m_max;
-        const qint64 columnLastStep = m_columnLastStep;
-        quint64 seq = m_seq;
+        Sample lo = min_;
+        Sample hi = max_;
+        const qint64 columnLastStep = columnLastStep_;
+        quint64 seq = seq_;
         const Point *last = nullptr;
         for (; it != inEnd && it->step <= columnLastStep && !std::isnan(it->value); ++it, ++seq) {
             const double v = it->value;
@@ -42,10 +42,10 @@ void M4Reducer::addPoints(std::span<const Point> points)
             last = &*it;
         }
         if (last)
-            m_last = {last->step, last->value, seq - 1};
-        m_min = lo;
-        m_max = hi;
-        m_seq = seq;
+            last_ = {last->step, last->value, seq - 1};
+        min_ = lo;
+        max_ = hi;
+        seq_ = seq;
     }
     if (inEnd != points.end())
         noteAfter(*inEnd);
@@ -53,7 +53,7 @@ void M4Reducer::addPoints(std::span<const Point> points)
 
 void M4Reducer::addConsecutive(qint64 firstStep, const char *values, size_t count)
 {
-    if (count == 0 || !m_columns.valid())
+    if (count == 0 || !columns_.valid())
         return;
     const auto valueAt = [values](size_t i) {
         double v;
@@ -61,16 +61,16 @@ void M4Reducer::addConsecutive(qint64 firstStep, const char *values, size_t coun
         return v;
     };
     const auto stepAt = [firstStep](size_t i) { return firstStep + qint64(i); };
-    const StepRange range = m_columns.range();
+    const StepRange range = columns_.range();
     const auto [i0, i1] = indexWindow(firstStep, count, range);
     if (i0 > 0)
         noteBefore({stepAt(i0 - 1), valueAt(i0 - 1)});
     for (size_t i = i0; i < i1;) {
         const qint64 step = stepAt(i);
         // The rest of the open column, or the column this step opens.
-        const qint64 columnLast = m_runOpen && step <= m_columnLastStep
-                                      ? m_columnLastStep
-                                      : qint64(m_columns.firstStepOfColumn(m_columns.column(step) + 1) - 1);
+        const qint64 columnLast = runOpen_ && step <= columnLastStep_
+                                      ? columnLastStep_
+                                      : qint64(columns_.firstStepOfColumn(columns_.column(step) + 1) - 1);
         const size_t end = std::min(i1, i + size_t(quint64(columnLast) - quint64(step)) + 1);
         double lo = valueAt(i), hi = lo;
         size_t loAt = i, hiAt = i, nanAt = end;
@@ -110,9 +110,9 @@ void M4Reducer::addConsecutive(qint64 firstStep, const char *values, size_t coun
 
 void M4Reducer::addPoint(const Point &point)
 {
-    if (!m_columns.valid())
+    if (!columns_.valid())
         return;
-    const StepRange range = m_columns.range();
+    const StepRange range = columns_.range();
     if (point.step < range.lo)
         noteBefore(point);
     else if (point.step > range.hi)
@@ -147,85 +147,85 @@ void M4Reducer::addSummary(const ChunkSummary &s)
 PointVector M4Reducer::finish()
 {
     flushRun();
-    if (!m_started && m_hasBefore)
-        m_out.push_back(m_before);
-    if (m_hasAfter)
-        m_out.push_back(m_after);
-    PointVector out = std::move(m_out);
-    *this = M4Reducer(m_columns);
+    if (!started_ && hasBefore_)
+        out_.push_back(before_);
+    if (hasAfter_)
+        out_.push_back(after_);
+    PointVector out = std::move(out_);
+    *this = M4Reducer(columns_);
     return out;
 }
 
 void M4Reducer::noteBefore(const Point &p)
 {
-    if (m_started)
+    if (started_)
         return; // out of order; nothing sensible to do with it
-    m_before = p;
-    m_hasBefore = true;
+    before_ = p;
+    hasBefore_ = true;
 }
 
 void M4Reducer::noteAfter(const Point &p)
 {
-    if (m_hasAfter)
+    if (hasAfter_)
         return;
-    m_after = p;
-    m_hasAfter = true;
+    after_ = p;
+    hasAfter_ = true;
 }
 
 void M4Reducer::startOutput()
 {
-    m_started = true;
-    if (m_hasBefore)
-        m_out.push_back(m_before);
+    started_ = true;
+    if (hasBefore_)
+        out_.push_back(before_);
 }
 
 void M4Reducer::addInRange(const Point &p)
 {
-    if (!m_started)
+    if (!started_)
         startOutput();
-    const Sample s{p.step, p.value, m_seq++};
+    const Sample s{p.step, p.value, seq_++};
     if (std::isnan(p.value)) {
         flushRun();
-        if (!m_out.empty() && !std::isnan(m_out.back().value))
-            m_out.push_back(p);
+        if (!out_.empty() && !std::isnan(out_.back().value))
+            out_.push_back(p);
         return;
     }
-    if (!m_runOpen || p.step > m_columnLastStep) {
+    if (!runOpen_ || p.step > columnLastStep_) {
         flushRun();
         openRun(s);
         return;
     }
-    m_last = s;
-    if (s.value < m_min.value)
-        m_min = s;
-    else if (s.value > m_max.value)
-        m_max = s;
+    last_ = s;
+    if (s.value < min_.value)
+        min_ = s;
+    else if (s.value > max_.value)
+        max_ = s;
 }
 
 void M4Reducer::openRun(const Sample &s)
 {
-    m_runOpen = true;
-    m_first = m_min = m_max = m_last = s;
-    const qint64 col = m_columns.column(s.step);
-    m_columnLastStep = static_cast<qint64>(m_columns.firstStepOfColumn(col + 1) - 1);
+    runOpen_ = true;
+    first_ = min_ = max_ = last_ = s;
+    const qint64 col = columns_.column(s.step);
+    columnLastStep_ = static_cast<qint64>(columns_.firstStepOfColumn(col + 1) - 1);
 }
 
 void M4Reducer::flushRun()
 {
-    if (!m_runOpen)
+    if (!runOpen_)
         return;
-    m_runOpen = false;
-    Sample a = m_min;
-    Sample b = m_max;
+    runOpen_ = false;
+    Sample a = min_;
+    Sample b = max_;
     if (b.seq < a.seq)
         std::swap(a, b);
-    put(m_first);
-    if (a.seq != m_first.seq && a.seq != m_last.seq)
+    put(first_);
+    if (a.seq != first_.seq && a.seq != last_.seq)
         put(a);
-    if (b.seq != a.seq && b.seq != m_first.seq && b.seq != m_last.seq)
+    if (b.seq != a.seq && b.seq != first_.seq && b.seq != last_.seq)
         put(b);
-    if (m_last.seq != m_first.seq)
-        put(m_last);
+    if (last_.seq != first_.seq)
+        put(last_);
 }
 
 bool summarySuffices(const ColumnMapping &columns, qint64 firstStep, qint64 lastStep)
@@ -269,4 +269,4 @@ PointVector reduceM4(std::span<const Point> points, StepRange visible, int width
     return r.finish();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include <span>
 
-namespace fs {
+namespace forkscope {
 
 // M4 reduction (first, min, max, last per pixel column) of one series for
 // one visible step range, fed incrementally with pieces in ascending step
@@ -29,7 +29,7 @@ public:
     M4Reducer(StepRange visible, int width);
     explicit M4Reducer(const ColumnMapping &columns);
 
-    const ColumnMapping &columns() const { return m_columns; }
+    const ColumnMapping &columns() const { return columns_; }
 
     void addPoints(std::span<const Point> points);
     void addPoint(const Point &point);
@@ -63,21 +63,21 @@ private:
     void startOutput();
     void openRun(const Sample &s);
     void flushRun();
-    void put(const Sample &s) { m_out.push_back({s.step, s.value}); }
+    void put(const Sample &s) { out_.push_back({s.step, s.value}); }
 
-    ColumnMapping m_columns;
-    PointVector m_out;
-    quint64 m_seq = 0;
+    ColumnMapping columns_;
+    PointVector out_;
+    quint64 seq_ = 0;
 
-    bool m_started = false; // an in-range point has been seen
-    bool m_runOpen = false;
-    qint64 m_columnLastStep = 0;
-    Sample m_first{}, m_min{}, m_max{}, m_last{};
+    bool started_ = false; // an in-range point has been seen
+    bool runOpen_ = false;
+    qint64 columnLastStep_ = 0;
+    Sample first_{}, min_{}, max_{}, last_{};
 
-    bool m_hasBefore = false;
-    bool m_hasAfter = false;
-    Point m_before;
-    Point m_after;
+    bool hasBefore_ = false;
+    bool hasAfter_ = false;
+    Point before_;
+    Point after_;
 };
 
 // Whether a chunk [firstStep, lastStep] may be handed to the reducer as a
@@ -92,4 +92,4 @@ ChunkSummary summarizeChunk(std::span<const Point> points);
 // One-shot reduction of raw points.
 PointVector reduceM4(std::span<const Point> points, StepRange visible, int width);
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 // How far outside the viewport a snapped pixel coordinate may lie. Far enough
 // that lines to off-screen points keep a plausible slope, small enough that
@@ -20,26 +20,26 @@ inline constexpr int kPixelOverscan = 1 << 16;
 class ColumnMapping {
 public:
     ColumnMapping() = default;
-    ColumnMapping(StepRange visible, int width) : m_range(visible), m_width(std::max(width, 0))
+    ColumnMapping(StepRange visible, int width) : range_(visible), width_(std::max(width, 0))
     {
-        if (!m_range.empty())
-            m_span = static_cast<__int128>(m_range.hi) - m_range.lo + 1;
+        if (!range_.empty())
+            span_ = static_cast<__int128>(range_.hi) - range_.lo + 1;
     }
 
-    StepRange range() const { return m_range; }
-    int width() const { return m_width; }
-    bool valid() const { return m_width > 0 && !m_range.empty(); }
+    StepRange range() const { return range_; }
+    int width() const { return width_; }
+    bool valid() const { return width_ > 0 && !range_.empty(); }
 
     qint64 column(qint64 step) const
     {
-        const __int128 num = (static_cast<__int128>(step) - m_range.lo) * m_width;
-        return static_cast<qint64>(floorDiv(num, m_span));
+        const __int128 num = (static_cast<__int128>(step) - range_.lo) * width_;
+        return static_cast<qint64>(floorDiv(num, span_));
     }
 
     // Smallest step whose column is >= col (col may be 0..width).
     __int128 firstStepOfColumn(qint64 col) const
     {
-        return m_range.lo + ceilDiv(static_cast<__int128>(col) * m_span, m_width);
+        return range_.lo + ceilDiv(static_cast<__int128>(col) * span_, width_);
     }
 
     bool sameColumn(qint64 a, qint64 b) const { return column(a) == column(b); }
@@ -48,7 +48,7 @@ public:
     int pixelX(qint64 step) const
     {
         const qint64 c = column(step);
-        return static_cast<int>(std::clamp<qint64>(c, -kPixelOverscan, m_width - 1 + kPixelOverscan));
+        return static_cast<int>(std::clamp<qint64>(c, -kPixelOverscan, width_ - 1 + kPixelOverscan));
     }
 
 private:
@@ -59,9 +59,9 @@ private:
     }
     static __int128 ceilDiv(__int128 a, __int128 b) { return -floorDiv(-a, b); }
 
-    StepRange m_range{1, 0};
-    int m_width = 0;
-    __int128 m_span = 1;
+    StepRange range_{1, 0};
+    int width_ = 0;
+    __int128 span_ = 1;
 };
 
 // Maps values onto rows: hi -> row 0, lo -> row height-1 (rounded to the
@@ -70,34 +70,34 @@ private:
 class RowMapping {
 public:
     RowMapping() = default;
-    RowMapping(double lo, double hi, int height) : m_lo(lo), m_hi(hi), m_height(std::max(height, 1))
+    RowMapping(double lo, double hi, int height) : lo_(lo), hi_(hi), height_(std::max(height, 1))
     {
-        if (!(m_hi > m_lo)) { // flat or inverted view: centre the value
-            m_lo -= 0.5;
-            m_hi = m_lo + 1.0;
+        if (!(hi_ > lo_)) { // flat or inverted view: centre the value
+            lo_ -= 0.5;
+            hi_ = lo_ + 1.0;
         }
     }
 
-    double lo() const { return m_lo; }
-    double hi() const { return m_hi; }
-    int height() const { return m_height; }
+    double lo() const { return lo_; }
+    double hi() const { return hi_; }
+    int height() const { return height_; }
 
     // NaN has no row; callers lift the pen instead (returns the bottom overscan).
     int row(double value) const
     {
-        const double maxRow = m_height - 1.0 + kPixelOverscan;
+        const double maxRow = height_ - 1.0 + kPixelOverscan;
         if (std::isnan(value))
             return static_cast<int>(maxRow);
-        const double r = std::floor((m_hi - value) / (m_hi - m_lo) * (m_height - 1) + 0.5);
+        const double r = std::floor((hi_ - value) / (hi_ - lo_) * (height_ - 1) + 0.5);
         if (std::isnan(r)) // only with non-finite view bounds
             return 0;
         return static_cast<int>(std::clamp(r, -double(kPixelOverscan), maxRow));
     }
 
 private:
-    double m_lo = 0.0;
-    double m_hi = 1.0;
-    int m_height = 1;
+    double lo_ = 0.0;
+    double hi_ = 1.0;
+    int height_ = 1;
 };
 
 struct Viewport {
@@ -105,4 +105,4 @@ struct Viewport {
     RowMapping y;
 };
 
-} // namespace fs
+} // namespace forkscope

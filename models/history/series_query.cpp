@@ -11,7 +11,7 @@
 #include "store/damaged_chunk.h"
 #include "store/sqlite_db.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -420,4 +420,4 @@ PointVector readEffective(Store &store, qint64 run, const QString &key, double s
     return points;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -12,7 +12,7 @@
 #include "series/series_types.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 // The chart read path, headless: one run's metric for a visible step range
 // and pixel width, reduced to first/min/max/last per pixel column. Its cost
@@ -120,4 +120,4 @@ ReducedSeries querySeries(Store &store, const SeriesQuery &q);
 // baselines (O(run length)).
 PointVector readEffective(Store &store, qint64 run, const QString &key, double smoothing = 0.0);
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 StepTimeMap::StepTimeMap(const std::vector<Point> &knots)
 {
@@ -49,4 +49,4 @@ qint64 StepTimeMap::stepAt(double seconds, bool roundUp) const
     return std::clamp(step, lo->first, hi->first);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 
 #include "series/series_types.h"
 
-namespace fs {
+namespace forkscope {
 
 // A run's steps against time (its `_runtime` or `_timestamp`, in seconds),
 // for charts whose x axis is time. Built from the first and last point of
@@ -29,4 +29,4 @@ private:
     std::vector<std::pair<qint64, double>> knots_;
 };
 
-} // namespace fs
+} // namespace forkscope

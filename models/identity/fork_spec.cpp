@@ -5,14 +5,14 @@
 #include "core/error.h"
 #include "core/step_rule.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 [[noreturn]] void refuse(const QString &what)
 {
     throw Error(Error::Kind::BadInput,
-                QCoreApplication::translate("fs::ForkSpec",
+                QCoreApplication::translate("forkscope::ForkSpec",
                                             "invalid fork spec: %1; expected '<run>?_step=<N>' with a run ID, run "
                                             "path or immutable ID and a whole step N >= 0, e.g. 'ans3bsax?_step=123'")
                     .arg(what));
@@ -20,7 +20,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::ForkSpec", text);
+    return QCoreApplication::translate("forkscope::ForkSpec", text);
 }
 
 } // namespace
@@ -67,4 +67,4 @@ QString formatForkSpec(const QString &run, qint64 step)
     return run + QStringLiteral("?_step=") + QString::number(step);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 #include "identity/run_ref.h"
 
-namespace fs {
+namespace forkscope {
 
 // "<run>?_step=<N>": the fork point as W&B writes it. Only the syntax is
 // checked here; whether the run exists and N is within its history is the
@@ -13,7 +13,7 @@ struct ForkSpec {
     RunRef run;
     qint64 step = 0;
 
-    // Throws fs::Error(BadInput) naming what was wrong and an example of what
+    // Throws forkscope::Error(BadInput) naming what was wrong and an example of what
     // is expected.
     static ForkSpec parse(const QString &text);
     QString toString() const;
@@ -21,4 +21,4 @@ struct ForkSpec {
 
 QString formatForkSpec(const QString &run, qint64 step);
 
-} // namespace fs
+} // namespace forkscope

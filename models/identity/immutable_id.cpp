@@ -2,7 +2,7 @@
 
 #include <QRandomGenerator>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 constexpr char kAlphabet[] = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford, lower case
@@ -40,4 +40,4 @@ bool isImmutableId(const QString &text)
     return true;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace fs {
+namespace forkscope {
 
 // A run's permanent, globally unique ID: "fsr:" followed by 26 characters of
 // Crockford base32 (128 random bits). The colon can never appear in a run ID,
@@ -10,4 +10,4 @@ namespace fs {
 QString generateImmutableId();
 bool isImmutableId(const QString &text);
 
-} // namespace fs
+} // namespace forkscope

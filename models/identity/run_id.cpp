@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "core/plain_text.h"
 
-namespace fs {
+namespace forkscope {
 
 QString generateRunId()
 {
@@ -20,17 +20,20 @@ QString generateRunId()
 QString runIdProblem(const QString &id)
 {
     if (id.isEmpty())
-        return QCoreApplication::translate("fs::Identity", "run ID is empty; expected a non-empty ID such as 'ans3bsax'");
-    if (const QString bad = invalidTextProblem(QCoreApplication::translate("fs::Identity", "run ID"), id);
+        return QCoreApplication::translate("forkscope::Identity",
+                                           "run ID is empty; expected a non-empty ID such as 'ans3bsax'");
+    if (const QString bad = invalidTextProblem(QCoreApplication::translate("forkscope::Identity", "run ID"), id);
         !bad.isEmpty())
         return bad;
     if (id.trimmed() != id)
-        return QCoreApplication::translate("fs::Identity", "run ID '%1' has leading or trailing white space; expected none").arg(id);
+        return QCoreApplication::translate("forkscope::Identity",
+                                           "run ID '%1' has leading or trailing white space; expected none")
+            .arg(id);
     static const QString forbidden = QStringLiteral(":;,#?/'");
     for (const QChar c : forbidden) {
         if (id.contains(c))
-            return QCoreApplication::translate("fs::Identity",
-                                               "run ID '%1' contains '%2'; run IDs may not contain any of : ; , # ? / '")
+            return QCoreApplication::translate(
+                       "forkscope::Identity", "run ID '%1' contains '%2'; run IDs may not contain any of : ; , # ? / '")
                 .arg(id, c);
     }
     return {};
@@ -43,4 +46,4 @@ void requireValidRunId(const QString &id)
         throw Error(Error::Kind::BadInput, problem);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace fs {
+namespace forkscope {
 
 // W&B-style run IDs: 8 random characters from a-z0-9 (generate_id(8)).
 QString generateRunId();
@@ -11,7 +11,7 @@ QString generateRunId();
 // wrong and what is expected.
 QString runIdProblem(const QString &id);
 
-// Throws fs::Error(BadInput) with runIdProblem()'s message.
+// Throws forkscope::Error(BadInput) with runIdProblem()'s message.
 void requireValidRunId(const QString &id);
 
-} // namespace fs
+} // namespace forkscope

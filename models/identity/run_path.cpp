@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-namespace fs {
+namespace forkscope {
 
 std::optional<RunPath> RunPath::parse(const QString &text)
 {
@@ -21,4 +21,4 @@ QString defaultEntity()
     return QStringLiteral("local");
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <QString>
 #include <optional>
 
-namespace fs {
+namespace forkscope {
 
 // entity/project/run_id
 struct RunPath {
@@ -20,4 +20,4 @@ struct RunPath {
 // The entity used when none is given.
 QString defaultEntity();
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include "identity/immutable_id.h"
 
-namespace fs {
+namespace forkscope {
 
 RunRef RunRef::parse(const QString &text)
 {
@@ -17,4 +17,4 @@ RunRef RunRef::parse(const QString &text)
     return ref;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -41,4 +41,4 @@ std::uint32_t crc32c(const void *data, std::size_t size, std::uint32_t crc)
     return ~c;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace fs {
+namespace forkscope {
 
 // CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), as TFRecord uses.
 std::uint32_t crc32c(const void *data, std::size_t size, std::uint32_t crc = 0);
@@ -14,4 +14,4 @@ inline std::uint32_t maskCrc32c(std::uint32_t crc)
     return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
 }
 
-} // namespace fs
+} // namespace forkscope

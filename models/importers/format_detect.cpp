@@ -9,14 +9,14 @@
 #include "importers/tensorboard_importer.h"
 #include "importers/wandb_importer.h"
 
-namespace fs {
+namespace forkscope {
 
 DetectedFormat detectImportFormat(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
         throw Error(Error::Kind::NotFound,
-                    QCoreApplication::translate("fs::Importers", "%1 does not exist").arg(path));
+                    QCoreApplication::translate("forkscope::Importers", "%1 does not exist").arg(path));
     const QString abs = info.absoluteFilePath();
     if (info.isFile()) {
         if (info.suffix() == QLatin1String("wandb"))
@@ -41,11 +41,13 @@ DetectedFormat detectImportFormat(const QString &path)
             return {ImportFormat::TensorBoard, abs};
     }
     throw Error(Error::Kind::BadInput,
-                QCoreApplication::translate("fs::Importers",
+                QCoreApplication::translate(
+                    "forkscope::Importers",
                     "%1 is not something Forkscope can import; expected a W&B run folder (run-*/offline-run-* "
                     "holding a .wandb file, or wandb-history.jsonl), a wandb/ folder of runs, a TensorBoard log "
                     "folder (events.out.tfevents.* files) or an MLflow mlruns/ folder (experiment folders with "
-                    "meta.yaml)").arg(path));
+                    "meta.yaml)")
+                    .arg(path));
 }
 
 ImportBatch importDetected(const DetectedFormat &detected, ImportResume *resume)
@@ -56,12 +58,9 @@ ImportBatch importDetected(const DetectedFormat &detected, ImportResume *resume)
         batch.runs.push_back(importWandbRun(detected.path, resume));
         return batch;
     }
-    case ImportFormat::WandbFolder:
-        return importWandbFolder(detected.path, resume);
-    case ImportFormat::TensorBoard:
-        return importTensorBoardDir(detected.path, resume);
-    case ImportFormat::Mlflow:
-        return importMlflowRoot(detected.path, resume);
+    case ImportFormat::WandbFolder: return importWandbFolder(detected.path, resume);
+    case ImportFormat::TensorBoard: return importTensorBoardDir(detected.path, resume);
+    case ImportFormat::Mlflow: return importMlflowRoot(detected.path, resume);
     }
     return {};
 }
@@ -70,14 +69,11 @@ QString importFormatName(ImportFormat format)
 {
     switch (format) {
     case ImportFormat::WandbRun:
-    case ImportFormat::WandbFolder:
-        return QStringLiteral("wandb");
-    case ImportFormat::TensorBoard:
-        return QStringLiteral("tensorboard");
-    case ImportFormat::Mlflow:
-        return QStringLiteral("mlflow");
+    case ImportFormat::WandbFolder: return QStringLiteral("wandb");
+    case ImportFormat::TensorBoard: return QStringLiteral("tensorboard");
+    case ImportFormat::Mlflow: return QStringLiteral("mlflow");
     }
     return {};
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 class ImportResume;
 
@@ -21,8 +21,8 @@ struct DetectedFormat {
 };
 
 // Says which importer applies to `path`. A project folder holding `wandb/`
-// or `mlruns/` resolves to that subfolder. Throws fs::Error(NotFound) if the
-// path does not exist and fs::Error(BadInput) naming what was expected when
+// or `mlruns/` resolves to that subfolder. Throws forkscope::Error(NotFound) if the
+// path does not exist and forkscope::Error(BadInput) naming what was expected when
 // nothing matches.
 DetectedFormat detectImportFormat(const QString &path);
 
@@ -33,4 +33,4 @@ ImportBatch importDetected(const DetectedFormat &detected, ImportResume *resume 
 // The format's name as ImportedRun::format spells it ("wandb", ...).
 QString importFormatName(ImportFormat format);
 
-} // namespace fs
+} // namespace forkscope

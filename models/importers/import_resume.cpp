@@ -8,7 +8,7 @@
 #include "importers/tensorboard_event_decoder.h"
 #include "importers/wandb_record_decoder.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -23,8 +23,7 @@ bool isUnder(const QString &file, const QString &source)
     return file == source || (file.startsWith(source) && file.at(source.size()) == QLatin1Char('/'));
 }
 
-template <typename Map>
-void forgetUnder(Map &map, const QString &source)
+template <typename Map> void forgetUnder(Map &map, const QString &source)
 {
     for (auto it = map.begin(); it != map.end();)
         it = isUnder(it->first, source) ? map.erase(it) : std::next(it);
@@ -74,4 +73,4 @@ std::string_view ImportResume::unread(std::string_view whole, const QString &pat
     return whole.substr(std::size_t(mark.offset));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -11,7 +11,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 class TensorBoardRunBuilder;
 class WandbRecordDecoder;
@@ -63,8 +63,8 @@ struct MlflowMetricTail {
     FileMark mark;
     qint64 lines = 0;
     qint64 values = 0;
-    std::optional<qint64> maxStep;       // while the steps only grow, this is all it takes to see a repeat
-    std::unordered_set<qint64> steps;     // every step, once they stopped growing (and not renumbered)
+    std::optional<qint64> maxStep;    // while the steps only grow, this is all it takes to see a repeat
+    std::unordered_set<qint64> steps; // every step, once they stopped growing (and not renumbered)
     bool renumbered = false;
 };
 
@@ -95,4 +95,4 @@ private:
     qint64 bytesRead_ = 0;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -5,15 +5,14 @@
 
 #include <QCoreApplication>
 
-namespace fs {
+namespace forkscope {
 
 qint64 sortAndMergeRows(std::vector<ImportedRow> &rows)
 {
     const auto byStep = [](const ImportedRow &a, const ImportedRow &b) { return a.step < b.step; };
     // Usual case: already ascending and unique, nothing to move.
-    if (std::adjacent_find(rows.begin(), rows.end(), [](const ImportedRow &a, const ImportedRow &b) {
-            return a.step >= b.step;
-        }) == rows.end())
+    if (std::adjacent_find(rows.begin(), rows.end(),
+                           [](const ImportedRow &a, const ImportedRow &b) { return a.step >= b.step; }) == rows.end())
         return 0;
     std::stable_sort(rows.begin(), rows.end(), byStep);
     qint64 replaced = 0;
@@ -22,8 +21,7 @@ qint64 sortAndMergeRows(std::vector<ImportedRow> &rows)
         if (out > 0 && rows[out - 1].step == rows[i].step) {
             auto &into = rows[out - 1].values;
             for (auto &kv : rows[i].values) {
-                auto it = std::find_if(into.begin(), into.end(),
-                                       [&](const auto &e) { return e.first == kv.first; });
+                auto it = std::find_if(into.begin(), into.end(), [&](const auto &e) { return e.first == kv.first; });
                 if (it == into.end()) {
                     into.push_back(std::move(kv));
                 } else {
@@ -50,8 +48,8 @@ void addWarning(ImportedRun &run, const QString &text)
     if (run.warningsLeftOut > 0)
         run.warnings.removeLast();
     ++run.warningsLeftOut;
-    run.warnings << QCoreApplication::translate("fs::Importers", "... and %n more warning(s)", nullptr,
+    run.warnings << QCoreApplication::translate("forkscope::Importers", "... and %n more warning(s)", nullptr,
                                                 int(std::min<qint64>(run.warningsLeftOut, INT_MAX)));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -12,7 +12,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // One history row: every value logged at one step. Numbers as logged:
 // integers stay integers, the rest are doubles (NaN and +/-Inf kept);
@@ -32,7 +32,7 @@ struct ImportedRun {
     QString runId;      // empty when the source has none (TensorBoard): the store picks one
     QString name, entity, project, group, jobType, notes, host;
     QStringList tags;
-    Json config = Json::object();   // W&B's own `_wandb` key moves to metadata["_wandb"]
+    Json config = Json::object(); // W&B's own `_wandb` key moves to metadata["_wandb"]
     Json summary = Json::object();
     Json metadata = Json::object(); // git {remote, commit}, program, args, mlflow tags/parent, ...
     QDateTime startTime;            // UTC; invalid when unknown
@@ -85,4 +85,4 @@ qint64 sortAndMergeRows(std::vector<ImportedRow> &rows);
 void addWarning(ImportedRun &run, const QString &text);
 inline constexpr int kMaxWarnings = 50;
 
-} // namespace fs
+} // namespace forkscope

@@ -4,13 +4,13 @@
 
 #include "core/plain_text.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 bool validUtf8(const std::string &s)
@@ -84,8 +84,8 @@ ImportedTexts validImportedTexts(const ImportedRun &run)
 
 QString importedIdentityProblem(const QString &runId, const QString &project, const QString &entity)
 {
-    for (const auto &[what, text] : {std::pair{tr("run ID"), runId}, std::pair{tr("project name"), project},
-                                     std::pair{tr("entity"), entity}}) {
+    for (const auto &[what, text] :
+         {std::pair{tr("run ID"), runId}, std::pair{tr("project name"), project}, std::pair{tr("entity"), entity}}) {
         const QString problem = invalidTextProblem(what, text);
         if (!problem.isEmpty())
             return tr("%1; the run is not imported (identifiers are never repaired)").arg(problem);
@@ -93,4 +93,4 @@ QString importedIdentityProblem(const QString &runId, const QString &project, co
     return {};
 }
 
-} // namespace fs
+} // namespace forkscope

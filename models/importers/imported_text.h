@@ -5,7 +5,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 // The free text of an imported run, as the store may keep it: text that is
 // not valid UTF-8 (raw bytes of a damaged or foreign file; in a QString, the
@@ -24,4 +24,4 @@ ImportedTexts validImportedTexts(const ImportedRun &run);
 // entity are valid text, else why not.
 QString importedIdentityProblem(const QString &runId, const QString &project, const QString &entity);
 
-} // namespace fs
+} // namespace forkscope

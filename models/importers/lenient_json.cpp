@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "core/json_limits.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -83,4 +83,4 @@ std::optional<Json> parseLenientJson(std::string_view text, QString *problem)
     }
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // Parses one JSON value as Python's json module writes it (W&B value_json,
 // wandb-history.jsonl lines): bare NaN, Infinity and -Infinity are allowed,
@@ -20,4 +20,4 @@ std::optional<Json> parseLenientJson(std::string_view text, QString *problem = n
 // Python or JSON writers do). Returns nullopt for anything else.
 std::optional<double> parseDouble(std::string_view text);
 
-} // namespace fs
+} // namespace forkscope

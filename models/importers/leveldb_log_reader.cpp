@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <zlib.h>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -39,7 +39,7 @@ QString hex(std::uint32_t v, int width = 8)
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 } // namespace
@@ -60,8 +60,7 @@ bool LevelDbLogReader::checkFileHeader()
         return halt(ReadStop::Kind::Truncated, 0,
                     tr("file is empty; expected the 7-byte W&B header (\":W&B\", 0xBEE1, version 0)"));
     if (std::memcmp(data_.data(), kMagic, std::min<std::size_t>(n, 4)) != 0)
-        return halt(ReadStop::Kind::NotThisFormat, 0,
-                    tr("not a .wandb file: expected \":W&B\" at byte 0"));
+        return halt(ReadStop::Kind::NotThisFormat, 0, tr("not a .wandb file: expected \":W&B\" at byte 0"));
     if (n > 4 && std::memcmp(data_.data() + 4, kMagic + 4, std::min<std::size_t>(n, 6) - 4) != 0)
         return halt(ReadStop::Kind::NotThisFormat, 4,
                     tr("not a .wandb file: expected identifier 0xBEE1 (bytes e1 be) at byte 4"));
@@ -92,7 +91,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
                 return halt(ReadStop::Kind::Truncated, size,
                             tr("file ends at byte %1 inside the record that starts at byte %2; "
                                "expected its MIDDLE/LAST chunks")
-                                .arg(qulonglong(size)).arg(qulonglong(recordStart)));
+                                .arg(qulonglong(size))
+                                .arg(qulonglong(recordStart)));
             return halt(ReadStop::Kind::End, size, {});
         }
         const std::size_t blockEnd = (pos_ / kBlockSize + 1) * kBlockSize;
@@ -108,7 +108,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
             }
             return halt(ReadStop::Kind::Truncated, pos_,
                         tr("file ends at byte %1 inside the 7-byte chunk header that starts at byte %2")
-                            .arg(qulonglong(size)).arg(qulonglong(pos_)));
+                            .arg(qulonglong(size))
+                            .arg(qulonglong(pos_)));
         }
         const char *h = data_.data() + pos_;
         const std::uint32_t storedCrc = readLe32(h);
@@ -121,16 +122,21 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
         if (type < Full || type > Last)
             return halt(ReadStop::Kind::Corrupt, pos_,
                         tr("chunk at byte %1 has type %2; expected 1 (FULL), 2 (FIRST), 3 (MIDDLE) or 4 (LAST)")
-                            .arg(qulonglong(pos_)).arg(int(type)));
+                            .arg(qulonglong(pos_))
+                            .arg(int(type)));
         if (kChunkHeaderSize + length > blockEnd - pos_)
             return halt(ReadStop::Kind::Corrupt, pos_,
                         tr("chunk at byte %1 declares %2 payload bytes, past its block end at byte %3")
-                            .arg(qulonglong(pos_)).arg(qulonglong(length)).arg(qulonglong(blockEnd)));
+                            .arg(qulonglong(pos_))
+                            .arg(qulonglong(length))
+                            .arg(qulonglong(blockEnd)));
         if (kChunkHeaderSize + length > size - pos_)
             return halt(ReadStop::Kind::Truncated, pos_,
                         tr("file ends mid-record at byte %1: the chunk at byte %2 declares %3 payload bytes "
                            "but only %4 remain")
-                            .arg(qulonglong(size)).arg(qulonglong(pos_)).arg(qulonglong(length))
+                            .arg(qulonglong(size))
+                            .arg(qulonglong(pos_))
+                            .arg(qulonglong(length))
                             .arg(qulonglong(size - pos_ - kChunkHeaderSize)));
         const char *payload = h + kChunkHeaderSize;
         uLong crc = ::crc32(0L, reinterpret_cast<const Bytef *>(h + 6), 1);
@@ -138,7 +144,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
         if (std::uint32_t(crc) != storedCrc)
             return halt(ReadStop::Kind::Corrupt, pos_,
                         tr("bad checksum for the chunk at byte %1: stored %2, expected %3 (CRC-32 of type and payload)")
-                            .arg(qulonglong(pos_)).arg(hex(storedCrc), hex(std::uint32_t(crc))));
+                            .arg(qulonglong(pos_))
+                            .arg(hex(storedCrc), hex(std::uint32_t(crc))));
 
         const std::size_t chunkStart = pos_;
         const std::string_view piece(payload, length);
@@ -148,7 +155,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
                 return halt(ReadStop::Kind::Corrupt, chunkStart,
                             tr("FULL chunk at byte %1 inside the record that starts at byte %2; "
                                "expected a MIDDLE or LAST chunk")
-                                .arg(qulonglong(chunkStart)).arg(qulonglong(recordStart)));
+                                .arg(qulonglong(chunkStart))
+                                .arg(qulonglong(recordStart)));
             pos_ += kChunkHeaderSize + length;
             resumeAt_ = pos_;
             record = piece;
@@ -160,7 +168,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
                 return halt(ReadStop::Kind::Corrupt, chunkStart,
                             tr("FIRST chunk at byte %1 inside the record that starts at byte %2; "
                                "expected a MIDDLE or LAST chunk")
-                                .arg(qulonglong(chunkStart)).arg(qulonglong(recordStart)));
+                                .arg(qulonglong(chunkStart))
+                                .arg(qulonglong(recordStart)));
             inRecord = true;
             recordStart = chunkStart;
             assembly_.assign(piece);
@@ -187,4 +196,4 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
     }
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "importers/read_stop.h"
 
-namespace fs {
+namespace forkscope {
 
 // Reads the records of a .wandb file: W&B's variant of the LevelDB log
 // format (7-byte ":W&B" header, 32 KiB blocks of checksummed chunks that
@@ -45,4 +45,4 @@ private:
     ReadStop stop_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -4,14 +4,14 @@
 
 #include "core/error.h"
 
-namespace fs {
+namespace forkscope {
 
 MappedFile::MappedFile(const QString &path) : file_(path)
 {
     if (!file_.open(QIODevice::ReadOnly))
-        throw Error(Error::Kind::NotFound,
-                    QCoreApplication::translate("fs::Importers", "cannot open %1: %2")
-                        .arg(path, file_.errorString()));
+        throw Error(
+            Error::Kind::NotFound,
+            QCoreApplication::translate("forkscope::Importers", "cannot open %1: %2").arg(path, file_.errorString()));
     const qint64 size = file_.size();
     if (size > 0) {
         if (uchar *p = file_.map(0, size)) {
@@ -21,10 +21,10 @@ MappedFile::MappedFile(const QString &path) : file_(path)
     }
     buffer_ = file_.readAll();
     if (file_.error() != QFileDevice::NoError)
-        throw Error(Error::Kind::NotFound,
-                    QCoreApplication::translate("fs::Importers", "cannot read %1: %2")
-                        .arg(path, file_.errorString()));
+        throw Error(
+            Error::Kind::NotFound,
+            QCoreApplication::translate("forkscope::Importers", "cannot read %1: %2").arg(path, file_.errorString()));
     data_ = std::string_view(buffer_.constData(), size_t(buffer_.size()));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,13 +6,13 @@
 #include <QFile>
 #include <QString>
 
-namespace fs {
+namespace forkscope {
 
 // A whole file's bytes, memory-mapped when possible (one read otherwise), so
 // the readers can walk it without copying.
 class MappedFile {
 public:
-    // Throws fs::Error(NotFound) if the file cannot be opened or read.
+    // Throws forkscope::Error(NotFound) if the file cannot be opened or read.
     explicit MappedFile(const QString &path);
     MappedFile(const MappedFile &) = delete;
     MappedFile &operator=(const MappedFile &) = delete;
@@ -25,4 +25,4 @@ private:
     std::string_view data_;
 };
 
-} // namespace fs
+} // namespace forkscope

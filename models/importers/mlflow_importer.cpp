@@ -16,13 +16,13 @@
 #include "importers/mlflow_metric_file.h"
 #include "importers/yaml_json.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 Json readMeta(const QString &dir)
@@ -91,8 +91,8 @@ QString stateFromStatus(const Json &meta)
         return QStringLiteral("pending");
     if (s == QLatin1String("3") || s == QLatin1String("FINISHED"))
         return QStringLiteral("finished");
-    if (s == QLatin1String("4") || s == QLatin1String("FAILED") || s == QLatin1String("5")
-        || s == QLatin1String("KILLED"))
+    if (s == QLatin1String("4") || s == QLatin1String("FAILED") || s == QLatin1String("5") ||
+        s == QLatin1String("KILLED"))
         return QStringLiteral("failed");
     return {};
 }
@@ -139,7 +139,9 @@ void readMetrics(const QString &runDir, ImportedRun &run, ImportResume *resume)
         if (parsed.endsMidLine) {
             ++run.skipped;
             const QString warning = tr("%1 ends mid-line at byte %2 (line %3 has no line end); expected "
-                                       "\"<timestamp_ms> <value> <step>\" lines").arg(path).arg(parsed.tailOffset)
+                                       "\"<timestamp_ms> <value> <step>\" lines")
+                                        .arg(path)
+                                        .arg(parsed.tailOffset)
                                         .arg(parsed.tailLine);
             addWarning(run, warning);
             run.tailWarnings << warning;
@@ -149,7 +151,9 @@ void readMetrics(const QString &runDir, ImportedRun &run, ImportResume *resume)
             const qint64 count = parsed.firstIndex + qint64(parsed.values.size());
             addWarning(run, tr("%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 "
                                "in the order written, their MLflow step is in \"%4\"")
-                                .arg(path).arg(count).arg(count - 1)
+                                .arg(path)
+                                .arg(count)
+                                .arg(count - 1)
                                 .arg(toQ(originalStepKey(name))));
             ++run.recordCounts[QStringLiteral("renumbered metric files")];
         }
@@ -189,8 +193,8 @@ bool isExperimentMeta(const QString &dir)
         return false;
     try {
         const Json meta = yamlFileToJson(path, YamlScalars::Text);
-        return meta.is_object() && meta.contains("experiment_id") && !meta.contains("run_id")
-            && !meta.contains("run_uuid");
+        return meta.is_object() && meta.contains("experiment_id") && !meta.contains("run_id") &&
+               !meta.contains("run_uuid");
     } catch (const Error &) {
         return false;
     }
@@ -214,7 +218,8 @@ ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName
     run.state = stateFromStatus(meta);
     if (run.state.isEmpty()) {
         addWarning(run, tr("%1/meta.yaml: unknown status \"%2\"; expected 1-5 (RUNNING, SCHEDULED, FINISHED, "
-                           "FAILED, KILLED)").arg(runDir, text(meta, "status")));
+                           "FAILED, KILLED)")
+                            .arg(runDir, text(meta, "status")));
         run.state = QStringLiteral("running");
     }
     if (const QString status = text(meta, "status"); status == QLatin1String("5") || status == QLatin1String("KILLED"))
@@ -265,12 +270,12 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
 {
     const QFileInfo root(mlrunsDir);
     if (!root.isDir())
-        throw Error(Error::Kind::NotFound,
-                    tr("%1 is not a folder; expected an MLflow mlruns/ folder").arg(mlrunsDir));
+        throw Error(Error::Kind::NotFound, tr("%1 is not a folder; expected an MLflow mlruns/ folder").arg(mlrunsDir));
     if (!isMlflowRoot(mlrunsDir))
         throw Error(Error::Kind::Format,
                     tr("%1 is not an MLflow mlruns/ folder; expected experiment folders holding a meta.yaml "
-                       "with experiment_id").arg(mlrunsDir));
+                       "with experiment_id")
+                        .arg(mlrunsDir));
     ImportBatch batch;
     const QDir rootDir(root.absoluteFilePath());
     const QString trash = rootDir.filePath(QStringLiteral(".trash"));
@@ -295,7 +300,8 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
         if (isDeleted(expMeta)) {
             const qint64 n = countRunsIn(expDir);
             batch.skippedRuns += n;
-            batch.warnings << tr("experiment \"%1\" (%2) is deleted; its %3 run(s) skipped").arg(expName, expDir).arg(n);
+            batch.warnings
+                << tr("experiment \"%1\" (%2) is deleted; its %3 run(s) skipped").arg(expName, expDir).arg(n);
             continue;
         }
         const auto runs = QDir(expDir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -319,4 +325,4 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
     return batch;
 }
 
-} // namespace fs
+} // namespace forkscope

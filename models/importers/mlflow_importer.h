@@ -4,7 +4,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 class ImportResume;
 
@@ -15,18 +15,17 @@ class ImportResume;
 // mlflow.note.content -> notes, mlflow.parentRunId -> metadata["parentRunId"].
 // Deleted runs and experiments (lifecycle_stage: deleted, or under .trash/)
 // are skipped and counted. A `/` in a key is a subfolder on disk.
-// Throws fs::Error(NotFound/Format) when `mlrunsDir` is not an mlruns root.
+// Throws forkscope::Error(NotFound/Format) when `mlrunsDir` is not an mlruns root.
 // With `resume` (a folder watch), each metric file is read from where the
 // last read of it stopped, and each run comes back with only the rows read now.
 ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume = nullptr);
 
-// One run folder (`<root>/<experiment_id>/<run_id>/`). Throws fs::Error(Format)
+// One run folder (`<root>/<experiment_id>/<run_id>/`). Throws forkscope::Error(Format)
 // when its meta.yaml is missing or unreadable.
-ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName,
-                            ImportResume *resume = nullptr);
+ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName, ImportResume *resume = nullptr);
 
 // Whether `dir` holds MLflow experiment folders (one with a meta.yaml that
 // has experiment_id and no run_id).
 bool isMlflowRoot(const QString &dir);
 
-} // namespace fs
+} // namespace forkscope

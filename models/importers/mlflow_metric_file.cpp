@@ -2,7 +2,7 @@
 
 #include "importers/import_resume.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -93,4 +93,4 @@ std::string originalStepKey(const std::string &key)
     return key + "/mlflow_step";
 }
 
-} // namespace fs
+} // namespace forkscope

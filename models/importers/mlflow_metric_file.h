@@ -8,14 +8,14 @@
 
 #include "importers/mlflow_metric_line.h"
 
-namespace fs {
+namespace forkscope {
 
 struct MlflowMetricTail;
 
 // One MLflow `metrics/<key>` file, read line by line.
 struct MlflowMetricFile {
-    std::vector<MlflowMetricValue> values;              // whole lines that parse, in the order written
-    std::vector<std::pair<qint64, QString>> badLines;   // (line number, what was wrong)
+    std::vector<MlflowMetricValue> values;            // whole lines that parse, in the order written
+    std::vector<std::pair<qint64, QString>> badLines; // (line number, what was wrong)
     // MLflow ends every line with '\n': a last line without one is cut, or
     // still being written. It is left out; these say where it starts.
     bool endsMidLine = false;
@@ -42,4 +42,4 @@ MlflowMetricFile continueMlflowMetricFile(std::string_view data, MlflowMetricTai
 // The key that keeps the original MLflow step of a renumbered metric `key`.
 std::string originalStepKey(const std::string &key);
 
-} // namespace fs
+} // namespace forkscope

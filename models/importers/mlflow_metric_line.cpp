@@ -7,7 +7,7 @@
 #include "core/step_rule.h"
 #include "importers/lenient_json.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -49,21 +49,23 @@ std::optional<MlflowMetricValue> parseMlflowMetricLine(std::string_view line, QS
         return std::nullopt;
     };
     if (count < 2 || count > 3)
-        return fail(QCoreApplication::translate("fs::Importers",
-            "%n field(s); expected \"<timestamp_ms> <value> <step>\" or \"<timestamp_ms> <value>\"",
-            nullptr, count));
+        return fail(QCoreApplication::translate(
+            "forkscope::Importers",
+            "%n field(s); expected \"<timestamp_ms> <value> <step>\" or \"<timestamp_ms> <value>\"", nullptr, count));
     MlflowMetricValue v;
     if (!parseInt(fields[0], v.timestampMs))
-        return fail(QCoreApplication::translate("fs::Importers",
-            "timestamp \"%1\" is not a whole number of milliseconds").arg(quoted(fields[0])));
+        return fail(QCoreApplication::translate("forkscope::Importers",
+                                                "timestamp \"%1\" is not a whole number of milliseconds")
+                        .arg(quoted(fields[0])));
     const auto value = parseDouble(fields[1]);
     if (!value)
-        return fail(QCoreApplication::translate("fs::Importers",
-            "value \"%1\" is not a number (expected e.g. 0.25, 1e-3, nan, inf)").arg(quoted(fields[1])));
+        return fail(QCoreApplication::translate("forkscope::Importers",
+                                                "value \"%1\" is not a number (expected e.g. 0.25, 1e-3, nan, inf)")
+                        .arg(quoted(fields[1])));
     v.value = *value;
     if (count == 3 && (!parseInt(fields[2], v.step) || !isValidStep(v.step)))
         return fail(badStepText(QLatin1Char('"') + quoted(fields[2]) + QLatin1Char('"')));
     return v;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace fs {
+namespace forkscope {
 
 struct MlflowMetricValue {
     qint64 timestampMs = 0;
@@ -18,4 +18,4 @@ struct MlflowMetricValue {
 // nullopt and, if given, sets *error to what was wrong and what was expected.
 std::optional<MlflowMetricValue> parseMlflowMetricLine(std::string_view line, QString *error = nullptr);
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-namespace fs::wire {
+namespace forkscope::wire {
 
 bool readVarint(const char *&p, const char *end, std::uint64_t &out)
 {
@@ -84,10 +84,8 @@ bool Reader::next(Field &field)
         return true;
     }
     case 3:
-    case 4:
-        return fail(Error::Group, start);
-    default:
-        return fail(Error::BadWireType, start);
+    case 4: return fail(Error::Group, start);
+    default: return fail(Error::BadWireType, start);
     }
 }
 
@@ -95,31 +93,39 @@ QString Reader::errorText() const
 {
     const auto at = qulonglong(errorOffset_);
     switch (error_) {
-    case Error::None:
-        return {};
+    case Error::None: return {};
     case Error::BadTag:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: malformed field tag; expected a varint of at most 5 bytes").arg(at);
+        return QCoreApplication::translate("forkscope::Importers",
+                                           "byte %1: malformed field tag; expected a varint of at most 5 bytes")
+            .arg(at);
     case Error::FieldNumberZero:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: field number 0; expected a field number of 1 or more").arg(at);
+        return QCoreApplication::translate("forkscope::Importers",
+                                           "byte %1: field number 0; expected a field number of 1 or more")
+            .arg(at);
     case Error::BadVarint:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: malformed varint value; expected at most 10 bytes ending inside the message").arg(at);
+        return QCoreApplication::translate(
+                   "forkscope::Importers",
+                   "byte %1: malformed varint value; expected at most 10 bytes ending inside the message")
+            .arg(at);
     case Error::BadLength:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: malformed length prefix; expected a varint length").arg(at);
+        return QCoreApplication::translate("forkscope::Importers",
+                                           "byte %1: malformed length prefix; expected a varint length")
+            .arg(at);
     case Error::Truncated:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: field runs past the end of the message (%2 bytes)").arg(at).arg(qulonglong(end_ - begin_));
+        return QCoreApplication::translate("forkscope::Importers",
+                                           "byte %1: field runs past the end of the message (%2 bytes)")
+            .arg(at)
+            .arg(qulonglong(end_ - begin_));
     case Error::Group:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: protobuf group (wire type 3/4) found; expected no groups in this message").arg(at);
+        return QCoreApplication::translate(
+                   "forkscope::Importers",
+                   "byte %1: protobuf group (wire type 3/4) found; expected no groups in this message")
+            .arg(at);
     case Error::BadWireType:
-        return QCoreApplication::translate("fs::Importers",
-            "byte %1: unknown wire type; expected 0, 1, 2 or 5").arg(at);
+        return QCoreApplication::translate("forkscope::Importers", "byte %1: unknown wire type; expected 0, 1, 2 or 5")
+            .arg(at);
     }
     return {};
 }
 
-} // namespace fs::wire
+} // namespace forkscope::wire

@@ -6,7 +6,7 @@
 
 #include <QString>
 
-namespace fs::wire {
+namespace forkscope::wire {
 
 // Protobuf wire format, just enough to read the few messages the importers
 // need without generated code. Every read is bounds-checked against the
@@ -24,8 +24,8 @@ enum class WireType : std::uint8_t {
 struct Field {
     std::uint32_t number = 0;
     WireType type = WireType::Varint;
-    std::uint64_t scalar = 0;  // the value of a Varint, Fixed32 or Fixed64 field
-    std::string_view bytes;    // the payload of a Bytes field
+    std::uint64_t scalar = 0; // the value of a Varint, Fixed32 or Fixed64 field
+    std::string_view bytes;   // the payload of a Bytes field
 
     bool isVarint() const { return type == WireType::Varint; }
     bool isBytes() const { return type == WireType::Bytes; }
@@ -90,8 +90,7 @@ private:
 // Calls fn(value) for each element of a repeated fixed-width field, whether it
 // was written packed (one Bytes field) or one field per element. Returns false
 // when a packed payload is not a whole number of elements.
-template <typename Fn>
-bool forEachFloat(const Field &f, Fn &&fn)
+template <typename Fn> bool forEachFloat(const Field &f, Fn &&fn)
 {
     if (f.isFixed32()) {
         fn(f.asFloat());
@@ -107,8 +106,7 @@ bool forEachFloat(const Field &f, Fn &&fn)
     return true;
 }
 
-template <typename Fn>
-bool forEachDouble(const Field &f, Fn &&fn)
+template <typename Fn> bool forEachDouble(const Field &f, Fn &&fn)
 {
     if (f.isFixed64()) {
         fn(f.asDouble());
@@ -124,4 +122,4 @@ bool forEachDouble(const Field &f, Fn &&fn)
     return true;
 }
 
-} // namespace fs::wire
+} // namespace forkscope::wire

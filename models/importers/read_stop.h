@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace fs {
+namespace forkscope {
 
 // Why a record reader stopped. Readers yield every whole record before
 // `offset` and nothing after it.
@@ -22,4 +22,4 @@ struct ReadStop {
     bool isStopped() const { return kind != Kind::Reading; }
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "core/error.h"
-#include "core/plain_text.h"
 #include "core/exact_integer.h"
+#include "core/plain_text.h"
 #include "core/step_rule.h"
 #include "identity/run_id.h"
 #include "importers/format_detect.h"
@@ -18,13 +18,13 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 class Cancelled {};
@@ -45,8 +45,7 @@ QString importKey(const ImportedRun &run)
 {
     if (!run.runId.isEmpty())
         return run.format + QLatin1Char(':') + run.runId;
-    return run.format + QLatin1Char(':') + QFileInfo(run.sourcePath).canonicalFilePath() + QLatin1Char('#')
-           + run.name;
+    return run.format + QLatin1Char(':') + QFileInfo(run.sourcePath).canonicalFilePath() + QLatin1Char('#') + run.name;
 }
 
 // Sources without run IDs (TensorBoard) get a stable one derived from the key.
@@ -95,8 +94,8 @@ Json importMetadata(const ImportedRun &run, const Json &metadata, const QString 
     if (run.exitCode)
         meta["exit_code"] = *run.exitCode;
     if (run.branch) {
-        const Json bp = {{"run", toStd(run.branch->run)}, {"metric", toStd(run.branch->metric)},
-                         {"value", run.branch->value}};
+        const Json bp = {
+            {"run", toStd(run.branch->run)}, {"metric", toStd(run.branch->metric)}, {"value", run.branch->value}};
         if (run.branch->rewind)
             meta["rewound_from"] = bp;
         else if (run.branch->metric == QLatin1String("_step") && stepFromDouble(run.branch->value))
@@ -166,8 +165,8 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, const StoredStep
         if (!wrote)
             continue;
         ++added;
-        if (options.progress && added % kProgressEveryRows == 0
-            && !options.progress(added, qint64(run.rows.size()), run.name))
+        if (options.progress && added % kProgressEveryRows == 0 &&
+            !options.progress(added, qint64(run.rows.size()), run.name))
             throw Cancelled();
     }
     return added;
@@ -178,14 +177,10 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, const StoredStep
 QString importStatusName(ImportOutcome::Status status)
 {
     switch (status) {
-    case ImportOutcome::Status::Created:
-        return QStringLiteral("created");
-    case ImportOutcome::Status::Updated:
-        return QStringLiteral("updated");
-    case ImportOutcome::Status::Unchanged:
-        return QStringLiteral("unchanged");
-    case ImportOutcome::Status::Failed:
-        break;
+    case ImportOutcome::Status::Created: return QStringLiteral("created");
+    case ImportOutcome::Status::Updated: return QStringLiteral("updated");
+    case ImportOutcome::Status::Unchanged: return QStringLiteral("unchanged");
+    case ImportOutcome::Status::Failed: break;
     }
     return QStringLiteral("failed");
 }
@@ -223,9 +218,9 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
             // holds no claim: the tool writing the source is what a re-import
             // follows.
             if (existing->writer)
-                store.requireNoLiveWriter(*existing, QCoreApplication::translate("fs::Store",
-                                                                                 "cannot import into run '%1'")
-                                                         .arg(existing->runId));
+                store.requireNoLiveWriter(*existing,
+                                          QCoreApplication::translate("forkscope::Store", "cannot import into run '%1'")
+                                              .arg(existing->runId));
             info = *existing;
         } else {
             NewRun spec;
@@ -262,7 +257,7 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
         store.setTimes(info.key, run.startTime, endTime(run), ended ? endTime(run) : QDateTime());
         tx.commit();
         info = store.runInfo(info.key);
-        out.status = !existing                                              ? ImportOutcome::Status::Created
+        out.status = !existing                                            ? ImportOutcome::Status::Created
                      : out.rowsAdded > 0 || info.state != existing->state ? ImportOutcome::Status::Updated
                                                                           : ImportOutcome::Status::Unchanged;
         out.runPath = info.path().toString();
@@ -307,8 +302,8 @@ ImportReport importPath(Store &store, const QString &path, const ImportOptions &
     report.format = importFormatName(detected.format);
     ImportBatch batch = importDetected(detected);
     if (batch.runs.empty() && batch.skippedRuns > 0)
-        throw Error(Error::Kind::Format, tr("nothing was imported from %1: %2")
-                                             .arg(path, batch.warnings.join(QStringLiteral("; "))));
+        throw Error(Error::Kind::Format,
+                    tr("nothing was imported from %1: %2").arg(path, batch.warnings.join(QStringLiteral("; "))));
     report.warnings = batch.warnings;
     report.skippedRuns = batch.skippedRuns;
     const qint64 total = qint64(batch.runs.size());
@@ -330,4 +325,4 @@ ImportReport importPath(Store &store, const QString &path, const ImportOptions &
     return report;
 }
 
-} // namespace fs
+} // namespace forkscope

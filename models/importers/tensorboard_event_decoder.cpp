@@ -8,7 +8,7 @@
 #include "importers/protobuf_wire.h"
 #include "importers/tfrecord_reader.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -18,7 +18,7 @@ constexpr int kDataClassScalar = 1;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 const char *eventKindName(std::uint32_t field)
@@ -73,15 +73,20 @@ std::optional<double> scalarFromTensorProto(std::string_view tensor)
                 content = f.bytes;
             break;
         case 5:
-            if (!wire::forEachFloat(f, [&](float v) { value = v; ++count; }))
+            if (!wire::forEachFloat(f, [&](float v) {
+                    value = v;
+                    ++count;
+                }))
                 return std::nullopt;
             break;
         case 6:
-            if (!wire::forEachDouble(f, [&](double v) { value = v; ++count; }))
+            if (!wire::forEachDouble(f, [&](double v) {
+                    value = v;
+                    ++count;
+                }))
                 return std::nullopt;
             break;
-        default:
-            break;
+        default: break;
         }
     }
     if (r.failed() || dims != 0 || unknownRank)
@@ -156,8 +161,8 @@ void TensorBoardRunBuilder::addEvent(std::string_view event, qint64 offset)
     ++run_.recordCounts[QStringLiteral("events")];
     if (r.failed()) {
         ++run_.skipped;
-        addWarning(run_, tr("%1: event at byte %2 does not decode (%3); skipped")
-                             .arg(file_).arg(offset).arg(r.errorText()));
+        addWarning(run_,
+                   tr("%1: event at byte %2 does not decode (%3); skipped").arg(file_).arg(offset).arg(r.errorText()));
         return;
     }
     ++run_.recordCounts[kind ? QString::fromLatin1(eventKindName(kind)) : QStringLiteral("other")];
@@ -172,7 +177,9 @@ void TensorBoardRunBuilder::addEvent(std::string_view event, qint64 offset)
     if (!isValidStep(step)) {
         ++run_.skipped;
         addWarning(run_, tr("%1: event at byte %2: %3; its values are skipped")
-                             .arg(file_).arg(offset).arg(badStepText(QString::number(step))));
+                             .arg(file_)
+                             .arg(offset)
+                             .arg(badStepText(QString::number(step))));
         return;
     }
     addSummary(summary, step, wallTime, offset);
@@ -192,17 +199,37 @@ void TensorBoardRunBuilder::addSummary(std::string_view summary, qint64 step, do
         wire::Field vf;
         while (vr.next(vf)) {
             switch (vf.number) {
-            case 1: if (vf.isBytes()) tag = vf.bytes; break;
-            case 2: if (vf.isFixed32()) { simple = vf.asFloat(); hasSimple = true; } break;
-            case 8: if (vf.isBytes()) { tensor = vf.bytes; hasTensor = true; } break;
-            case 9: if (vf.isBytes()) { metadata = vf.bytes; hasMetadata = true; } break;
+            case 1:
+                if (vf.isBytes())
+                    tag = vf.bytes;
+                break;
+            case 2:
+                if (vf.isFixed32()) {
+                    simple = vf.asFloat();
+                    hasSimple = true;
+                }
+                break;
+            case 8:
+                if (vf.isBytes()) {
+                    tensor = vf.bytes;
+                    hasTensor = true;
+                }
+                break;
+            case 9:
+                if (vf.isBytes()) {
+                    metadata = vf.bytes;
+                    hasMetadata = true;
+                }
+                break;
             default: break; // image=4, histo=5, audio=6, ...
             }
         }
         if (vr.failed()) {
             ++run_.skipped;
             addWarning(run_, tr("%1: summary value in the event at byte %2 does not decode (%3); skipped")
-                                 .arg(file_).arg(offset).arg(vr.errorText()));
+                                 .arg(file_)
+                                 .arg(offset)
+                                 .arg(vr.errorText()));
             continue;
         }
         const int index = tagIndex(tag);
@@ -238,7 +265,9 @@ void TensorBoardRunBuilder::addSummary(std::string_view summary, qint64 step, do
     if (r.failed()) {
         ++run_.skipped;
         addWarning(run_, tr("%1: summary in the event at byte %2 does not decode (%3); the rest of it is skipped")
-                             .arg(file_).arg(offset).arg(r.errorText()));
+                             .arg(file_)
+                             .arg(offset)
+                             .arg(r.errorText()));
     }
 }
 
@@ -251,7 +280,9 @@ void TensorBoardRunBuilder::setValue(int tag, qint64 step, double value, double 
         addWarning(run_, tr("%1: tag \"%2\" goes back from step %3 to step %4 at byte %5 (the job was restarted?); "
                             "for a step written more than once the last value is kept")
                              .arg(file_, QString::fromStdString(tagNames_[size_t(tag)]))
-                             .arg(state.lastStep).arg(step).arg(offset));
+                             .arg(state.lastStep)
+                             .arg(step)
+                             .arg(offset));
     }
     state.seen = true;
     state.lastStep = step;
@@ -284,8 +315,9 @@ void TensorBoardRunBuilder::finish()
     steps_.clear();
     sortAndMergeRows(run_.rows);
     if (replaced_ > 0)
-        addWarning(run_, tr("%1 scalar values were written again for a step already seen; the last one is kept")
-                             .arg(replaced_));
+        addWarning(
+            run_,
+            tr("%1 scalar values were written again for a step already seen; the last one is kept").arg(replaced_));
     if (firstWallTime_ > 0 && firstWallTime_ < 253402300800.0) {
         run_.startTime = QDateTime::fromMSecsSinceEpoch(qint64(firstWallTime_ * 1000), Qt::UTC);
         run_.runtimeSeconds = lastWallTime_ - firstWallTime_;
@@ -293,4 +325,4 @@ void TensorBoardRunBuilder::finish()
     run_.state = cut_ ? QStringLiteral("crashed") : QStringLiteral("finished");
 }
 
-} // namespace fs
+} // namespace forkscope

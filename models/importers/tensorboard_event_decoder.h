@@ -9,7 +9,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 // Builds one run from TensorBoard event files (TFRecord-framed tensorflow.Event
 // protos): scalars from simple_value and from rank-0 float/double tensors of
@@ -66,4 +66,4 @@ private:
 // DT_DOUBLE, from tensor_content, float_val or double_val, packed or not).
 std::optional<double> scalarFromTensorProto(std::string_view tensor);
 
-} // namespace fs
+} // namespace forkscope

@@ -13,13 +13,13 @@
 #include "importers/mapped_file.h"
 #include "importers/tensorboard_event_decoder.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 // events.out.tfevents.<unix seconds>.<host>[...]: write order is the number.
@@ -108,13 +108,11 @@ ImportBatch importTensorBoardDir(const QString &logDir, ImportResume *resume)
 {
     const QFileInfo root(logDir);
     if (!root.exists())
-        throw Error(Error::Kind::NotFound,
-                    tr("%1 does not exist; expected a TensorBoard log folder").arg(logDir));
+        throw Error(Error::Kind::NotFound, tr("%1 does not exist; expected a TensorBoard log folder").arg(logDir));
     const QStringList files = findTensorBoardEventFiles(logDir);
     if (files.isEmpty())
         throw Error(Error::Kind::Format,
-                    tr("%1 holds no TensorBoard event files; expected files named events.out.tfevents.*")
-                        .arg(logDir));
+                    tr("%1 holds no TensorBoard event files; expected files named events.out.tfevents.*").arg(logDir));
 
     const QDir rootDir = root.isDir() ? QDir(root.absoluteFilePath()) : root.absoluteDir();
     std::map<QString, QStringList> byFolder; // relative folder -> its files, in order
@@ -137,8 +135,8 @@ ImportBatch importTensorBoardDir(const QString &logDir, ImportResume *resume)
             if (!run.warnings.isEmpty())
                 why = run.warnings.join(QStringLiteral("; "));
             batch.warnings << QCoreApplication::translate(
-                                  "fs::Importers", "%1 skipped: its %n event file(s) hold no readable record (%2)",
-                                  nullptr, fileCount)
+                                  "forkscope::Importers",
+                                  "%1 skipped: its %n event file(s) hold no readable record (%2)", nullptr, fileCount)
                                   .arg(run.sourcePath, why);
             continue;
         }
@@ -147,4 +145,4 @@ ImportBatch importTensorBoardDir(const QString &logDir, ImportResume *resume)
     return batch;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 class ImportResume;
 
@@ -13,7 +13,7 @@ class ImportResume;
 // per folder that holds event files: the folder's path relative to `logDir`
 // names the run, files directly in `logDir` form a run named after `logDir`
 // itself. `project` is `logDir`'s name for all of them. `logDir` may also be
-// a single event file. Throws fs::Error(NotFound/Format) when there is no
+// a single event file. Throws forkscope::Error(NotFound/Format) when there is no
 // event file at all.
 // With `resume` (a folder watch), each file is read from where the last read
 // of it stopped, and each run comes back with only the rows read now.
@@ -24,4 +24,4 @@ QStringList findTensorBoardEventFiles(const QString &logDir);
 
 bool isTensorBoardEventFile(const QString &fileName);
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 #include "importers/read_stop.h"
 
-namespace fs {
+namespace forkscope {
 
 // Reads TFRecord framing (TensorBoard event files): uint64 LE length,
 // masked CRC-32C of the length, data, masked CRC-32C of the data.
@@ -34,4 +34,4 @@ private:
     ReadStop stop_;
 };
 
-} // namespace fs
+} // namespace forkscope

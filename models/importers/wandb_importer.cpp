@@ -9,21 +9,21 @@
 #include <QRegularExpression>
 
 #include "core/error.h"
-#include "importers/import_resume.h"
-#include "importers/leveldb_log_reader.h"
 #include "core/step_rule.h"
+#include "importers/import_resume.h"
 #include "importers/lenient_json.h"
+#include "importers/leveldb_log_reader.h"
 #include "importers/mapped_file.h"
 #include "importers/wandb_record_decoder.h"
 #include "importers/yaml_json.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 // run-20220429_201936-3ojed7lz, offline-run-..., dryrun-...
@@ -74,8 +74,8 @@ void mergeConfigYaml(const QString &path, ImportedRun &run)
         if (it.key() == "wandb_version")
             continue;
         Json value = it.value();
-        if (value.is_object() && value.contains("value")
-            && (value.size() == 1 || (value.size() == 2 && value.contains("desc"))))
+        if (value.is_object() && value.contains("value") &&
+            (value.size() == 1 || (value.size() == 2 && value.contains("desc"))))
             value = Json(value["value"]);
         if (it.key() == "_wandb")
             run.metadata["_wandb"] = std::move(value);
@@ -140,8 +140,8 @@ void mergeMetadataJson(const QString &path, ImportedRun &run, bool legacy)
         if (const auto it = j->find("exitcode"); it != j->end() && it->is_number_integer())
             run.exitCode = it->get<int>();
         const QString state = stringAt(*j, "state");
-        if (state == QLatin1String("finished") || state == QLatin1String("running")
-            || state == QLatin1String("crashed") || state == QLatin1String("failed"))
+        if (state == QLatin1String("finished") || state == QLatin1String("running") ||
+            state == QLatin1String("crashed") || state == QLatin1String("failed"))
             run.state = state;
         else if (state == QLatin1String("killed"))
             run.state = QStringLiteral("failed");
@@ -179,16 +179,22 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportRe
             ++run.skipped;
             if (!problem.isEmpty()) {
                 addWarning(run, tr("%1 line %2 (byte %3) is not valid JSON (%4); skipped")
-                                    .arg(path).arg(lineNo).arg(lineStart).arg(problem));
+                                    .arg(path)
+                                    .arg(lineNo)
+                                    .arg(lineStart)
+                                    .arg(problem));
             } else if (lastWithoutNewline) {
                 cut = true;
                 const QString warning = tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON "
-                                           "object per line").arg(path).arg(lineStart).arg(lineNo);
+                                           "object per line")
+                                            .arg(path)
+                                            .arg(lineStart)
+                                            .arg(lineNo);
                 addWarning(run, warning);
                 run.tailWarnings << warning;
             } else {
-                addWarning(run, tr("%1 line %2 (byte %3) is not a JSON object; skipped")
-                                    .arg(path).arg(lineNo).arg(lineStart));
+                addWarning(
+                    run, tr("%1 line %2 (byte %3) is not a JSON object; skipped").arg(path).arg(lineNo).arg(lineStart));
             }
             continue;
         }
@@ -203,7 +209,10 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportRe
             if (!step) {
                 ++run.skipped;
                 addWarning(run, tr("%1 line %2 (byte %3): %4; the row is skipped")
-                                    .arg(path).arg(lineNo).arg(lineStart).arg(badStepText(toQ(dumpJson(*it)))));
+                                    .arg(path)
+                                    .arg(lineNo)
+                                    .arg(lineStart)
+                                    .arg(badStepText(toQ(dumpJson(*it)))));
                 continue;
             }
             row.step = *step;
@@ -219,8 +228,8 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportRe
     run.recordCounts[QStringLiteral("history")] = tail.rows;
     const qint64 replaced = sortAndMergeRows(run.rows);
     if (replaced > 0)
-        addWarning(run, tr("%1 history values were logged again for a step already seen; the last one is kept")
-                            .arg(replaced));
+        addWarning(
+            run, tr("%1 history values were logged again for a step already seen; the last one is kept").arg(replaced));
 }
 
 const Json *findPath(const Json &j, std::initializer_list<const char *> path)
@@ -294,8 +303,8 @@ ImportedRun continueWandbLog(std::string_view bytes, const QString &sourcePath, 
     if (tail.records == 0)
         throw Error(Error::Kind::Format,
                     tr("%1 holds no readable record, so there is nothing to import: %2")
-                        .arg(sourcePath, reader.stop().isClean() ? tr("the file ends after its header")
-                                                                 : reader.stop().reason));
+                        .arg(sourcePath,
+                             reader.stop().isClean() ? tr("the file ends after its header") : reader.stop().reason));
     tail.decoder->finish(reader.stop());
     std::vector<ImportedRow> rows;
     rows.swap(tail.run.rows);
@@ -365,7 +374,8 @@ ImportedRun importWandbRun(const QString &path, ImportResume *resume)
         if (!hasHistory && !(nameMatch.hasMatch() && QFileInfo::exists(filesDir + QStringLiteral("/config.yaml"))))
             throw Error(Error::Kind::Format,
                         tr("%1 is not a W&B run folder; expected a run-<id>.wandb file (SDK 0.10+) or "
-                           "wandb-history.jsonl (SDK 0.9)").arg(dir.path()));
+                           "wandb-history.jsonl (SDK 0.9)")
+                            .arg(dir.path()));
         run.format = QStringLiteral("wandb");
         legacy = true;
         bool cut = false;
@@ -373,10 +383,12 @@ ImportedRun importWandbRun(const QString &path, ImportResume *resume)
             readHistoryJsonl(history, run, cut, resume);
         else
             addWarning(run, tr("%1 has no .wandb file and no wandb-history.jsonl; only its config and summary "
-                               "are imported").arg(dir.path()));
+                               "are imported")
+                                .arg(dir.path()));
         if (hasHistory && run.recordCounts[QStringLiteral("history")] == 0 && run.skipped > 0)
-            throw Error(Error::Kind::Format, tr("%1 holds no readable line, so there is nothing to import: %2")
-                                                 .arg(history, run.warnings.value(0)));
+            throw Error(
+                Error::Kind::Format,
+                tr("%1 holds no readable line, so there is nothing to import: %2").arg(history, run.warnings.value(0)));
         run.state = cut ? QStringLiteral("crashed") : QStringLiteral("running");
     }
     run.sourcePath = info.isDir() ? dir.path() : wandbFile;
@@ -442,4 +454,4 @@ ImportBatch importWandbFolder(const QString &wandbDir, ImportResume *resume)
     return batch;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,20 +7,20 @@
 
 #include "importers/imported_run.h"
 
-namespace fs {
+namespace forkscope {
 
 class ImportResume;
 
 // The records of one .wandb file (its bytes), as a run: everything whole is
 // imported, a cut or corrupt tail becomes a warning. Throws
-// fs::Error(Format) when the bytes do not start with a .wandb header.
+// forkscope::Error(Format) when the bytes do not start with a .wandb header.
 ImportedRun importWandbLog(std::string_view bytes, const QString &sourcePath);
 
 // One W&B run: a run folder (`run-*`, `offline-run-*`, SDK 0.9 `run-*`/
 // `dryrun-*` with wandb-history.jsonl) or a single .wandb file. Adds what
 // the folder's files/ say (config.yaml, wandb-summary.json,
 // wandb-metadata.json) to what the .wandb holds.
-// Throws fs::Error(NotFound) / fs::Error(Format) when it is not a run.
+// Throws forkscope::Error(NotFound) / forkscope::Error(Format) when it is not a run.
 // With `resume` (a folder watch), each file is read from where the last read
 // of it stopped, and the run comes back with only the rows read now.
 ImportedRun importWandbRun(const QString &path, ImportResume *resume = nullptr);
@@ -37,4 +37,4 @@ QStringList findWandbRunFolders(const QString &wandbDir);
 // skippedRuns with a warning naming its folder; the others still import.
 ImportBatch importWandbFolder(const QString &wandbDir, ImportResume *resume = nullptr);
 
-} // namespace fs
+} // namespace forkscope

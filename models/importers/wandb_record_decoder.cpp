@@ -9,16 +9,34 @@
 #include "importers/lenient_json.h"
 #include "importers/protobuf_wire.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 // wandb_internal.Record oneof field numbers.
 enum RecordField : std::uint32_t {
-    History = 2, Summary = 3, Output = 4, Config = 5, Files = 6, Stats = 7, Artifact = 8,
-    TbRecord = 9, Alert = 10, Telemetry = 11, Metric = 12, OutputRaw = 13, Run = 17,
-    Exit = 18, Final = 20, Header = 21, Footer = 22, Preempting = 23, UseArtifact = 25,
-    Environment = 26, OutputLogger = 27, Request = 100,
+    History = 2,
+    Summary = 3,
+    Output = 4,
+    Config = 5,
+    Files = 6,
+    Stats = 7,
+    Artifact = 8,
+    TbRecord = 9,
+    Alert = 10,
+    Telemetry = 11,
+    Metric = 12,
+    OutputRaw = 13,
+    Run = 17,
+    Exit = 18,
+    Final = 20,
+    Header = 21,
+    Footer = 22,
+    Preempting = 23,
+    UseArtifact = 25,
+    Environment = 26,
+    OutputLogger = 27,
+    Request = 100,
 };
 
 const char *recordKindName(std::uint32_t field)
@@ -57,7 +75,7 @@ QString str(std::string_view s)
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::Importers", text);
+    return QCoreApplication::translate("forkscope::Importers", text);
 }
 
 // A HistoryItem / SummaryItem / ConfigItem: key=1, nested_key=2, value_json=16.
@@ -91,9 +109,7 @@ bool decodeItem(std::string_view bytes, std::string &joined, std::vector<std::st
             joined.append(f.bytes);
             ++nestedParts;
             break;
-        case 16:
-            valueJson = f.bytes;
-            break;
+        case 16: valueJson = f.bytes; break;
         }
     }
     if (r.failed()) {
@@ -143,8 +159,8 @@ void WandbRecordDecoder::addRecord(std::string_view record, qint64 offset)
     if (r.failed()) {
         ++run_.skipped;
         ++run_.recordCounts[QStringLiteral("invalid")];
-        addWarning(run_, tr("record at byte %1 is not a valid W&B record (%2); skipped")
-                             .arg(offset).arg(r.errorText()));
+        addWarning(run_,
+                   tr("record at byte %1 is not a valid W&B record (%2); skipped").arg(offset).arg(r.errorText()));
         return;
     }
     ++kindCounts_[kind < kindCounts_.size() ? kind : 0];
@@ -163,7 +179,9 @@ void WandbRecordDecoder::addRecord(std::string_view record, qint64 offset)
     if (!ok) {
         ++run_.skipped;
         addWarning(run_, tr("%1 record at byte %2 does not decode (%3); skipped")
-                             .arg(QString::fromLatin1(recordKindName(kind))).arg(offset).arg(error));
+                             .arg(QString::fromLatin1(recordKindName(kind)))
+                             .arg(offset)
+                             .arg(error));
     }
 }
 
@@ -200,9 +218,11 @@ bool WandbRecordDecoder::decodeHistory(std::string_view bytes, QString &error)
             ++run_.skipped;
             addWarning(run_, problem.isEmpty()
                                  ? tr("history record at byte %1: value of \"%2\" is not JSON; skipped")
-                                       .arg(recordOffset_).arg(QString::fromStdString(key_))
+                                       .arg(recordOffset_)
+                                       .arg(QString::fromStdString(key_))
                                  : tr("history record at byte %1: value of \"%2\" is not JSON (%3); skipped")
-                                       .arg(recordOffset_).arg(QString::fromStdString(key_), problem));
+                                       .arg(recordOffset_)
+                                       .arg(QString::fromStdString(key_), problem));
             continue;
         }
         if (key_ == "_step") {
@@ -222,8 +242,8 @@ bool WandbRecordDecoder::decodeHistory(std::string_view bytes, QString &error)
         badStep = QString::number(stepNum);
     if (!badStep.isEmpty()) {
         ++run_.skipped;
-        addWarning(run_, tr("history record at byte %1: %2; the row is skipped")
-                             .arg(recordOffset_).arg(badStepText(badStep)));
+        addWarning(
+            run_, tr("history record at byte %1: %2; the row is skipped").arg(recordOffset_).arg(badStepText(badStep)));
         return true;
     }
     row.step = stepItem ? *stepItem : stepNum;
@@ -244,8 +264,8 @@ void WandbRecordDecoder::applyUpdate(bool isConfig, bool remove, const Json *val
     }
     if (!value)
         return;
-    if (isConfig && !internal && path_.size() == 1 && value->is_object() && value->contains("value")
-        && value->size() <= 2 && (value->size() == 1 || value->contains("desc"))) {
+    if (isConfig && !internal && path_.size() == 1 && value->is_object() && value->contains("value") &&
+        value->size() <= 2 && (value->size() == 1 || value->contains("desc"))) {
         (*parent)[path_.back()] = (*value)["value"]; // {desc, value} as in config.yaml
         return;
     }
@@ -275,11 +295,14 @@ bool WandbRecordDecoder::decodeUpdates(std::string_view bytes, bool isConfig, QS
         if (!value || !problem.isEmpty()) {
             ++run_.skipped;
             const QString kind = isConfig ? QStringLiteral("config") : QStringLiteral("summary");
-            addWarning(run_, problem.isEmpty()
-                                 ? tr("%1 record at byte %2: value of \"%3\" is not JSON; skipped")
-                                       .arg(kind).arg(recordOffset_).arg(QString::fromStdString(key_))
-                                 : tr("%1 record at byte %2: value of \"%3\" is not JSON (%4); skipped")
-                                       .arg(kind).arg(recordOffset_).arg(QString::fromStdString(key_), problem));
+            addWarning(run_, problem.isEmpty() ? tr("%1 record at byte %2: value of \"%3\" is not JSON; skipped")
+                                                     .arg(kind)
+                                                     .arg(recordOffset_)
+                                                     .arg(QString::fromStdString(key_))
+                                               : tr("%1 record at byte %2: value of \"%3\" is not JSON (%4); skipped")
+                                                     .arg(kind)
+                                                     .arg(recordOffset_)
+                                                     .arg(QString::fromStdString(key_), problem));
             continue;
         }
         applyUpdate(isConfig, false, &*value);
@@ -304,9 +327,18 @@ bool WandbRecordDecoder::decodeRun(std::string_view bytes, QString &error)
         if (f.isBytes()) {
             const QString s = str(f.bytes);
             switch (f.number) {
-            case 1: if (!s.isEmpty()) run_.runId = s; break;
-            case 2: if (!s.isEmpty()) run_.entity = s; break;
-            case 3: if (!s.isEmpty()) run_.project = s; break;
+            case 1:
+                if (!s.isEmpty())
+                    run_.runId = s;
+                break;
+            case 2:
+                if (!s.isEmpty())
+                    run_.entity = s;
+                break;
+            case 3:
+                if (!s.isEmpty())
+                    run_.project = s;
+                break;
             case 4:
                 if (!decodeUpdates(f.bytes, true, error))
                     return false;
@@ -315,12 +347,27 @@ bool WandbRecordDecoder::decodeRun(std::string_view bytes, QString &error)
                 if (!decodeUpdates(f.bytes, false, error))
                     return false;
                 break;
-            case 6: if (!s.isEmpty()) run_.group = s; break;
-            case 7: if (!s.isEmpty()) run_.jobType = s; break;
-            case 8: if (!s.isEmpty()) run_.name = s; break;
-            case 9: if (!s.isEmpty()) run_.notes = s; break;
+            case 6:
+                if (!s.isEmpty())
+                    run_.group = s;
+                break;
+            case 7:
+                if (!s.isEmpty())
+                    run_.jobType = s;
+                break;
+            case 8:
+                if (!s.isEmpty())
+                    run_.name = s;
+                break;
+            case 9:
+                if (!s.isEmpty())
+                    run_.notes = s;
+                break;
             case 10: tags << s; break;
-            case 13: if (!s.isEmpty()) run_.host = s; break;
+            case 13:
+                if (!s.isEmpty())
+                    run_.host = s;
+                break;
             case 17: { // google.protobuf.Timestamp
                 qint64 seconds = 0, nanos = 0;
                 wire::Reader ts(f.bytes);
@@ -457,8 +504,9 @@ void WandbRecordDecoder::finish(const ReadStop &stop)
         run_.branch->rewind = run_.branch->run == run_.runId;
     const qint64 replaced = sortAndMergeRows(run_.rows);
     if (replaced > 0)
-        addWarning(run_, tr("%1 history values were logged again for a step already seen; the last one is kept")
-                             .arg(replaced));
+        addWarning(
+            run_,
+            tr("%1 history values were logged again for a step already seen; the last one is kept").arg(replaced));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -8,7 +8,7 @@
 #include "importers/imported_run.h"
 #include "importers/read_stop.h"
 
-namespace fs {
+namespace forkscope {
 
 // Turns the protobuf records of a .wandb file (wandb_internal.Record) into
 // an ImportedRun: run metadata, config, summary, history rows, exit. Never
@@ -49,4 +49,4 @@ private:
     std::array<qint64, 101> kindCounts_{};
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -13,7 +13,7 @@
 #include "core/json_limits.h"
 #include "importers/lenient_json.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -68,8 +68,7 @@ Json convert(const YAML::Node &node, YamlScalars scalars, int depth, qint64 &bud
         throw TooLarge();
     switch (node.Type()) {
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        return nullptr;
+    case YAML::NodeType::Undefined: return nullptr;
     case YAML::NodeType::Scalar:
         // yaml-cpp tags quoted scalars "!" and plain ones "?".
         if (node.Tag() == "!")
@@ -93,8 +92,8 @@ Json convert(const YAML::Node &node, YamlScalars scalars, int depth, qint64 &bud
         Json o = Json::object();
         for (const auto &kv : node) {
             // Keys are names: "010" stays "010", never the number 10.
-            const std::string key = kv.first.IsScalar() ? kv.first.Scalar()
-                                                        : convert(kv.first, scalars, depth + 1, budget).dump();
+            const std::string key =
+                kv.first.IsScalar() ? kv.first.Scalar() : convert(kv.first, scalars, depth + 1, budget).dump();
             o[key] = convert(kv.second, scalars, depth + 1, budget);
         }
         return o;
@@ -112,20 +111,23 @@ Json yamlTextToJson(const std::string &text, const QString &what, YamlScalars sc
         return convert(YAML::Load(text), scalars, 0, budget);
     } catch (const YAML::DeepRecursion &e) {
         // yaml-cpp's own guard (500 levels, below ours) says only "bad file".
-        throw Error(Error::Kind::Format,
-                    QCoreApplication::translate("fs::Importers", "%1 is refused: nested more than %2 levels deep")
-                        .arg(what)
-                        .arg(e.depth()));
+        throw Error(Error::Kind::Format, QCoreApplication::translate("forkscope::Importers",
+                                                                     "%1 is refused: nested more than %2 levels deep")
+                                             .arg(what)
+                                             .arg(e.depth()));
     } catch (const YAML::Exception &e) {
         throw Error(Error::Kind::Format,
-                    QCoreApplication::translate("fs::Importers", "%1 is not valid YAML (line %2: %3)")
-                        .arg(what).arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
+                    QCoreApplication::translate("forkscope::Importers", "%1 is not valid YAML (line %2: %3)")
+                        .arg(what)
+                        .arg(e.mark.line + 1)
+                        .arg(QString::fromStdString(e.msg)));
     } catch (const TooDeep &) {
-        throw Error(Error::Kind::Format,
-                    QCoreApplication::translate("fs::Importers", "%1 is refused: %2").arg(what, nestingTooDeepText()));
+        throw Error(
+            Error::Kind::Format,
+            QCoreApplication::translate("forkscope::Importers", "%1 is refused: %2").arg(what, nestingTooDeepText()));
     } catch (const TooLarge &) {
         throw Error(Error::Kind::Format,
-                    QCoreApplication::translate("fs::Importers",
+                    QCoreApplication::translate("forkscope::Importers",
                                                 "%1 is refused: it expands to more than %2 values (aliases repeating "
                                                 "other nodes?)")
                         .arg(what)
@@ -137,10 +139,11 @@ Json yamlFileToJson(const QString &path, YamlScalars scalars)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw Error(Error::Kind::NotFound,
-                    QCoreApplication::translate("fs::Importers", "cannot open %1: %2").arg(path, f.errorString()));
+        throw Error(
+            Error::Kind::NotFound,
+            QCoreApplication::translate("forkscope::Importers", "cannot open %1: %2").arg(path, f.errorString()));
     const QByteArray bytes = f.readAll();
     return yamlTextToJson(bytes.toStdString(), path, scalars);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // How plain (unquoted) scalars convert. Typed: YAML 1.2 core types (null,
 // bool, int, float incl. .inf/.nan), for config values. Text: every scalar
@@ -17,10 +17,10 @@ namespace fs {
 enum class YamlScalars { Typed, Text };
 
 // YAML (config.yaml, MLflow meta.yaml) as JSON.
-// Throws fs::Error(Format) naming `what` and the line when the text is not YAML.
+// Throws forkscope::Error(Format) naming `what` and the line when the text is not YAML.
 Json yamlTextToJson(const std::string &text, const QString &what, YamlScalars scalars = YamlScalars::Typed);
 
-// Reads and converts a YAML file; throws fs::Error(NotFound) if unreadable.
+// Reads and converts a YAML file; throws forkscope::Error(NotFound) if unreadable.
 Json yamlFileToJson(const QString &path, YamlScalars scalars = YamlScalars::Typed);
 
-} // namespace fs
+} // namespace forkscope

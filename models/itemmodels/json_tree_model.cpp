@@ -2,21 +2,18 @@
 
 #include "itemmodels/value_format.h"
 
-namespace fs {
+namespace forkscope {
 
 struct JsonTreeModel::Node {
     Node *parent = nullptr;
     int row = 0;
-    std::string key;          // object key, or the array index as text
+    std::string key; // object key, or the array index as text
     bool inArray = false;
     bool container = false;
     std::vector<std::unique_ptr<Node>> children;
 };
 
-JsonTreeModel::JsonTreeModel(QObject *parent)
-    : QAbstractItemModel(parent), root_(std::make_unique<Node>())
-{
-}
+JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent), root_(std::make_unique<Node>()) {}
 
 JsonTreeModel::~JsonTreeModel() = default;
 
@@ -162,21 +159,17 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
                 return v->is_string() ? toQ(v->get<std::string>()) : toQ(dumpJson(*v));
         }
         return data(index, Qt::DisplayRole);
-    case OverriddenRole:
-        return differs(n);
-    case IsContainerRole:
-        return !n->children.empty();
-    case PathRole:
-        return pathOf(n);
-    default:
-        return {};
+    case OverriddenRole: return differs(n);
+    case IsContainerRole: return !n->children.empty();
+    case PathRole: return pathOf(n);
+    default: return {};
     }
 }
 
 bool JsonTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!editable_ || role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
-        || index.column() != ValueColumn)
+    if (!editable_ || role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) ||
+        index.column() != ValueColumn)
         return false;
     const Node *n = nodeOf(index);
     if (!n->children.empty())
@@ -216,4 +209,4 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
     return section == KeyColumn ? tr("Key") : section == ValueColumn ? tr("Value") : QVariant();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // A JSON object as a tree of Key / Value rows (config, summary). Optionally
 // editable: values typed by a person are read as JSON when they parse
@@ -54,4 +54,4 @@ private:
     bool editable_ = false;
 };
 
-} // namespace fs
+} // namespace forkscope

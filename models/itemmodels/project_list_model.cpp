@@ -1,14 +1,14 @@
 #include "itemmodels/project_list_model.h"
 
-namespace fs {
+namespace forkscope {
 
 ProjectListModel::ProjectListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 void ProjectListModel::setProjects(std::vector<ProjectInfo> projects)
 {
-    const bool sameRows = projects.size() == projects_.size()
-        && std::equal(projects.begin(), projects.end(), projects_.begin(),
-                      [](const ProjectInfo &a, const ProjectInfo &b) { return a.key == b.key; });
+    const bool sameRows = projects.size() == projects_.size() &&
+                          std::equal(projects.begin(), projects.end(), projects_.begin(),
+                                     [](const ProjectInfo &a, const ProjectInfo &b) { return a.key == b.key; });
     if (!sameRows) {
         beginResetModel();
         projects_ = std::move(projects);
@@ -40,20 +40,13 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
         return {};
     const ProjectInfo &p = projects_[size_t(index.row())];
     switch (role) {
-    case Qt::DisplayRole:
-        return QString(p.entity + QLatin1Char('/') + p.name);
-    case Qt::ToolTipRole:
-        return tr("%1/%2: %n run(s)", nullptr, int(p.runCount)).arg(p.entity, p.name);
-    case ProjectKeyRole:
-        return p.key;
-    case RunCountRole:
-        return p.runCount;
-    case EntityRole:
-        return p.entity;
-    case NameRole:
-        return p.name;
-    default:
-        return {};
+    case Qt::DisplayRole: return QString(p.entity + QLatin1Char('/') + p.name);
+    case Qt::ToolTipRole: return tr("%1/%2: %n run(s)", nullptr, int(p.runCount)).arg(p.entity, p.name);
+    case ProjectKeyRole: return p.key;
+    case RunCountRole: return p.runCount;
+    case EntityRole: return p.entity;
+    case NameRole: return p.name;
+    default: return {};
     }
 }
 
@@ -67,4 +60,4 @@ QHash<int, QByteArray> ProjectListModel::roleNames() const
     return names;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 // The store's projects, shown as "entity/project" with their run counts.
 class ProjectListModel : public QAbstractListModel {
@@ -28,4 +28,4 @@ private:
     std::vector<ProjectInfo> projects_;
 };
 
-} // namespace fs
+} // namespace forkscope

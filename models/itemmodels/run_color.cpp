@@ -1,6 +1,6 @@
 #include "itemmodels/run_color.h"
 
-namespace fs {
+namespace forkscope {
 
 int runColorIndex(const QString &immutableId)
 {
@@ -13,4 +13,4 @@ int runColorIndex(const QString &immutableId)
     return int(h % kRunColorCount);
 }
 
-} // namespace fs
+} // namespace forkscope

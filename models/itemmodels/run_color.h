@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace fs {
+namespace forkscope {
 
 inline constexpr int kRunColorCount = 12;
 
@@ -10,4 +10,4 @@ inline constexpr int kRunColorCount = 12;
 // across sessions, projects and renames. The views map slots to colours.
 int runColorIndex(const QString &immutableId);
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include "itemmodels/run_table_model.h"
 
-namespace fs {
+namespace forkscope {
 
 RunFilterProxy::RunFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
@@ -40,4 +40,4 @@ bool RunFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
-} // namespace fs
+} // namespace forkscope

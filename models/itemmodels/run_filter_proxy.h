@@ -2,7 +2,7 @@
 
 #include <QSortFilterProxyModel>
 
-namespace fs {
+namespace forkscope {
 
 class RunTableModel;
 
@@ -27,4 +27,4 @@ private:
     QString needle_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 #include "itemmodels/run_color.h"
 #include "itemmodels/value_format.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -16,7 +16,7 @@ void collectKeys(const Json &j, const QString &prefix, int depth, QSet<QString> 
     for (auto it = j.begin(); it != j.end(); ++it) {
         const QString key = prefix.isEmpty() ? toQ(it.key()) : prefix + QLatin1Char('.') + toQ(it.key());
         if (it.key().starts_with('_'))
-            continue;   // _runtime, _timestamp, _step: bookkeeping, not results
+            continue; // _runtime, _timestamp, _step: bookkeeping, not results
         if (it.value().is_object() && depth < 2)
             collectKeys(it.value(), key, depth + 1, out);
         else
@@ -27,7 +27,7 @@ void collectKeys(const Json &j, const QString &prefix, int depth, QSet<QString> 
 int compareJson(const Json *a, const Json *b)
 {
     if (!a || !b)
-        return (a ? 1 : 0) - (b ? 1 : 0);   // missing values first
+        return (a ? 1 : 0) - (b ? 1 : 0); // missing values first
     const auto na = jsonNumber(*a), nb = jsonNumber(*b);
     if (na && nb)
         return *na < *nb ? -1 : (*nb < *na ? 1 : 0);
@@ -79,9 +79,9 @@ void RunTableModel::setRuns(std::vector<RunInfo> runs)
 
 bool RunTableModel::sameDisplay(const RunInfo &a, const RunInfo &b)
 {
-    return a.key == b.key && a.name == b.name && a.state == b.state && a.heartbeatAt == b.heartbeatAt
-        && a.finishedAt == b.finishedAt && a.tags == b.tags && a.notes == b.notes
-        && a.ownLastStep == b.ownLastStep && a.summary == b.summary && a.config == b.config;
+    return a.key == b.key && a.name == b.name && a.state == b.state && a.heartbeatAt == b.heartbeatAt &&
+           a.finishedAt == b.finishedAt && a.tags == b.tags && a.notes == b.notes && a.ownLastStep == b.ownLastStep &&
+           a.summary == b.summary && a.config == b.config;
 }
 
 void RunTableModel::reindex()
@@ -147,20 +147,13 @@ bool RunTableModel::lessThan(int rowA, int rowB, int column) const
     const RunInfo &a = runs_[size_t(rowA)];
     const RunInfo &b = runs_[size_t(rowB)];
     switch (column) {
-    case SwatchColumn:
-        return runColorIndex(a.immutableId) < runColorIndex(b.immutableId);
-    case NameColumn:
-        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
-    case RunIdColumn:
-        return a.runId < b.runId;
-    case StateColumn:
-        return int(a.state) < int(b.state);
-    case CreatedColumn:
-        return a.createdAt < b.createdAt;
-    case RuntimeColumn:
-        return a.runtimeSeconds() < b.runtimeSeconds();
-    case ForkedFromColumn:
-        return forkedFromText(a).compare(forkedFromText(b), Qt::CaseInsensitive) < 0;
+    case SwatchColumn: return runColorIndex(a.immutableId) < runColorIndex(b.immutableId);
+    case NameColumn: return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    case RunIdColumn: return a.runId < b.runId;
+    case StateColumn: return int(a.state) < int(b.state);
+    case CreatedColumn: return a.createdAt < b.createdAt;
+    case RuntimeColumn: return a.runtimeSeconds() < b.runtimeSeconds();
+    case ForkedFromColumn: return forkedFromText(a).compare(forkedFromText(b), Qt::CaseInsensitive) < 0;
     case TagsColumn:
         return a.tags.join(QLatin1Char(',')).compare(b.tags.join(QLatin1Char(',')), Qt::CaseInsensitive) < 0;
     default:
@@ -242,8 +235,7 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
             return r.path().toString();
         return {};
     case Qt::TextAlignmentRole:
-        if (col == RuntimeColumn || (col >= FixedColumnCount && extraValue(r, col)
-                                     && jsonNumber(*extraValue(r, col))))
+        if (col == RuntimeColumn || (col >= FixedColumnCount && extraValue(r, col) && jsonNumber(*extraValue(r, col))))
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
@@ -263,8 +255,7 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
     case ColorIndexRole: return runColorIndex(r.immutableId);
     case StateRole: return int(r.state);
     case IsForkRole: return r.fork.has_value();
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -299,4 +290,4 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-} // namespace fs
+} // namespace forkscope

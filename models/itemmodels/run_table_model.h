@@ -6,26 +6,35 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 // The runs of one project, one row each. Cells are computed on demand from
 // the RunInfo, so 100 000 rows cost one vector and no per-row objects.
 class RunTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SwatchColumn, NameColumn, RunIdColumn, StateColumn, CreatedColumn,
-                  RuntimeColumn, ForkedFromColumn, TagsColumn, FixedColumnCount };
+    enum Column {
+        SwatchColumn,
+        NameColumn,
+        RunIdColumn,
+        StateColumn,
+        CreatedColumn,
+        RuntimeColumn,
+        ForkedFromColumn,
+        TagsColumn,
+        FixedColumnCount
+    };
     enum Role {
         RunKeyRole = Qt::UserRole + 1,
         ImmutableIdRole,
-        ColorIndexRole,   // fs::runColorIndex(); the views own the palette
-        StateRole,        // int(fs::RunState)
+        ColorIndexRole, // forkscope::runColorIndex(); the views own the palette
+        StateRole,      // int(forkscope::RunState)
         SortRole,
         IsForkRole,
     };
     struct ExtraColumn {
         enum Source { Summary, Config } source = Summary;
-        QString key;   // dotted path
+        QString key; // dotted path
         bool operator==(const ExtraColumn &) const = default;
     };
 
@@ -68,4 +77,4 @@ private:
     QList<ExtraColumn> extra_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 QString formatJsonValue(const Json &value)
 {
@@ -44,30 +44,32 @@ QString formatDuration(double seconds)
         return QStringLiteral("0s");
     const qint64 s = qint64(seconds + 0.5);
     if (s >= 86400)
-        return QCoreApplication::translate("fs::Format", "%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+        return QCoreApplication::translate("forkscope::Format", "%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
     if (s >= 3600)
-        return QCoreApplication::translate("fs::Format", "%1h %2m")
-            .arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+        return QCoreApplication::translate("forkscope::Format", "%1h %2m")
+            .arg(s / 3600)
+            .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
     if (s >= 60)
-        return QCoreApplication::translate("fs::Format", "%1m %2s")
-            .arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QCoreApplication::translate("fs::Format", "%1s").arg(s);
+        return QCoreApplication::translate("forkscope::Format", "%1m %2s")
+            .arg(s / 60)
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("forkscope::Format", "%1s").arg(s);
 }
 
 QString formatDurationExact(double seconds)
 {
     if (seconds < 59.95) // below a minute the tenths are worth showing
-        return QCoreApplication::translate("fs::Format", "%1 s")
+        return QCoreApplication::translate("forkscope::Format", "%1 s")
             .arg(QLocale().toString(seconds, 'f', seconds == std::floor(seconds) ? 0 : 1));
     const qint64 s = qint64(std::llround(seconds));
     const auto two = [](qint64 n) { return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0')); };
     if (s < 3600)
-        return QCoreApplication::translate("fs::Format", "%1 min %2 s").arg(s / 60).arg(two(s % 60));
+        return QCoreApplication::translate("forkscope::Format", "%1 min %2 s").arg(s / 60).arg(two(s % 60));
     if (s < 86400)
-        return QCoreApplication::translate("fs::Format", "%1 h %2 min %3 s")
+        return QCoreApplication::translate("forkscope::Format", "%1 h %2 min %3 s")
             .arg(s / 3600)
             .arg(two(s % 3600 / 60), two(s % 60));
-    return QCoreApplication::translate("fs::Format", "%1 d %2 h %3 min %4 s")
+    return QCoreApplication::translate("forkscope::Format", "%1 d %2 h %3 min %4 s")
         .arg(s / 86400)
         .arg(two(s % 86400 / 3600), two(s % 3600 / 60), two(s % 60));
 }
@@ -130,4 +132,4 @@ const Json *jsonAtPath(const Json &root, const QString &dottedPath)
     return cur;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs {
+namespace forkscope {
 
 // A JSON value as one line of plain text: strings unquoted, numbers short,
 // containers as compact JSON.
@@ -31,4 +31,4 @@ QString formatValueAtKey(const QString &dottedPath, const Json &value, QString *
 // The value at a dotted path ("optimizer.lr"); nullptr when absent.
 const Json *jsonAtPath(const Json &root, const QString &dottedPath);
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <QtGlobal>
 #include <limits>
 
-namespace fs {
+namespace forkscope {
 
 // Summary of one stored chunk (a run of consecutive points of one key).
 // min/max ignore NaN; they are NaN when every value is NaN.
@@ -20,4 +20,4 @@ struct ChunkSummary {
     qint64 nanCount = 0;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -9,7 +9,7 @@
 #include "series/chunk_summary.h"
 #include "series/step_range.h"
 
-namespace fs {
+namespace forkscope {
 
 // One numeric point of one metric key. NaN and +/-Inf are legal values.
 struct Point {
@@ -34,4 +34,4 @@ inline std::pair<std::size_t, std::size_t> indexWindow(qint64 firstStep, std::si
     return {std::size_t(from), std::size_t(std::max(to, from))};
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include <QtGlobal>
 #include <limits>
 
-namespace fs {
+namespace forkscope {
 
 // Inclusive step range; the full range is [min, max] of qint64.
 struct StepRange {
@@ -13,4 +13,4 @@ struct StepRange {
     bool empty() const { return lo > hi; }
 };
 
-} // namespace fs
+} // namespace forkscope

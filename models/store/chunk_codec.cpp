@@ -10,7 +10,7 @@
 #include "core/error.h"
 #include "store/store_text.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -212,7 +212,8 @@ ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
         }
     }
     if (qint64(last) != summary.lastStep)
-        return damaged(StoreText::tr("its steps end at %1 where its summary says %2").arg(qint64(last)).arg(summary.lastStep));
+        return damaged(
+            StoreText::tr("its steps end at %1 where its summary says %2").arg(qint64(last)).arg(summary.lastStep));
     double lo = std::numeric_limits<double>::quiet_NaN(), hi = lo, first = lo, lastValue = lo;
     qint64 nans = 0;
     for (quint64 i = 0; i < l->count; ++i) {
@@ -260,4 +261,4 @@ ChunkSummary summarize(const Point *points, size_t count)
     return s;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@
 
 #include "series/series_types.h"
 
-namespace fs {
+namespace forkscope {
 
 // Points per sealed chunk. 4096 (step, value) pairs make a ~32 KiB blob:
 // big enough that per-row overhead vanishes, small enough that a zoomed
@@ -23,7 +23,7 @@ constexpr int kChunkCapacity = 4096;
 // it is still read. first_step lives in its own column and is passed in.
 std::string encodeChunk(const Point *points, size_t count);
 // Appends the decoded points whose steps lie in `clip` to `out`. Throws
-// fs::Error(Storage) for a malformed blob.
+// forkscope::Error(Storage) for a malformed blob.
 void decodeChunk(std::string_view blob, qint64 firstStep, StepRange clip, PointVector &out);
 
 ChunkSummary summarize(const Point *points, size_t count);
@@ -36,7 +36,7 @@ struct ConsecutiveValues {
     const char *values = nullptr;
 };
 // The chunk as consecutive values, or nullopt when its steps have gaps.
-// Throws fs::Error(Storage) for a malformed blob, as decodeChunk does.
+// Throws forkscope::Error(Storage) for a malformed blob, as decodeChunk does.
 std::optional<ConsecutiveValues> consecutiveValues(std::string_view blob, qint64 firstStep);
 
 // What a chunk's blob says about itself and its stored summary.
@@ -54,4 +54,4 @@ struct ChunkCheck {
 // pass over the blob; never throws.
 ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary);
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "series/series_types.h"
 
-namespace fs {
+namespace forkscope {
 
 // A stored chunk whose bytes fail their checksum or contradict their
 // summary. Never passed on as data: readers throw this instead, and the
@@ -22,4 +22,4 @@ private:
     StepRange steps_;
 };
 
-} // namespace fs
+} // namespace forkscope

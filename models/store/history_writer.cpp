@@ -9,7 +9,7 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 HistoryWriter::HistoryWriter(Store &store, qint64 runKey)
     : store_(store), runKey_(runKey), summary_(store.runInfo(runKey).summary), userSummary_(store.userSummary(runKey))
@@ -185,4 +185,4 @@ qint64 HistoryWriter::flush()
     return written;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -1,17 +1,17 @@
 #pragma once
 
 #include <QString>
-#include <string>
 #include <map>
-#include <unordered_map>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json_qt.h"
 #include "series/series_types.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 // Buffers one run's new history and writes it as chunks. The open (last)
 // chunk of each key is rewritten on every flush until it holds
@@ -36,7 +36,10 @@ public:
     }
     // `json` is the value's JSON text (strings, objects, booleans...).
     void addText(int handle, qint64 step, std::string json);
-    void addText(const std::string &key, qint64 step, std::string json) { addText(keyHandle(key), step, std::move(json)); }
+    void addText(const std::string &key, qint64 step, std::string json)
+    {
+        addText(keyHandle(key), step, std::move(json));
+    }
     // Explicit summary values (W&B's run.summary[key] = v): they win over
     // the last logged value.
     void setUserSummary(const std::string &key, const Json &value);
@@ -54,7 +57,7 @@ private:
     struct Series {
         std::string key;
         qint64 id = 0;
-        PointVector open;          // the unsealed chunk, kept to rewrite
+        PointVector open; // the unsealed chunk, kept to rewrite
         std::vector<PointVector> sealed;
         std::vector<std::pair<qint64, std::string>> texts;
         bool dirty = false;
@@ -81,4 +84,4 @@ private:
     std::vector<std::optional<double>> lastNumbers_;
 };
 
-} // namespace fs
+} // namespace forkscope

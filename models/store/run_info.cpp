@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 constexpr std::array<const char *, 5> kStateNames = {"pending", "running", "finished", "failed", "crashed"};
@@ -60,4 +60,4 @@ double RunInfo::runtimeSeconds() const
     return wall;
 }
 
-} // namespace fs
+} // namespace forkscope

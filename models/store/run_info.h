@@ -8,15 +8,15 @@
 #include "core/json_qt.h"
 #include "identity/run_path.h"
 
-namespace fs {
+namespace forkscope {
 
 // W&B's run states.
 enum class RunState { Pending, Running, Finished, Failed, Crashed };
-QString runStateName(RunState state);            // "pending", ... (stable, for JSON and the store)
+QString runStateName(RunState state); // "pending", ... (stable, for JSON and the store)
 std::optional<RunState> parseRunState(const QString &name);
 
 struct ProjectInfo {
-    qint64 key = 0;     // row id in this store
+    qint64 key = 0; // row id in this store
     QString entity;
     QString name;
     qint64 runCount = 0;
@@ -34,7 +34,7 @@ struct ForkLink {
     bool materialized = false;
 };
 
-// The process logging a run: its claim token (random per fs::Run), pid and
+// The process logging a run: its claim token (random per forkscope::Run), pid and
 // host. The token, not the pid, decides ownership: pids repeat across hosts
 // and reboots.
 struct WriterIdentity {
@@ -47,14 +47,14 @@ struct WriterIdentity {
 };
 
 struct RunInfo {
-    qint64 key = 0;          // row id in this store; not stable across stores
+    qint64 key = 0; // row id in this store; not stable across stores
     qint64 projectKey = 0;
     QString immutableId;
     QString runId;
     QString name;
     QString entity;
     QString project;
-    RunState state = RunState::Pending;   // effective: a stale "running" reads as crashed
+    RunState state = RunState::Pending; // effective: a stale "running" reads as crashed
     RunState storedState = RunState::Pending;
     QDateTime createdAt;
     QDateTime heartbeatAt;
@@ -66,7 +66,7 @@ struct RunInfo {
     Json metadata = Json::object();
     QString notes;
     QStringList tags;
-    std::optional<qint64> ownFirstStep;   // steps this run logged itself
+    std::optional<qint64> ownFirstStep; // steps this run logged itself
     std::optional<qint64> ownLastStep;
     // Who claimed the run to log it; kept after a crash (released on finish).
     std::optional<WriterIdentity> writer;
@@ -87,9 +87,9 @@ struct RunInfo {
 // Where a new run (or fork) lives and how it is described: what NewRun,
 // ForkOptions and the client's InitOptions share. Empty fields get defaults.
 struct RunDescription {
-    QString entity;          // default: defaultEntity() (a fork: its source's)
-    QString project;         // required (a fork: default its source's)
-    QString name;            // default: adjective-noun-N
+    QString entity;  // default: defaultEntity() (a fork: its source's)
+    QString project; // required (a fork: default its source's)
+    QString name;    // default: adjective-noun-N
     QString notes;
     QStringList tags;
     Json metadata = Json::object();
@@ -97,11 +97,11 @@ struct RunDescription {
 
 // What a caller chooses for a new run; empty fields get defaults.
 struct NewRun : RunDescription {
-    QString runId;           // default: generated
+    QString runId; // default: generated
     Json config = Json::object();
     RunState state = RunState::Running;
     // With state Running: the writer that claims the new run.
     std::optional<WriterIdentity> writer;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_text.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -107,6 +107,31 @@ ALTER TABLE runs ADD COLUMN writer_token TEXT;
 ALTER TABLE runs ADD COLUMN writer_pid INTEGER;
 ALTER TABLE runs ADD COLUMN writer_host TEXT;
 )sql",
+    // Version 4: the checkpoints (saved weights) a run registered, and the
+    // console output of processes Forkscope started for a run. A fork sees
+    // its source's checkpoints up to the fork step through its lineage, as
+    // with history; nothing is copied.
+    R"sql(
+CREATE TABLE checkpoints (
+  id         INTEGER PRIMARY KEY,
+  run        INTEGER NOT NULL REFERENCES runs(id),
+  step       INTEGER NOT NULL,
+  path       TEXT NOT NULL,
+  size       INTEGER,
+  sha256     TEXT,
+  created_ms INTEGER NOT NULL,
+  metadata   TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX checkpoints_by_run_step ON checkpoints(run, step);
+CREATE TABLE console_output (
+  run     INTEGER NOT NULL REFERENCES runs(id),
+  seq     INTEGER NOT NULL,
+  stream  INTEGER NOT NULL,
+  time_ms INTEGER NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+)sql",
 };
 
 int pragmaInt(SqliteDb &db, const char *sql)
@@ -124,8 +149,8 @@ int checkIdentity(SqliteDb &db)
     if (version > kSchemaVersion && appId == kApplicationId) {
         throw Error(Error::Kind::SchemaTooNew,
                     StoreText::tr("the store '%1' has schema version %2, newer than this Forkscope "
-                                                "understands (up to %3); it was left untouched. Open it with a newer "
-                                                "Forkscope.")
+                                  "understands (up to %3); it was left untouched. Open it with a newer "
+                                  "Forkscope.")
                         .arg(db.path())
                         .arg(version)
                         .arg(kSchemaVersion));
@@ -135,7 +160,7 @@ int checkIdentity(SqliteDb &db)
     if (foreign) {
         throw Error(Error::Kind::Storage,
                     StoreText::tr("'%1' is an SQLite database of another program, not a Forkscope "
-                                                "store; it was left untouched. Choose a Forkscope store or a new path.")
+                                  "store; it was left untouched. Choose a Forkscope store or a new path.")
                         .arg(db.path()));
     }
     return version;
@@ -149,7 +174,7 @@ void checkReadableSchema(SqliteDb &db)
     if (version == 0)
         throw Error(Error::Kind::Storage,
                     StoreText::tr("'%1' is not a Forkscope store: it is an empty SQLite database; it "
-                                                "was left untouched")
+                                  "was left untouched")
                         .arg(db.path()));
     // Reading cannot migrate. An older store is read through views in the
     // connection's own temp schema (nothing reaches the file) that add the
@@ -159,6 +184,12 @@ void checkReadableSchema(SqliteDb &db)
     if (version < 3)
         db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host "
                 "FROM main.runs");
+    if (version < 4) {
+        db.exec("CREATE TEMP TABLE checkpoints (id INTEGER PRIMARY KEY, run INTEGER NOT NULL, step INTEGER NOT NULL, "
+                "path TEXT NOT NULL, size INTEGER, sha256 TEXT, created_ms INTEGER NOT NULL, metadata TEXT NOT NULL)");
+        db.exec("CREATE TEMP TABLE console_output (run INTEGER NOT NULL, seq INTEGER NOT NULL, stream INTEGER NOT NULL, "
+                "time_ms INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run, seq)) WITHOUT ROWID");
+    }
 }
 
 void migrateSchema(SqliteDb &db)
@@ -180,4 +211,4 @@ void migrateSchema(SqliteDb &db)
     tx.commit();
 }
 
-} // namespace fs
+} // namespace forkscope

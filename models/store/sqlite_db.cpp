@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "store/store_text.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 constexpr int kBusyTimeoutMs = 60000;
@@ -32,8 +32,7 @@ SqliteDb::SqliteDb(const QString &path, Open mode) : path_(path)
         const QString why = db_ ? QString::fromUtf8(sqlite3_errmsg(db_)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close_v2(db_);
         db_ = nullptr;
-        throw Error(Error::Kind::Storage,
-                    StoreText::tr("cannot open the store '%1': %2").arg(path, why));
+        throw Error(Error::Kind::Storage, StoreText::tr("cannot open the store '%1': %2").arg(path, why));
     }
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db_, 1);
@@ -53,10 +52,10 @@ void SqliteDb::fail(const char *during) const
     if ((code & 0xff) == SQLITE_NOTADB)
         throw Error(Error::Kind::Storage,
                     StoreText::tr("'%1' is not a Forkscope store (not an SQLite database); expected a "
-                                                "store file made by Forkscope or a path for a new one")
+                                  "store file made by Forkscope or a path for a new one")
                         .arg(path_));
-    throw Error(Error::Kind::Storage, StoreText::tr("store '%1': %2 failed: %3")
-                                          .arg(path_, QString::fromUtf8(during), msg));
+    throw Error(Error::Kind::Storage,
+                StoreText::tr("store '%1': %2 failed: %3").arg(path_, QString::fromUtf8(during), msg));
 }
 
 void SqliteDb::exec(std::string_view sql)
@@ -278,4 +277,4 @@ ReadTransaction::~ReadTransaction()
         sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-} // namespace fs
+} // namespace forkscope

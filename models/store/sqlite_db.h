@@ -10,7 +10,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace fs {
+namespace forkscope {
 
 class Statement;
 
@@ -41,7 +41,7 @@ public:
     QString path() const { return path_; }
     sqlite3 *handle() const { return db_; }
 
-    // Throws fs::Error(Storage) for the connection's last error.
+    // Throws forkscope::Error(Storage) for the connection's last error.
     [[noreturn]] void fail(const char *during) const;
 
 private:
@@ -127,4 +127,4 @@ private:
     bool open_ = false;
 };
 
-} // namespace fs
+} // namespace forkscope

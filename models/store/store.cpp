@@ -10,8 +10,8 @@
 #include <map>
 
 #include "core/error.h"
-#include "core/plain_text.h"
 #include "core/exact_integer.h"
+#include "core/plain_text.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -22,7 +22,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_rows.h"
 
-namespace fs {
+namespace forkscope {
 
 using namespace store_rows;
 
@@ -74,18 +74,22 @@ Store::Store(const QString &path, StoreAccess access) : access_(access)
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
         throw Error(Error::Kind::BadInput,
-                    StoreText::tr("the store path '%1' is a folder; expected a store file such as '%1/store.sqlite'").arg(path));
+                    StoreText::tr("the store path '%1' is a folder; expected a store file such as '%1/store.sqlite'")
+                        .arg(path));
     if (info.exists() && !info.isFile())
-        throw Error(Error::Kind::BadInput, StoreText::tr("'%1' is not a Forkscope store: it is a device or another special "
-                                              "file; expected a store file or a path for a new one")
-                                               .arg(path));
+        throw Error(Error::Kind::BadInput,
+                    StoreText::tr("'%1' is not a Forkscope store: it is a device or another special "
+                                  "file; expected a store file or a path for a new one")
+                        .arg(path));
     if (access == StoreAccess::ReadOnly) {
         if (!info.exists())
-            throw Error(Error::Kind::NotFound,
-                        StoreText::tr("there is no store at '%1'; expected the path of an existing store file").arg(path));
+            throw Error(
+                Error::Kind::NotFound,
+                StoreText::tr("there is no store at '%1'; expected the path of an existing store file").arg(path));
         if (info.size() == 0)
-            throw Error(Error::Kind::Storage,
-                        StoreText::tr("'%1' is not a Forkscope store: it is empty (0 bytes); it was left untouched").arg(path));
+            throw Error(
+                Error::Kind::Storage,
+                StoreText::tr("'%1' is not a Forkscope store: it is empty (0 bytes); it was left untouched").arg(path));
         db_ = openForReading(path);
         return;
     }
@@ -156,4 +160,4 @@ RunInfo Store::readRun(Statement &st)
     return r;
 }
 
-} // namespace fs
+} // namespace forkscope

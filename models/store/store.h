@@ -8,11 +8,13 @@
 #include <string_view>
 #include <vector>
 
-#include "series/series_types.h"
 #include "identity/run_ref.h"
+#include "series/series_types.h"
+#include "store/checkpoint.h"
+#include "store/console_output.h"
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 class SqliteDb;
 struct ForkSpec;
@@ -49,7 +51,7 @@ struct TextPoint {
 
 // `project` (default: the source's) is also where a bare run ID is looked up.
 struct ForkOptions : RunDescription {
-    QString runId;   // default: generated
+    QString runId; // default: generated
     Json configOverrides = Json::object();
     RunState state = RunState::Pending; // no writer yet
     // With state Running: the writer that claims the new fork.
@@ -60,7 +62,7 @@ struct ForkOptions : RunDescription {
 // writer) granted it.
 struct RunClaim {
     qint64 runKey = 0;
-    QString runId;   // for messages once the run is gone
+    QString runId; // for messages once the run is gone
     QString token;
 };
 
@@ -208,6 +210,19 @@ public:
     void setUserSummary(qint64 runKey, const Json &userSummary);
     Json userSummary(qint64 runKey);
 
+    // --- checkpoints (store_checkpoints.cpp) ---
+    // Registers weights the run saved; returns the new row's key.
+    qint64 addCheckpoint(qint64 runKey, const NewCheckpoint &checkpoint);
+    // The run's effective checkpoints in step order: its fork lineage's up to
+    // each fork step, then its own (as with history segments).
+    std::vector<Checkpoint> checkpoints(qint64 runKey);
+
+    // --- console output of started processes (store_console.cpp) ---
+    // Appends to the run's console; returns the chunk's seq.
+    qint64 appendConsole(qint64 runKey, ConsoleStream stream, const QDateTime &time, const QString &text);
+    // The run's console chunks with seq > `afterSeq`, in order.
+    std::vector<ConsoleChunk> console(qint64 runKey, qint64 afterSeq = 0);
+
 private:
     RunInfo readRun(class Statement &st);
     QStringList keysWithData(qint64 runKey, bool effective, bool numericOnly);
@@ -222,4 +237,4 @@ private:
     qint64 heartbeatTimeoutMs_ = 30000;
 };
 
-} // namespace fs
+} // namespace forkscope

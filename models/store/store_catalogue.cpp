@@ -10,8 +10,8 @@
 #include <map>
 
 #include "core/error.h"
-#include "core/plain_text.h"
 #include "core/exact_integer.h"
+#include "core/plain_text.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -22,7 +22,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_rows.h"
 
-namespace fs {
+namespace forkscope {
 
 using namespace store_rows;
 
@@ -104,10 +104,11 @@ ProjectInfo Store::requireProject(const QString &name, const QString &entity)
         QStringList entities;
         for (const auto &p : matches)
             entities << p.entity;
-        throw Error(Error::Kind::BadInput,
-                    StoreText::tr("project '%1' exists under several entities (%2); give the entity too (--entity E), or "
-                       "name the run by its path entity/project/run_id")
-                        .arg(name, entities.join(QStringLiteral(", "))));
+        throw Error(
+            Error::Kind::BadInput,
+            StoreText::tr("project '%1' exists under several entities (%2); give the entity too (--entity E), or "
+                          "name the run by its path entity/project/run_id")
+                .arg(name, entities.join(QStringLiteral(", "))));
     }
     return matches.front();
 }
@@ -127,22 +128,24 @@ RunInfo Store::resolve(const RunRef &ref, const QString &project, const QString 
         st->bind(1, ref.path.entity).bind(2, ref.path.project).bind(3, ref.path.runId);
         if (st->step())
             return readRun(*st);
-        throw Error(Error::Kind::NotFound,
-                    StoreText::tr("no run at path '%1'; expected entity/project/run_id of an existing run").arg(ref.text));
-    case RunRef::Kind::RunId:
-        break;
+        throw Error(
+            Error::Kind::NotFound,
+            StoreText::tr("no run at path '%1'; expected entity/project/run_id of an existing run").arg(ref.text));
+    case RunRef::Kind::RunId: break;
     }
     if (project.isEmpty())
-        throw Error(Error::Kind::BadInput,
-                    StoreText::tr("'%1' is a bare run ID, which needs a project; give the project, or name the run by its "
-                       "path entity/project/run_id or its immutable ID")
-                        .arg(ref.text));
+        throw Error(
+            Error::Kind::BadInput,
+            StoreText::tr("'%1' is a bare run ID, which needs a project; give the project, or name the run by its "
+                          "path entity/project/run_id or its immutable ID")
+                .arg(ref.text));
     const ProjectInfo found = requireProject(project, entity);
     st.emplace(db_->prepare(runQuery("WHERE r.project_id = ?1 AND r.run_id = ?2")));
     st->bind(1, found.key).bind(2, ref.text);
     if (st->step())
         return readRun(*st);
-    throw Error(Error::Kind::NotFound, StoreText::tr("no run '%1' in project %2/%3").arg(ref.text, found.entity, project));
+    throw Error(Error::Kind::NotFound,
+                StoreText::tr("no run '%1' in project %2/%3").arg(ref.text, found.entity, project));
 }
 
 RunInfo Store::resolve(const QString &text, const QString &project, const QString &entity)
@@ -194,10 +197,11 @@ RunInfo Store::insertRun(qint64 projectKey, const NewRun &spec, const std::optio
             live.bind(1, projectKey).bind(2, runId);
             if (live.step())
                 requireNoLiveWriter(readRun(live), StoreText::tr("cannot create run '%1'").arg(runId));
-            throw Error(Error::Kind::Conflict,
-                        StoreText::tr("run ID '%1' is already used in project %2/%3 (run IDs are never reused, even after "
-                           "deletion); choose another ID or leave it out to get a generated one")
-                            .arg(runId, spec.entity, spec.project));
+            throw Error(
+                Error::Kind::Conflict,
+                StoreText::tr("run ID '%1' is already used in project %2/%3 (run IDs are never reused, even after "
+                              "deletion); choose another ID or leave it out to get a generated one")
+                    .arg(runId, spec.entity, spec.project));
         }
     }
     QString name = spec.name;
@@ -332,4 +336,4 @@ std::vector<RunInfo> Store::runsWithPendingFork()
     return out;
 }
 
-} // namespace fs
+} // namespace forkscope

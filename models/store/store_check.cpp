@@ -8,7 +8,7 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -57,9 +57,8 @@ std::vector<Found> chunkCheck(Store &store, StoreCheckReport &report, const Chec
                 ++report.unverified;
             } else {
                 const auto [run, key] = store.describeSeries(st.int64(0));
-                found.push_back({{run, key, {summary.firstStep, summary.lastStep}, check.reason},
-                                 st.int64(0),
-                                 st.int64(9)});
+                found.push_back(
+                    {{run, key, {summary.firstStep, summary.lastStep}, check.reason}, st.int64(0), st.int64(9)});
             }
             if (progress && (report.chunks % kProgressEvery == 0 || report.chunks == total))
                 progress(report.chunks, total);
@@ -112,4 +111,4 @@ StoreCheckReport checkStore(Store &store, bool repair, const CheckProgress &prog
     return report;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@
 
 #include "series/series_types.h"
 
-namespace fs {
+namespace forkscope {
 
 class Store;
 
@@ -38,4 +38,4 @@ using CheckProgress = std::function<void(qint64, qint64)>;
 // time), so reads no longer meet them and nothing is thrown away.
 StoreCheckReport checkStore(Store &store, bool repair, const CheckProgress &progress = {});
 
-} // namespace fs
+} // namespace forkscope

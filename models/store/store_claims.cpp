@@ -3,21 +3,22 @@
 
 #include "core/error.h"
 #include "store/sqlite_db.h"
-#include "store/store_text.h"
 #include "store/store.h"
+#include "store/store_text.h"
 
-namespace fs {
+namespace forkscope {
 
 void Store::requireNoLiveWriter(const RunInfo &run, const QString &refused)
 {
     if (!run.isBeingLogged())
         return;
-    const QString process = run.writer ? StoreText::tr("process %1 on host %2").arg(run.writer->pid).arg(run.writer->host)
-                                       : StoreText::tr("another process (it did not record which)");
+    const QString process = run.writer
+                                ? StoreText::tr("process %1 on host %2").arg(run.writer->pid).arg(run.writer->host)
+                                : StoreText::tr("another process (it did not record which)");
     throw Error(Error::Kind::Conflict,
                 StoreText::tr("%1: run '%2' is being logged by %3 (last heartbeat %4). Wait until it finishes; if that "
-                   "process has died, its claim expires %5 s after its last heartbeat and the run reads as "
-                   "crashed")
+                              "process has died, its claim expires %5 s after its last heartbeat and the run reads as "
+                              "crashed")
                     .arg(refused, run.runId, process, run.heartbeatAt.toString(Qt::ISODateWithMs))
                     .arg(double(heartbeatTimeoutMs_) / 1000.0));
 }
@@ -77,22 +78,25 @@ void Store::throwLostClaim(const RunClaim &claim)
     st.bind(1, claim.runKey);
     // SQLite may give a deleted run's key to the next new run.
     if (!st.step() || st.text(4) != claim.runId)
-        throw Error(Error::Kind::Conflict,
-                    StoreText::tr("run '%1' was deleted while this process was logging it; this process stopped logging, and "
-                       "nothing after its last flush was written")
-                        .arg(claim.runId));
+        throw Error(
+            Error::Kind::Conflict,
+            StoreText::tr("run '%1' was deleted while this process was logging it; this process stopped logging, and "
+                          "nothing after its last flush was written")
+                .arg(claim.runId));
     if (!st.isNull(1))
-        throw Error(Error::Kind::Conflict,
-                    StoreText::tr("run '%1' was taken over by process %2 on host %3: this process's heartbeat was older than "
-                       "%4 s, so the run was taken for crashed. This process stopped logging to it")
-                        .arg(claim.runId)
-                        .arg(st.int64(2))
-                        .arg(st.text(3))
-                        .arg(double(heartbeatTimeoutMs_) / 1000.0));
-    throw Error(Error::Kind::Conflict,
-                StoreText::tr("run '%1' was ended by another process (state %2) while this process was logging it; this "
-                   "process stopped logging to it")
-                    .arg(claim.runId, st.text(0)));
+        throw Error(
+            Error::Kind::Conflict,
+            StoreText::tr("run '%1' was taken over by process %2 on host %3: this process's heartbeat was older than "
+                          "%4 s, so the run was taken for crashed. This process stopped logging to it")
+                .arg(claim.runId)
+                .arg(st.int64(2))
+                .arg(st.text(3))
+                .arg(double(heartbeatTimeoutMs_) / 1000.0));
+    throw Error(
+        Error::Kind::Conflict,
+        StoreText::tr("run '%1' was ended by another process (state %2) while this process was logging it; this "
+                      "process stopped logging to it")
+            .arg(claim.runId, st.text(0)));
 }
 
-} // namespace fs
+} // namespace forkscope

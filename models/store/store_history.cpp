@@ -10,8 +10,8 @@
 #include <map>
 
 #include "core/error.h"
-#include "core/plain_text.h"
 #include "core/exact_integer.h"
+#include "core/plain_text.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -22,7 +22,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_rows.h"
 
-namespace fs {
+namespace forkscope {
 
 using namespace store_rows;
 
@@ -111,7 +111,7 @@ void Store::verifyChunk(qint64 series, const ChunkSummary &summary, std::string_
     if (check.health == ChunkHealth::Damaged) {
         const auto [run, key] = describeSeries(series);
         throw DamagedChunkError(StoreText::tr("damaged data in run %1, key '%2', steps %3-%4: %5. It was not used; "
-                                   "'forkscope-cli check --repair' quarantines it.")
+                                              "'forkscope-cli check --repair' quarantines it.")
                                     .arg(run, key)
                                     .arg(summary.firstStep)
                                     .arg(summary.lastStep)
@@ -133,11 +133,10 @@ std::pair<QString, QString> Store::describeSeries(qint64 series)
 PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range, bool effective)
 {
     auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
-    auto st = db_->prepare(
-        "SELECT c.first_step, d.data, " + std::string(kSummaryColumns) +
-        " FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id WHERE c.series = ?1 "
-        "AND c.first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
-        "first_step <= ?2), ?2) AND c.first_step <= ?3 AND c.last_step >= ?2 ORDER BY c.first_step");
+    auto st = db_->prepare("SELECT c.first_step, d.data, " + std::string(kSummaryColumns) +
+                           " FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id WHERE c.series = ?1 "
+                           "AND c.first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
+                           "first_step <= ?2), ?2) AND c.first_step <= ?3 AND c.last_step >= ?2 ORDER BY c.first_step");
     PointVector out;
     for (const auto &seg : segs) {
         const StepRange clip = intersect(seg.steps, range);
@@ -179,8 +178,9 @@ std::vector<TextPoint> Store::readText(qint64 runKey, const QString &key, StepRa
 
 std::map<std::string, qint64> Store::ownLastStepByKey(qint64 runKey)
 {
-    auto st = db_->prepare("SELECT s.key, (SELECT max(last_step) FROM chunks c WHERE c.series = s.id), "
-                           "(SELECT max(step) FROM text_points t WHERE t.series = s.id) FROM series s WHERE s.run = ?1");
+    auto st =
+        db_->prepare("SELECT s.key, (SELECT max(last_step) FROM chunks c WHERE c.series = s.id), "
+                     "(SELECT max(step) FROM text_points t WHERE t.series = s.id) FROM series s WHERE s.run = ?1");
     st.bind(1, runKey);
     std::map<std::string, qint64> out;
     while (st.step()) {
@@ -306,4 +306,4 @@ bool Store::integralSeries(qint64 runKey, const QString &key, bool effective)
     return any;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -10,8 +10,8 @@
 #include <map>
 
 #include "core/error.h"
-#include "core/plain_text.h"
 #include "core/exact_integer.h"
+#include "core/plain_text.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -22,7 +22,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_rows.h"
 
-namespace fs {
+namespace forkscope {
 
 using namespace store_rows;
 
@@ -35,17 +35,19 @@ RunInfo Store::createFork(const ForkSpec &spec, const ForkOptions &options)
     } catch (const Error &e) {
         if (e.kind() != Error::Kind::NotFound)
             throw;
-        throw Error(Error::Kind::NotFound,
-                    StoreText::tr("cannot fork: the source run was not found (%1); expected '<run>?_step=<N>' naming an "
-                       "existing run by run ID, path or immutable ID")
-                        .arg(e.message()));
+        throw Error(
+            Error::Kind::NotFound,
+            StoreText::tr("cannot fork: the source run was not found (%1); expected '<run>?_step=<N>' naming an "
+                          "existing run by run ID, path or immutable ID")
+                .arg(e.message()));
     }
     const auto last = source.lastStep();
     if (!last)
-        throw Error(Error::Kind::BadInput,
-                    StoreText::tr("cannot fork run '%1' at step %2: it has logged no steps yet; fork a run that has history")
-                        .arg(source.runId)
-                        .arg(spec.step));
+        throw Error(
+            Error::Kind::BadInput,
+            StoreText::tr("cannot fork run '%1' at step %2: it has logged no steps yet; fork a run that has history")
+                .arg(source.runId)
+                .arg(spec.step));
     if (spec.step > *last)
         throw Error(Error::Kind::BadInput,
                     StoreText::tr("cannot fork run '%1' at step %2: its last step is %3; expected a step from 0 to %3")
@@ -53,10 +55,11 @@ RunInfo Store::createFork(const ForkSpec &spec, const ForkOptions &options)
                         .arg(spec.step)
                         .arg(*last));
     if (!options.runId.isEmpty() && options.runId == source.runId)
-        throw Error(Error::Kind::BadInput,
-                    StoreText::tr("a fork's ID must differ from its source's; '%1' is the source's run ID. Choose another ID "
-                       "or leave it out to get a generated one")
-                        .arg(options.runId));
+        throw Error(
+            Error::Kind::BadInput,
+            StoreText::tr("a fork's ID must differ from its source's; '%1' is the source's run ID. Choose another ID "
+                          "or leave it out to get a generated one")
+                .arg(options.runId));
 
     NewRun s;
     static_cast<RunDescription &>(s) = options;
@@ -87,9 +90,9 @@ void Store::linkFork(qint64 runKey, const ForkLink &link)
     QString at = link.sourceImmutableId;
     for (int depth = 0; depth < kMaxForkDepth && !at.isEmpty(); ++depth) {
         if (at == self.immutableId)
-            throw Error(
-                Error::Kind::Conflict,
-                StoreText::tr("cannot link run '%1' to '%2': the source descends from it").arg(self.runId, link.sourceRunId));
+            throw Error(Error::Kind::Conflict,
+                        StoreText::tr("cannot link run '%1' to '%2': the source descends from it")
+                            .arg(self.runId, link.sourceRunId));
         auto st = db_->prepare("SELECT fork_source_immutable FROM runs WHERE immutable_id = ?1");
         st.bind(1, at);
         at = st.step() ? st.text(0) : QString();
@@ -110,16 +113,15 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
         QStringList names;
         for (const auto &f : forks)
             names << QStringLiteral("%1 (%2)").arg(f.name, f.runId);
-        throw Error(Error::Kind::Conflict,
-                    StoreText::tr("run '%1' has %n fork(s) that inherit its history: %2. Delete "
-                                                "them first, or materialize the inherited history into them "
-                                                "(--materialize-forks)",
-                                                nullptr, int(forks.size()))
-                        .arg(info.runId, names.join(QStringLiteral(", "))));
+        throw Error(Error::Kind::Conflict, StoreText::tr("run '%1' has %n fork(s) that inherit its history: %2. Delete "
+                                                         "them first, or materialize the inherited history into them "
+                                                         "(--materialize-forks)",
+                                                         nullptr, int(forks.size()))
+                                               .arg(info.runId, names.join(QStringLiteral(", "))));
     }
     for (const auto &f : forks)
-        requireNoLiveWriter(f, StoreText::tr("cannot delete run '%1' and copy its history into fork '%2'")
-                                   .arg(info.runId, f.runId));
+        requireNoLiveWriter(
+            f, StoreText::tr("cannot delete run '%1' and copy its history into fork '%2'").arg(info.runId, f.runId));
     for (const auto &f : forks)
         materializeInto(f);
     for (const char *sql : {"DELETE FROM chunk_data WHERE id IN (SELECT c.data_id FROM chunks c JOIN series s ON "
@@ -198,4 +200,4 @@ std::vector<HistorySegment> Store::segments(qint64 runKey)
     return out;
 }
 
-} // namespace fs
+} // namespace forkscope

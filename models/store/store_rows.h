@@ -16,7 +16,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_text.h"
 
-namespace fs::store_rows {
+namespace forkscope::store_rows {
 
 inline qint64 nowMs()
 {
@@ -56,8 +56,8 @@ constexpr const char *kSummaryColumns = "c.first_step, c.last_step, c.count, c.m
 
 inline ChunkSummary summaryAt(const Statement &st, int at)
 {
-    return {st.int64(at),         st.int64(at + 1),     st.int64(at + 2), st.real(at + 3),
-            st.real(at + 4),      st.real(at + 5),      st.real(at + 6),  st.int64(at + 7)};
+    return {st.int64(at),    st.int64(at + 1), st.int64(at + 2), st.real(at + 3),
+            st.real(at + 4), st.real(at + 5),  st.real(at + 6),  st.int64(at + 7)};
 }
 
 inline StepRange intersect(StepRange a, StepRange b)
@@ -67,11 +67,10 @@ inline StepRange intersect(StepRange a, StepRange b)
 
 // UPDATE runs SET <column> = value WHERE id = runKey. `column` is one of the
 // store's own column names, never input.
-template <typename T>
-void setRunColumn(SqliteDb &db, qint64 runKey, std::string_view column, const T &value)
+template <typename T> void setRunColumn(SqliteDb &db, qint64 runKey, std::string_view column, const T &value)
 {
     auto st = db.prepare(std::string("UPDATE runs SET ").append(column).append(" = ?2 WHERE id = ?1"));
     st.bind(1, runKey).bind(2, value).run();
 }
 
-} // namespace fs::store_rows
+} // namespace forkscope::store_rows

@@ -2,11 +2,11 @@
 
 #include <QCoreApplication>
 
-namespace fs {
+namespace forkscope {
 
 // The translation context of the store's messages (lupdate reads it here).
 struct StoreText {
-    Q_DECLARE_TR_FUNCTIONS(fs::Store)
+    Q_DECLARE_TR_FUNCTIONS(forkscope::Store)
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -10,8 +10,8 @@
 #include <map>
 
 #include "core/error.h"
-#include "core/plain_text.h"
 #include "core/exact_integer.h"
+#include "core/plain_text.h"
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
@@ -22,7 +22,7 @@
 #include "store/sqlite_db.h"
 #include "store/store_rows.h"
 
-namespace fs {
+namespace forkscope {
 
 using namespace store_rows;
 
@@ -105,4 +105,4 @@ Json Store::userSummary(qint64 runKey)
     return st.step() ? parseJson(st.stdText(0), QStringLiteral("summary")) : Json::object();
 }
 
-} // namespace fs
+} // namespace forkscope

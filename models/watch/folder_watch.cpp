@@ -10,13 +10,13 @@
 #include "core/error.h"
 #include "importers/format_detect.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::FolderWatch", text);
+    return QCoreApplication::translate("forkscope::FolderWatch", text);
 }
 
 bool isUnder(const QString &file, const QString &source)
@@ -121,8 +121,8 @@ WatchPass FolderWatch::poll(Store &store)
         const QString source = QFileInfo(run.sourcePath).absoluteFilePath();
         // Rows were read, so they are written even when the file grew after
         // the look above: the next read starts past them.
-        if (run.rows.empty()
-            && std::none_of(changed.begin(), changed.end(), [&](const QString &f) { return isUnder(f, source); }))
+        if (run.rows.empty() &&
+            std::none_of(changed.begin(), changed.end(), [&](const QString &f) { return isUnder(f, source); }))
             continue;
         waitForTail(run);
         ImportOutcome outcome = writeImportedRun(store, run, options_);
@@ -145,4 +145,4 @@ WatchPass FolderWatch::poll(Store &store)
     return pass;
 }
 
-} // namespace fs
+} // namespace forkscope

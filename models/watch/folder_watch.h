@@ -7,7 +7,7 @@
 #include "importers/import_resume.h"
 #include "importers/store_import.h"
 
-namespace fs {
+namespace forkscope {
 
 class Store;
 
@@ -17,8 +17,8 @@ inline constexpr int kWatchIntervalMs = 500;
 
 // What one look at a watched folder did.
 struct WatchPass {
-    ImportReport report; // runs whose files changed, each written once; only warnings not reported before
-    QString error;       // why the folder could not be read this time (empty when fine)
+    ImportReport report;  // runs whose files changed, each written once; only warnings not reported before
+    QString error;        // why the folder could not be read this time (empty when fine)
     bool waiting = false; // the folder holds nothing importable yet
     // Bytes of history files read by this pass: what they gained since the
     // last pass (a file that shrank or was replaced is read whole again).
@@ -60,4 +60,4 @@ private:
     ImportResume resume_;           // where each history file's last read stopped
 };
 
-} // namespace fs
+} // namespace forkscope

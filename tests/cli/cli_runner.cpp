@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-namespace fs::test {
+namespace forkscope::test {
 
 Json CliResult::json() const
 {
@@ -20,8 +20,7 @@ std::vector<Json> CliResult::jsonLines() const
     return rows;
 }
 
-CliResult runCli(const QString &store, const QStringList &args, const QByteArray &input,
-                 const QProcessEnvironment &env)
+CliResult runCli(const QString &store, const QStringList &args, const QByteArray &input, const QProcessEnvironment &env)
 {
     QProcess process;
     process.setProcessEnvironment(env);
@@ -71,10 +70,9 @@ QString queryStore(const QString &path, const char *sql)
     sqlite3 *db = nullptr;
     QString result;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_busy_timeout(db, 30000);   // a writer may hold the store a moment
+        sqlite3_busy_timeout(db, 30000); // a writer may hold the store a moment
         sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK
-            && sqlite3_step(st) == SQLITE_ROW)
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
             result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
         sqlite3_finalize(st);
     }
@@ -104,4 +102,4 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -9,7 +9,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 struct CliResult {
     int exitCode = -1;
@@ -44,7 +44,10 @@ std::string runState(const QString &store, const QString &runPath,
 // file with SQLite (read-only), as text; "" if there is none.
 QString queryStore(const QString &path, const char *sql);
 // SQLite's own PRAGMA integrity_check of the store file ("ok" when sound).
-inline QString integrityCheck(const QString &path) { return queryStore(path, "PRAGMA integrity_check"); }
+inline QString integrityCheck(const QString &path)
+{
+    return queryStore(path, "PRAGMA integrity_check");
+}
 
 // {"key": value} per line, from JSON text lines.
 QByteArray jsonLinesText(const std::vector<Json> &rows);
@@ -53,4 +56,4 @@ QByteArray jsonLinesText(const std::vector<Json> &rows);
 bool writeFile(const QString &path, const QByteArray &bytes);
 QByteArray readFile(const QString &path);
 
-} // namespace fs::test
+} // namespace forkscope::test

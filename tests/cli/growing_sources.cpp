@@ -7,7 +7,7 @@
 
 #include "importers/test_writers.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 double valueAt(int step)
 {
@@ -56,8 +56,8 @@ std::string tensorboardContent(int rows, bool half)
 
 std::string mlflowLine(int step)
 {
-    return std::to_string(1700000000000LL + step) + " " + std::to_string(valueAt(step)) + " " + std::to_string(step)
-        + "\n";
+    return std::to_string(1700000000000LL + step) + " " + std::to_string(valueAt(step)) + " " + std::to_string(step) +
+           "\n";
 }
 
 std::string mlflowContent(int rows, bool half)
@@ -109,7 +109,9 @@ void writeMlflowRun(const QString &root, const QString &runId, const QString &na
     writeFile(root + "/0/meta.yaml", std::string("experiment_id: '0'\nname: watched\nlifecycle_stage: active\n"));
     writeFile(root + "/0/" + runId + "/meta.yaml",
               QStringLiteral("run_id: %1\nrun_name: %2\nexperiment_id: '0'\nstatus: 1\nstart_time: 1700000000000\n"
-                             "lifecycle_stage: active\n").arg(runId, name).toStdString());
+                             "lifecycle_stage: active\n")
+                  .arg(runId, name)
+                  .toStdString());
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

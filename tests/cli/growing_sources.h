@@ -6,7 +6,7 @@
 
 // Files as W&B, TensorBoard and MLflow write them while training runs, for
 // the --watch tests: row `i` logs loss = valueAt(i) at step i.
-namespace fs::test {
+namespace forkscope::test {
 
 // What one format's file holds: rows 0..rows-1 whole, plus when `half` the
 // first half of the record of row `rows`.
@@ -39,4 +39,4 @@ std::string mlflowRepeatedStepContent(int rows, bool half);
 // An MLflow experiment 0 ("watched") with a RUNNING run `runId` named `name`, no metrics yet.
 void writeMlflowRun(const QString &root, const QString &runId, const QString &name);
 
-} // namespace fs::test
+} // namespace forkscope::test

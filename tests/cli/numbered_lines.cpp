@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace fs::test {
+namespace forkscope::test {
 
 const char *const kNumberedExtraKeys[6] = {"a", "b", "c", "d", "e", "f"};
 
@@ -37,4 +37,4 @@ void expectNumberedRows(const std::vector<Json> &rows, size_t begin, size_t end,
     }
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

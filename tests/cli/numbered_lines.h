@@ -6,7 +6,7 @@
 
 #include "core/json_qt.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 // Log input whose every value says where it belongs: line i holds x = i,
 // y = i * scale and six more keys (a..f = i % 97 * scale), so there is more
@@ -28,4 +28,4 @@ inline void expectNumberedPrefix(const std::vector<Json> &rows, double scale)
     expectNumberedRows(rows, 0, rows.size(), scale);
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

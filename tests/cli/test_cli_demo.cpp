@@ -5,8 +5,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 TEST(CliDemo, CreatesTheSeedExampleATrainingRunAndAForkOfAFork)
 {
@@ -61,7 +61,7 @@ TEST(CliDemo, CreatesTheSeedExampleATrainingRunAndAForkOfAFork)
     for (const char *key : {"train/loss", "train/accuracy", "lr", "grad_norm", "eval/loss", "eval/accuracy"})
         EXPECT_TRUE(show.at("summary").contains(key)) << key;
     const auto evals = runCli(store.path(), {"history", basePath, "--keys", "eval/loss"}).jsonLines();
-    EXPECT_EQ(evals.size(), 100u);   // every 1000 steps
+    EXPECT_EQ(evals.size(), 100u); // every 1000 steps
 
     const auto again = runCli(store.path(), {"demo"});
     EXPECT_EQ(again.exitCode, 2);

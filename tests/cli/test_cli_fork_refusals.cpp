@@ -4,8 +4,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -127,7 +127,8 @@ TEST(CliHostileInput, ImportReportsBadStepsPerRowAndImportsTheRest)
     // MLflow: the same rule per metric line.
     const QString mlruns = dir.filePath(QStringLiteral("mlruns"));
     ASSERT_TRUE(QDir().mkpath(mlruns + QStringLiteral("/0/mlrun1/metrics")));
-    ASSERT_TRUE(writeFile(mlruns + QStringLiteral("/0/meta.yaml"), "experiment_id: '0'\nname: p\nlifecycle_stage: active\n"));
+    ASSERT_TRUE(
+        writeFile(mlruns + QStringLiteral("/0/meta.yaml"), "experiment_id: '0'\nname: p\nlifecycle_stage: active\n"));
     ASSERT_TRUE(writeFile(mlruns + QStringLiteral("/0/mlrun1/meta.yaml"),
                           "run_id: mlrun1\nrun_name: m\nexperiment_id: '0'\nstatus: 3\nstart_time: 1000\n"
                           "end_time: 2000\nlifecycle_stage: active\nuser_id: me\n"));
@@ -194,7 +195,8 @@ TEST(CliHostileInput, ANulByteInALineIsRefusedLikeOtherTrailingGarbage)
     const QByteArray input = QByteArray("{\"a\": 1}\n{\"a\": 2}") + '\0' + "{\"b\": 3}\n{\"a\": 4}\n";
     const auto r = runCli(store.path(), {"log", "--project", "p", "--id", "nul"}, input);
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("line 2: the line is not valid JSON (a NUL byte at byte 8"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("line 2: the line is not valid JSON (a NUL byte at byte 8")))
+        << r.err.toStdString();
     EXPECT_EQ(history(store, "nul"), (std::vector<Json>{{{"_step", 0}, {"a", 1}}}));
     EXPECT_EQ(show(store, "nul").value("state", ""), "failed");
 }
@@ -202,9 +204,10 @@ TEST(CliHostileInput, ANulByteInALineIsRefusedLikeOtherTrailingGarbage)
 TEST(CliHostileInput, IntegersComeBackAsIntegers)
 {
     TempStore store;
-    const auto r = runCli(store.path(), {"log", "--project", "p", "--id", "ints", "--config", "{\"layers\": 3, \"lr\": 0.5}"},
-                          "{\"epoch\": 1, \"loss\": 1.0, \"mixed\": 1}\n{\"epoch\": 2, \"loss\": 0.5, \"mixed\": 2.5}\n"
-                          "{\"epoch\": 3, \"big\": 9007199254740993, \"mixed\": 3}\n");
+    const auto r =
+        runCli(store.path(), {"log", "--project", "p", "--id", "ints", "--config", "{\"layers\": 3, \"lr\": 0.5}"},
+               "{\"epoch\": 1, \"loss\": 1.0, \"mixed\": 1}\n{\"epoch\": 2, \"loss\": 0.5, \"mixed\": 2.5}\n"
+               "{\"epoch\": 3, \"big\": 9007199254740993, \"mixed\": 3}\n");
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     // The one value a double cannot hold is named, once.
     EXPECT_TRUE(r.err.contains(QStringLiteral("line 3: warning: \"big\" is 9007199254740993, an integer beyond "
@@ -226,7 +229,8 @@ TEST(CliHostileInput, IntegersComeBackAsIntegers)
     // A fork reads its inherited integers as integers too, and so does its summary.
     const auto fork = runCli(store.path(), {"fork", "ints?_step=1", "--id", "f", "--project", "p"});
     ASSERT_EQ(fork.exitCode, 0) << fork.err.toStdString();
-    EXPECT_EQ(historyLineText(store, "f", "epoch"), QStringLiteral("{\"_step\":0,\"epoch\":1}\n{\"_step\":1,\"epoch\":2}"));
+    EXPECT_EQ(historyLineText(store, "f", "epoch"),
+              QStringLiteral("{\"_step\":0,\"epoch\":1}\n{\"_step\":1,\"epoch\":2}"));
     EXPECT_TRUE(show(store, "f").at("summary").at("epoch").is_number_integer());
 }
 
@@ -244,17 +248,20 @@ TEST(CliHostileInput, DeepNestingIsRefusedEverywhereWithoutACrash)
     EXPECT_EQ(show(store, "deep").value("state", ""), "failed"); // not left running and locked
 
     // 511 levels inside the line's object are the most a line may hold.
-    const auto ok = runCli(store.path(), {"log", "--project", "p", "--id", "ok"}, "{\"x\": " + nestedArrays(511) + "}\n");
+    const auto ok =
+        runCli(store.path(), {"log", "--project", "p", "--id", "ok"}, "{\"x\": " + nestedArrays(511) + "}\n");
     EXPECT_EQ(ok.exitCode, 0) << ok.err.toStdString();
 
     // (600 levels: one argument may not exceed 128 KiB)
     const QString deepArg = QString::fromLatin1(nestedArrays(600));
     const auto config = runCli(store.path(), {"init", "--project", "p", "--config", "{\"c\": " + deepArg + "}"});
     EXPECT_EQ(config.exitCode, 2);
-    EXPECT_TRUE(config.err.contains(QStringLiteral("nested more than 512 levels deep"))) << config.err.left(300).toStdString();
+    EXPECT_TRUE(config.err.contains(QStringLiteral("nested more than 512 levels deep")))
+        << config.err.left(300).toStdString();
     const auto set = runCli(store.path(), {"fork", "ok?_step=0", "--project", "p", "--set", "c=" + deepArg});
     EXPECT_EQ(set.exitCode, 2);
-    EXPECT_TRUE(set.err.contains(QStringLiteral("nested more than 512 levels deep"))) << set.err.left(300).toStdString();
+    EXPECT_TRUE(set.err.contains(QStringLiteral("nested more than 512 levels deep")))
+        << set.err.left(300).toStdString();
 
     // Import: the deep line is reported and skipped, the rest imported.
     QTemporaryDir dir;
@@ -270,8 +277,7 @@ TEST(CliHostileInput, DeepNestingIsRefusedEverywhereWithoutACrash)
     EXPECT_EQ(report.at("rows_added"), 2);
     const std::string warnings = dumpJson(report.at("warnings"));
     EXPECT_NE(warnings.find("line 2"), std::string::npos) << warnings;
-    EXPECT_NE(warnings.find("config.yaml is refused: nested more than 500 levels deep"), std::string::npos)
-        << warnings;
+    EXPECT_NE(warnings.find("config.yaml is refused: nested more than 500 levels deep"), std::string::npos) << warnings;
     EXPECT_NE(warnings.find("wandb-summary.json is not valid JSON (arrays/objects nested more than 512"),
               std::string::npos)
         << warnings;

@@ -10,8 +10,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -33,8 +33,7 @@ bool hasRawControl(const QString &text)
 CliResult runCliRaw(const QString &store, const QString &script)
 {
     QProcess process;
-    process.start(QStringLiteral("/bin/sh"),
-                  {QStringLiteral("-c"), script, QStringLiteral(FORKSCOPE_CLI_PATH), store});
+    process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral(FORKSCOPE_CLI_PATH), store});
     return finishCli(process, QStringLiteral("sh -c ") + script, 120000);
 }
 
@@ -197,13 +196,15 @@ TEST(CliHostileText, MlflowRunIdsOfDigitsStayTextAndCollisionsFail)
     };
     write(root + "/0/meta.yaml", "experiment_id: '0'\nname: many\nlifecycle_stage: active\n");
     // Unquoted, as MLflow writes them: YAML would read numbers (octal for 0o10).
-    const QStringList ids = {"00000000000000000000000000000010", "0000000000000000000000000000010", "10", "010",
-                             "0o10", "1e3", "0x10"};
+    const QStringList ids = {
+        "00000000000000000000000000000010", "0000000000000000000000000000010", "10", "010", "0o10", "1e3", "0x10"};
     for (int i = 0; i < ids.size(); ++i) {
         const QString dir = root + "/0/" + ids[i];
         write(dir + "/meta.yaml", QStringLiteral("run_id: %1\nrun_name: r%2\nexperiment_id: 0\nstatus: 3\n"
                                                  "start_time: 1000\nend_time: 2000\nlifecycle_stage: active\n")
-                                      .arg(ids[i]).arg(i).toUtf8());
+                                      .arg(ids[i])
+                                      .arg(i)
+                                      .toUtf8());
         write(dir + "/metrics/loss", QStringLiteral("1000 %1 0\n").arg(i).toUtf8());
     }
     auto r = runCli(store.path(), {"import", root, "--json"});

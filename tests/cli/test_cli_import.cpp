@@ -8,8 +8,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -20,7 +20,8 @@ const Json *runFrom(const Json &report, const std::string &sourceEnd)
 {
     for (const Json &r : report.at("runs")) {
         const std::string source = r.at("source").get<std::string>();
-        if (source.size() >= sourceEnd.size() && source.compare(source.size() - sourceEnd.size(), sourceEnd.size(), sourceEnd) == 0)
+        if (source.size() >= sourceEnd.size() &&
+            source.compare(source.size() - sourceEnd.size(), sourceEnd.size(), sourceEnd) == 0)
             return &r;
     }
     return nullptr;
@@ -114,7 +115,8 @@ TEST(CliImport, ImportingAgainChangesNothing)
     EXPECT_TRUE(first.out.contains("STATUS")) << first.out.toStdString();
     EXPECT_EQ(runCount(store, "fx"), 4);
 
-    const auto again = runCli(store.path(), {"import", fixturePath("wandb"), "--project", "fx", "--entity", "e", "--json"});
+    const auto again =
+        runCli(store.path(), {"import", fixturePath("wandb"), "--project", "fx", "--entity", "e", "--json"});
     ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
     const Json report = again.json();
     ASSERT_EQ(report.at("runs").size(), 4u);

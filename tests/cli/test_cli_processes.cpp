@@ -11,8 +11,8 @@
 #include "support/poll.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -30,8 +30,8 @@ int checkedCsvPrefix(const QString &csv, double scale)
     for (int i = 1; i < lines.size(); ++i) {
         const QStringList cells = lines[i].split(QLatin1Char(','));
         const int step = i - 1;
-        if (cells.size() != 3 || cells[0].toLongLong() != step || cells[1].toDouble() != double(step)
-            || cells[2].toDouble() != step * scale) {
+        if (cells.size() != 3 || cells[0].toLongLong() != step || cells[1].toDouble() != double(step) ||
+            cells[2].toDouble() != step * scale) {
             ADD_FAILURE() << "read row " << step << " is '" << lines[i].toStdString() << "'";
             return -1;
         }
@@ -55,10 +55,10 @@ TEST(CliProcesses, TwoWritersAndAReaderShareTheStore)
     ASSERT_TRUE(startCli(w1, store.path(), {"log", "--project", "mp", "--id", "w1", "--file", file1}));
     ASSERT_TRUE(startCli(w2, store.path(), {"log", "--project", "mp", "--id", "w2", "--file", file2}));
     const std::map<std::string, double> scales = {{"w1", 0.5}, {"w2", 0.25}};
-    std::map<std::string, int> seen;   // rows in the last read, per run
+    std::map<std::string, int> seen; // rows in the last read, per run
     int reads = 0;
     int readsWhileWriting = 0;
-    int partialReads = 0;   // reads that met a run part-way
+    int partialReads = 0; // reads that met a run part-way
     bool running = true;
     while (running || reads < 3) {
         w1.waitForFinished(1);
@@ -85,7 +85,6 @@ TEST(CliProcesses, TwoWritersAndAReaderShareTheStore)
             ASSERT_GE(rows, seen[id]) << id << " shrank";
             partialReads += rows > 0 && rows < kLines ? 1 : 0;
             seen[id] = rows;
-
         }
         ++reads;
     }
@@ -121,11 +120,11 @@ TEST(CliProcesses, KilledLoggerKeepsItsRowsAndReadsAsCrashed)
     ASSERT_TRUE(logger.waitForBytesWritten(30000));
     // The logger idles between flushes once every line is stored.
     ASSERT_TRUE(pollUntil([&] {
-        return runCli(store.path(), {"history", "k", "--project", "p", "--keys", "x"}).jsonLines().size()
-               == size_t(kLines);
+        return runCli(store.path(), {"history", "k", "--project", "p", "--keys", "x"}).jsonLines().size() ==
+               size_t(kLines);
     }));
     ASSERT_EQ(logger.state(), QProcess::Running);
-    logger.kill();           // SIGKILL: no chance to flush or finish
+    logger.kill(); // SIGKILL: no chance to flush or finish
     ASSERT_TRUE(logger.waitForFinished(30000));
     EXPECT_EQ(logger.exitStatus(), QProcess::CrashExit);
 
@@ -153,7 +152,7 @@ TEST(CliProcesses, LoggerKilledAtRandomMomentsWhileStreamingLeavesAGapFreePrefix
     std::mt19937 random(seed);
     std::uniform_int_distribution<int> killAfterMs(0, 800);
     TempStore store;
-    int trialsCutShort = 0;   // killed with lines sent but not yet stored
+    int trialsCutShort = 0; // killed with lines sent but not yet stored
     for (int trial = 0; trial < kTrials; ++trial) {
         const QString id = QStringLiteral("k%1").arg(trial);
         SCOPED_TRACE(id.toStdString());
@@ -177,8 +176,8 @@ TEST(CliProcesses, LoggerKilledAtRandomMomentsWhileStreamingLeavesAGapFreePrefix
             }
             logger.waitForBytesWritten(5);
             bool stored = false;
-            if (!sinceFirstRows.isValid() && queryStore(store.path(), lastStep.c_str()).toLongLong(&stored) >= 0
-                && stored)
+            if (!sinceFirstRows.isValid() && queryStore(store.path(), lastStep.c_str()).toLongLong(&stored) >= 0 &&
+                stored)
                 sinceFirstRows.start();
             ASSERT_EQ(logger.state(), QProcess::Running) << logger.readAllStandardError().toStdString();
         }

@@ -12,8 +12,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -45,8 +45,8 @@ public:
     bool lock() const
     {
         return QFile::setPermissions(base_.path(), kReadable | QFileDevice::WriteOwner) &&
-               QFile::setPermissions(store(), QFileDevice::ReadOwner | QFileDevice::ReadGroup |
-                                                  QFileDevice::ReadOther) &&
+               QFile::setPermissions(store(),
+                                     QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther) &&
                QFile::setPermissions(dir_, kReadable);
     }
 
@@ -103,7 +103,8 @@ TEST(CliReadOnly, ReadCommandsLeaveARollbackJournalStoreByteIdentical)
         const auto r = runCli(store.path(), args);
         EXPECT_EQ(r.exitCode, 0) << args.join(' ').toStdString() << ": " << r.err.toStdString();
         EXPECT_EQ(readFile(store.path()), before) << args.join(' ').toStdString();
-        EXPECT_EQ(queryStore(store.path(), "PRAGMA journal_mode"), QStringLiteral("delete")) << args.join(' ').toStdString();
+        EXPECT_EQ(queryStore(store.path(), "PRAGMA journal_mode"), QStringLiteral("delete"))
+            << args.join(' ').toStdString();
         EXPECT_EQ(filesIn(store.dir()), files) << args.join(' ').toStdString();
     }
     EXPECT_TRUE(runCli(store.path(), {"history", "r1", "--project", "p"}).out.contains("0.25"));
@@ -139,7 +140,8 @@ TEST(CliReadOnly, EmptyFileIsRefusedAndStaysEmpty)
 TEST(CliReadOnly, EmptySqliteDatabaseIsNotAStoreForReading)
 {
     TempStore store;
-    ASSERT_TRUE(execSql(store.path(), "PRAGMA journal_mode=DELETE; CREATE TABLE t(a); DROP TABLE t")); // valid, no tables
+    ASSERT_TRUE(
+        execSql(store.path(), "PRAGMA journal_mode=DELETE; CREATE TABLE t(a); DROP TABLE t")); // valid, no tables
     const QByteArray before = readFile(store.path());
     const auto r = runCli(store.path(), {"projects"});
     EXPECT_EQ(r.exitCode, 1);
@@ -150,8 +152,7 @@ TEST(CliReadOnly, EmptySqliteDatabaseIsNotAStoreForReading)
 TEST(CliReadOnly, DeviceFileIsRefusedForReadingAndWriting)
 {
     const bool journalExisted = QFile::exists("/dev/null-journal");
-    for (const QStringList &args :
-         kReads + QList<QStringList>{{"init", "--project", "p"}, {"log", "--project", "p"}}) {
+    for (const QStringList &args : kReads + QList<QStringList>{{"init", "--project", "p"}, {"log", "--project", "p"}}) {
         const auto r = runCli(QStringLiteral("/dev/null"), args, "{\"a\": 1}\n");
         EXPECT_EQ(r.exitCode, 2) << args.join(' ').toStdString();
         EXPECT_TRUE(r.err.contains("'/dev/null' is not a Forkscope store: it is a device"))

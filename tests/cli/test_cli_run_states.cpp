@@ -8,8 +8,8 @@
 #include "support/poll.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include "cli/cli_runner.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -46,8 +46,8 @@ TEST(CliSeedExample, ForkStepsAreExactlyThoseTheSpecWorksOut)
     std::vector<Json> run1Lines;
     for (int i = 0; i < 300; ++i)
         run1Lines.push_back({{"metric", i}});
-    const auto run1 = runCli(store.path(), {"log", "--project", "seed", "--id", "run1", "--json"},
-                             jsonLinesText(run1Lines));
+    const auto run1 =
+        runCli(store.path(), {"log", "--project", "seed", "--id", "run1", "--json"}, jsonLinesText(run1Lines));
     ASSERT_EQ(run1.exitCode, 0) << run1.err.toStdString();
     EXPECT_EQ(run1.json().at("state"), "finished");
 
@@ -115,7 +115,8 @@ TEST(CliSeedExample, StepAtTheForkPointIsDroppedAndThePlainLogLandsOnNPlusOne)
         lines.push_back({{"metric", i}});
     ASSERT_EQ(runCli(store.path(), {"log", "--project", "p", "--id", "src"}, jsonLinesText(lines)).exitCode, 0);
     ASSERT_EQ(runCli(store.path(), {"fork", "src?_step=5", "--project", "p", "--id", "f"}).exitCode, 0);
-    const auto r = runCli(store.path(), {"log", "f", "--project", "p"}, "{\"metric\": 100, \"_step\": 5}\n{\"metric\": 101}\n");
+    const auto r =
+        runCli(store.path(), {"log", "f", "--project", "p"}, "{\"metric\": 100, \"_step\": 5}\n{\"metric\": 101}\n");
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("line 1")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("monoton")) << r.err.toStdString();

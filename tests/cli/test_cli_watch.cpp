@@ -1,21 +1,21 @@
 // forkscope-cli import --watch: a real process follows W&B, TensorBoard and
 // MLflow files that the test grows while it runs.
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <QFile>
 #include <algorithm>
 #include <csignal>
 #include <gtest/gtest.h>
 
 #include "cli/cli_runner.h"
-#include "cli/watch_process.h"
 #include "cli/growing_sources.h"
+#include "cli/watch_process.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -59,15 +59,18 @@ void followGrowingRun(const QString &watchPath, GrowingFile &file, const QString
     file.growTo(content(rows, false));
     WatchProcess watch(temp.path(), watchPath);
     ASSERT_TRUE(watch.started());
-    ASSERT_GE(waitForStore(store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, 60000), 0)
-        << "the first look imports what is there\n" << watch.errorText().toStdString();
+    ASSERT_GE(waitForStore(
+                  store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, 60000),
+              0)
+        << "the first look imports what is there\n"
+        << watch.errorText().toStdString();
 
     qint64 slowest = 0;
     for (int burst = 0; burst < 12; ++burst) {
         rows += 1 + burst % 4;
         file.growTo(content(rows, false));
-        const qint64 ms = waitForStore(store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); },
-                                       kArrivalMs);
+        const qint64 ms = waitForStore(
+            store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, kArrivalMs);
         ASSERT_GE(ms, 0) << "rows up to " << rows << " did not arrive within 2 s";
         slowest = std::max(slowest, ms);
     }
@@ -77,7 +80,9 @@ void followGrowingRun(const QString &watchPath, GrowingFile &file, const QString
     // in, the watcher has read the file ending mid-record.
     ++rows;
     file.growTo(content(rows, true));
-    ASSERT_GE(waitForStore(store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, kArrivalMs), 0);
+    ASSERT_GE(waitForStore(
+                  store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, kArrivalMs),
+              0);
     for (const RunInfo &r : allRuns(store)) {
         if (r.name == runName) {
             EXPECT_NE(r.storedState, RunState::Crashed) << "a record being written is not damage";
@@ -85,11 +90,15 @@ void followGrowingRun(const QString &watchPath, GrowingFile &file, const QString
     }
     ++rows;
     file.growTo(content(rows, false));
-    ASSERT_GE(waitForStore(store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, kArrivalMs), 0)
+    ASSERT_GE(waitForStore(
+                  store, watch, [&](Store &s) { return holdsSteps(s, runName, rows); }, kArrivalMs),
+              0)
         << "the completed record arrives, once";
 
     addSecondRun();
-    ASSERT_GE(waitForStore(store, watch, [&](Store &s) { return holdsSteps(s, secondRunName, 2); }, kArrivalMs), 0)
+    ASSERT_GE(waitForStore(
+                  store, watch, [&](Store &s) { return holdsSteps(s, secondRunName, 2); }, kArrivalMs),
+              0)
         << "a new run folder is picked up";
 
     EXPECT_EQ(watch.stop(signal), 0) << watch.errorText().toStdString();
@@ -119,8 +128,7 @@ TEST(CliWatch, FollowsAGrowingTensorBoardRunAndStopsOnSigint)
     GrowingFile file(logs + "/train/events.out.tfevents.1700000000.host");
     GrowingFile second(logs + "/eval/events.out.tfevents.1700000100.host");
     followGrowingRun(
-        logs, file, "train", tensorboardContent, [&] { second.growTo(tensorboardContent(2, false)); }, "eval",
-        SIGINT);
+        logs, file, "train", tensorboardContent, [&] { second.growTo(tensorboardContent(2, false)); }, "eval", SIGINT);
 }
 
 TEST(CliWatch, FollowsAGrowingMlflowRunAndStopsOnSigterm)
@@ -152,7 +160,9 @@ TEST(CliWatch, AnEmptyFolderIsWaitedForAndAMissingOneRefused)
     // Training starts after the watcher: its first file appears later.
     GrowingFile file(dir.filePath("train/events.out.tfevents.1700000000.host"));
     file.growTo(tensorboardContent(4, false));
-    EXPECT_GE(waitForStore(store, watch, [](Store &s) { return holdsSteps(s, "train", 4); }, 30000), 0)
+    EXPECT_GE(waitForStore(
+                  store, watch, [](Store &s) { return holdsSteps(s, "train", 4); }, 30000),
+              0)
         << watch.errorText().toStdString();
     EXPECT_EQ(watch.stop(SIGINT), 0);
 }

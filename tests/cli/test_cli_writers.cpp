@@ -10,8 +10,8 @@
 #include "support/poll.h"
 #include "support/temp_store.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -295,8 +295,7 @@ TEST(CliWriters, AStaleClaimIsTakenOverAndTheOldWriterStops)
             second.start(store.path(), "local/p/t", withHeartbeatTimeout(1));
             return false;
         }
-        return sqlCount(store.path(), "SELECT writer_pid FROM runs WHERE run_id = 't'")
-               == second.process.processId();
+        return sqlCount(store.path(), "SELECT writer_pid FROM runs WHERE run_id = 't'") == second.process.processId();
     }));
     first.send(numberedLines(10, 1.0, 100));
     EXPECT_EQ(first.end(), 2);

@@ -5,13 +5,12 @@
 
 #include "store/store.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 WatchProcess::WatchProcess(const QString &store, const QString &path)
 {
-    process_.start(QStringLiteral(FORKSCOPE_CLI_PATH),
-                   {QStringLiteral("--store"), store, QStringLiteral("import"), path, QStringLiteral("--watch"),
-                    QStringLiteral("--json")});
+    process_.start(QStringLiteral(FORKSCOPE_CLI_PATH), {QStringLiteral("--store"), store, QStringLiteral("import"),
+                                                        path, QStringLiteral("--watch"), QStringLiteral("--json")});
     started_ = process_.waitForStarted(30000);
 }
 
@@ -78,4 +77,4 @@ std::vector<std::pair<qint64, double>> seriesOf(Store &store, const QString &nam
     return out;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

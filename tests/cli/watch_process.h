@@ -10,11 +10,11 @@
 #include "store/run_info.h"
 #include "support/store_runs.h"
 
-namespace fs {
+namespace forkscope {
 class Store;
 }
 
-namespace fs::test {
+namespace forkscope::test {
 
 // A real `forkscope-cli import PATH --watch --json` process.
 class WatchProcess {
@@ -46,4 +46,4 @@ qint64 waitForStore(Store &store, WatchProcess &watch, const std::function<bool(
 // The numeric values of `key` in the run named `name` (empty if there is no such run).
 std::vector<std::pair<qint64, double>> seriesOf(Store &store, const QString &name, const QString &key);
 
-} // namespace fs::test
+} // namespace forkscope::test

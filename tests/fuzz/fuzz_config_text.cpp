@@ -2,6 +2,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    fs::fuzz::configText(data, size);
+    forkscope::fuzz::configText(data, size);
     return 0;
 }

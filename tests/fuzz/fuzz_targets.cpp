@@ -7,15 +7,15 @@
 #include "core/error.h"
 #include "core/json_limits.h"
 #include "core/step_rule.h"
-#include "importers/leveldb_log_reader.h"
 #include "importers/lenient_json.h"
+#include "importers/leveldb_log_reader.h"
 #include "importers/mlflow_metric_line.h"
 #include "importers/tensorboard_event_decoder.h"
 #include "importers/tfrecord_reader.h"
 #include "importers/wandb_importer.h"
 #include "importers/yaml_json.h"
 
-namespace fs::fuzz {
+namespace forkscope::fuzz {
 
 namespace {
 
@@ -130,4 +130,4 @@ void configText(const std::uint8_t *data, std::size_t size)
     }
 }
 
-} // namespace fs::fuzz
+} // namespace forkscope::fuzz

@@ -6,12 +6,12 @@
 // One entry point per reader, shared by the libFuzzer targets and by the
 // gtest that replays tests/fuzz/corpus/. Each aborts if a reader breaks one
 // of its promises (rows out of order, a stop without a reason...).
-namespace fs::fuzz {
+namespace forkscope::fuzz {
 
-void wandbLog(const std::uint8_t *data, std::size_t size);     // .wandb framing + Record decoding
+void wandbLog(const std::uint8_t *data, std::size_t size);       // .wandb framing + Record decoding
 void tfRecordEvents(const std::uint8_t *data, std::size_t size); // TFRecord framing + Event decoding
 void mlflowMetricLines(const std::uint8_t *data, std::size_t size);
-// `log`'s JSON line parser (app/cli/log_input) and fs::Run's value checks:
+// `log`'s JSON line parser (app/cli/log_input) and forkscope::Run's value checks:
 // a line is refused with BadInput or parsed into something that dumps and
 // parses back the same; never a crash, however deep or large.
 void jsonLogLine(const std::uint8_t *data, std::size_t size);
@@ -19,4 +19,4 @@ void jsonLogLine(const std::uint8_t *data, std::size_t size);
 // config.yaml (yamlTextToJson), wandb-summary.json (parseLenientJson).
 void configText(const std::uint8_t *data, std::size_t size);
 
-} // namespace fs::fuzz
+} // namespace forkscope::fuzz

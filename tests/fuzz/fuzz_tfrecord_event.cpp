@@ -2,6 +2,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    fs::fuzz::tfRecordEvents(data, size);
+    forkscope::fuzz::tfRecordEvents(data, size);
     return 0;
 }

@@ -2,6 +2,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    fs::fuzz::wandbLog(data, size);
+    forkscope::fuzz::wandbLog(data, size);
     return 0;
 }

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-namespace fs::test {
+namespace forkscope::test {
 
 QImage renderPolyline(std::span<const Point> points, const Viewport &viewport)
 {
@@ -31,9 +31,8 @@ QImage renderPolyline(std::span<const Point> points, const Viewport &viewport)
         const QPoint cur(viewport.x.pixelX(p.step), viewport.y.row(p.value));
         // Segments wholly beyond one image edge cannot touch a pixel; skipping
         // them keeps million-point references fast and changes nothing.
-        const bool offImage = havePrev
-            && ((prev.x() < 0 && cur.x() < 0) || (prev.x() >= width && cur.x() >= width)
-                || (prev.y() < 0 && cur.y() < 0) || (prev.y() >= height && cur.y() >= height));
+        const bool offImage = havePrev && ((prev.x() < 0 && cur.x() < 0) || (prev.x() >= width && cur.x() >= width) ||
+                                           (prev.y() < 0 && cur.y() < 0) || (prev.y() >= height && cur.y() >= height));
         if (havePrev && !offImage)
             lines.emplace_back(prev, cur);
         prev = cur;
@@ -49,4 +48,4 @@ QImage renderPolyline(std::span<const Point> points, const Viewport &viewport)
     return image;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

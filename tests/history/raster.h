@@ -6,10 +6,10 @@
 #include <QImage>
 #include <span>
 
-namespace fs::test {
+namespace forkscope::test {
 
 // Test-only reference renderer: black 1px aliased lines between consecutive
 // non-NaN points on white, x snapped by ColumnMapping, y by RowMapping.
 QImage renderPolyline(std::span<const Point> points, const Viewport &viewport);
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -8,7 +8,7 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 void writeSteps(Store &store, qint64 run, qint64 from, qint64 to, double offset, bool withRuntime)
@@ -120,4 +120,4 @@ TEST(ChartData, ACancelledRequestReturnsNothingDrawn)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

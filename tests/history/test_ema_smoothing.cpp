@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 TEST(EmaSmoothing, HandComputedValues)
 {

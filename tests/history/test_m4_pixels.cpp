@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -106,8 +106,7 @@ const std::vector<RowMapping> &yViews()
     return views;
 }
 
-PointVector reduceWithSummaries(const PointVector &points, const ColumnMapping &columns,
-                                int *summariesUsed)
+PointVector reduceWithSummaries(const PointVector &points, const ColumnMapping &columns, int *summariesUsed)
 {
     M4Reducer reducer(columns);
     const std::span<const Point> all(points);
@@ -146,8 +145,7 @@ void expectBounded(const PointVector &out, const ColumnMapping &columns)
     }
     for (const auto &[col, n] : points)
         EXPECT_LE(n, 4 * (1 + markers[col])) << "column " << col;
-    EXPECT_TRUE(std::is_sorted(out.begin(), out.end(),
-                               [](const Point &a, const Point &b) { return a.step < b.step; }));
+    EXPECT_TRUE(std::is_sorted(out.begin(), out.end(), [](const Point &a, const Point &b) { return a.step < b.step; }));
 }
 
 void checkSeries(const NamedSeries &s, int width, bool withSummaries)
@@ -155,12 +153,11 @@ void checkSeries(const NamedSeries &s, int width, bool withSummaries)
     int summariesUsed = 0;
     for (const Window &w : windowsFor(s)) {
         for (const RowMapping &y : yViews()) {
-            SCOPED_TRACE(s.name + " / " + w.name + " / width " + std::to_string(width)
-                         + " / y " + std::to_string(y.lo()) + ".." + std::to_string(y.hi()));
+            SCOPED_TRACE(s.name + " / " + w.name + " / width " + std::to_string(width) + " / y " +
+                         std::to_string(y.lo()) + ".." + std::to_string(y.hi()));
             const Viewport vp{ColumnMapping(w.range, width), y};
-            const PointVector reduced = withSummaries
-                ? reduceWithSummaries(s.points, vp.x, &summariesUsed)
-                : reduceM4(s.points, w.range, width);
+            const PointVector reduced = withSummaries ? reduceWithSummaries(s.points, vp.x, &summariesUsed)
+                                                      : reduceM4(s.points, w.range, width);
             expectBounded(reduced, vp.x);
             EXPECT_LE(reduced.size(), s.points.size() + 2);
             const QImage full = renderPolyline(s.points, vp);

@@ -9,8 +9,8 @@
 #include <limits>
 #include <string>
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 

@@ -6,32 +6,31 @@
 #include <cstdint>
 #include <limits>
 
-namespace fs::test {
+namespace forkscope::test {
 
 // Deterministic across standard libraries (unlike std distributions).
 class Rng {
 public:
-    explicit Rng(std::uint64_t seed) : m_state(seed * 0x9E3779B97F4A7C15ull + 1) {}
+    explicit Rng(std::uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
     std::uint64_t next()
     {
-        m_state ^= m_state << 13;
-        m_state ^= m_state >> 7;
-        m_state ^= m_state << 17;
-        return m_state;
+        state_ ^= state_ << 13;
+        state_ ^= state_ >> 7;
+        state_ ^= state_ << 17;
+        return state_;
     }
     double uniform() { return double(next() >> 11) * 0x1.0p-53; } // [0, 1)
     qint64 below(qint64 n) { return qint64(next() % std::uint64_t(n)); }
 
 private:
-    std::uint64_t m_state;
+    std::uint64_t state_;
 };
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // A noisy, slowly decaying loss curve at steps firstStep + i * spacing.
-inline PointVector lossCurve(qint64 count, qint64 firstStep, qint64 spacing, double level,
-                             std::uint64_t seed)
+inline PointVector lossCurve(qint64 count, qint64 firstStep, qint64 spacing, double level, std::uint64_t seed)
 {
     Rng rng(seed);
     PointVector out;
@@ -45,4 +44,4 @@ inline PointVector lossCurve(qint64 count, qint64 firstStep, qint64 spacing, dou
     return out;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

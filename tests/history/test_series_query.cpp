@@ -15,7 +15,7 @@
 #include "support/temp_store.h"
 #include "test_series.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 using test::kInf;
@@ -32,12 +32,12 @@ void writeSeries(Store &store, qint64 run, qint64 from, qint64 to, qint64 spacin
         double v = level + (rng.uniform() - 0.5) + std::sin(double(s) / 3000.0);
         const std::uint64_t r = rng.next() % 10000;
         if (r < 8)
-            v = (r % 2 ? 1 : -1) * (5 + 40 * rng.uniform());   // one-step spike
+            v = (r % 2 ? 1 : -1) * (5 + 40 * rng.uniform()); // one-step spike
         else if (r < 9)
             v = r % 2 ? kInf : -kInf;
-        if ((s / 997) % 23 == 5 && s % 997 < 40)                // NaN runs
+        if ((s / 997) % 23 == 5 && s % 997 < 40) // NaN runs
             v = kNaN;
-        if (s % 4096 == 2000 && (s / 4096) % 3 == 0)            // lone NaN mid-chunk
+        if (s % 4096 == 2000 && (s / 4096) % 3 == 0) // lone NaN mid-chunk
             v = kNaN;
         w.addNumber(h, s, v);
     }
@@ -88,8 +88,17 @@ int differingPixels(const QImage &a, const QImage &b)
 
 const StepRange kWindows[] = {
     {std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()}, // everything
-    {0, 100}, {29000, 31000}, {29990, 30010}, {30000, 30003}, {12345, 45678},
-    {39990, 40020}, {4090, 4100}, {54000, 70000}, {-100, 50}, {20000, 20000}, {-9000, 100000},
+    {0, 100},
+    {29000, 31000},
+    {29990, 30010},
+    {30000, 30003},
+    {12345, 45678},
+    {39990, 40020},
+    {4090, 4100},
+    {54000, 70000},
+    {-100, 50},
+    {20000, 20000},
+    {-9000, 100000},
 };
 const int kWidths[] = {1, 37, 600, 1000};
 
@@ -111,16 +120,16 @@ void expectPixelIdentical(Store &store, SeriesCache &cache, const RunInfo &run, 
             q.smoothing = smoothing;
             const ReducedSeries r = cache.query(store, q);
             ASSERT_FALSE(r.range.empty());
-            const PointVector reduced = smoothing > 0 ? joined(r.smoothedInherited, r.smoothedOwn)
-                                                      : joined(r.inherited, r.own);
+            const PointVector reduced =
+                smoothing > 0 ? joined(r.smoothedInherited, r.smoothedOwn) : joined(r.inherited, r.own);
             EXPECT_LE(reduced.size(), size_t(width) * 8 + 4 + 5 * nanRuns);
             for (const auto &[lo, hi] : {std::pair{-3.0, 3.0}, std::pair{-0.4, 0.6}, std::pair{-60.0, 60.0}}) {
                 const Viewport vp{ColumnMapping(r.range, width), RowMapping(lo, hi, 160)};
                 const QImage want = test::renderPolyline(all, vp);
                 const QImage got = test::renderPolyline(reduced, vp);
                 EXPECT_EQ(differingPixels(want, got), 0)
-                    << "run " << run.runId.toStdString() << " window [" << window.lo << ", " << window.hi
-                    << "] width " << width << " y [" << lo << ", " << hi << "] smoothing " << smoothing;
+                    << "run " << run.runId.toStdString() << " window [" << window.lo << ", " << window.hi << "] width "
+                    << width << " y [" << lo << ", " << hi << "] smoothing " << smoothing;
             }
         }
     }
@@ -162,7 +171,8 @@ TEST(SeriesQuery, NanGapsInsideOnePixelColumnAreKept)
         q.width = width;
         const ReducedSeries r = cache.query(store, q);
         const Viewport vp{ColumnMapping(r.range, width), RowMapping(-0.01, 0.5, 300)};
-        EXPECT_EQ(differingPixels(test::renderPolyline(all, vp), test::renderPolyline(joined(r.inherited, r.own), vp)), 0)
+        EXPECT_EQ(differingPixels(test::renderPolyline(all, vp), test::renderPolyline(joined(r.inherited, r.own), vp)),
+                  0)
             << "width " << width;
     }
 }
@@ -200,7 +210,8 @@ TEST(SeriesQuery, ForkSplitsInheritedFromOwnAtTheForkPoint)
     const PointVector smoothAll = readEffective(f.store, f.c.key, QStringLiteral("m"), 0.9);
     const auto at = std::find_if(smoothAll.begin(), smoothAll.end(), [](const Point &p) { return p.step == 40001; });
     ASSERT_NE(at, smoothAll.end());
-    const auto own = std::find_if(r.smoothedOwn.begin(), r.smoothedOwn.end(), [](const Point &p) { return p.step == 40001; });
+    const auto own =
+        std::find_if(r.smoothedOwn.begin(), r.smoothedOwn.end(), [](const Point &p) { return p.step == 40001; });
     ASSERT_NE(own, r.smoothedOwn.end());
     EXPECT_EQ(own->value, at->value);
     EXPECT_FALSE(r.envelope.empty());
@@ -226,7 +237,7 @@ TEST(SeriesQuery, CostFollowsPixelsAndNanChunksAreDecoded)
     SeriesQuery q;
     q.run = run.key;
     q.key = QStringLiteral("m");
-    q.width = 20;   // 20 000 steps a column: most chunks lie in one column
+    q.width = 20; // 20 000 steps a column: most chunks lie in one column
     const ReducedSeries r = querySeries(store, q);
     EXPECT_EQ(r.reads.decoded + r.reads.summarized, 98);
     EXPECT_LE(r.reads.decoded, q.width + 2);
@@ -258,4 +269,4 @@ TEST(SeriesQuery, LiveRunExtendsIncrementally)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

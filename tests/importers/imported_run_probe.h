@@ -6,7 +6,7 @@
 
 #include "importers/imported_run.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 // The value `row` holds for `key`, or nullptr.
 inline const Json *value(const ImportedRow &row, const std::string &key)
@@ -23,7 +23,8 @@ inline double numberAt(const ImportedRow &row, const std::string &key)
 {
     const Json *v = value(row, key);
     if (!v || !v->is_number())
-        throw std::runtime_error("the row at step " + std::to_string(row.step) + (v ? " holds no number for \"" : " has no key \"") + key + "\"");
+        throw std::runtime_error("the row at step " + std::to_string(row.step) +
+                                 (v ? " holds no number for \"" : " has no key \"") + key + "\"");
     return v->get<double>();
 }
 
@@ -37,4 +38,4 @@ inline std::vector<qint64> stepsWith(const ImportedRun &run, const std::string &
     return steps;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

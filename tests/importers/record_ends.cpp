@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-namespace fs::test {
+namespace forkscope::test {
 
 std::vector<std::size_t> wandbRecordEnds(const std::string &file)
 {
@@ -50,4 +50,4 @@ std::size_t wholeRecordsIn(const std::vector<std::size_t> &ends, std::size_t n)
     return std::size_t(std::upper_bound(ends.begin(), ends.end(), n) - ends.begin());
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -7,7 +7,7 @@
 // Where each whole record of a file ends, found by walking the framing the
 // way the spec describes it (not through the readers under test), so a
 // prefix of n bytes must yield exactly the records whose end is <= n.
-namespace fs::test {
+namespace forkscope::test {
 
 // .wandb (LevelDB log, 32 KiB blocks): a record ends with its Full or Last chunk.
 std::vector<std::size_t> wandbRecordEnds(const std::string &file);
@@ -16,4 +16,4 @@ std::vector<std::size_t> tfRecordEnds(const std::string &file);
 // How many of `ends` are <= n.
 std::size_t wholeRecordsIn(const std::vector<std::size_t> &ends, std::size_t n);
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -10,7 +10,7 @@
 
 #include "importers/crc32c.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 void ProtoWriter::putVarint(std::uint64_t v)
 {
@@ -205,21 +205,13 @@ std::string tensorEvent(double wallTime, std::int64_t step, const std::string &t
     tensor.message(2, shape);
     const float f = float(v);
     switch (form) {
-    case TensorForm::FloatContent:
-        tensor.bytes(4, std::string_view(reinterpret_cast<const char *>(&f), 4));
-        break;
-    case TensorForm::DoubleContent:
-        tensor.bytes(4, std::string_view(reinterpret_cast<const char *>(&v), 8));
-        break;
+    case TensorForm::FloatContent: tensor.bytes(4, std::string_view(reinterpret_cast<const char *>(&f), 4)); break;
+    case TensorForm::DoubleContent: tensor.bytes(4, std::string_view(reinterpret_cast<const char *>(&v), 8)); break;
     case TensorForm::FloatVal: // packed
         tensor.bytes(5, std::string_view(reinterpret_cast<const char *>(&f), 4));
         break;
-    case TensorForm::FloatValUnpacked:
-        tensor.floatField(5, f);
-        break;
-    case TensorForm::DoubleVal:
-        tensor.bytes(6, std::string_view(reinterpret_cast<const char *>(&v), 8));
-        break;
+    case TensorForm::FloatValUnpacked: tensor.floatField(5, f); break;
+    case TensorForm::DoubleVal: tensor.bytes(6, std::string_view(reinterpret_cast<const char *>(&v), 8)); break;
     }
     ProtoWriter value;
     value.bytes(1, tag).message(8, tensor);
@@ -264,4 +256,4 @@ std::string readFile(const QString &path)
     return std::string(b.constData(), size_t(b.size()));
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -10,7 +10,7 @@
 
 // Writers for the formats the importers read, built from the spec so tests
 // can generate edge cases the real fixtures do not have.
-namespace fs::test {
+namespace forkscope::test {
 
 class ProtoWriter {
 public:
@@ -39,7 +39,7 @@ private:
 std::string wandbLog(const std::vector<std::string> &records);
 
 struct Item {
-    std::string key;       // joined with '.' for nested keys
+    std::string key; // joined with '.' for nested keys
     std::string valueJson;
 };
 // wandb_internal.Record wrappers.
@@ -63,4 +63,4 @@ std::string fileVersionEvent(double wallTime);
 void writeFile(const QString &path, std::string_view bytes);
 std::string readFile(const QString &path);
 
-} // namespace fs::test
+} // namespace forkscope::test

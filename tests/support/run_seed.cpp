@@ -4,7 +4,7 @@
 #include "store/history_writer.h"
 #include "store/store.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 RunSeed::RunSeed(Store &store) : store_(store) {}
 
@@ -89,4 +89,4 @@ RunInfo RunSeed::create()
     return store_.runInfo(run.key);
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -7,11 +7,11 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 class Store;
 }
 
-namespace fs::test {
+namespace forkscope::test {
 
 // A run with history, written into a real store by the real writer. Each
 // step is named; the run is made by create():
@@ -62,4 +62,4 @@ private:
     std::vector<Series> series_;
 };
 
-} // namespace fs::test
+} // namespace forkscope::test

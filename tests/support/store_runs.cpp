@@ -2,7 +2,7 @@
 
 #include "store/store.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 std::vector<RunInfo> allRuns(Store &store)
 {
@@ -13,4 +13,4 @@ std::vector<RunInfo> allRuns(Store &store)
     return runs;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -4,13 +4,13 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 class Store;
 }
 
-namespace fs::test {
+namespace forkscope::test {
 
 // Every run of the store, in every project.
 std::vector<RunInfo> allRuns(Store &store);
 
-} // namespace fs::test
+} // namespace forkscope::test

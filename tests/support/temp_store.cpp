@@ -4,7 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
-namespace fs::test {
+namespace forkscope::test {
 
 TempStore::TempStore() : path_(dir_.filePath(QStringLiteral("store.sqlite"))) {}
 
@@ -24,4 +24,4 @@ bool copyTree(const QString &from, const QString &to)
     return true;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

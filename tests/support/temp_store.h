@@ -3,7 +3,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
-namespace fs::test {
+namespace forkscope::test {
 
 // A real SQLite store file in a fresh temporary folder, removed afterwards.
 class TempStore {
@@ -22,4 +22,4 @@ QString fixturePath(const QString &relative);
 // Copies the folder `from` with everything in it to `to`; false on any failure.
 bool copyTree(const QString &from, const QString &to);
 
-} // namespace fs::test
+} // namespace forkscope::test

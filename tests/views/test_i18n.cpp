@@ -1,9 +1,9 @@
 // Issue 6: translations, runtime language switching, Help → About and
 // --version of both executables.
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QLocale>
-#include <QCheckBox>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -25,7 +25,7 @@
 #error "FORKSCOPE_TS_FILES must list the .ts files"
 #endif
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 const QString kCopyImmutableJa = QStringLiteral("イミュータブルな Run ID をコピー");
@@ -73,7 +73,8 @@ QStringList tsProblems(const QString &path)
             if (type == QLatin1String("unfinished"))
                 problems << where + QStringLiteral(" is unfinished");
             else if (type == QLatin1String("vanished") || type == QLatin1String("obsolete"))
-                problems << where + QStringLiteral(" is ") + type + QStringLiteral(" (run the update_translations target)");
+                problems << where + QStringLiteral(" is ") + type +
+                                QStringLiteral(" (run the update_translations target)");
             if (numerus) {
                 // Japanese has one plural form.
                 if (forms < 1 || emptyForms > 0)
@@ -95,7 +96,8 @@ QStringList tsProblems(const QString &path)
         }
     }
     if (xml.hasError())
-        problems << QStringLiteral("%1: XML error at line %2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
+        problems
+            << QStringLiteral("%1: XML error at line %2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
     if (messages == 0)
         problems << QStringLiteral("%1 has no messages").arg(path);
     return problems;
@@ -148,14 +150,14 @@ TEST(Translations, LanguageCodesAndTheSystemLocale)
 
     LanguageGuard guard;
     EXPECT_EQ(applyLanguage(QStringLiteral("ja")), QStringLiteral("ja"));
-    EXPECT_EQ(QLocale().language(), QLocale::Japanese);   // dates and numbers follow
-    EXPECT_EQ(QCoreApplication::translate("fs::OverviewTab", "Copy immutable Run ID"), kCopyImmutableJa);
+    EXPECT_EQ(QLocale().language(), QLocale::Japanese); // dates and numbers follow
+    EXPECT_EQ(QCoreApplication::translate("forkscope::OverviewTab", "Copy immutable Run ID"), kCopyImmutableJa);
     // Strings of the models and of the CLI are in the same catalog.
-    EXPECT_NE(QCoreApplication::translate("fs::Store", "no run with key %1 in the store"),
+    EXPECT_NE(QCoreApplication::translate("forkscope::Store", "no run with key %1 in the store"),
               QStringLiteral("no run with key %1 in the store"));
-    EXPECT_NE(QCoreApplication::translate("fs::Cli", "error: %1"), QStringLiteral("error: %1"));
+    EXPECT_NE(QCoreApplication::translate("forkscope::Cli", "error: %1"), QStringLiteral("error: %1"));
     EXPECT_EQ(applyLanguage(QStringLiteral("en")), QStringLiteral("en"));
-    EXPECT_EQ(QCoreApplication::translate("fs::OverviewTab", "Copy immutable Run ID"),
+    EXPECT_EQ(QCoreApplication::translate("forkscope::OverviewTab", "Copy immutable Run ID"),
               QStringLiteral("Copy immutable Run ID"));
 }
 
@@ -178,7 +180,7 @@ QString firstMenuText(MainWindow &window)
 TEST(Translations, WindowStartedInJapaneseShowsTheSeedTerms)
 {
     LanguageGuard guard;
-    applyLanguage(QStringLiteral("ja"));   // what main() does for --lang ja
+    applyLanguage(QStringLiteral("ja")); // what main() does for --lang ja
     test::TempStore temp;
     const RunInfo run = makeOneRun(temp.path());
     auto window = test::openWindow(temp.path(), run.runId, RunPage::OverviewIndex);
@@ -221,7 +223,7 @@ TEST(Translations, LanguageSwitchesWithoutRestart)
     EXPECT_EQ(window->runsPanel()->view()->accessibleName(), QStringLiteral("run の一覧"));
     auto *logBox = window->findChild<QCheckBox *>(QStringLiteral("logScaleBox"));
     ASSERT_NE(logBox, nullptr);
-    EXPECT_EQ(logBox->text(), QCoreApplication::translate("fs::ChartsTab", "Log scale"));
+    EXPECT_EQ(logBox->text(), QCoreApplication::translate("forkscope::ChartsTab", "Log scale"));
     EXPECT_NE(logBox->text(), QStringLiteral("Log scale"));
     EXPECT_TRUE(japanese->isChecked());
 
@@ -324,4 +326,4 @@ TEST(Version, TheCliSpeaksJapaneseUnderAJapaneseLocale)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -10,7 +10,7 @@
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 using Tester = QAbstractItemModelTester;
@@ -32,11 +32,13 @@ TEST(ItemModels, ProjectListModelPassesTheTester)
 {
     ProjectListModel model;
     Tester tester(&model, kFatal);
-    model.setProjects({{1, QStringLiteral("e"), QStringLiteral("a"), 3, {}}, {2, QStringLiteral("e"), QStringLiteral("b"), 0, {}}});
+    model.setProjects(
+        {{1, QStringLiteral("e"), QStringLiteral("a"), 3, {}}, {2, QStringLiteral("e"), QStringLiteral("b"), 0, {}}});
     EXPECT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.index(0).data().toString(), QStringLiteral("e/a"));
     EXPECT_EQ(model.index(0).data(ProjectListModel::RunCountRole).toLongLong(), 3);
-    model.setProjects({{1, QStringLiteral("e"), QStringLiteral("a"), 4, {}}, {2, QStringLiteral("e"), QStringLiteral("b"), 0, {}}});
+    model.setProjects(
+        {{1, QStringLiteral("e"), QStringLiteral("a"), 4, {}}, {2, QStringLiteral("e"), QStringLiteral("b"), 0, {}}});
     model.setProjects({{3, QStringLiteral("e"), QStringLiteral("c"), 1, {}}});
     EXPECT_EQ(model.rowCount(), 1);
     model.setProjects({});
@@ -57,7 +59,7 @@ TEST(ItemModels, RunTableModelAndProxyPassTheTester)
     proxy.sort(RunTableModel::NameColumn, Qt::DescendingOrder);
 
     model.setRuns({runs[0], runs[1]});
-    model.setRuns(runs);   // appended
+    model.setRuns(runs); // appended
     ASSERT_EQ(model.rowCount(), 3);
     EXPECT_EQ(proxy.index(0, RunTableModel::NameColumn).data().toString(), QStringLiteral("gamma"));
     const int gamma = model.rowOfKey(runs[2].key);
@@ -71,19 +73,19 @@ TEST(ItemModels, RunTableModelAndProxyPassTheTester)
     EXPECT_EQ(proxy.index(0, RunTableModel::NameColumn).data().toString(), QStringLiteral("beta"));
     EXPECT_TRUE(model.availableKeys(RunTableModel::ExtraColumn::Config).contains(QStringLiteral("opt.name")));
 
-    proxy.setFilterText(QStringLiteral("swe"));   // a tag
+    proxy.setFilterText(QStringLiteral("swe")); // a tag
     ASSERT_EQ(proxy.rowCount(), 1);
     EXPECT_EQ(proxy.index(0, RunTableModel::NameColumn).data().toString(), QStringLiteral("gamma"));
-    proxy.setFilterText(runs[1].runId.left(5));   // an ID
+    proxy.setFilterText(runs[1].runId.left(5)); // an ID
     ASSERT_EQ(proxy.rowCount(), 1);
     proxy.setFilterText({});
     EXPECT_EQ(proxy.rowCount(), 3);
 
     store.rename(runs[1].key, QStringLiteral("beta-2"));
-    model.setRuns(store.runs(runs[0].projectKey));   // in place
+    model.setRuns(store.runs(runs[0].projectKey)); // in place
     EXPECT_EQ(model.index(model.rowOfKey(runs[1].key), RunTableModel::NameColumn).data().toString(),
               QStringLiteral("beta-2"));
-    model.setRuns({runs[2]});   // reset
+    model.setRuns({runs[2]}); // reset
     model.setExtraColumns({});
     model.setRuns({});
 }
@@ -115,4 +117,4 @@ TEST(ItemModels, JsonTreeModelPassesTheTesterAndTracksOverrides)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

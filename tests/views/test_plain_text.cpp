@@ -12,7 +12,7 @@
 #include "views/overview/overview_tab.h"
 #include "views/runs/runs_panel.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 QString rendered(const QLabel *label)
@@ -41,7 +41,8 @@ TEST(PlainText, RichTextNamesShowAsTheCharactersTyped)
     }
     auto window = test::openWindow(temp.path(), run.runId);
     OverviewTab *overview = window->runPage()->overview();
-    ASSERT_TRUE(test::waitFor([&] { return overview->details().run.key == run.key && !overview->details().forks.empty(); }));
+    ASSERT_TRUE(
+        test::waitFor([&] { return overview->details().run.key == run.key && !overview->details().forks.empty(); }));
 
     EXPECT_EQ(overview->nameEdit()->text(), name);
     bool sawNotes = false, sawTags = false, sawForkLink = false;
@@ -71,4 +72,4 @@ TEST(PlainText, RichTextNamesShowAsTheCharactersTyped)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -23,7 +23,7 @@
 #include "views/runs/runs_panel.h"
 #include "views/welcome_view.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 // Makes `dir` read-only for this process, root included: a read-only bind
@@ -174,4 +174,4 @@ TEST(ReadOnlyWindow, WritableStoreKeepsItsWriteActions)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

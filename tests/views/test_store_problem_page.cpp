@@ -17,7 +17,7 @@
 #include "views/store_window_host.h"
 #include "views/welcome_view.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 QByteArray bytesOf(const QString &path)
@@ -138,4 +138,4 @@ TEST(StoreProblemPage, ANewerStoreSaysSoAndIsLeftUntouched)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

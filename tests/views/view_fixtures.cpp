@@ -12,7 +12,7 @@
 #include "store/store.h"
 #include "support/run_seed.h"
 
-namespace fs::test {
+namespace forkscope::test {
 
 RunInfo makeRun(Store &store, const QString &project, const QString &name, int steps, const Json &config)
 {
@@ -75,8 +75,7 @@ void chooseInNextFileDialog(const QString &path)
     timer->start();
 }
 
-std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select,
-                                       std::optional<RunPage::Tab> tab)
+std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select, std::optional<RunPage::Tab> tab)
 {
     MainWindow::Options options;
     options.storePath = storePath;
@@ -86,13 +85,12 @@ std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &
     auto window = std::make_unique<MainWindow>(options);
     window->resize(1500, 950);
     window->show();
-    const bool settled = waitFor([&] {
-        return window->isSettled() && (select.isEmpty() || window->currentRunKey() != 0);
-    });
+    const bool settled =
+        waitFor([&] { return window->isSettled() && (select.isEmpty() || window->currentRunKey() != 0); });
     if (!settled) // the window is still usable; the test fails instead of crashing later
         ADD_FAILURE() << "the main window on " << storePath.toStdString() << " did not settle"
                       << (select.isEmpty() ? "" : " with a run open") << " within 15 s";
     return window;
 }
 
-} // namespace fs::test
+} // namespace forkscope::test

@@ -7,11 +7,11 @@
 #include "store/run_info.h"
 #include "views/main_window.h"
 
-namespace fs {
+namespace forkscope {
 class Store;
 }
 
-namespace fs::test {
+namespace forkscope::test {
 
 // A run in `project` that logged `metric` = step for steps 0..steps-1.
 RunInfo makeRun(Store &store, const QString &project, const QString &name, int steps,
@@ -29,4 +29,4 @@ void chooseInNextFileDialog(const QString &path);
 std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select = {},
                                        std::optional<RunPage::Tab> tab = {});
 
-} // namespace fs::test
+} // namespace forkscope::test

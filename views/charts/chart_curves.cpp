@@ -8,7 +8,7 @@
 
 #include "views/run_palette.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -131,20 +131,19 @@ void drawDamaged(CurveSink &sink, const PlotMapper &map, const CurveView &view, 
 } // namespace
 
 PlotMapper::PlotMapper(const CurveView &view)
-    : m_plot(view.plot), m_columns(safeRange(view.x), std::max(1, int(std::lround(view.plot.width())))),
-      m_log(view.logY)
+    : plot_(view.plot), columns_(safeRange(view.x), std::max(1, int(std::lround(view.plot.width())))), log_(view.logY)
 {
     const int height = std::max(1, int(std::lround(view.plot.height())));
-    m_rows = m_log ? RowMapping(logOf(view.yLo), logOf(view.yHi), height) : RowMapping(view.yLo, view.yHi, height);
+    rows_ = log_ ? RowMapping(logOf(view.yLo), logOf(view.yHi), height) : RowMapping(view.yLo, view.yHi, height);
 }
 
 std::optional<double> PlotMapper::y(double value) const
 {
-    if (m_log)
+    if (log_)
         value = logOf(value);
     if (std::isnan(value))
         return std::nullopt;
-    return m_plot.top() + m_rows.row(value) + 0.5;
+    return plot_.top() + rows_.row(value) + 0.5;
 }
 
 void drawCurves(CurveSink &sink, const CurveView &view, const std::vector<DrawnCurve> &curves, double smoothing)
@@ -204,23 +203,23 @@ void PainterSink::polyline(const QPolygonF &points, const QColor &color, double 
     pen.setCosmetic(true);
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::BevelJoin);
-    m_painter.setPen(pen);
-    m_painter.setBrush(Qt::NoBrush);
+    painter_.setPen(pen);
+    painter_.setBrush(Qt::NoBrush);
     if (points.size() == 1)
-        m_painter.drawPoint(points.front());
+        painter_.drawPoint(points.front());
     else
-        m_painter.drawPolyline(points);
+        painter_.drawPolyline(points);
 }
 
 void PainterSink::rects(const std::vector<QRectF> &rects, const QColor &fill)
 {
     if (rects.empty())
         return;
-    const QTransform &t = m_painter.deviceTransform();
+    const QTransform &t = painter_.deviceTransform();
     if (rects.size() < 16 || t.type() > QTransform::TxTranslate) {
-        m_painter.setPen(Qt::NoPen);
-        m_painter.setBrush(fill);
-        m_painter.drawRects(rects.data(), int(rects.size()));
+        painter_.setPen(Qt::NoPen);
+        painter_.setBrush(fill);
+        painter_.drawRects(rects.data(), int(rects.size()));
         return;
     }
     // Envelope columns: set the pixels here and blend them in one go. Qt 6's
@@ -232,7 +231,7 @@ void PainterSink::rects(const std::vector<QRectF> &rects, const QColor &fill)
     for (const QRectF &r : rects)
         bounds |= r.normalized().toAlignedRect();
     bounds &= t.inverted()
-                  .mapRect(QRectF(QPointF(0, 0), QSizeF(m_painter.device()->width(), m_painter.device()->height())))
+                  .mapRect(QRectF(QPointF(0, 0), QSizeF(painter_.device()->width(), painter_.device()->height())))
                   .toAlignedRect();
     if (bounds.isEmpty())
         return;
@@ -252,33 +251,33 @@ void PainterSink::rects(const std::vector<QRectF> &rects, const QColor &fill)
             std::fill(line + (x0 - bounds.left()), line + (x1 - bounds.left()), pixel);
         }
     }
-    m_painter.drawImage(bounds.topLeft(), layer);
+    painter_.drawImage(bounds.topLeft(), layer);
 }
 
 void ChartCurvesItem::setCurves(std::vector<DrawnCurve> curves, double smoothing)
 {
-    m_curves = std::move(curves);
-    m_smoothing = smoothing;
+    curves_ = std::move(curves);
+    smoothing_ = smoothing;
     update();
 }
 
 void ChartCurvesItem::setView(const CurveView &view)
 {
-    if (view.plot != m_view.plot)
+    if (view.plot != view_.plot)
         prepareGeometryChange();
-    m_view = view;
+    view_ = view;
     update();
 }
 
 void ChartCurvesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
-    if (m_view.plot.width() < 1 || m_view.plot.height() < 1)
+    if (view_.plot.width() < 1 || view_.plot.height() < 1)
         return;
     painter->save();
-    painter->setClipRect(m_view.plot);
+    painter->setClipRect(view_.plot);
     PainterSink sink(*painter);
-    drawCurves(sink, m_view, m_curves, m_smoothing);
+    drawCurves(sink, view_, curves_, smoothing_);
     painter->restore();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,12 +7,12 @@
 #include <optional>
 #include <vector>
 
-#include "history/pixel_mapping.h"
 #include "history/chart_data.h"
+#include "history/pixel_mapping.h"
 
 class QPainter;
 
-namespace fs {
+namespace forkscope {
 
 // What the curves are drawn against: the visible steps and values, and the
 // plot rectangle in the painter's coordinates.
@@ -29,16 +29,16 @@ struct CurveView {
 class PlotMapper {
 public:
     explicit PlotMapper(const CurveView &view);
-    double x(qint64 step) const { return m_plot.left() + m_columns.pixelX(step) + 0.5; }
+    double x(qint64 step) const { return plot_.left() + columns_.pixelX(step) + 0.5; }
     // No row for NaN (and, on a log scale, for values <= 0): the pen lifts.
     std::optional<double> y(double value) const;
-    const ColumnMapping &columns() const { return m_columns; }
+    const ColumnMapping &columns() const { return columns_; }
 
 private:
-    QRectF m_plot;
-    ColumnMapping m_columns;
-    RowMapping m_rows;
-    bool m_log = false;
+    QRectF plot_;
+    ColumnMapping columns_;
+    RowMapping rows_;
+    bool log_ = false;
 };
 
 struct DrawnCurve {
@@ -62,12 +62,12 @@ void drawCurves(CurveSink &sink, const CurveView &view, const std::vector<DrawnC
 
 class PainterSink : public CurveSink {
 public:
-    explicit PainterSink(QPainter &painter) : m_painter(painter) {}
+    explicit PainterSink(QPainter &painter) : painter_(painter) {}
     void polyline(const QPolygonF &points, const QColor &color, double width, Stroke stroke) override;
     void rects(const std::vector<QRectF> &rects, const QColor &fill) override;
 
 private:
-    QPainter &m_painter;
+    QPainter &painter_;
 };
 
 // The curves as an item in a QChart's scene, over its plot area. Qt Charts
@@ -78,17 +78,17 @@ public:
     ChartCurvesItem() = default;
     void setCurves(std::vector<DrawnCurve> curves, double smoothing);
     void setView(const CurveView &view);
-    const CurveView &view() const { return m_view; }
-    const std::vector<DrawnCurve> &curves() const { return m_curves; }
-    double smoothing() const { return m_smoothing; }
+    const CurveView &view() const { return view_; }
+    const std::vector<DrawnCurve> &curves() const { return curves_; }
+    double smoothing() const { return smoothing_; }
 
-    QRectF boundingRect() const override { return m_view.plot; }
+    QRectF boundingRect() const override { return view_.plot; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    CurveView m_view;
-    std::vector<DrawnCurve> m_curves;
-    double m_smoothing = 0.0;
+    CurveView view_;
+    std::vector<DrawnCurve> curves_;
+    double smoothing_ = 0.0;
 };
 
-} // namespace fs
+} // namespace forkscope

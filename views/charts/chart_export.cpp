@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -18,7 +18,7 @@ QString xml(const QString &text)
 
 class SvgSink : public CurveSink {
 public:
-    explicit SvgSink(QString &out) : m_out(out) {}
+    explicit SvgSink(QString &out) : out_(out) {}
     void polyline(const QPolygonF &points, const QColor &color, double width, Stroke stroke) override
     {
         if (points.isEmpty())
@@ -29,10 +29,10 @@ public:
             d += num(p.x()) + QLatin1Char(',') + num(p.y()) + QLatin1Char(' ');
         if (points.size() == 1)
             d += num(points.front().x() + 0.01) + QLatin1Char(',') + num(points.front().y());
-        m_out += QStringLiteral("<polyline fill=\"none\" stroke=\"%1\" stroke-opacity=\"%2\" stroke-width=\"%3\"%4 "
-                                "points=\"%5\"/>\n")
-                     .arg(color.name(QColor::HexRgb), num(color.alphaF()), num(width),
-                          stroke == Stroke::Dashed ? QStringLiteral(" stroke-dasharray=\"5,3\"") : QString(), d);
+        out_ += QStringLiteral("<polyline fill=\"none\" stroke=\"%1\" stroke-opacity=\"%2\" stroke-width=\"%3\"%4 "
+                               "points=\"%5\"/>\n")
+                    .arg(color.name(QColor::HexRgb), num(color.alphaF()), num(width),
+                         stroke == Stroke::Dashed ? QStringLiteral(" stroke-dasharray=\"5,3\"") : QString(), d);
     }
     void rects(const std::vector<QRectF> &rects, const QColor &fill) override
     {
@@ -41,12 +41,12 @@ public:
         QString d;
         for (const QRectF &r : rects)
             d += QStringLiteral("M%1 %2h%3v%4h-%3z").arg(num(r.left()), num(r.top()), num(r.width()), num(r.height()));
-        m_out += QStringLiteral("<path fill=\"%1\" fill-opacity=\"%2\" d=\"%3\"/>\n")
-                     .arg(fill.name(QColor::HexRgb), num(fill.alphaF()), d);
+        out_ += QStringLiteral("<path fill=\"%1\" fill-opacity=\"%2\" d=\"%3\"/>\n")
+                    .arg(fill.name(QColor::HexRgb), num(fill.alphaF()), d);
     }
 
 private:
-    QString &m_out;
+    QString &out_;
 };
 
 QString csvField(QString text)
@@ -145,4 +145,4 @@ QByteArray chartToCsv(const QString &metric, const std::vector<PanelRun> &runs, 
     return out.toUtf8();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@
 
 #include "views/charts/chart_curves.h"
 
-namespace fs {
+namespace forkscope {
 
 // An axis tick: where (in the document) and what it says.
 struct ChartTick {
@@ -19,7 +19,7 @@ struct ChartTick {
 struct ChartPicture {
     QSizeF size;
     QString title;
-    CurveView view;                  // view.plot in document coordinates
+    CurveView view; // view.plot in document coordinates
     std::vector<ChartTick> xTicks;
     std::vector<ChartTick> yTicks;
     std::vector<DrawnCurve> curves;
@@ -34,4 +34,4 @@ QByteArray chartToSvg(const ChartPicture &picture);
 // envelope_max), the step and the value. `names` pairs with `runs`.
 QByteArray chartToCsv(const QString &metric, const std::vector<PanelRun> &runs, const PanelData &data);
 
-} // namespace fs
+} // namespace forkscope

@@ -4,15 +4,15 @@
 #include <cmath>
 #include <limits>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 // The index of the point nearest `x` with a value, if any.
 std::optional<size_t> nearestInX(const PointVector &points, double x)
 {
-    const auto at = std::lower_bound(points.begin(), points.end(), x,
-                                     [](const Point &p, double v) { return double(p.step) < v; });
+    const auto at =
+        std::lower_bound(points.begin(), points.end(), x, [](const Point &p, double v) { return double(p.step) < v; });
     std::optional<size_t> best;
     double bestDx = std::numeric_limits<double>::infinity();
     const auto consider = [&](PointVector::const_iterator p) {
@@ -67,4 +67,4 @@ std::optional<PointRef> pointAtCursor(const std::vector<const PointVector *> &cu
     return best->ref;
 }
 
-} // namespace fs
+} // namespace forkscope

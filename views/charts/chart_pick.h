@@ -7,7 +7,7 @@
 
 #include "series/series_types.h"
 
-namespace fs {
+namespace forkscope {
 
 // Where a drawn point is: index into the curves given, then into its points.
 struct PointRef {
@@ -26,4 +26,4 @@ struct PointRef {
 std::optional<PointRef> pointAtCursor(const std::vector<const PointVector *> &curves, double x, QPointF cursor,
                                       const std::function<QPointF(const Point &)> &toView, double slackPx = 3.0);
 
-} // namespace fs
+} // namespace forkscope

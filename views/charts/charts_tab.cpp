@@ -19,7 +19,7 @@
 #include "views/retranslate.h"
 #include "views/store_worker.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 constexpr int kPanelHeight = 250;
@@ -410,4 +410,4 @@ void ChartsTab::relayout()
     scroll_->setVisible(!none);
 }
 
-} // namespace fs
+} // namespace forkscope

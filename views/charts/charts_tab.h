@@ -17,7 +17,7 @@ class QScrollArea;
 class QSlider;
 class QTimer;
 
-namespace fs {
+namespace forkscope {
 
 class LegendBar;
 class SeriesCache;
@@ -107,4 +107,4 @@ private:
     QHash<QString, std::shared_ptr<std::atomic<int>>> latest_;
 };
 
-} // namespace fs
+} // namespace forkscope

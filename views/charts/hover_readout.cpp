@@ -8,7 +8,7 @@
 #include <QPen>
 #include <algorithm>
 
-namespace fs {
+namespace forkscope {
 
 HoverReadout::HoverReadout(QGraphicsScene *scene, QObject *parent) : QObject(parent)
 {
@@ -16,8 +16,8 @@ HoverReadout::HoverReadout(QGraphicsScene *scene, QObject *parent) : QObject(par
     crossV_ = scene->addLine(QLineF(), cross);
     crossH_ = scene->addLine(QLineF(), cross);
     box_ = scene->addRect(QRectF(), QPen(QColor(0xdadce0)), QColor(255, 255, 255, 235));
-    for (QGraphicsItem *item :
-         {static_cast<QGraphicsItem *>(crossV_), static_cast<QGraphicsItem *>(crossH_), static_cast<QGraphicsItem *>(box_)}) {
+    for (QGraphicsItem *item : {static_cast<QGraphicsItem *>(crossV_), static_cast<QGraphicsItem *>(crossH_),
+                                static_cast<QGraphicsItem *>(box_)}) {
         item->setZValue(100);
         item->hide();
     }
@@ -66,4 +66,4 @@ void HoverReadout::show(const QRectF &plot, double lineX, const QPointF &cursor,
     box_->show();
 }
 
-} // namespace fs
+} // namespace forkscope

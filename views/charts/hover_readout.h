@@ -12,7 +12,7 @@ class QGraphicsScene;
 class QPointF;
 class QRectF;
 
-namespace fs {
+namespace forkscope {
 
 // The crosshair and the box of values under the cursor, drawn in a chart's
 // scene above the curves. The panel decides what it says; this only lays it out.
@@ -39,4 +39,4 @@ private:
     QGraphicsRectItem *box_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

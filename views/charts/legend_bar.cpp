@@ -10,7 +10,7 @@
 #include "views/charts/chart_curves.h"
 #include "views/run_palette.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -77,4 +77,4 @@ void LegendBar::setRuns(const std::vector<PanelRun> &runs)
     }
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -7,7 +7,7 @@
 
 class QHBoxLayout;
 
-namespace fs {
+namespace forkscope {
 
 // The charts' common legend: each run's colour and name, and what a dashed
 // line means.
@@ -21,4 +21,4 @@ private:
     QHBoxLayout *layout_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -6,7 +6,7 @@
 #include <QWheelEvent>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 constexpr int kDragThreshold = 5;
@@ -15,7 +15,7 @@ constexpr int kDragThreshold = 5;
 MetricChartView::MetricChartView(QChart *chart, QWidget *parent)
     : QChartView(chart, parent), rubber_(new QRubberBand(QRubberBand::Rectangle, viewport()))
 {
-    setRubberBand(QChartView::NoRubberBand);   // ours distinguishes clicks from drags
+    setRubberBand(QChartView::NoRubberBand); // ours distinguishes clicks from drags
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -27,8 +27,8 @@ void MetricChartView::mousePressEvent(QMouseEvent *event)
 {
     setFocus(Qt::MouseFocusReason);
     pressPos_ = lastPos_ = event->position().toPoint();
-    if (event->button() == Qt::MiddleButton
-        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
+    if (event->button() == Qt::MiddleButton ||
+        (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
         drag_ = Drag::Pan;
         viewport()->setCursor(Qt::ClosedHandCursor);
     } else if (event->button() == Qt::LeftButton) {
@@ -48,14 +48,9 @@ void MetricChartView::mouseMoveEvent(QMouseEvent *event)
             rubber_->show();
         }
         break;
-    case Drag::Rubber:
-        rubber_->setGeometry(QRect(pressPos_, pos).normalized());
-        break;
-    case Drag::Pan:
-        emit panned(QPointF(pos - lastPos_));
-        break;
-    case Drag::None:
-        break;
+    case Drag::Rubber: rubber_->setGeometry(QRect(pressPos_, pos).normalized()); break;
+    case Drag::Pan: emit panned(QPointF(pos - lastPos_)); break;
+    case Drag::None: break;
     }
     lastPos_ = pos;
     emit hovered(event->position());
@@ -101,30 +96,16 @@ void MetricChartView::keyPressEvent(QKeyEvent *event)
     const QPointF centre = QRectF(viewport()->rect()).center();
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        emit wheelZoomed(centre, 0.8);
-        break;
-    case Qt::Key_Minus:
-        emit wheelZoomed(centre, 1.25);
-        break;
-    case Qt::Key_Left:
-        emit panned(QPointF(viewport()->width() / 10.0, 0));
-        break;
-    case Qt::Key_Right:
-        emit panned(QPointF(-viewport()->width() / 10.0, 0));
-        break;
+    case Qt::Key_Equal: emit wheelZoomed(centre, 0.8); break;
+    case Qt::Key_Minus: emit wheelZoomed(centre, 1.25); break;
+    case Qt::Key_Left: emit panned(QPointF(viewport()->width() / 10.0, 0)); break;
+    case Qt::Key_Right: emit panned(QPointF(-viewport()->width() / 10.0, 0)); break;
     case Qt::Key_Home:
-    case Qt::Key_0:
-        emit resetRequested();
-        break;
+    case Qt::Key_0: emit resetRequested(); break;
     case Qt::Key_F:
     case Qt::Key_Return:
-    case Qt::Key_Enter:
-        emit forkKeyPressed();
-        break;
-    default:
-        QChartView::keyPressEvent(event);
-        return;
+    case Qt::Key_Enter: emit forkKeyPressed(); break;
+    default: QChartView::keyPressEvent(event); return;
     }
     event->accept();
 }
@@ -141,4 +122,4 @@ void MetricChartView::resizeEvent(QResizeEvent *event)
     emit resized();
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 class QRubberBand;
 
-namespace fs {
+namespace forkscope {
 
 // Raw input on a chart turned into gestures: a click, a rubber-band drag,
 // a pan (middle button or Shift+drag), wheel zoom, hover. MetricPanel
@@ -43,4 +43,4 @@ private:
     QRubberBand *rubber_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

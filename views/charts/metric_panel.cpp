@@ -18,13 +18,13 @@
 #include <cmath>
 
 #include "views/charts/chart_curves.h"
-#include "views/charts/hover_readout.h"
 #include "views/charts/chart_pick.h"
+#include "views/charts/hover_readout.h"
 #include "views/charts/metric_chart_view.h"
-#include "views/run_palette.h"
 #include "views/charts/time_axis_labels.h"
+#include "views/run_palette.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -353,10 +353,8 @@ QString MetricPanel::damagedStatus() const
     if (!first)
         return {};
     const QString name = run ? run->run.name : QString();
-    QString text = tr("damaged data at steps %1–%2 of %3 in %4: not drawn")
-                       .arg(first->lo)
-                       .arg(first->hi)
-                       .arg(metric_, name);
+    QString text =
+        tr("damaged data at steps %1–%2 of %3 in %4: not drawn").arg(first->lo).arg(first->hi).arg(metric_, name);
     if (spans > 1)
         text += QLatin1Char(' ') + tr("(+%n more)", nullptr, spans - 1);
     return text;
@@ -647,9 +645,8 @@ void MetricPanel::onHover(const QPointF &pos)
     }
     const qint64 x = target->x, step = target->step;
     std::vector<HoverReadout::Line> lines;
-    lines.push_back({xAxis_ == XAxis::Step
-                         ? tr("step %1").arg(step)
-                         : tr("%1 · step %2").arg(timeTickLabel(double(x), xAxis_, 1000.0)).arg(step),
+    lines.push_back({xAxis_ == XAxis::Step ? tr("step %1").arg(step)
+                                           : tr("%1 · step %2").arg(timeTickLabel(double(x), xAxis_, 1000.0)).arg(step),
                      QColor()});
     for (const Curve &c : curves_) {
         auto it =
@@ -686,4 +683,4 @@ void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
     menu.exec(event->globalPos());
 }
 
-} // namespace fs
+} // namespace forkscope

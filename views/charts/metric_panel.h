@@ -16,7 +16,7 @@ class QTimer;
 class QValueAxis;
 class QGraphicsSimpleTextItem;
 
-namespace fs {
+namespace forkscope {
 
 class ChartCurvesItem;
 class HoverReadout;
@@ -151,4 +151,4 @@ private:
     XAxis xAxis_ = XAxis::Step;
 };
 
-} // namespace fs
+} // namespace forkscope

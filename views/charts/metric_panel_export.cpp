@@ -14,7 +14,7 @@
 #include "views/charts/metric_chart_view.h"
 #include "views/charts/time_axis_labels.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -112,4 +112,4 @@ void MetricPanel::exportDialog()
         QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,13 +5,13 @@
 #include <array>
 #include <cmath>
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fs::TimeAxis", text);
+    return QCoreApplication::translate("forkscope::TimeAxis", text);
 }
 
 } // namespace
@@ -48,13 +48,13 @@ QString timeTickLabel(double ms, XAxis axis, double intervalMs)
         out += tr(unit).arg(n);
     };
     if (days > 0)
-        part(days, QT_TRANSLATE_NOOP("fs::TimeAxis", "%1d"));
+        part(days, QT_TRANSLATE_NOOP("forkscope::TimeAxis", "%1d"));
     if (hours > 0)
-        part(hours, QT_TRANSLATE_NOOP("fs::TimeAxis", "%1h"));
+        part(hours, QT_TRANSLATE_NOOP("forkscope::TimeAxis", "%1h"));
     if (minutes > 0 && days == 0)
-        part(minutes, QT_TRANSLATE_NOOP("fs::TimeAxis", "%1m"));
+        part(minutes, QT_TRANSLATE_NOOP("forkscope::TimeAxis", "%1m"));
     if ((seconds > 0 && total < 3600) || total == 0)
-        part(seconds, QT_TRANSLATE_NOOP("fs::TimeAxis", "%1s"));
+        part(seconds, QT_TRANSLATE_NOOP("forkscope::TimeAxis", "%1s"));
     return ms < 0 ? QLatin1Char('-') + out : out;
 }
 
@@ -69,5 +69,4 @@ double niceInterval(double span, int ticks)
     return nice * mag;
 }
 
-
-} // namespace fs
+} // namespace forkscope

@@ -4,7 +4,7 @@
 
 #include "history/chart_data.h"
 
-namespace fs {
+namespace forkscope {
 
 // Tick spacing for a value axis: 1, 2 or 5 times a power of ten, so that
 // about `ticks` ticks fit the span.
@@ -19,4 +19,4 @@ double niceTimeIntervalMs(double spanMs, int ticks);
 // time (with the date when ticks are a day or more apart) on the wall axis.
 QString timeTickLabel(double ms, XAxis axis, double intervalMs);
 
-} // namespace fs
+} // namespace forkscope

@@ -11,7 +11,7 @@
 
 #include "views/retranslate.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -45,7 +45,7 @@ QString pythonCode(const QString &initArguments, const QString &storePath)
 // `field`: the designated initializer after .storePath (InitOptions order).
 QString cppCode(const QString &storePath, const QString &field)
 {
-    return QStringLiteral("auto run = fs::Run::init(fs::InitOptions{\n"
+    return QStringLiteral("auto run = forkscope::Run::init(forkscope::InitOptions{\n"
                           "    .storePath = %1,\n"
                           "    %2});\n"
                           "run->log({{\"loss\", loss}});")
@@ -128,7 +128,8 @@ void ContinueSnippet::setRun(const QString &runPath, const QString &immutableId,
 {
     mode_ = Mode::Continue;
     python_ = pythonCode(QStringLiteral("id=%1, resume=\"must\"").arg(quotedString(immutableId)), storePath);
-    cli_ = QStringLiteral("forkscope-cli --store %1 log %2 < rows.jsonl").arg(shellQuote(storePath), shellQuote(runPath));
+    cli_ =
+        QStringLiteral("forkscope-cli --store %1 log %2 < rows.jsonl").arg(shellQuote(storePath), shellQuote(runPath));
     cpp_ = cppCode(storePath, QStringLiteral(".resume = %1").arg(quotedString(immutableId)));
     showCode();
 }
@@ -151,4 +152,4 @@ void ContinueSnippet::showCode()
     cppLabel_->setText(cpp_);
 }
 
-} // namespace fs
+} // namespace forkscope

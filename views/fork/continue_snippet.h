@@ -4,7 +4,7 @@
 
 class QLabel;
 
-namespace fs {
+namespace forkscope {
 
 // How to log to a run from a script, Python first (import forkscope), then
 // the forkscope-cli command, then the C++ init call, each with a copy
@@ -42,4 +42,4 @@ private:
     QString cpp_;
 };
 
-} // namespace fs
+} // namespace forkscope

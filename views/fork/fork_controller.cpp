@@ -7,7 +7,7 @@
 #include "views/fork/fork_dialog.h"
 #include "views/run_browser.h"
 
-namespace fs {
+namespace forkscope {
 
 ForkController::ForkController(StoreWorker *worker, RunBrowser *runs, ChartsTab *charts, QWidget *window)
     : QObject(window), worker_(worker), runs_(runs), charts_(charts), window_(window)
@@ -53,4 +53,4 @@ void ForkController::onForkCreated(const RunInfo &fork)
     emit forkCreated(fork);
 }
 
-} // namespace fs
+} // namespace forkscope

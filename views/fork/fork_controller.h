@@ -7,7 +7,7 @@
 
 class QWidget;
 
-namespace fs {
+namespace forkscope {
 
 class ChartsTab;
 class ForkDialog;
@@ -28,7 +28,7 @@ public:
     void openDialogForOpenRun();
 
 signals:
-    void forkCreated(const fs::RunInfo &fork);
+    void forkCreated(const forkscope::RunInfo &fork);
     void statusMessage(const QString &message);
 
 private:
@@ -41,4 +41,4 @@ private:
     QPointer<ForkDialog> dialog_;
 };
 
-} // namespace fs
+} // namespace forkscope

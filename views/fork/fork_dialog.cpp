@@ -8,13 +8,13 @@
 #include "identity/fork_spec.h"
 #include "itemmodels/json_tree_model.h"
 #include "store/store.h"
+#include "ui_fork_dialog.h"
 #include "views/fork/continue_snippet.h"
 #include "views/fork/override_delegate.h"
 #include "views/fork/step_spin_box.h"
 #include "views/store_worker.h"
-#include "ui_fork_dialog.h"
 
-namespace fs {
+namespace forkscope {
 
 ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, StoreWorker *worker, QWidget *parent)
     : QDialog(parent), source_(source), worker_(worker), ui_(std::make_unique<Ui::ForkDialog>())
@@ -154,4 +154,4 @@ void ForkDialog::accept()
     });
 }
 
-} // namespace fs
+} // namespace forkscope

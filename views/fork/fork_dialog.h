@@ -13,20 +13,19 @@ namespace Ui {
 class ForkDialog;
 }
 
-namespace fs {
+namespace forkscope {
 
 class ContinueSnippet;
 class JsonTreeModel;
 class StoreWorker;
 
 // "Fork from step N": the source, the step, the new run's name, config
-// overrides, notes and tags. Create forks through fs::Store::createFork on
+// overrides, notes and tags. Create forks through forkscope::Store::createFork on
 // the worker (the CLI's rules); a refusal is shown here and the dialog stays.
 class ForkDialog : public QDialog {
     Q_OBJECT
 public:
-    ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, StoreWorker *worker,
-               QWidget *parent = nullptr);
+    ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, StoreWorker *worker, QWidget *parent = nullptr);
     ~ForkDialog() override;
 
     StepSpinBox *stepBox() const;
@@ -39,7 +38,7 @@ public:
     void accept() override;
 
 signals:
-    void forkCreated(const fs::RunInfo &fork);
+    void forkCreated(const forkscope::RunInfo &fork);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,4 +56,4 @@ private:
     bool creating_ = false;
 };
 
-} // namespace fs
+} // namespace forkscope

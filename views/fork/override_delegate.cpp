@@ -2,7 +2,7 @@
 
 #include "itemmodels/json_tree_model.h"
 
-namespace fs {
+namespace forkscope {
 
 void OverrideDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -14,4 +14,4 @@ void OverrideDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     }
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace fs {
+namespace forkscope {
 
 // Highlights rows a person changed (JsonTreeModel::OverriddenRole).
 class OverrideDelegate : public QStyledItemDelegate {
@@ -14,4 +14,4 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
 
-} // namespace fs
+} // namespace forkscope

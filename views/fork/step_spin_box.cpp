@@ -6,7 +6,7 @@
 
 #include "core/step_rule.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -128,4 +128,4 @@ QSize StepSpinBox::minimumSizeHint() const
     return QAbstractSpinBox::minimumSizeHint() + QSize(digitsWidth(), 0);
 }
 
-} // namespace fs
+} // namespace forkscope

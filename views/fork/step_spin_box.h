@@ -2,7 +2,7 @@
 
 #include <QAbstractSpinBox>
 
-namespace fs {
+namespace forkscope {
 
 // A spin box for steps over their whole range (0 to 2^53, core/step_rule.h),
 // where QSpinBox stops at 2^31 − 1. Digits only; text that is not a step in
@@ -45,4 +45,4 @@ private:
     QString problem_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -13,7 +13,7 @@
 #include "views/import/import_summary_dialog.h"
 #include "views/store_worker.h"
 
-namespace fs {
+namespace forkscope {
 
 qint64 ImportResult::count(ImportOutcome::Status status) const
 {
@@ -65,18 +65,17 @@ ImportSummaryDialog *ImportController::summaryDialog() const
 
 void ImportController::chooseFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(
-        window_, tr("Import runs from a folder"), QString(),
-        QFileDialog::ShowDirsOnly | QFileDialog::DontResolveSymlinks);
+    const QString dir = QFileDialog::getExistingDirectory(window_, tr("Import runs from a folder"), QString(),
+                                                          QFileDialog::ShowDirsOnly | QFileDialog::DontResolveSymlinks);
     if (!dir.isEmpty())
         start({dir});
 }
 
 void ImportController::chooseFile()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        window_, tr("Import runs from files"), QString(),
-        tr("W&B and TensorBoard logs (*.wandb events.out.tfevents.*);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(window_, tr("Import runs from files"), QString(),
+                                      tr("W&B and TensorBoard logs (*.wandb events.out.tfevents.*);;All files (*)"));
     if (!files.isEmpty())
         start(files);
 }
@@ -216,7 +215,8 @@ void ImportController::drop(QDropEvent *event)
         return;
     event->acceptProposedAction();
     // Not from inside the drop: a drag source waits for the drop to return.
-    QMetaObject::invokeMethod(this, [this, paths] { start(paths); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, paths] { start(paths); }, Qt::QueuedConnection);
 }
 
-} // namespace fs
+} // namespace forkscope

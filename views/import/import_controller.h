@@ -15,7 +15,7 @@ class QMimeData;
 class QProgressDialog;
 class QWidget;
 
-namespace fs {
+namespace forkscope {
 
 class ImportSummaryDialog;
 class StoreWorker;
@@ -34,7 +34,7 @@ struct ImportResult {
 };
 
 // Imports what the user chose (File → Import…) or dropped on the window: on
-// a thread of its own with its own fs::Store, behind a progress dialog whose
+// a thread of its own with its own forkscope::Store, behind a progress dialog whose
 // Cancel rolls back the run being written, then a summary.
 class ImportController : public QObject {
     Q_OBJECT
@@ -63,7 +63,7 @@ public:
 signals:
     // Emitted on the import thread (queued to receivers on the UI thread).
     void progressed(qint64 done, qint64 total, const QString &what);
-    void finished(const fs::ImportResult &result);
+    void finished(const forkscope::ImportResult &result);
     // Runs were added or changed; `openRun` is an immutable ID to show.
     void runsImported(const QString &openRun);
 
@@ -81,4 +81,4 @@ private:
     QPointer<ImportSummaryDialog> summary_;
 };
 
-} // namespace fs
+} // namespace forkscope

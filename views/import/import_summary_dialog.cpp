@@ -8,33 +8,29 @@
 
 #include "ui_import_summary_dialog.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
 QString statusText(ImportOutcome::Status status)
 {
     switch (status) {
-    case ImportOutcome::Status::Created:
-        return ImportSummaryDialog::tr("Created");
-    case ImportOutcome::Status::Updated:
-        return ImportSummaryDialog::tr("Updated");
-    case ImportOutcome::Status::Unchanged:
-        return ImportSummaryDialog::tr("Unchanged");
-    case ImportOutcome::Status::Failed:
-        break;
+    case ImportOutcome::Status::Created: return ImportSummaryDialog::tr("Created");
+    case ImportOutcome::Status::Updated: return ImportSummaryDialog::tr("Updated");
+    case ImportOutcome::Status::Unchanged: return ImportSummaryDialog::tr("Unchanged");
+    case ImportOutcome::Status::Failed: break;
     }
     return ImportSummaryDialog::tr("Failed");
 }
 
 QString headlineText(const ImportResult &result)
 {
-    const QString from = result.paths.size() == 1
-        ? result.paths.first()
-        : ImportSummaryDialog::tr("%1 locations").arg(result.paths.size());
+    const QString from = result.paths.size() == 1 ? result.paths.first()
+                                                  : ImportSummaryDialog::tr("%1 locations").arg(result.paths.size());
     if (result.cancelled)
         return ImportSummaryDialog::tr("The import from %1 was cancelled. Runs finished before that are kept; the "
-                                       "run being written was rolled back.").arg(from);
+                                       "run being written was rolled back.")
+            .arg(from);
     if (result.reports.empty())
         return ImportSummaryDialog::tr("Nothing was imported from %1.").arg(from);
     return ImportSummaryDialog::tr("Import from %1 finished.").arg(from);
@@ -145,4 +141,4 @@ void ImportSummaryDialog::fill()
     ui_->importWarnings->setVisible(!lines.isEmpty());
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -14,7 +14,7 @@ namespace Ui {
 class ImportSummaryDialog;
 }
 
-namespace fs {
+namespace forkscope {
 
 // After an import: how many runs were created, updated, left unchanged or
 // failed, each run with its rows, and every warning as plain text.
@@ -41,4 +41,4 @@ private:
     std::map<ImportOutcome::Status, QLabel *> counts_;
 };
 
-} // namespace fs
+} // namespace forkscope

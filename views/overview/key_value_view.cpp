@@ -9,7 +9,7 @@
 
 #include "itemmodels/json_tree_model.h"
 
-namespace fs {
+namespace forkscope {
 
 KeyValueView::KeyValueView(const QString &title, QWidget *parent) : QWidget(parent)
 {
@@ -67,4 +67,4 @@ void KeyValueView::setJson(const Json &json)
     view_->expandToDepth(0);
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -9,7 +9,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTreeView;
 
-namespace fs {
+namespace forkscope {
 
 class JsonTreeModel;
 
@@ -35,4 +35,4 @@ private:
     QSortFilterProxyModel *proxy_ = nullptr;
 };
 
-} // namespace fs
+} // namespace forkscope

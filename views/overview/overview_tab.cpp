@@ -20,7 +20,7 @@
 #include "views/retranslate.h"
 #include "views/state_style.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -68,7 +68,8 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     nf.setPointSizeF(nf.pointSizeF() * 1.45);
     nf.setBold(true);
     name_->setFont(nf);
-    name_->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; } QLineEdit:focus { background: palette(base); }"));
+    name_->setStyleSheet(
+        QStringLiteral("QLineEdit { background: transparent; } QLineEdit:focus { background: palette(base); }"));
     connect(name_, &QLineEdit::editingFinished, this, &OverviewTab::commitName);
     state_ = new QLabel(content);
     state_->setObjectName(QStringLiteral("stateBadge"));
@@ -103,9 +104,8 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     menu_->addSeparator();
     forkAction_ = menu_->addAction(QIcon(QStringLiteral(":/icons/fork.svg")), QString());
     forkAction_->setObjectName(QStringLiteral("forkFromStep"));
-    connect(forkAction_, &QAction::triggered, this, [this] {
-        emit forkRequested(details_.run.key, details_.run.lastStep().value_or(0));
-    });
+    connect(forkAction_, &QAction::triggered, this,
+            [this] { emit forkRequested(details_.run.key, details_.run.lastStep().value_or(0)); });
     QAction *rename = renameAction_ = menu_->addAction(QString());
     rename->setObjectName(QStringLiteral("renameRun"));
     connect(rename, &QAction::triggered, this, &OverviewTab::startRename);
@@ -138,9 +138,8 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     forkedFrom_->setObjectName(QStringLiteral("forkedFromLink"));
     forkedFrom_->setTextFormat(Qt::RichText);
     forkedFrom_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(forkedFrom_, &QLabel::linkActivated, this, [this](const QString &link) {
-        emit openRunRequested(link.mid(4).toLongLong());
-    });
+    connect(forkedFrom_, &QLabel::linkActivated, this,
+            [this](const QString &link) { emit openRunRequested(link.mid(4).toLongLong()); });
     layout->addWidget(forkedFrom_);
 
     fields_ = new QGridLayout;
@@ -165,9 +164,8 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     forks_->setTextFormat(Qt::RichText);
     forks_->setWordWrap(true);
     forks_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(forks_, &QLabel::linkActivated, this, [this](const QString &link) {
-        emit openRunRequested(link.mid(4).toLongLong());
-    });
+    connect(forks_, &QLabel::linkActivated, this,
+            [this](const QString &link) { emit openRunRequested(link.mid(4).toLongLong()); });
     layout->addWidget(forks_);
 
     snippet_ = new ContinueSnippet(content);
@@ -215,11 +213,12 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
         name_->setText(r.name);
     name_->setCursorPosition(0);
     state_->setText(RunTableModel::stateText(r.state));
-    state_->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; padding: 2px 10px; }")
-                              .arg(stateColor(r.state).name()));
+    state_->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; padding: 2px 10px; }")
+            .arg(stateColor(r.state).name()));
     if (r.fork) {
-        const QString name = details_.source ? runLink(details_.source->key, details_.source->name)
-                                             : r.fork->sourcePath.toHtmlEscaped();
+        const QString name =
+            details_.source ? runLink(details_.source->key, details_.source->name) : r.fork->sourcePath.toHtmlEscaped();
         forkedFrom_->setText(tr("Forked from %1 at step %2").arg(name).arg(r.fork->step));
         forkedFrom_->show();
     } else {
@@ -299,4 +298,4 @@ void OverviewTab::commitName()
     emit renameRequested(details_.run.key, name);
 }
 
-} // namespace fs
+} // namespace forkscope

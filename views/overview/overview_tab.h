@@ -10,7 +10,7 @@ class QLineEdit;
 class QMenu;
 class QToolButton;
 
-namespace fs {
+namespace forkscope {
 
 class ContinueSnippet;
 class KeyValueView;
@@ -52,9 +52,8 @@ private:
     QLabel *forkedFrom_ = nullptr;
     QLabel *forks_ = nullptr;
     QGridLayout *fields_ = nullptr;
-    QLabel *runId_ = nullptr, *immutableId_ = nullptr, *path_ = nullptr, *created_ = nullptr,
-           *runtime_ = nullptr, *host_ = nullptr, *command_ = nullptr, *git_ = nullptr,
-           *notes_ = nullptr, *tags_ = nullptr;
+    QLabel *runId_ = nullptr, *immutableId_ = nullptr, *path_ = nullptr, *created_ = nullptr, *runtime_ = nullptr,
+           *host_ = nullptr, *command_ = nullptr, *git_ = nullptr, *notes_ = nullptr, *tags_ = nullptr;
     ContinueSnippet *snippet_ = nullptr;
     KeyValueView *config_ = nullptr;
     KeyValueView *summary_ = nullptr;
@@ -65,4 +64,4 @@ private:
     QString readOnly_;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "store/store.h"
 
-namespace fs {
+namespace forkscope {
 
 RunDetails loadRunDetails(Store &store, qint64 runKey)
 {
@@ -20,4 +20,4 @@ RunDetails loadRunDetails(Store &store, qint64 runKey)
     return d;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 
 #include "store/run_info.h"
 
-namespace fs {
+namespace forkscope {
 
 class Store;
 
@@ -20,4 +20,4 @@ struct RunDetails {
 // Runs on a worker thread.
 RunDetails loadRunDetails(Store &store, qint64 runKey);
 
-} // namespace fs
+} // namespace forkscope

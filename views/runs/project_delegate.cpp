@@ -5,7 +5,7 @@
 
 #include "itemmodels/project_list_model.h"
 
-namespace fs {
+namespace forkscope {
 
 void ProjectDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -26,8 +26,10 @@ void ProjectDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     textRect.setRight(textRect.right() - countWidth - 4);
     painter->save();
     painter->setPen(fg);
-    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(text, Qt::ElideMiddle, textRect.width()));
-    const QRect badge(opt.rect.right() - countWidth - 6, opt.rect.center().y() - fm.height() / 2, countWidth, fm.height());
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(text, Qt::ElideMiddle, textRect.width()));
+    const QRect badge(opt.rect.right() - countWidth - 6, opt.rect.center().y() - fm.height() / 2, countWidth,
+                      fm.height());
     painter->setRenderHint(QPainter::Antialiasing);
     QColor bg = fg;
     bg.setAlphaF(0.1f);
@@ -46,4 +48,4 @@ QSize ProjectDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return s;
 }
 
-} // namespace fs
+} // namespace forkscope

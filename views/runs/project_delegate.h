@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace fs {
+namespace forkscope {
 
 // A project row: "entity/project" with its run count on the right.
 class ProjectDelegate : public QStyledItemDelegate {
@@ -14,4 +14,4 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -8,11 +8,11 @@
 #include "views/run_palette.h"
 #include "views/state_style.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
-constexpr int kBadgeInset = 4;   // from the cell's left edge
+constexpr int kBadgeInset = 4;    // from the cell's left edge
 constexpr int kBadgePadding = 14; // around the text, inside the badge
 
 } // namespace
@@ -80,4 +80,4 @@ void RunTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->restore();
 }
 
-} // namespace fs
+} // namespace forkscope

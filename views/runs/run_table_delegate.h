@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace fs {
+namespace forkscope {
 
 // Paints the run table's colour swatch and state badge from model roles,
 // keeping colours out of the QtCore-only models.
@@ -19,4 +19,4 @@ private:
     static QFont badgeFont(const QFont &font);
 };
 
-} // namespace fs
+} // namespace forkscope

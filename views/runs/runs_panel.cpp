@@ -16,7 +16,7 @@
 #include "views/retranslate.h"
 #include "views/runs/run_table_delegate.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -28,7 +28,8 @@ constexpr int kFitRows = 500;
 
 QString columnId(const RunTableModel::ExtraColumn &c)
 {
-    return (c.source == RunTableModel::ExtraColumn::Summary ? QStringLiteral("summary:") : QStringLiteral("config:")) + c.key;
+    return (c.source == RunTableModel::ExtraColumn::Summary ? QStringLiteral("summary:") : QStringLiteral("config:")) +
+           c.key;
 }
 
 } // namespace
@@ -265,7 +266,8 @@ void RunsPanel::updateCount()
 {
     const int total = model_->rowCount();
     const int shown = proxy_->rowCount();
-    count_->setText(shown == total ? tr("%n run(s)", nullptr, total) : tr("%1 of %n run(s)", nullptr, total).arg(shown));
+    count_->setText(shown == total ? tr("%n run(s)", nullptr, total)
+                                   : tr("%1 of %n run(s)", nullptr, total).arg(shown));
 }
 
-} // namespace fs
+} // namespace forkscope

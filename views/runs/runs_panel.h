@@ -12,7 +12,7 @@ class QTableView;
 class QTimer;
 class QToolButton;
 
-namespace fs {
+namespace forkscope {
 
 class RunFilterProxy;
 class RunTableModel;
@@ -70,4 +70,4 @@ private:
     bool fitOnLoad_ = true;
 };
 
-} // namespace fs
+} // namespace forkscope

@@ -11,7 +11,7 @@
 #include "views/store_worker.h"
 #include "watch/folder_watch.h"
 
-namespace fs {
+namespace forkscope {
 
 namespace {
 
@@ -163,4 +163,4 @@ void FolderWatchController::poll()
         QStringLiteral("poll"));
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -9,14 +9,14 @@
 class QTimer;
 class QWidget;
 
-namespace fs {
+namespace forkscope {
 
 class FolderWatch;
 class StoreWorker;
 
 // File → Watch folder…: the folders the app follows while training writes
 // to them (models' FolderWatch, the same as `forkscope-cli import --watch`).
-// Every poll runs on a worker thread with its own fs::Store; the UI only
+// Every poll runs on a worker thread with its own forkscope::Store; the UI only
 // keeps the list and each folder's last status. With `persist`, the list is
 // kept in QSettings ("watch/folders") and watched again after a restart.
 class FolderWatchController : public QObject {
@@ -59,4 +59,4 @@ private:
     std::vector<std::shared_ptr<FolderWatch>> watches_; // parallel to folders_; used on the worker only
 };
 
-} // namespace fs
+} // namespace forkscope

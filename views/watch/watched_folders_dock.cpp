@@ -5,10 +5,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "views/watch/folder_watch_controller.h"
 #include "views/retranslate.h"
+#include "views/watch/folder_watch_controller.h"
 
-namespace fs {
+namespace forkscope {
 
 WatchedFoldersDock::WatchedFoldersDock(FolderWatchController *controller, QWidget *parent)
     : QDockWidget(parent), controller_(controller)
@@ -64,4 +64,4 @@ void WatchedFoldersDock::refresh()
     shownCount_ = count;
 }
 
-} // namespace fs
+} // namespace forkscope

@@ -5,7 +5,7 @@
 class QListWidget;
 class QPushButton;
 
-namespace fs {
+namespace forkscope {
 
 class FolderWatchController;
 
@@ -28,4 +28,4 @@ private:
     int shownCount_ = -1;
 };
 
-} // namespace fs
+} // namespace forkscope

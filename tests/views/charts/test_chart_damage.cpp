@@ -1,8 +1,8 @@
 // A damaged chunk in a chart (issue 16, item 9): its steps are not drawn,
 // the panel says where the damage is and hatches the span.
 #include <QImage>
-#include <cstdlib>
 #include <QLabel>
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 #include "store/chunk_codec.h"
@@ -13,7 +13,7 @@
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 // Pixels of the damage mark's red hatch lines (green and blue alike, unlike a run's
@@ -91,4 +91,4 @@ TEST(ChartDamage, DamagedChunkIsSkippedNamedAndHatched)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

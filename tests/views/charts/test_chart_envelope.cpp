@@ -7,7 +7,7 @@
 
 #include "views/charts/chart_curves.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 std::vector<QRectF> columns(int count, double left, double top)
@@ -70,4 +70,4 @@ TEST(ChartEnvelope, OwnPixelPathMatchesDrawRects)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -9,10 +9,10 @@
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
-#include "views/fork/fork_dialog.h"
 #include "views/charts/metric_panel.h"
+#include "views/fork/fork_dialog.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 // Opens `run` on the Charts tab and clicks its `metric` curve at `step`.
@@ -60,8 +60,8 @@ TEST(ChartFork, ClickingAStepOpensTheForkDialogAndCreatesTheFork)
     EXPECT_EQ(dialog->stepBox()->maximum(), 299);
     EXPECT_FALSE(dialog->nameEdit()->text().isEmpty());
     dialog->nameEdit()->setText(QStringLiteral("lower-lr"));
-    ASSERT_TRUE(dialog->configModel()->setData(
-        dialog->configModel()->index(0, JsonTreeModel::ValueColumn), QStringLiteral("0.01")));
+    ASSERT_TRUE(dialog->configModel()->setData(dialog->configModel()->index(0, JsonTreeModel::ValueColumn),
+                                               QStringLiteral("0.01")));
 
     qint64 created = 0;
     QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { created = key; });
@@ -99,13 +99,13 @@ TEST(ChartFork, ARefusalIsShownInTheDialog)
     MetricPanel *panel = clickStep(*window, source, 40);
     ASSERT_NE(panel, nullptr);
     ASSERT_TRUE(panel->pick().has_value());
-    QTest::keyClick(panel->plotWidget()->parentWidget(), Qt::Key_F);   // the shortcut
+    QTest::keyClick(panel->plotWidget()->parentWidget(), Qt::Key_F); // the shortcut
     ForkDialog *dialog = window->forkDialog();
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->stepBox()->value(), 40);
 
     {
-        Store other(temp.path());   // another process deletes the source meanwhile
+        Store other(temp.path()); // another process deletes the source meanwhile
         other.deleteRun(source.key, false);
     }
     dialog->createButton()->click();
@@ -115,4 +115,4 @@ TEST(ChartFork, ARefusalIsShownInTheDialog)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -17,11 +17,11 @@
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
-#include "views/fork/fork_dialog.h"
 #include "views/charts/metric_panel.h"
+#include "views/fork/fork_dialog.h"
 #include "views/runs/runs_panel.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 // The metric panel once `step` of every run in `runs` is drawn.
@@ -189,4 +189,4 @@ TEST(ChartPick, OneChartTakesTheWholeWidth)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 
+#include "history/chart_data.h"
 #include "history/series_query.h"
 #include "history/test_series.h"
 #include "identity/fork_spec.h"
@@ -19,14 +20,13 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "views/charts/chart_curves.h"
-#include "history/chart_data.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
-constexpr qint64 kRootSteps = 5'000'000;  // steps 0 .. kRootSteps-1
+constexpr qint64 kRootSteps = 5'000'000; // steps 0 .. kRootSteps-1
 constexpr qint64 kForkStep = 2'600'000;
-constexpr qint64 kForkSteps = 2'400'000;  // the fork's own steps after kForkStep
+constexpr qint64 kForkSteps = 2'400'000; // the fork's own steps after kForkStep
 constexpr int kHeight = 260;
 const QString kMetric = QStringLiteral("loss");
 
@@ -104,8 +104,7 @@ RunSeries fullResolution(const PointVector &all, const RunSeries &reduced, const
     if (!s.inherited.empty())
         s.own.push_back(s.inherited.back());
     s.own.insert(s.own.end(), mid, all.end());
-    if (!s.inherited.empty() && data.range.contains(s.inherited.back().step) &&
-        !std::isnan(s.inherited.back().value))
+    if (!s.inherited.empty() && data.range.contains(s.inherited.back().step) && !std::isnan(s.inherited.back().value))
         s.forkPoint = s.inherited.back();
     const ColumnMapping cols(data.range, data.width);
     qint64 inRange = 0;
@@ -117,8 +116,8 @@ RunSeries fullResolution(const PointVector &all, const RunSeries &reduced, const
             continue;
         const qint64 c = cols.column(p.step);
         if (s.envelope.empty() || s.envelope.back().firstStep != qint64(cols.firstStepOfColumn(c)))
-            s.envelope.push_back({qint64(cols.firstStepOfColumn(c)), qint64(cols.firstStepOfColumn(c + 1) - 1),
-                                  p.value, p.value});
+            s.envelope.push_back(
+                {qint64(cols.firstStepOfColumn(c)), qint64(cols.firstStepOfColumn(c + 1) - 1), p.value, p.value});
         EnvelopeColumn &e = s.envelope.back();
         e.lo = std::min(e.lo, p.value);
         e.hi = std::max(e.hi, p.value);
@@ -278,13 +277,13 @@ TEST(ChartPixels, ReducedDrawingMatchesEveryPointOnTheAppPainterWithinTheStatedB
                 EXPECT_LE(d.outsideDashes, 2 * width);
                 std::cout << "[ bound    ] " << run->runId.toStdString() << ", " << c.name << ", " << width
                           << " px: " << d.differing << " pixels differ (" << d.outsideDashes
-                          << " outside the dashed part, max channel " << d.maxChannel << "); chunks: "
-                          << reduced.reads.summarizedInRange << " summarized in range, " << reduced.reads.decoded
-                          << " decoded\n";
+                          << " outside the dashed part, max channel " << d.maxChannel
+                          << "); chunks: " << reduced.reads.summarizedInRange << " summarized in range, "
+                          << reduced.reads.decoded << " decoded\n";
             }
         }
     }
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <gtest/gtest.h>
 
+#include "history/chart_data.h"
 #include "history/series_query.h"
 #include "history/step_time_map.h"
 #include "identity/fork_spec.h"
@@ -16,11 +17,10 @@
 #include "support/temp_store.h"
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
-#include "history/chart_data.h"
-#include "views/store_worker.h"
 #include "views/charts/time_axis_labels.h"
+#include "views/store_worker.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 constexpr double kStart = 1.7e9; // a Unix time, seconds
@@ -195,4 +195,4 @@ TEST(ChartTimeAxis, TabSwitchesEveryPanel)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <gtest/gtest.h>
 
+#include "history/chart_data.h"
 #include "history/series_query.h"
 #include "identity/fork_spec.h"
 #include "store/history_writer.h"
@@ -18,10 +19,9 @@
 #include "views/charts/chart_export.h"
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
-#include "history/chart_data.h"
 #include "views/store_worker.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 struct ChartFixture {
@@ -229,4 +229,4 @@ TEST(ChartsPanels, TabAppliesSmoothingLogAndSyncedZoomToEveryPanel)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

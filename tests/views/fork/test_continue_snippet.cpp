@@ -16,7 +16,7 @@
 #include "views/run_page.h"
 #include "views/store_worker.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 QLabel *codeLabel(const ContinueSnippet &snippet, const QString &text)
@@ -126,4 +126,4 @@ TEST(ContinueSnippet, ForkDialogShowsTheForkInPythonFirstAndFollowsTheStep)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

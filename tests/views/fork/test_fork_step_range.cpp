@@ -15,10 +15,10 @@
 #include "views/fork/fork_dialog.h"
 #include "views/fork/step_spin_box.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
-constexpr qint64 kLastStep = 6'000'000'000;    // past 2^32
+constexpr qint64 kLastStep = 6'000'000'000; // past 2^32
 constexpr qint64 kForkStep = 5'000'000'123;
 
 void typeStep(StepSpinBox *box, const QString &text)
@@ -87,4 +87,4 @@ TEST(ForkStepRange, AStepPast2To31IsTakenAndBecomesTheForksStep)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -22,7 +22,7 @@
 #include "views/import/import_summary_dialog.h"
 #include "views/runs/runs_panel.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 std::unique_ptr<MainWindow> emptyWindow(const QString &storePath)
@@ -61,8 +61,8 @@ QString writeMlflowRoot(const QString &dir, int steps)
     metric.open(QIODevice::WriteOnly);
     QByteArray lines;
     for (int s = 0; s < steps; ++s)
-        lines += QByteArray::number(1700000000000LL + s) + ' ' + QByteArray::number(1.0 / (s + 1)) + ' '
-            + QByteArray::number(s) + '\n';
+        lines += QByteArray::number(1700000000000LL + s) + ' ' + QByteArray::number(1.0 / (s + 1)) + ' ' +
+                 QByteArray::number(s) + '\n';
     metric.write(lines);
     return root;
 }
@@ -107,9 +107,8 @@ TEST(ImportUi, ImportsAFolderWithProgressAndASummaryAndShowsTheRuns)
     // The window shows the first imported run's project, and that run in it.
     const QString first = result.firstImmutableId();
     ASSERT_FALSE(first.isEmpty());
-    ASSERT_TRUE(test::waitFor([&] {
-        return window->isSettled() && window->runsPanel()->model()->runByImmutableId(first) != nullptr;
-    }));
+    ASSERT_TRUE(test::waitFor(
+        [&] { return window->isSettled() && window->runsPanel()->model()->runByImmutableId(first) != nullptr; }));
     qint64 shownRuns = 0;
     for (const ProjectInfo &p : window->projectModel()->projects())
         shownRuns += p.runCount;
@@ -134,14 +133,15 @@ TEST(ImportUi, CancelRollsBackTheRunBeingWritten)
     ASSERT_NE(imports, nullptr);
     // On the import thread, right after the first progress point inside the run.
     qint64 cancelledAt = -1;
-    QObject::connect(imports, &ImportController::progressed, imports,
-                     [&](qint64 done, qint64, const QString &) {
-                         if (done > 0 && cancelledAt < 0) {
-                             cancelledAt = done;
-                             imports->cancel();
-                         }
-                     },
-                     Qt::DirectConnection);
+    QObject::connect(
+        imports, &ImportController::progressed, imports,
+        [&](qint64 done, qint64, const QString &) {
+            if (done > 0 && cancelledAt < 0) {
+                cancelledAt = done;
+                imports->cancel();
+            }
+        },
+        Qt::DirectConnection);
     ASSERT_TRUE(imports->start({root}));
     ASSERT_TRUE(waitForImport(imports));
     EXPECT_GT(cancelledAt, 0);
@@ -169,12 +169,13 @@ TEST(ImportUi, CancelBetweenRunsKeepsOnlyWholeRuns)
     ImportController *imports = window->importController();
     ASSERT_NE(imports, nullptr);
     int calls = 0;
-    QObject::connect(imports, &ImportController::progressed, imports,
-                     [&](qint64, qint64, const QString &) {
-                         if (++calls == 2)
-                             imports->cancel();
-                     },
-                     Qt::DirectConnection);
+    QObject::connect(
+        imports, &ImportController::progressed, imports,
+        [&](qint64, qint64, const QString &) {
+            if (++calls == 2)
+                imports->cancel();
+        },
+        Qt::DirectConnection);
     ASSERT_TRUE(imports->start({test::fixturePath(QStringLiteral("wandb"))}));
     ASSERT_TRUE(waitForImport(imports));
     EXPECT_TRUE(imports->lastResult().cancelled);
@@ -236,4 +237,4 @@ TEST(ImportUi, AnUnusablePathIsReportedNotImported)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -10,7 +10,7 @@
 #include "view_fixtures.h"
 #include "views/overview/overview_tab.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 QStringList actionTexts(QMenu *menu)
@@ -52,7 +52,7 @@ TEST(OverviewMenu, HoldsTheRunActionsAndCopiesTheImmutableId)
     ASSERT_NE(button, nullptr);
     EXPECT_EQ(button->accessibleName(), QStringLiteral("Run actions"));
     EXPECT_EQ(button->toolTip(), QStringLiteral("Run actions"));
-    EXPECT_TRUE(button->focusPolicy() & Qt::TabFocus);   // keyboard reachable
+    EXPECT_TRUE(button->focusPolicy() & Qt::TabFocus); // keyboard reachable
     ASSERT_EQ(button->menu(), overview->actionsMenu());
     EXPECT_EQ(actionTexts(overview->actionsMenu()),
               (QStringList{QStringLiteral("Copy immutable Run ID"), QStringLiteral("Copy run ID"),
@@ -71,4 +71,4 @@ TEST(OverviewMenu, HoldsTheRunActionsAndCopiesTheImmutableId)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -14,7 +14,7 @@
 #include "views/overview/key_value_view.h"
 #include "views/overview/overview_tab.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 KeyValueView *keyValueView(OverviewTab *overview, const QString &title)
@@ -61,7 +61,8 @@ TEST(SummaryValues, TimestampsAreDatesAndRuntimesAreDurationsWithTheStoredValueO
         const ImportReport report =
             importPath(store, test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g")));
         ASSERT_EQ(report.runs.size(), 1u);
-        ASSERT_EQ(report.runs.front().status, ImportOutcome::Status::Created) << report.runs.front().error.toStdString();
+        ASSERT_EQ(report.runs.front().status, ImportOutcome::Status::Created)
+            << report.runs.front().error.toStdString();
     }
     auto window = test::openWindow(temp.path(), QStringLiteral("5zwrn21g"), RunPage::OverviewIndex);
     OverviewTab *overview = window->runPage()->overview();
@@ -107,4 +108,4 @@ TEST(SummaryValues, DurationsShowEverySecondAndShortOnesTheirTenths)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

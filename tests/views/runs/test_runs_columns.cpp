@@ -13,7 +13,7 @@
 #include "view_fixtures.h"
 #include "views/runs/runs_panel.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 TEST(RunsColumns, EveryColumnOfTheDemoIsReadableAtTheDefaultWindowSize)
@@ -56,4 +56,4 @@ TEST(RunsColumns, EveryColumnOfTheDemoIsReadableAtTheDefaultWindowSize)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

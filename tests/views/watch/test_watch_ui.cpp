@@ -19,12 +19,12 @@
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
-#include "views/watch/folder_watch_controller.h"
 #include "views/charts/metric_panel.h"
 #include "views/runs/runs_panel.h"
+#include "views/watch/folder_watch_controller.h"
 #include "views/watch/watched_folders_dock.h"
 
-namespace fs {
+namespace forkscope {
 namespace {
 
 // QSettings of this test only, in a temporary folder.
@@ -64,8 +64,8 @@ void appendMlflowSteps(const QString &root, int from, int to)
     QFile metric(root + QStringLiteral("/0/feed1234/metrics/loss"));
     ASSERT_TRUE(metric.open(QIODevice::WriteOnly | QIODevice::Append));
     for (int s = from; s < to; ++s)
-        metric.write(QByteArray::number(1700000000000LL + s) + ' ' + QByteArray::number(1.0 / (s + 1)) + ' '
-                     + QByteArray::number(s) + '\n');
+        metric.write(QByteArray::number(1700000000000LL + s) + ' ' + QByteArray::number(1.0 / (s + 1)) + ' ' +
+                     QByteArray::number(s) + '\n');
 }
 
 void writeMlflowRun(const QString &root, int steps)
@@ -113,15 +113,20 @@ TEST(WatchUi, WatchFolderAddsToThePersistedListAndTheRunAppearsAndGrows)
     ASSERT_TRUE(test::waitFor([&] { return window->runsPanel()->model()->rowCount() == 1; }, 30000));
     EXPECT_EQ(window->runsPanel()->model()->runs().front().name, QStringLiteral("growing"));
     window->runPage()->setCurrentTab(RunPage::ChartsIndex);
-    ASSERT_TRUE(test::waitFor([&] {
-        MetricPanel *p = panelFor(*window, QStringLiteral("loss"));
-        return p && p->hasData() && p->data().stepExtent.hi == 4;
-    }, 30000));
+    ASSERT_TRUE(test::waitFor(
+        [&] {
+            MetricPanel *p = panelFor(*window, QStringLiteral("loss"));
+            return p && p->hasData() && p->data().stepExtent.hi == 4;
+        },
+        30000));
     appendMlflowSteps(root, 5, 40);
-    EXPECT_TRUE(test::waitFor([&] {
-        MetricPanel *p = panelFor(*window, QStringLiteral("loss"));
-        return p && p->data().stepExtent.hi == 39;
-    }, 15000)) << "the chart of a watched run updates live";
+    EXPECT_TRUE(test::waitFor(
+        [&] {
+            MetricPanel *p = panelFor(*window, QStringLiteral("loss"));
+            return p && p->data().stepExtent.hi == 39;
+        },
+        15000))
+        << "the chart of a watched run updates live";
     QListWidget *list = window->watchedFoldersDock()->list();
     ASSERT_EQ(list->count(), 1);
     EXPECT_TRUE(list->item(0)->text().startsWith(QDir::cleanPath(root)));
@@ -155,9 +160,8 @@ TEST(WatchUi, AFolderThatGoesAwayShowsItsErrorAsPlainText)
     EXPECT_FALSE(window->folderWatches()->addFolder(folder)) << "a folder is watched once";
     ASSERT_TRUE(QDir(folder).removeRecursively());
     QListWidget *list = window->watchedFoldersDock()->list();
-    ASSERT_TRUE(test::waitFor([&] {
-        return list->count() == 1 && list->item(0)->text().contains(QStringLiteral("does not exist"));
-    }));
+    ASSERT_TRUE(test::waitFor(
+        [&] { return list->count() == 1 && list->item(0)->text().contains(QStringLiteral("does not exist")); }));
     // The item shows the path's markup as typed, and the status bar says what happened.
     EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("<b>logs</b>")));
     EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("does not exist")))
@@ -166,4 +170,4 @@ TEST(WatchUi, AFolderThatGoesAwayShowsItsErrorAsPlainText)
 }
 
 } // namespace
-} // namespace fs
+} // namespace forkscope

@@ -4,13 +4,13 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "client/run.h"
 #include "core/error.h"
 #include "core/step_rule.h"
-#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 InitOptions newRunIn(const QString &storePath)

@@ -2,12 +2,12 @@
 
 #include <cmath>
 
-#include "identity/fork_spec.h"
 #include "client/run.h"
+#include "identity/fork_spec.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 // ../shared/spec/fork-semantics.md, "The seed example, worked through".
 TEST(SeedExample, ForkAt200ThenTwoLogsPerIteration)

@@ -9,8 +9,8 @@
 #include "importers/tfrecord_reader.h"
 #include "support/temp_store.h"
 
-using fs::ReadStop;
-using fs::TfRecordReader;
+using forkscope::ReadStop;
+using forkscope::TfRecordReader;
 
 namespace {
 
@@ -30,7 +30,8 @@ std::pair<std::vector<std::string>, ReadStop> readAll(std::string_view data)
 
 TEST(TfRecordReader, RoundTrip)
 {
-    const std::string file = fs::test::tfRecord("alpha") + fs::test::tfRecord("") + fs::test::tfRecord(std::string(5000, 'z'));
+    const std::string file = forkscope::test::tfRecord("alpha") + forkscope::test::tfRecord("") +
+                             forkscope::test::tfRecord(std::string(5000, 'z'));
     const auto [records, stop] = readAll(file);
     ASSERT_EQ(records.size(), 3u);
     EXPECT_EQ(records[0], "alpha");
@@ -42,7 +43,7 @@ TEST(TfRecordReader, RoundTrip)
 
 TEST(TfRecordReader, BadLengthChecksum)
 {
-    std::string file = fs::test::tfRecord("one") + fs::test::tfRecord("two");
+    std::string file = forkscope::test::tfRecord("one") + forkscope::test::tfRecord("two");
     const std::size_t second = 12 + 3 + 4;
     file[second + 8] ^= 1;
     const auto [records, stop] = readAll(file);
@@ -55,7 +56,7 @@ TEST(TfRecordReader, BadLengthChecksum)
 
 TEST(TfRecordReader, BadDataChecksum)
 {
-    std::string file = fs::test::tfRecord("one") + fs::test::tfRecord("two");
+    std::string file = forkscope::test::tfRecord("one") + forkscope::test::tfRecord("two");
     file[12 + 1] ^= 1;
     const auto [records, stop] = readAll(file);
     EXPECT_TRUE(records.empty());
@@ -67,10 +68,10 @@ TEST(TfRecordReader, BadDataChecksum)
 TEST(TfRecordReader, HugeDeclaredLengthIsTruncationNotACrash)
 {
     // A valid length CRC over a length far beyond the file.
-    std::string file = fs::test::tfRecord(std::string(10, 'a'));
+    std::string file = forkscope::test::tfRecord(std::string(10, 'a'));
     const std::uint64_t huge = ~std::uint64_t(0) - 3;
     std::memcpy(file.data(), &huge, 8);
-    const std::uint32_t crc = fs::maskCrc32c(fs::crc32c(&huge, 8));
+    const std::uint32_t crc = forkscope::maskCrc32c(forkscope::crc32c(&huge, 8));
     std::memcpy(file.data() + 8, &crc, 4);
     const auto [records, stop] = readAll(file);
     EXPECT_TRUE(records.empty());
@@ -80,8 +81,8 @@ TEST(TfRecordReader, HugeDeclaredLengthIsTruncationNotACrash)
 
 TEST(TfRecordReader, EveryPrefixOfTheRealFile)
 {
-    const std::string real =
-        fs::test::readFile(fs::test::fixturePath(QStringLiteral("tensorboard/keras-cvp/events.out.tfevents.1585769947.cvp")));
+    const std::string real = forkscope::test::readFile(
+        forkscope::test::fixturePath(QStringLiteral("tensorboard/keras-cvp/events.out.tfevents.1585769947.cvp")));
     const auto whole = readAll(real);
     ASSERT_EQ(whole.first.size(), 105u);
     ASSERT_TRUE(whole.second.isClean());
@@ -89,14 +90,14 @@ TEST(TfRecordReader, EveryPrefixOfTheRealFile)
     std::string file;
     for (const std::string &r : whole.first)
         if (r.size() < 4096)
-            file += fs::test::tfRecord(r);
+            file += forkscope::test::tfRecord(r);
     const auto events = readAll(file).first;
     ASSERT_GE(events.size(), 100u);
     // Exactly the records whose footer lies inside the prefix: not one fewer, not one more.
     const auto check = [](const std::string &full, const std::vector<std::string> &all,
                           const std::vector<std::size_t> &ends, std::size_t n) {
         const auto [records, stop] = readAll(std::string_view(full).substr(0, n));
-        ASSERT_EQ(records.size(), fs::test::wholeRecordsIn(ends, n)) << "prefix " << n;
+        ASSERT_EQ(records.size(), forkscope::test::wholeRecordsIn(ends, n)) << "prefix " << n;
         for (std::size_t i = 0; i < records.size(); ++i)
             ASSERT_EQ(records[i], all[i]);
         if (!stop.isClean()) {
@@ -104,12 +105,12 @@ TEST(TfRecordReader, EveryPrefixOfTheRealFile)
             ASSERT_TRUE(stop.reason.contains(QLatin1String("byte"))) << stop.reason.toStdString();
         }
     };
-    const auto ends = fs::test::tfRecordEnds(file);
+    const auto ends = forkscope::test::tfRecordEnds(file);
     ASSERT_EQ(ends.size(), events.size());
     for (std::size_t n = 0; n <= file.size(); ++n)
         ASSERT_NO_FATAL_FAILURE(check(file, events, ends, n));
     // The real file with its graph: every record end +-2.
-    const auto realEnds = fs::test::tfRecordEnds(real);
+    const auto realEnds = forkscope::test::tfRecordEnds(real);
     ASSERT_EQ(realEnds.size(), whole.first.size());
     for (const std::size_t end : realEnds)
         for (std::size_t n = end - 2; n <= std::min(end + 2, real.size()); ++n)

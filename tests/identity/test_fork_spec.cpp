@@ -4,7 +4,7 @@
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 QString refusal(const char *spec)

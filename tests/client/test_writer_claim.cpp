@@ -1,4 +1,4 @@
-// fs::Run as a run's one writer: the claim is atomic, a live run refuses a
+// forkscope::Run as a run's one writer: the claim is atomic, a live run refuses a
 // second writer and deletion, a stale claim is taken over, and a writer that
 // lost its run stops cleanly. Separate Run objects are separate connections.
 #include <QCoreApplication>
@@ -8,14 +8,14 @@
 #include <latch>
 #include <thread>
 
-#include "core/error.h"
 #include "client/run.h"
+#include "core/error.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/poll.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 
@@ -35,7 +35,7 @@ InitOptions optionsFor(const test::TempStore &tmp)
 }
 
 struct Attempt {
-    std::unique_ptr<fs::Run> run;
+    std::unique_ptr<forkscope::Run> run;
     std::optional<Error> error;
 };
 
@@ -99,8 +99,9 @@ TEST(WriterClaim, TwoWritersResumingOneRunGetItOnce)
         InitOptions o = optionsFor(tmp);
         o.resume = run.path().toString();
         auto race = raceInit(o);
-        expectOneWinner(race, QStringLiteral("cannot log to run '%1': run '%1' is being logged by %2")
-                                  .arg(run.runId, thisWriter()));
+        expectOneWinner(
+            race,
+            QStringLiteral("cannot log to run '%1': run '%1' is being logged by %2").arg(run.runId, thisWriter()));
     }
 }
 
@@ -112,8 +113,8 @@ TEST(WriterClaim, TwoWritersCreatingOneCustomIdGetItOnce)
         InitOptions o = optionsFor(tmp);
         o.id = QStringLiteral("rank-run-%1").arg(trial);
         auto race = raceInit(o);
-        expectOneWinner(race, QStringLiteral("cannot create run '%1': run '%1' is being logged by %2")
-                                  .arg(o.id, thisWriter()));
+        expectOneWinner(
+            race, QStringLiteral("cannot create run '%1': run '%1' is being logged by %2").arg(o.id, thisWriter()));
     }
 }
 
@@ -257,7 +258,7 @@ TEST(WriterClaim, AWriterTakenOverStopsAndTheNewOneContinues)
     InitOptions resume = optionsFor(tmp);
     resume.resume = first->info().path().toString();
     resume.heartbeatTimeoutMs = 1;
-    std::unique_ptr<fs::Run> second;
+    std::unique_ptr<forkscope::Run> second;
     ASSERT_TRUE(test::pollUntil([&] {
         try {
             second = Run::init(resume);

@@ -8,7 +8,7 @@
 #include "support/run_seed.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 
@@ -91,11 +91,12 @@ TEST(ForkStore, ChainsCompose)
     EXPECT_EQ(c.project, QStringLiteral("p"));
     const PointVector eff = store.readSeries(c.key, QStringLiteral("m"));
     ASSERT_EQ(eff.size(), 251u);
-    EXPECT_EQ(eff[200].value, 200.0);   // from a
-    EXPECT_EQ(eff[201].value, -201.0);  // from b
+    EXPECT_EQ(eff[200].value, 200.0);  // from a
+    EXPECT_EQ(eff[201].value, -201.0); // from b
     EXPECT_EQ(eff.back().step, 250);
     // Forking c at a step inside a's part skips b's rows entirely.
-    const RunInfo d = store.createFork(ForkSpec::parse(QStringLiteral("local/p/") + c.runId + QStringLiteral("?_step=100")), {});
+    const RunInfo d =
+        store.createFork(ForkSpec::parse(QStringLiteral("local/p/") + c.runId + QStringLiteral("?_step=100")), {});
     const auto segs = store.segments(d.key);
     ASSERT_EQ(segs.size(), 2u); // a up to 100, then d itself
     EXPECT_EQ(store.readSeries(d.key, QStringLiteral("m")).size(), 101u);
@@ -112,15 +113,20 @@ TEST(ForkStore, EveryRefusalSaysWhatWasWrong)
     empty.runId = QStringLiteral("empty");
     store.createRun(empty);
 
-    EXPECT_TRUE(refusal(store, QStringLiteral("nope?_step=1"), inProject()).contains(QStringLiteral("no run 'nope' in project local/p")));
-    EXPECT_TRUE(refusal(store, QStringLiteral("src?_step=300"), inProject()).contains(QStringLiteral("its last step is 299; expected a step from 0 to 299")));
-    EXPECT_TRUE(refusal(store, QStringLiteral("empty?_step=0"), inProject()).contains(QStringLiteral("has logged no steps yet")));
+    EXPECT_TRUE(refusal(store, QStringLiteral("nope?_step=1"), inProject())
+                    .contains(QStringLiteral("no run 'nope' in project local/p")));
+    EXPECT_TRUE(refusal(store, QStringLiteral("src?_step=300"), inProject())
+                    .contains(QStringLiteral("its last step is 299; expected a step from 0 to 299")));
+    EXPECT_TRUE(refusal(store, QStringLiteral("empty?_step=0"), inProject())
+                    .contains(QStringLiteral("has logged no steps yet")));
     EXPECT_TRUE(refusal(store, QStringLiteral("src?_step=1")).contains(QStringLiteral("needs a project")));
     ForkOptions same = inProject();
     same.runId = QStringLiteral("src");
-    EXPECT_TRUE(refusal(store, QStringLiteral("src?_step=1"), same).contains(QStringLiteral("must differ from its source's")));
+    EXPECT_TRUE(
+        refusal(store, QStringLiteral("src?_step=1"), same).contains(QStringLiteral("must differ from its source's")));
     EXPECT_TRUE(refusal(store, QStringLiteral("x/y/z?_step=1")).contains(QStringLiteral("no run at path 'x/y/z'")));
-    EXPECT_TRUE(refusal(store, QStringLiteral("fsr:0000000000000000000000000a?_step=1")).contains(QStringLiteral("no run with immutable ID")));
+    EXPECT_TRUE(refusal(store, QStringLiteral("fsr:0000000000000000000000000a?_step=1"))
+                    .contains(QStringLiteral("no run with immutable ID")));
     ForkOptions badId = inProject();
     badId.runId = QStringLiteral("a/b");
     EXPECT_TRUE(refusal(store, QStringLiteral("src?_step=1"), badId).contains(QStringLiteral("may not contain")));
@@ -140,7 +146,8 @@ TEST(ForkStore, DeletingASourceIsRefusedUnlessForksAreMaterialized)
         w.addText("note", 4502, "\"hi\"");
         w.flush();
     }
-    const RunInfo c = store.createFork(ForkSpec::parse(QStringLiteral("local/p/") + b.runId + QStringLiteral("?_step=4501")), {});
+    const RunInfo c =
+        store.createFork(ForkSpec::parse(QStringLiteral("local/p/") + b.runId + QStringLiteral("?_step=4501")), {});
     const PointVector before = store.readSeries(c.key, QStringLiteral("m"));
     try {
         store.deleteRun(a.key, false);

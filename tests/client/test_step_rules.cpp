@@ -4,13 +4,13 @@
 #include <functional>
 #include <limits>
 
+#include "client/run.h"
 #include "core/error.h"
 #include "core/step_rule.h"
-#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 std::unique_ptr<Run> newRun(const test::TempStore &tmp)
@@ -51,13 +51,13 @@ TEST(StepRules, ExplicitStepsJumpMergeAndDrop)
     auto run = newRun(tmp);
     QStringList sunk;
     run->setWarningSink([&](const QString &w) { sunk << w; });
-    run->log({{"a", 1.0}});                // step 0, now 1
-    run->log({{"a", 2.0}}, 5);             // moves to 5, not committed
-    run->log({{"b", 3.0}}, 5);             // merged at 5
-    run->log({{"c", 4.0}});                // commits row 5 (a,b,c), now 6
-    run->log({{"a", 9.0}}, 3);             // goes back: dropped with a warning
-    run->log({{"a", 6.0}}, 7, true);       // committed at 7, now 8
-    run->log({{"a", 8.0}});                // step 8
+    run->log({{"a", 1.0}});          // step 0, now 1
+    run->log({{"a", 2.0}}, 5);       // moves to 5, not committed
+    run->log({{"b", 3.0}}, 5);       // merged at 5
+    run->log({{"c", 4.0}});          // commits row 5 (a,b,c), now 6
+    run->log({{"a", 9.0}}, 3);       // goes back: dropped with a warning
+    run->log({{"a", 6.0}}, 7, true); // committed at 7, now 8
+    run->log({{"a", 8.0}});          // step 8
     EXPECT_EQ(run->currentStep(), 9);
     run->finish();
     Store store(tmp.path());
@@ -207,14 +207,20 @@ TEST(StepRules, StepsOutsideZeroTo2Pow53AreRefusedAndNothingIsWritten)
     };
     const QString rule = QStringLiteral("expected a whole number from 0 to 2^53 (9007199254740992)");
     EXPECT_EQ(refusal([&] { run->log({{"a", 2.0}}, -1); }), QStringLiteral("step -1 is refused; ") + rule);
-    EXPECT_EQ(refusal([&] { run->log({{"a", 2.0}}, kMaxStep + 1); }),
+    EXPECT_EQ(refusal([&] {
+                  run->log({{"a", 2.0}}, kMaxStep + 1);
+              }),
               QStringLiteral("step 9007199254740993 is refused; ") + rule);
     EXPECT_EQ(refusal([&] { run->log(Json{{"_step", 1.5}, {"a", 2}}); }), QStringLiteral("_step is 1.5; ") + rule);
-    EXPECT_EQ(refusal([&] { run->log(Json{{"_step", std::numeric_limits<qint64>::max()}, {"a", 2}}); }),
+    EXPECT_EQ(refusal([&] {
+                  run->log(Json{{"_step", std::numeric_limits<qint64>::max()}, {"a", 2}});
+              }),
               QStringLiteral("_step is 9223372036854775807; ") + rule);
     // 2^53 itself is a step; the row after it would not be.
     run->log({{"a", 3.0}}, kMaxStep, true);
-    EXPECT_EQ(refusal([&] { run->log({{"a", 4.0}}); }),
+    EXPECT_EQ(refusal([&] {
+                  run->log({{"a", 4.0}});
+              }),
               QStringLiteral("the run's next step would be 9007199254740993, past the last valid step; ") + rule);
     run->finish();
     Store store(tmp.path());

@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "store/chunk_codec.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 bool sameBits(double a, double b)

@@ -14,8 +14,8 @@
 #include "support/temp_store.h"
 #include "watch/folder_watch.h"
 
-using namespace fs;
-using namespace fs::test;
+using namespace forkscope;
+using namespace forkscope::test;
 
 namespace {
 
@@ -100,8 +100,8 @@ void readsOnlyWhatWasAppended(const QString &watchPath, const QString &filePath,
         rows += burst;
         const qint64 appended = file.growTo(content(rows, false));
         const WatchPass pass = watch.poll(store);
-        EXPECT_EQ(pass.bytesRead, appended) << "burst " << burst << ": only the appended bytes are read, not the "
-                                            << file.size() << "-byte file";
+        EXPECT_EQ(pass.bytesRead, appended)
+            << "burst " << burst << ": only the appended bytes are read, not the " << file.size() << "-byte file";
         EXPECT_EQ(rowsAdded(pass), burst) << "burst " << burst;
         EXPECT_EQ(warningsOf(pass), QStringList());
     }

@@ -17,10 +17,10 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using fs::ImportedRun;
-using fs::Json;
-using fs::test::stepsWith;
-using fs::test::value;
+using forkscope::ImportedRun;
+using forkscope::Json;
+using forkscope::test::stepsWith;
+using forkscope::test::value;
 
 namespace {
 
@@ -41,15 +41,15 @@ std::string nested(int depth)
 
 TEST(ImportRules, WandbRecordsWithBadStepsAreSkippedOneByOne)
 {
-    const std::string file = fs::test::wandbLog({
-        fs::test::historyRecord({{"a", "1"}, {"_step", "0"}}),
-        fs::test::historyRecord({{"a", "2"}, {"_step", "1.5"}}),
-        fs::test::historyRecord({{"a", "3"}, {"_step", "-1"}}),
-        fs::test::historyRecord({{"a", "4"}}, std::int64_t(1) << 60),   // HistoryStep.num only
-        fs::test::historyRecord({{"a", "5"}, {"_step", "9223372036854775807"}}),
-        fs::test::historyRecord({{"a", "6"}, {"_step", "2"}}),
+    const std::string file = forkscope::test::wandbLog({
+        forkscope::test::historyRecord({{"a", "1"}, {"_step", "0"}}),
+        forkscope::test::historyRecord({{"a", "2"}, {"_step", "1.5"}}),
+        forkscope::test::historyRecord({{"a", "3"}, {"_step", "-1"}}),
+        forkscope::test::historyRecord({{"a", "4"}}, std::int64_t(1) << 60), // HistoryStep.num only
+        forkscope::test::historyRecord({{"a", "5"}, {"_step", "9223372036854775807"}}),
+        forkscope::test::historyRecord({{"a", "6"}, {"_step", "2"}}),
     });
-    const ImportedRun run = fs::importWandbLog(file, QStringLiteral("mem.wandb"));
+    const ImportedRun run = forkscope::importWandbLog(file, QStringLiteral("mem.wandb"));
     EXPECT_EQ(stepsWith(run, "a"), (std::vector<qint64>{0, 2}));
     EXPECT_EQ(run.skipped, 4);
     for (const char *step : {"step 1.5 is refused", "step -1 is refused", "step 1152921504606846976 is refused",
@@ -62,13 +62,13 @@ TEST(ImportRules, WandbRecordsWithBadStepsAreSkippedOneByOne)
 TEST(ImportRules, TensorBoardEventsWithBadStepsAreSkipped)
 {
     QTemporaryDir dir;
-    std::string events = fs::test::tfRecord(fs::test::fileVersionEvent(1000));
-    events += fs::test::tfRecord(fs::test::scalarEvent(1001, 0, "loss", 1.0f));
-    events += fs::test::tfRecord(fs::test::scalarEvent(1002, -5, "loss", 2.0f));
-    events += fs::test::tfRecord(fs::test::scalarEvent(1003, std::int64_t(1) << 62, "loss", 3.0f));
-    events += fs::test::tfRecord(fs::test::scalarEvent(1004, 1, "loss", 4.0f));
-    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.host")), events);
-    const fs::ImportBatch batch = fs::importTensorBoardDir(dir.path());
+    std::string events = forkscope::test::tfRecord(forkscope::test::fileVersionEvent(1000));
+    events += forkscope::test::tfRecord(forkscope::test::scalarEvent(1001, 0, "loss", 1.0f));
+    events += forkscope::test::tfRecord(forkscope::test::scalarEvent(1002, -5, "loss", 2.0f));
+    events += forkscope::test::tfRecord(forkscope::test::scalarEvent(1003, std::int64_t(1) << 62, "loss", 3.0f));
+    events += forkscope::test::tfRecord(forkscope::test::scalarEvent(1004, 1, "loss", 4.0f));
+    forkscope::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.host")), events);
+    const forkscope::ImportBatch batch = forkscope::importTensorBoardDir(dir.path());
     ASSERT_EQ(batch.runs.size(), 1u);
     const ImportedRun &run = batch.runs[0];
     EXPECT_EQ(stepsWith(run, "loss"), (std::vector<qint64>{0, 1}));
@@ -80,21 +80,21 @@ TEST(ImportRules, MlflowMetricLinesWithBadStepsSayWhy)
 {
     QString error;
     for (const char *line : {"1 0.5 -1", "1 0.5 9007199254740993", "1 0.5 9223372036854775807"}) {
-        EXPECT_FALSE(fs::parseMlflowMetricLine(line, &error)) << line;
+        EXPECT_FALSE(forkscope::parseMlflowMetricLine(line, &error)) << line;
         EXPECT_TRUE(error.contains(QStringLiteral("is refused; expected a whole number from 0 to 2^53")))
             << error.toStdString();
     }
-    EXPECT_EQ(fs::parseMlflowMetricLine("1 0.5 9007199254740992")->step, 9007199254740992LL);
+    EXPECT_EQ(forkscope::parseMlflowMetricLine("1 0.5 9007199254740992")->step, 9007199254740992LL);
 }
 
 TEST(ImportRules, DeepNestingIsRefusedByEveryParser)
 {
     QString problem;
-    EXPECT_FALSE(fs::parseLenientJson(nested(75000), &problem));
+    EXPECT_FALSE(forkscope::parseLenientJson(nested(75000), &problem));
     EXPECT_TRUE(problem.contains(QStringLiteral("nested more than 512 levels deep"))) << problem.toStdString();
-    EXPECT_TRUE(fs::parseLenientJson(nested(512)));
+    EXPECT_TRUE(forkscope::parseLenientJson(nested(512)));
     problem.clear();
-    EXPECT_FALSE(fs::parseLenientJson(std::string("[1,\0 2]", 7), &problem));
+    EXPECT_FALSE(forkscope::parseLenientJson(std::string("[1,\0 2]", 7), &problem));
     EXPECT_TRUE(problem.contains(QStringLiteral("NUL byte at byte 3")));
 
     std::string blockSequences;
@@ -102,10 +102,10 @@ TEST(ImportRules, DeepNestingIsRefusedByEveryParser)
         blockSequences += "- ";
     for (const std::string &yaml : {"a: " + nested(600) + "\n", blockSequences + "x\n"}) {
         try {
-            fs::yamlTextToJson(yaml, QStringLiteral("config.yaml"));
+            forkscope::yamlTextToJson(yaml, QStringLiteral("config.yaml"));
             ADD_FAILURE() << "accepted";
-        } catch (const fs::Error &e) {
-            EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
+        } catch (const forkscope::Error &e) {
+            EXPECT_EQ(e.kind(), forkscope::Error::Kind::Format);
             EXPECT_TRUE(e.message().contains(QStringLiteral("config.yaml is refused: nested more than 500 levels")))
                 << e.message().toStdString();
         }
@@ -115,22 +115,22 @@ TEST(ImportRules, DeepNestingIsRefusedByEveryParser)
     for (int i = 1; i <= 600; ++i)
         chain += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [*l" + std::to_string(i - 1) + "]\n";
     try {
-        fs::yamlTextToJson(chain, QStringLiteral("config.yaml"));
+        forkscope::yamlTextToJson(chain, QStringLiteral("config.yaml"));
         ADD_FAILURE() << "accepted";
-    } catch (const fs::Error &e) {
+    } catch (const forkscope::Error &e) {
         EXPECT_TRUE(e.message().contains(QStringLiteral("config.yaml is refused: arrays/objects nested more than 512")))
             << e.message().toStdString();
     }
     // Aliases repeating nodes would expand to 10^9 values.
     std::string laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
     for (char c = 'b'; c <= 'j'; ++c)
-        laughs += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1)
-                  + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *"
-                  + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
+        laughs += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+                  ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+                  char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + "]\n";
     try {
-        fs::yamlTextToJson(laughs, QStringLiteral("config.yaml"));
+        forkscope::yamlTextToJson(laughs, QStringLiteral("config.yaml"));
         ADD_FAILURE() << "accepted";
-    } catch (const fs::Error &e) {
+    } catch (const forkscope::Error &e) {
         EXPECT_TRUE(e.message().contains(QStringLiteral("expands to more than"))) << e.message().toStdString();
     }
 
@@ -139,13 +139,13 @@ TEST(ImportRules, DeepNestingIsRefusedByEveryParser)
     std::string manyParts = "k";
     for (int i = 0; i < 600; ++i)
         manyParts += ".k";
-    const std::string file = fs::test::wandbLog({
-        fs::test::historyRecord({{"a", "1"}, {"_step", "0"}}),
-        fs::test::historyRecord({{"deep", nested(75000)}, {"a", "2"}, {"_step", "1"}}),
-        fs::test::summaryRecord({{manyParts, "1"}}, true),
-        fs::test::summaryRecord({{"s", "3"}}),
+    const std::string file = forkscope::test::wandbLog({
+        forkscope::test::historyRecord({{"a", "1"}, {"_step", "0"}}),
+        forkscope::test::historyRecord({{"deep", nested(75000)}, {"a", "2"}, {"_step", "1"}}),
+        forkscope::test::summaryRecord({{manyParts, "1"}}, true),
+        forkscope::test::summaryRecord({{"s", "3"}}),
     });
-    const ImportedRun run = fs::importWandbLog(file, QStringLiteral("mem.wandb"));
+    const ImportedRun run = forkscope::importWandbLog(file, QStringLiteral("mem.wandb"));
     EXPECT_EQ(stepsWith(run, "a"), (std::vector<qint64>{0, 1}));
     EXPECT_TRUE(stepsWith(run, "deep").empty());
     EXPECT_EQ(run.summary, (Json{{"s", 3}}));
@@ -158,19 +158,20 @@ TEST(ImportRules, ImportedIntegersReadBackAsIntegers)
 {
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("run-20240102_030405-ints"));
-    fs::test::writeFile(folder + QStringLiteral("/run-ints.wandb"),
-                        fs::test::wandbLog({fs::test::runRecord("ints", "p", "n"),
-                                            fs::test::historyRecord({{"epoch", "1"}, {"loss", "1.0"}, {"_step", "0"}}),
-                                            fs::test::historyRecord({{"epoch", "2"}, {"loss", "0.5"}, {"_step", "1"}})}));
-    fs::test::TempStore tmp;
-    fs::Store store(tmp.path());
-    const fs::ImportReport report = fs::importPath(store, folder);
+    forkscope::test::writeFile(
+        folder + QStringLiteral("/run-ints.wandb"),
+        forkscope::test::wandbLog({forkscope::test::runRecord("ints", "p", "n"),
+                                   forkscope::test::historyRecord({{"epoch", "1"}, {"loss", "1.0"}, {"_step", "0"}}),
+                                   forkscope::test::historyRecord({{"epoch", "2"}, {"loss", "0.5"}, {"_step", "1"}})}));
+    forkscope::test::TempStore tmp;
+    forkscope::Store store(tmp.path());
+    const forkscope::ImportReport report = forkscope::importPath(store, folder);
     ASSERT_EQ(report.runs.size(), 1u);
     ASSERT_TRUE(report.runs[0].error.isEmpty()) << report.runs[0].error.toStdString();
-    const fs::RunInfo run = store.resolve(report.runs[0].immutableId);
+    const forkscope::RunInfo run = store.resolve(report.runs[0].immutableId);
     std::vector<std::string> lines;
     store.forEachRow(run.key, {QStringLiteral("epoch"), QStringLiteral("loss")}, true,
-                     [&](qint64, const Json &row) { lines.push_back(fs::dumpJson(row)); });
+                     [&](qint64, const Json &row) { lines.push_back(forkscope::dumpJson(row)); });
     EXPECT_EQ(lines, (std::vector<std::string>{R"({"epoch":1,"loss":1.0})", R"({"epoch":2,"loss":0.5})"}));
     EXPECT_TRUE(store.runInfo(run.key).summary["epoch"].is_number_integer());
 }

@@ -11,9 +11,9 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
-using fs::test::copyTree;
+using forkscope::test::copyTree;
 
 namespace {
 
@@ -160,7 +160,8 @@ TEST(StoreImport, ImportedForksLinkWhenTheirSourceArrives)
 {
     test::TempStore tmp;
     Store store(tmp.path());
-    const ImportOutcome fork = writeImportedRun(store, syntheticRun(QStringLiteral("child"), 5, 9, QStringLiteral("parent")));
+    const ImportOutcome fork =
+        writeImportedRun(store, syntheticRun(QStringLiteral("child"), 5, 9, QStringLiteral("parent")));
     ASSERT_EQ(fork.status, ImportOutcome::Status::Created) << fork.error.toStdString();
     EXPECT_FALSE(store.resolve(fork.immutableId).fork);
     EXPECT_EQ(linkPendingForks(store), 0);

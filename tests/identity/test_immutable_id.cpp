@@ -6,7 +6,7 @@
 #include "identity/run_id.h"
 #include "identity/run_ref.h"
 
-using namespace fs;
+using namespace forkscope;
 
 TEST(ImmutableId, UniqueAndNeverARunId)
 {

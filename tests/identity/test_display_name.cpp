@@ -8,5 +8,5 @@ TEST(DisplayName, AdjectiveNounOrdinal)
 {
     const QRegularExpression shape(QStringLiteral("^[a-z]+-[a-z]+-7$"));
     for (int i = 0; i < 100; ++i)
-        EXPECT_TRUE(shape.match(fs::generateDisplayName(7)).hasMatch());
+        EXPECT_TRUE(shape.match(forkscope::generateDisplayName(7)).hasMatch());
 }

@@ -5,8 +5,8 @@
 #include "importers/protobuf_wire.h"
 #include "importers/test_writers.h"
 
-using fs::test::ProtoWriter;
-using namespace fs::wire;
+using forkscope::test::ProtoWriter;
+using namespace forkscope::wire;
 
 TEST(ProtobufWire, ReadsEveryWireType)
 {
@@ -58,7 +58,8 @@ TEST(ProtobufWire, VarintLimits)
 TEST(ProtobufWire, LengthPastEndIsAnErrorWithOffset)
 {
     std::string data = ProtoWriter().varint(1, 1).data();
-    data += "\x12\x05" "abc"; // field 2, length 5, only 3 bytes
+    data += "\x12\x05"
+            "abc"; // field 2, length 5, only 3 bytes
     Reader r(data);
     Field f;
     ASSERT_TRUE(r.next(f));
@@ -72,7 +73,7 @@ TEST(ProtobufWire, LengthPastEndIsAnErrorWithOffset)
 TEST(ProtobufWire, GroupsFieldZeroAndBadWireTypesAreErrors)
 {
     for (const std::string &bad : {std::string("\x0b", 1), std::string("\x0c", 1), std::string("\x00\x01", 2),
-                                  std::string("\x0e\x00", 2), std::string("\x0f", 1)}) {
+                                   std::string("\x0e\x00", 2), std::string("\x0f", 1)}) {
         Reader r(bad);
         Field f;
         EXPECT_FALSE(r.next(f));
@@ -83,7 +84,8 @@ TEST(ProtobufWire, GroupsFieldZeroAndBadWireTypesAreErrors)
 
 TEST(ProtobufWire, TruncatedFixedFields)
 {
-    for (const std::string &bad : {std::string("\x0d\x01\x02", 3), std::string("\x09\x01\x02\x03\x04\x05\x06\x07", 8)}) {
+    for (const std::string &bad :
+         {std::string("\x0d\x01\x02", 3), std::string("\x09\x01\x02\x03\x04\x05\x06\x07", 8)}) {
         Reader r(bad);
         Field f;
         EXPECT_FALSE(r.next(f));

@@ -11,7 +11,7 @@
 #include "support/run_seed.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 QByteArray digest(const QString &path)
@@ -257,9 +257,9 @@ TEST(StoreLifecycle, SeriesLoggedAsIntegersReadBackAsIntegers)
     {
         HistoryWriter w(store, run.key);
         w.addNumber("epoch", 0, 1, true);
-        w.addNumber("loss", 0, 1, false);   // logged as 1.0
+        w.addNumber("loss", 0, 1, false); // logged as 1.0
         w.flush();
-        w.addNumber("epoch", 1, 2, true);   // a second flush keeps the flag
+        w.addNumber("epoch", 1, 2, true); // a second flush keeps the flag
         w.addNumber("loss", 1, 0.5, false);
         w.flush();
     }

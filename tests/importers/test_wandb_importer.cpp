@@ -15,18 +15,18 @@
 #include "importers/wandb_record_decoder.h"
 #include "support/temp_store.h"
 
-using fs::ImportedRun;
-using fs::Json;
+using forkscope::ImportedRun;
+using forkscope::Json;
 
-using fs::test::stepsWith;
-using fs::test::numberAt;
-using fs::test::value;
+using forkscope::test::numberAt;
+using forkscope::test::stepsWith;
+using forkscope::test::value;
 
 namespace {
 
 ImportedRun importFixture(const char *folder)
 {
-    return fs::importWandbRun(fs::test::fixturePath(QStringLiteral("wandb/") + QLatin1String(folder)));
+    return forkscope::importWandbRun(forkscope::test::fixturePath(QStringLiteral("wandb/") + QLatin1String(folder)));
 }
 
 qint64 totalRecords(const ImportedRun &run)
@@ -65,8 +65,8 @@ TEST(WandbFixtures, OfflineRunWithoutHistory)
     EXPECT_EQ(run.format, QLatin1String("wandb"));
     EXPECT_EQ(run.runId, QLatin1String("g9dvvkua"));
     EXPECT_EQ(totalRecords(run), 10);
-    for (const char *kind : {"header", "run", "files", "artifact", "telemetry", "exit", "stats", "summary", "final",
-                             "footer"})
+    for (const char *kind :
+         {"header", "run", "files", "artifact", "telemetry", "exit", "stats", "summary", "final", "footer"})
         EXPECT_EQ(count(run, kind), 1) << kind;
     EXPECT_TRUE(run.rows.empty());
     EXPECT_EQ(run.state, QLatin1String("finished"));
@@ -196,10 +196,10 @@ TEST(WandbFixtures, GoCoreRunWithNestedKeys)
 
 TEST(WandbFolder, FindsAndImportsEveryFixtureRun)
 {
-    const QString dir = fs::test::fixturePath(QStringLiteral("wandb"));
-    const QStringList folders = fs::findWandbRunFolders(dir);
+    const QString dir = forkscope::test::fixturePath(QStringLiteral("wandb"));
+    const QStringList folders = forkscope::findWandbRunFolders(dir);
     ASSERT_EQ(folders.size(), 4);
-    const fs::ImportBatch batch = fs::importWandbFolder(dir);
+    const forkscope::ImportBatch batch = forkscope::importWandbFolder(dir);
     EXPECT_EQ(batch.runs.size(), 4u);
     EXPECT_EQ(batch.skippedRuns, 0);
 }
@@ -212,8 +212,9 @@ struct GeneratedRun {
     GeneratedRun(const std::vector<std::string> &records, const std::string &id = "abc123")
     {
         folder = dir.filePath(QStringLiteral("run-20240102_030405-") + QString::fromStdString(id));
-        fs::test::writeFile(folder + QStringLiteral("/run-") + QString::fromStdString(id) + QStringLiteral(".wandb"),
-                            fs::test::wandbLog(records));
+        forkscope::test::writeFile(folder + QStringLiteral("/run-") + QString::fromStdString(id) +
+                                       QStringLiteral(".wandb"),
+                                   forkscope::test::wandbLog(records));
     }
 };
 
@@ -221,20 +222,21 @@ struct GeneratedRun {
 
 TEST(WandbGenerated, RecordsSpanningBlocksAndBothKeyForms)
 {
-    std::vector<std::string> records = {fs::test::runRecord("abc123", "proj", "my run")};
+    std::vector<std::string> records = {forkscope::test::runRecord("abc123", "proj", "my run")};
     // A history record far larger than a block (FIRST/MIDDLE/LAST chunks).
-    std::vector<fs::test::Item> many;
+    std::vector<forkscope::test::Item> many;
     for (int i = 0; i < 3000; ++i)
         many.push_back({"metric_" + std::to_string(i), std::to_string(i) + ".5"});
     many.push_back({"_step", "0"});
-    records.push_back(fs::test::historyRecord(many));
-    records.push_back(fs::test::historyRecord({{"a.b", "1"}, {"_step", "1"}}, 1, true)); // nested_key
-    records.push_back(fs::test::historyRecord({{"key with spaces", "2"}, {"x/y", "NaN"}}, 2)); // step.num only
-    records.push_back(fs::test::historyRecord({{"inf", "-Infinity"}, {"obj", "{\"v\": NaN, \"s\": \"NaN\"}"}}, 3));
-    records.push_back(fs::test::exitRecord(1, 42));
+    records.push_back(forkscope::test::historyRecord(many));
+    records.push_back(forkscope::test::historyRecord({{"a.b", "1"}, {"_step", "1"}}, 1, true));       // nested_key
+    records.push_back(forkscope::test::historyRecord({{"key with spaces", "2"}, {"x/y", "NaN"}}, 2)); // step.num only
+    records.push_back(
+        forkscope::test::historyRecord({{"inf", "-Infinity"}, {"obj", "{\"v\": NaN, \"s\": \"NaN\"}"}}, 3));
+    records.push_back(forkscope::test::exitRecord(1, 42));
     GeneratedRun g(records);
-    ASSERT_GT(fs::test::wandbLog(records).size(), 65536u);
-    const ImportedRun run = fs::importWandbRun(g.folder);
+    ASSERT_GT(forkscope::test::wandbLog(records).size(), 65536u);
+    const ImportedRun run = forkscope::importWandbRun(g.folder);
     EXPECT_EQ(run.runId, QLatin1String("abc123"));
     EXPECT_EQ(run.project, QLatin1String("proj"));
     EXPECT_EQ(run.name, QLatin1String("my run"));
@@ -257,12 +259,12 @@ TEST(WandbGenerated, RecordsSpanningBlocksAndBothKeyForms)
 
 TEST(WandbGenerated, SummaryUpdatesConfigRecordsAndRemovals)
 {
-    GeneratedRun g({fs::test::runRecord("abc123", "p", "n"),
-                    fs::test::configRecord({{"lr", "0.1"}, {"_wandb", "{\"cli_version\": \"9\"}"}}),
-                    fs::test::summaryRecord({{"loss", "1.0"}, {"_wandb.runtime", "5"}}, true),
-                    fs::test::summaryRecord({{"loss", "0.5"}}),
-                    fs::test::historyRecord({{"loss", "0.5"}, {"_runtime", "7.5"}, {"_step", "0"}})});
-    const ImportedRun run = fs::importWandbRun(g.folder);
+    GeneratedRun g({forkscope::test::runRecord("abc123", "p", "n"),
+                    forkscope::test::configRecord({{"lr", "0.1"}, {"_wandb", "{\"cli_version\": \"9\"}"}}),
+                    forkscope::test::summaryRecord({{"loss", "1.0"}, {"_wandb.runtime", "5"}}, true),
+                    forkscope::test::summaryRecord({{"loss", "0.5"}}),
+                    forkscope::test::historyRecord({{"loss", "0.5"}, {"_runtime", "7.5"}, {"_step", "0"}})});
+    const ImportedRun run = forkscope::importWandbRun(g.folder);
     EXPECT_EQ(run.config, (Json{{"lr", 0.1}}));
     EXPECT_EQ(run.metadata["_wandb"]["cli_version"], "9");
     EXPECT_EQ(run.summary["loss"], 0.5);
@@ -274,8 +276,8 @@ TEST(WandbGenerated, SummaryUpdatesConfigRecordsAndRemovals)
 TEST(WandbGenerated, ForkAndRewind)
 {
     {
-        GeneratedRun g({fs::test::runRecord("child", "p", "n", "parent", 120, "_step")}, "child");
-        const ImportedRun run = fs::importWandbRun(g.folder);
+        GeneratedRun g({forkscope::test::runRecord("child", "p", "n", "parent", 120, "_step")}, "child");
+        const ImportedRun run = forkscope::importWandbRun(g.folder);
         ASSERT_TRUE(run.branch.has_value());
         EXPECT_EQ(run.branch->run, QLatin1String("parent"));
         EXPECT_EQ(run.branch->metric, QLatin1String("_step"));
@@ -283,8 +285,8 @@ TEST(WandbGenerated, ForkAndRewind)
         EXPECT_FALSE(run.branch->rewind);
     }
     {
-        GeneratedRun g({fs::test::runRecord("self", "p", "n", "self", 50, "_step")}, "self");
-        const ImportedRun run = fs::importWandbRun(g.folder);
+        GeneratedRun g({forkscope::test::runRecord("self", "p", "n", "self", 50, "_step")}, "self");
+        const ImportedRun run = forkscope::importWandbRun(g.folder);
         ASSERT_TRUE(run.branch.has_value());
         EXPECT_TRUE(run.branch->rewind);
     }
@@ -292,11 +294,13 @@ TEST(WandbGenerated, ForkAndRewind)
 
 TEST(WandbGenerated, BadRecordsAreSkippedNotFatal)
 {
-    std::vector<std::string> records = {std::string("\x12\x05" "ab", 4), // history field runs past the record
-                                        fs::test::historyRecord({{"k", "not json"}, {"_step", "0"}}),
-                                        fs::test::historyRecord({{"k", "1"}, {"_step", "1"}})};
+    std::vector<std::string> records = {std::string("\x12\x05"
+                                                    "ab",
+                                                    4), // history field runs past the record
+                                        forkscope::test::historyRecord({{"k", "not json"}, {"_step", "0"}}),
+                                        forkscope::test::historyRecord({{"k", "1"}, {"_step", "1"}})};
     GeneratedRun g(records);
-    const ImportedRun run = fs::importWandbRun(g.folder);
+    const ImportedRun run = forkscope::importWandbRun(g.folder);
     ASSERT_EQ(run.rows.size(), 2u);
     EXPECT_TRUE(run.rows[0].values.empty());
     EXPECT_EQ(run.skipped, 2);
@@ -306,10 +310,10 @@ TEST(WandbGenerated, BadRecordsAreSkippedNotFatal)
 
 TEST(WandbGenerated, BadChecksumKeepsEarlierRecordsAndMarksCrashed)
 {
-    std::string file = fs::test::wandbLog({fs::test::historyRecord({{"k", "1"}, {"_step", "0"}}),
-                                           fs::test::historyRecord({{"k", "2"}, {"_step", "1"}})});
+    std::string file = forkscope::test::wandbLog({forkscope::test::historyRecord({{"k", "1"}, {"_step", "0"}}),
+                                                  forkscope::test::historyRecord({{"k", "2"}, {"_step", "1"}})});
     file[file.size() - 2] ^= 1;
-    const ImportedRun run = fs::importWandbLog(file, QStringLiteral("mem.wandb"));
+    const ImportedRun run = forkscope::importWandbLog(file, QStringLiteral("mem.wandb"));
     EXPECT_EQ(run.rows.size(), 1u);
     EXPECT_EQ(run.state, QLatin1String("crashed"));
     ASSERT_EQ(run.warnings.size(), 1);
@@ -319,10 +323,10 @@ TEST(WandbGenerated, BadChecksumKeepsEarlierRecordsAndMarksCrashed)
 TEST(WandbGenerated, WrongMagicThrowsFormatError)
 {
     try {
-        fs::importWandbLog("not a wandb file", QStringLiteral("x.wandb"));
+        forkscope::importWandbLog("not a wandb file", QStringLiteral("x.wandb"));
         FAIL();
-    } catch (const fs::Error &e) {
-        EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
+    } catch (const forkscope::Error &e) {
+        EXPECT_EQ(e.kind(), forkscope::Error::Kind::Format);
         EXPECT_TRUE(e.message().contains(QLatin1String("x.wandb")));
         EXPECT_TRUE(e.message().contains(QLatin1String(":W&B")));
     }
@@ -337,7 +341,7 @@ std::vector<std::string> rowsText(const ImportedRun &run)
     for (const auto &row : run.rows) {
         std::string line = std::to_string(row.step);
         for (const auto &[key, v] : row.values)
-            line += ' ' + key + '=' + fs::dumpJson(v);
+            line += ' ' + key + '=' + forkscope::dumpJson(v);
         out.push_back(std::move(line));
     }
     return out;
@@ -350,19 +354,19 @@ void checkImportedPrefixes(const std::string &file, const std::vector<std::size_
 {
     std::vector<std::string> records;
     std::vector<qint64> offsets;
-    fs::LevelDbLogReader reader(file);
+    forkscope::LevelDbLogReader reader(file);
     std::string_view record;
     qint64 offset = 0;
     while (reader.next(record, &offset)) {
         records.emplace_back(record);
         offsets.push_back(offset);
     }
-    const auto ends = fs::test::wandbRecordEnds(file);
+    const auto ends = forkscope::test::wandbRecordEnds(file);
     ASSERT_EQ(ends.size(), records.size());
     // The lengths ascend, so one decoder is fed record by record; the rows of
     // the first k records are its rows then, ordered as finish() orders them.
     ImportedRun decoded;
-    fs::WandbRecordDecoder decoder(decoded);
+    forkscope::WandbRecordDecoder decoder(decoded);
     std::size_t fed = 0;
     std::optional<std::size_t> expectedFor;
     std::vector<std::string> expected;
@@ -373,20 +377,20 @@ void checkImportedPrefixes(const std::string &file, const std::vector<std::size_
                 decoder.addRecord(records[fed], offsets[fed]);
             ImportedRun ordered;
             ordered.rows = decoded.rows;
-            fs::sortAndMergeRows(ordered.rows);
+            forkscope::sortAndMergeRows(ordered.rows);
             expected = rowsText(ordered);
             expectedFor = k;
         }
         return expected;
     };
     for (const std::size_t n : lengths) {
-        const std::size_t k = fs::test::wholeRecordsIn(ends, n);
+        const std::size_t k = forkscope::test::wholeRecordsIn(ends, n);
         const std::string_view prefix = std::string_view(file).substr(0, n);
         if (k == 0) { // nothing readable: an error, never an empty run
-            ASSERT_THROW(fs::importWandbLog(prefix, QStringLiteral("prefix")), fs::Error) << n;
+            ASSERT_THROW(forkscope::importWandbLog(prefix, QStringLiteral("prefix")), forkscope::Error) << n;
             continue;
         }
-        const ImportedRun run = fs::importWandbLog(prefix, QStringLiteral("prefix"));
+        const ImportedRun run = forkscope::importWandbLog(prefix, QStringLiteral("prefix"));
         ASSERT_EQ(rowsText(run), rowsOfFirst(k)) << "prefix " << n << " holds " << k << " whole records";
         if (!run.recordCounts.count(QStringLiteral("exit"))) {
             ASSERT_NE(run.state, QLatin1String("finished")) << n;
@@ -398,20 +402,20 @@ void checkImportedPrefixes(const std::string &file, const std::vector<std::size_
 
 TEST(WandbGenerated, ImportingEveryPrefixOfARealFileGivesTheRowsOfItsWholeRecords)
 {
-    const std::string file =
-        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g/run-5zwrn21g.wandb")));
+    const std::string file = forkscope::test::readFile(
+        forkscope::test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g/run-5zwrn21g.wandb")));
     std::vector<std::size_t> every(file.size() + 1);
     std::iota(every.begin(), every.end(), std::size_t(0));
     checkImportedPrefixes(file, every);
-    EXPECT_EQ(rowsText(fs::importWandbLog(file, QStringLiteral("whole"))).size(), 10u);
+    EXPECT_EQ(rowsText(forkscope::importWandbLog(file, QStringLiteral("whole"))).size(), 10u);
 }
 
 TEST(WandbGenerated, ImportingTheBigRealFileCutAtEveryRecordEndAndOneByteEitherSide)
 {
-    const std::string file =
-        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20220429_201936-3ojed7lz/run-3ojed7lz.wandb")));
+    const std::string file = forkscope::test::readFile(
+        forkscope::test::fixturePath(QStringLiteral("wandb/run-20220429_201936-3ojed7lz/run-3ojed7lz.wandb")));
     std::vector<std::size_t> lengths;
-    for (const std::size_t end : fs::test::wandbRecordEnds(file))
+    for (const std::size_t end : forkscope::test::wandbRecordEnds(file))
         for (std::size_t n = end - 1; n <= std::min(end + 1, file.size()); ++n)
             lengths.push_back(n);
     ASSERT_GT(lengths.size(), 3000u);
@@ -422,18 +426,19 @@ TEST(WandbLegacy, Sdk09HistoryJsonl)
 {
     QTemporaryDir dir;
     const QString run = dir.filePath(QStringLiteral("run-20200101_120000-old09"));
-    fs::test::writeFile(run + QStringLiteral("/wandb-history.jsonl"),
-                        "{\"_step\": 0, \"_runtime\": 1.5, \"_timestamp\": 1577880000, \"acc\": 0.5}\n"
-                        "{\"_step\": 1, \"_runtime\": 2.5, \"_timestamp\": 1577880001, \"acc\": NaN, \"loss k\": 3}\n"
-                        "{\"_step\": 2, \"acc\": 0.");
-    fs::test::writeFile(run + QStringLiteral("/config.yaml"),
-                        "wandb_version: 1\nlr:\n  desc: null\n  value: 0.01\nname:\n  value: '007'\n");
-    fs::test::writeFile(run + QStringLiteral("/wandb-summary.json"), "{\"acc\": 0.75}");
-    fs::test::writeFile(run + QStringLiteral("/wandb-metadata.json"),
-                        "{\"host\": \"box\", \"state\": \"finished\", \"exitcode\": 0, \"startedAt\": "
-                        "\"2020-01-01T12:00:00.123456\"}");
-    EXPECT_TRUE(fs::isWandbRunFolder(run));
-    const ImportedRun r = fs::importWandbRun(run);
+    forkscope::test::writeFile(
+        run + QStringLiteral("/wandb-history.jsonl"),
+        "{\"_step\": 0, \"_runtime\": 1.5, \"_timestamp\": 1577880000, \"acc\": 0.5}\n"
+        "{\"_step\": 1, \"_runtime\": 2.5, \"_timestamp\": 1577880001, \"acc\": NaN, \"loss k\": 3}\n"
+        "{\"_step\": 2, \"acc\": 0.");
+    forkscope::test::writeFile(run + QStringLiteral("/config.yaml"),
+                               "wandb_version: 1\nlr:\n  desc: null\n  value: 0.01\nname:\n  value: '007'\n");
+    forkscope::test::writeFile(run + QStringLiteral("/wandb-summary.json"), "{\"acc\": 0.75}");
+    forkscope::test::writeFile(run + QStringLiteral("/wandb-metadata.json"),
+                               "{\"host\": \"box\", \"state\": \"finished\", \"exitcode\": 0, \"startedAt\": "
+                               "\"2020-01-01T12:00:00.123456\"}");
+    EXPECT_TRUE(forkscope::isWandbRunFolder(run));
+    const ImportedRun r = forkscope::importWandbRun(run);
     EXPECT_EQ(r.runId, QLatin1String("old09"));
     ASSERT_EQ(r.rows.size(), 2u);
     EXPECT_EQ(r.rows[1].step, 1);
@@ -452,7 +457,7 @@ TEST(WandbLegacy, Sdk09HistoryJsonl)
 TEST(WandbErrors, NotARunFolder)
 {
     QTemporaryDir dir;
-    EXPECT_THROW(fs::importWandbRun(dir.path()), fs::Error);
-    EXPECT_THROW(fs::importWandbRun(dir.filePath(QStringLiteral("missing"))), fs::Error);
-    EXPECT_FALSE(fs::isWandbRunFolder(dir.path()));
+    EXPECT_THROW(forkscope::importWandbRun(dir.path()), forkscope::Error);
+    EXPECT_THROW(forkscope::importWandbRun(dir.filePath(QStringLiteral("missing"))), forkscope::Error);
+    EXPECT_FALSE(forkscope::isWandbRunFolder(dir.path()));
 }

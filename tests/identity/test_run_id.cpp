@@ -7,7 +7,7 @@
 #include "identity/run_id.h"
 #include "identity/run_path.h"
 
-using namespace fs;
+using namespace forkscope;
 
 TEST(RunId, GeneratedIdsAreEightLowercaseAlphanumerics)
 {

@@ -8,8 +8,8 @@
 #include "importers/test_writers.h"
 #include "support/temp_store.h"
 
-using fs::LevelDbLogReader;
-using fs::ReadStop;
+using forkscope::LevelDbLogReader;
+using forkscope::ReadStop;
 
 namespace {
 
@@ -100,9 +100,11 @@ TEST(LevelDbLogReader, RecordsSpanningBlocksRoundTrip)
 {
     // Sizes chosen to hit FULL, FIRST/LAST, FIRST/MIDDLE.../LAST, a block tail
     // shorter than a header (padding), and an empty record.
-    std::vector<std::string> records = {sized(10, 'a'), sized(32768 - 7 - 7 - 10 - 7 - 3, 'b'), sized(5, 'c'),
-                                        sized(100000, 'd'), std::string(), sized(40000, 'e'), sized(1, 'f')};
-    const std::string file = fs::test::wandbLog(records);
+    std::vector<std::string> records = {sized(10, 'a'), sized(32768 - 7 - 7 - 10 - 7 - 3, 'b'),
+                                        sized(5, 'c'),  sized(100000, 'd'),
+                                        std::string(),  sized(40000, 'e'),
+                                        sized(1, 'f')};
+    const std::string file = forkscope::test::wandbLog(records);
     const auto types = chunkTypes(file);
     EXPECT_NE(std::find(types.begin(), types.end(), 2), types.end());
     EXPECT_NE(std::find(types.begin(), types.end(), 3), types.end());
@@ -119,9 +121,9 @@ TEST(LevelDbLogReader, RecordsSpanningBlocksRoundTrip)
 
 TEST(LevelDbLogReader, AllZeroHeaderMeansRestOfBlockIsPadding)
 {
-    std::string file = fs::test::wandbLog({"first"});
+    std::string file = forkscope::test::wandbLog({"first"});
     file.resize(32768, '\0'); // zero-filled rest of block 0
-    const std::string second = fs::test::wandbLog({"second"}).substr(7);
+    const std::string second = forkscope::test::wandbLog({"second"}).substr(7);
     file += second;
     const auto r = readAll(file);
     EXPECT_EQ(r.stop.kind, ReadStop::Kind::End);
@@ -131,13 +133,13 @@ TEST(LevelDbLogReader, AllZeroHeaderMeansRestOfBlockIsPadding)
     EXPECT_EQ(r.offsets[1], 32768);
 
     // Zero bytes at the very end (preallocated file) are not a cut either.
-    const auto z = readAll(fs::test::wandbLog({"x"}) + std::string(3, '\0'));
+    const auto z = readAll(forkscope::test::wandbLog({"x"}) + std::string(3, '\0'));
     EXPECT_EQ(z.stop.kind, ReadStop::Kind::End);
 }
 
 TEST(LevelDbLogReader, BadChecksumStopsWithOffsetAndExpectedValue)
 {
-    std::string file = fs::test::wandbLog({"one", "two", "three"});
+    std::string file = forkscope::test::wandbLog({"one", "two", "three"});
     const std::size_t second = 7 + 7 + 3;
     file[second + 7] ^= 0x20; // flip a payload bit of "two"
     const auto r = readAll(file);
@@ -153,19 +155,19 @@ TEST(LevelDbLogReader, ChunkSequenceErrors)
 {
     // LAST/MIDDLE without FIRST, FULL inside a fragmented record, unknown type,
     // length past block end: each is reported where it happens.
-    const std::string big = fs::test::wandbLog({sized(40000, 'x')});
+    const std::string big = forkscope::test::wandbLog({sized(40000, 'x')});
     const std::size_t secondChunk = 32768;
     auto a = readAll(std::string(big.substr(0, 7)) + big.substr(secondChunk)); // LAST alone
     EXPECT_EQ(a.stop.kind, ReadStop::Kind::Corrupt);
     EXPECT_TRUE(a.stop.reason.contains(QLatin1String("without a FIRST"))) << a.stop.reason.toStdString();
 
-    std::string file = fs::test::wandbLog({"abc"});
+    std::string file = forkscope::test::wandbLog({"abc"});
     file[7 + 6] = 9; // type 9 (checksum checked after type)
     auto b = readAll(file);
     EXPECT_EQ(b.stop.kind, ReadStop::Kind::Corrupt);
     EXPECT_TRUE(b.stop.reason.contains(QLatin1String("type 9")));
 
-    file = fs::test::wandbLog({"abc"});
+    file = forkscope::test::wandbLog({"abc"});
     file[7 + 4] = char(0xff);
     file[7 + 5] = char(0xff);
     auto c = readAll(file);
@@ -173,7 +175,7 @@ TEST(LevelDbLogReader, ChunkSequenceErrors)
     EXPECT_TRUE(c.stop.reason.contains(QLatin1String("block end")));
 
     // FIRST of the big record followed by a FULL chunk instead of MIDDLE.
-    std::string mixed = big.substr(0, secondChunk) + fs::test::wandbLog({"z"}).substr(7);
+    std::string mixed = big.substr(0, secondChunk) + forkscope::test::wandbLog({"z"}).substr(7);
     auto d = readAll(mixed);
     EXPECT_EQ(d.stop.kind, ReadStop::Kind::Corrupt);
     EXPECT_TRUE(d.stop.reason.contains(QLatin1String("FULL chunk"))) << d.stop.reason.toStdString();
@@ -188,7 +190,8 @@ TEST(LevelDbLogReader, RandomBytesNeverCrash)
         for (char &c : s)
             c = char(rng());
         if (i % 2)
-            s.replace(0, std::min<std::size_t>(7, s.size()), std::string(":W&B\xe1\xbe\x00", 7).substr(0, std::min<std::size_t>(7, s.size())));
+            s.replace(0, std::min<std::size_t>(7, s.size()),
+                      std::string(":W&B\xe1\xbe\x00", 7).substr(0, std::min<std::size_t>(7, s.size())));
         const auto r = readAll(s);
         EXPECT_NE(r.stop.kind, ReadStop::Kind::Reading);
         if (!r.stop.isClean()) {
@@ -202,11 +205,10 @@ namespace {
 // Every prefix of `full` yields exactly the first k whole records (k: the
 // records whose last chunk ends inside the prefix, neither fewer nor more)
 // and, unless it ends on a record boundary, a reason naming a byte offset.
-void checkPrefix(const std::string &full, const ReadAll &whole, const std::vector<std::size_t> &ends,
-                 std::size_t n)
+void checkPrefix(const std::string &full, const ReadAll &whole, const std::vector<std::size_t> &ends, std::size_t n)
 {
     const auto r = readAll(std::string_view(full).substr(0, n));
-    ASSERT_EQ(r.records.size(), fs::test::wholeRecordsIn(ends, n)) << "prefix " << n;
+    ASSERT_EQ(r.records.size(), forkscope::test::wholeRecordsIn(ends, n)) << "prefix " << n;
     for (std::size_t i = 0; i < r.records.size(); ++i)
         ASSERT_EQ(r.records[i], whole.records[i]) << "prefix " << n << " record " << i;
     ASSERT_LE(r.stop.offset, qint64(n));
@@ -219,7 +221,7 @@ void checkPrefix(const std::string &full, const ReadAll &whole, const std::vecto
 void checkEveryPrefix(const std::string &full, std::size_t stride, std::size_t denseTail)
 {
     const auto whole = readAll(full);
-    const auto ends = fs::test::wandbRecordEnds(full);
+    const auto ends = forkscope::test::wandbRecordEnds(full);
     ASSERT_EQ(ends.size(), whole.records.size());
     for (std::size_t n = 0; n <= full.size(); n += (n + denseTail >= full.size() || n < 64) ? 1 : stride)
         ASSERT_NO_FATAL_FAILURE(checkPrefix(full, whole, ends, n));
@@ -234,7 +236,7 @@ void checkEveryPrefix(const std::string &full, std::size_t stride, std::size_t d
 
 TEST(LevelDbLogReader, EveryPrefixOfAGeneratedFile)
 {
-    const std::string file = fs::test::wandbLog({sized(100, 'a'), sized(70000, 'b'), sized(30, 'c')});
+    const std::string file = forkscope::test::wandbLog({sized(100, 'a'), sized(70000, 'b'), sized(30, 'c')});
     // Dense near the block edges and the end, strided in between.
     checkEveryPrefix(file, 97, 200);
     for (std::size_t edge : {std::size_t(32768), std::size_t(65536)})
@@ -247,15 +249,15 @@ TEST(LevelDbLogReader, EveryPrefixOfAGeneratedFile)
 
 TEST(LevelDbLogReader, EveryPrefixOfARealFile)
 {
-    const std::string file =
-        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g/run-5zwrn21g.wandb")));
+    const std::string file = forkscope::test::readFile(
+        forkscope::test::fixturePath(QStringLiteral("wandb/run-20241201_230053-5zwrn21g/run-5zwrn21g.wandb")));
     checkEveryPrefix(file, 1, 0); // all 38688+1 lengths
 }
 
 TEST(LevelDbLogReader, CutRealFileReportsTheMissingPayload)
 {
-    const std::string file =
-        fs::test::readFile(fs::test::fixturePath(QStringLiteral("wandb/run-20220429_201936-3ojed7lz/run-3ojed7lz.wandb")));
+    const std::string file = forkscope::test::readFile(
+        forkscope::test::fixturePath(QStringLiteral("wandb/run-20220429_201936-3ojed7lz/run-3ojed7lz.wandb")));
     const auto r = readAll(file);
     EXPECT_EQ(r.records.size(), 1106u); // + the cut one = PROVENANCE's 1107
     EXPECT_EQ(r.stop.kind, ReadStop::Kind::Truncated);

@@ -7,7 +7,7 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 TEST(SqliteDb, SameSqlInUseTwiceGetsTwoIndependentStatements)
 {

@@ -17,7 +17,7 @@
 #include "store/store_check.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 
@@ -229,8 +229,8 @@ TEST(ChunkIntegrity, RandomBytesInTheFilesPagesAreCaught)
     test::TempStore tmp;
     writeStore(tmp.path()); // closed: the WAL is checkpointed into the file
     // Find the middle chunk's values in the file and overwrite 24 of its bytes.
-    const QByteArray blob = rawBlob(tmp.path(), "SELECT data FROM chunk_data WHERE id = " +
-                                                    chunkWhere("loss", kChunkCapacity));
+    const QByteArray blob =
+        rawBlob(tmp.path(), "SELECT data FROM chunk_data WHERE id = " + chunkWhere("loss", kChunkCapacity));
     ASSERT_GT(blob.size(), 1000);
     const QByteArray needle = blob.mid(blob.size() / 2, 64);
     QFile file(tmp.path());

@@ -9,21 +9,21 @@
 #include "importers/test_writers.h"
 #include "support/temp_store.h"
 
-using fs::ImportedRun;
-using fs::Json;
-using fs::test::TensorForm;
+using forkscope::ImportedRun;
+using forkscope::Json;
+using forkscope::test::TensorForm;
 
-using fs::test::stepsWith;
-using fs::test::numberAt;
-using fs::test::value;
+using forkscope::test::numberAt;
+using forkscope::test::stepsWith;
+using forkscope::test::value;
 
 namespace {
 
 std::string eventFile(const std::vector<std::string> &events)
 {
-    std::string out = fs::test::tfRecord(fs::test::fileVersionEvent(1000));
+    std::string out = forkscope::test::tfRecord(forkscope::test::fileVersionEvent(1000));
     for (const auto &e : events)
-        out += fs::test::tfRecord(e);
+        out += forkscope::test::tfRecord(e);
     return out;
 }
 
@@ -31,7 +31,8 @@ std::string eventFile(const std::vector<std::string> &events)
 
 TEST(TensorBoardFixture, KerasScalars)
 {
-    const fs::ImportBatch batch = fs::importTensorBoardDir(fs::test::fixturePath(QStringLiteral("tensorboard/keras-cvp")));
+    const forkscope::ImportBatch batch =
+        forkscope::importTensorBoardDir(forkscope::test::fixturePath(QStringLiteral("tensorboard/keras-cvp")));
     ASSERT_EQ(batch.runs.size(), 1u);
     const ImportedRun &run = batch.runs[0];
     EXPECT_EQ(run.format, QLatin1String("tensorboard"));
@@ -57,20 +58,21 @@ TEST(TensorBoardFixture, KerasScalars)
 TEST(TensorBoardGenerated, TensorFormScalars)
 {
     QTemporaryDir dir;
-    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.host")),
-                        eventFile({
-                            fs::test::tensorEvent(1001, 0, "f_content", 0.25, TensorForm::FloatContent, true),
-                            fs::test::tensorEvent(1002, 1, "f_content", 0.5, TensorForm::FloatContent, false),
-                            fs::test::tensorEvent(1001, 0, "d_content", 1e-300, TensorForm::DoubleContent, true),
-                            fs::test::tensorEvent(1001, 0, "f_val", 1.5, TensorForm::FloatVal, true),
-                            fs::test::tensorEvent(1001, 0, "f_unpacked", 2.5, TensorForm::FloatValUnpacked, true),
-                            fs::test::tensorEvent(1001, 0, "d_val", 3.25, TensorForm::DoubleVal, true),
-                            fs::test::tensorEvent(1001, 0, "no_plugin", 9, TensorForm::FloatContent, false),
-                            fs::test::tensorEvent(1001, 0, "vector", 9, TensorForm::FloatContent, true, 1),
-                            fs::test::imageEvent(1001, 0, "img"),
-                            fs::test::scalarEvent(1003, 2, "simple", 7.0f),
-                        }));
-    const fs::ImportBatch batch = fs::importTensorBoardDir(dir.path());
+    forkscope::test::writeFile(
+        dir.filePath(QStringLiteral("events.out.tfevents.1.host")),
+        eventFile({
+            forkscope::test::tensorEvent(1001, 0, "f_content", 0.25, TensorForm::FloatContent, true),
+            forkscope::test::tensorEvent(1002, 1, "f_content", 0.5, TensorForm::FloatContent, false),
+            forkscope::test::tensorEvent(1001, 0, "d_content", 1e-300, TensorForm::DoubleContent, true),
+            forkscope::test::tensorEvent(1001, 0, "f_val", 1.5, TensorForm::FloatVal, true),
+            forkscope::test::tensorEvent(1001, 0, "f_unpacked", 2.5, TensorForm::FloatValUnpacked, true),
+            forkscope::test::tensorEvent(1001, 0, "d_val", 3.25, TensorForm::DoubleVal, true),
+            forkscope::test::tensorEvent(1001, 0, "no_plugin", 9, TensorForm::FloatContent, false),
+            forkscope::test::tensorEvent(1001, 0, "vector", 9, TensorForm::FloatContent, true, 1),
+            forkscope::test::imageEvent(1001, 0, "img"),
+            forkscope::test::scalarEvent(1003, 2, "simple", 7.0f),
+        }));
+    const forkscope::ImportBatch batch = forkscope::importTensorBoardDir(dir.path());
     ASSERT_EQ(batch.runs.size(), 1u);
     const ImportedRun &run = batch.runs[0];
     ASSERT_EQ(run.rows.size(), 3u);
@@ -94,14 +96,16 @@ TEST(TensorBoardGenerated, TensorFormScalars)
 TEST(TensorBoardGenerated, RestartedStepsKeepLastValueAndWarn)
 {
     QTemporaryDir dir;
-    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.100.h")),
-                        eventFile({fs::test::scalarEvent(1, 0, "loss", 1), fs::test::scalarEvent(2, 1, "loss", 2),
-                                   fs::test::scalarEvent(3, 2, "loss", 3)}));
+    forkscope::test::writeFile(
+        dir.filePath(QStringLiteral("events.out.tfevents.100.h")),
+        eventFile({forkscope::test::scalarEvent(1, 0, "loss", 1), forkscope::test::scalarEvent(2, 1, "loss", 2),
+                   forkscope::test::scalarEvent(3, 2, "loss", 3)}));
     // The resumed job's file: written later, steps go back to 1.
-    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.200.h")),
-                        eventFile({fs::test::scalarEvent(4, 1, "loss", 20), fs::test::scalarEvent(5, 2, "loss", 30),
-                                   fs::test::scalarEvent(6, 3, "loss", 40)}));
-    const ImportedRun run = fs::importTensorBoardDir(dir.path()).runs.at(0);
+    forkscope::test::writeFile(
+        dir.filePath(QStringLiteral("events.out.tfevents.200.h")),
+        eventFile({forkscope::test::scalarEvent(4, 1, "loss", 20), forkscope::test::scalarEvent(5, 2, "loss", 30),
+                   forkscope::test::scalarEvent(6, 3, "loss", 40)}));
+    const ImportedRun run = forkscope::importTensorBoardDir(dir.path()).runs.at(0);
     ASSERT_EQ(run.rows.size(), 4u);
     EXPECT_EQ(numberAt(run.rows[0], "loss"), 1);
     EXPECT_EQ(numberAt(run.rows[1], "loss"), 20);
@@ -117,12 +121,14 @@ TEST(TensorBoardGenerated, OneRunPerSubfolderAndRootFiles)
 {
     QTemporaryDir dir;
     const QString root = dir.filePath(QStringLiteral("logs"));
-    fs::test::writeFile(root + QStringLiteral("/events.out.tfevents.1.h"), eventFile({fs::test::scalarEvent(1, 0, "a", 1)}));
-    fs::test::writeFile(root + QStringLiteral("/train/events.out.tfevents.1.h"), eventFile({fs::test::scalarEvent(1, 0, "b", 1)}));
-    fs::test::writeFile(root + QStringLiteral("/exp 1/eval/events.out.tfevents.1.h"),
-                        eventFile({fs::test::scalarEvent(1, 0, "c/d e", 1)}));
-    fs::test::writeFile(root + QStringLiteral("/notes.txt"), "ignored");
-    const fs::ImportBatch batch = fs::importTensorBoardDir(root);
+    forkscope::test::writeFile(root + QStringLiteral("/events.out.tfevents.1.h"),
+                               eventFile({forkscope::test::scalarEvent(1, 0, "a", 1)}));
+    forkscope::test::writeFile(root + QStringLiteral("/train/events.out.tfevents.1.h"),
+                               eventFile({forkscope::test::scalarEvent(1, 0, "b", 1)}));
+    forkscope::test::writeFile(root + QStringLiteral("/exp 1/eval/events.out.tfevents.1.h"),
+                               eventFile({forkscope::test::scalarEvent(1, 0, "c/d e", 1)}));
+    forkscope::test::writeFile(root + QStringLiteral("/notes.txt"), "ignored");
+    const forkscope::ImportBatch batch = forkscope::importTensorBoardDir(root);
     ASSERT_EQ(batch.runs.size(), 3u);
     QStringList names;
     for (const auto &r : batch.runs) {
@@ -140,10 +146,11 @@ TEST(TensorBoardGenerated, OneRunPerSubfolderAndRootFiles)
 TEST(TensorBoardGenerated, CutFileKeepsWholeEventsAndSaysWhere)
 {
     QTemporaryDir dir;
-    std::string file = eventFile({fs::test::scalarEvent(1, 0, "a", 1), fs::test::scalarEvent(2, 1, "a", 2)});
+    std::string file =
+        eventFile({forkscope::test::scalarEvent(1, 0, "a", 1), forkscope::test::scalarEvent(2, 1, "a", 2)});
     file.resize(file.size() - 5);
-    fs::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.h")), file);
-    const ImportedRun run = fs::importTensorBoardDir(dir.path()).runs.at(0);
+    forkscope::test::writeFile(dir.filePath(QStringLiteral("events.out.tfevents.1.h")), file);
+    const ImportedRun run = forkscope::importTensorBoardDir(dir.path()).runs.at(0);
     EXPECT_EQ(run.rows.size(), 1u);
     EXPECT_EQ(run.state, QLatin1String("crashed"));
     ASSERT_EQ(run.warnings.size(), 1);
@@ -154,23 +161,23 @@ TEST(TensorBoardGenerated, EmptyFolderIsAClearError)
 {
     QTemporaryDir dir;
     try {
-        fs::importTensorBoardDir(dir.path());
+        forkscope::importTensorBoardDir(dir.path());
         FAIL();
-    } catch (const fs::Error &e) {
-        EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
+    } catch (const forkscope::Error &e) {
+        EXPECT_EQ(e.kind(), forkscope::Error::Kind::Format);
         EXPECT_TRUE(e.message().contains(QLatin1String("events.out.tfevents")));
     }
 }
 
 TEST(TensorBoardGenerated, ScalarFromTensorProtoRejectsOddShapes)
 {
-    fs::test::ProtoWriter t;
+    forkscope::test::ProtoWriter t;
     t.varint(1, 1).bytes(4, std::string(8, '\0')); // DT_FLOAT with 8 content bytes
-    EXPECT_FALSE(fs::scalarFromTensorProto(t.data()).has_value());
-    fs::test::ProtoWriter h;
+    EXPECT_FALSE(forkscope::scalarFromTensorProto(t.data()).has_value());
+    forkscope::test::ProtoWriter h;
     h.varint(1, 19).bytes(4, std::string(2, '\0')); // DT_HALF: not read
-    EXPECT_FALSE(fs::scalarFromTensorProto(h.data()).has_value());
-    fs::test::ProtoWriter two;
+    EXPECT_FALSE(forkscope::scalarFromTensorProto(h.data()).has_value());
+    forkscope::test::ProtoWriter two;
     two.varint(1, 2).doubleField(6, 1).doubleField(6, 2); // two values
-    EXPECT_FALSE(fs::scalarFromTensorProto(two.data()).has_value());
+    EXPECT_FALSE(forkscope::scalarFromTensorProto(two.data()).has_value());
 }

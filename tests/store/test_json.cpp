@@ -8,7 +8,7 @@
 #include "core/json_qt.h"
 #include "core/step_rule.h"
 
-using namespace fs;
+using namespace forkscope;
 
 TEST(Json, NonFiniteTokensRoundTrip)
 {
@@ -52,7 +52,9 @@ TEST(Json, NulBytesAndDeepNestingAreRefusedBeforeParsing)
     const Json ok = parseJson(std::string(512, '[') + std::string(512, ']'), QStringLiteral("t"));
     EXPECT_EQ(jsonDepth(ok), 512);
     // Brackets inside strings are text, not nesting.
-    EXPECT_EQ(parseJson("{\"s\": \"" + std::string(2000, '[') + "\\\"\"}", QStringLiteral("t"))["s"].get<std::string>().size(),
+    EXPECT_EQ(parseJson("{\"s\": \"" + std::string(2000, '[') + "\\\"\"}", QStringLiteral("t"))["s"]
+                  .get<std::string>()
+                  .size(),
               2001u);
 }
 
@@ -98,7 +100,8 @@ TEST(Json, StringsThatSpellTheParsersStandInsStayStrings)
     // Both spellings the non-finite stand-ins ever had, next to real NaN.
     const std::string text = R"(["\u0001fs:NaN", "\u0001\u0002", "\u0001\u0005\u0002", NaN, -Infinity])";
     const Json j = parseJson(text, QStringLiteral("t"));
-    EXPECT_EQ(j[0], "\x01" "fs:NaN");
+    EXPECT_EQ(j[0], "\x01"
+                    "fs:NaN");
     EXPECT_EQ(j[1], "\x01\x02");
     EXPECT_EQ(j[2], "\x01\x05\x02");
     EXPECT_TRUE(std::isnan(j[3].get<double>()));

@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include "client/run.h"
 #include "core/error.h"
 #include "core/plain_text.h"
 #include "importers/mlflow_importer.h"
@@ -12,11 +13,10 @@
 #include "importers/test_writers.h"
 #include "importers/wandb_importer.h"
 #include "importers/yaml_json.h"
-#include "client/run.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
-using namespace fs;
+using namespace forkscope;
 
 namespace {
 
@@ -42,10 +42,10 @@ TEST(PlainText, FindsTheFirstByteThatIsNotUtf8)
 {
     EXPECT_FALSE(invalidUtf8Offset("plain \xe6\x97\xa5 \xf0\x9f\x98\x80"));
     EXPECT_EQ(invalidUtf8Offset("ab\xff"), std::size_t(2));
-    EXPECT_EQ(invalidUtf8Offset("a\xc0\xaf"), std::size_t(1));           // overlong '/'
-    EXPECT_EQ(invalidUtf8Offset("a\xed\xa0\x80"), std::size_t(1));       // a surrogate
-    EXPECT_EQ(invalidUtf8Offset("a\xf4\x90\x80\x80"), std::size_t(1));   // past U+10FFFF
-    EXPECT_EQ(invalidUtf8Offset("abc\xe6\x97"), std::size_t(3));         // cut short
+    EXPECT_EQ(invalidUtf8Offset("a\xc0\xaf"), std::size_t(1));         // overlong '/'
+    EXPECT_EQ(invalidUtf8Offset("a\xed\xa0\x80"), std::size_t(1));     // a surrogate
+    EXPECT_EQ(invalidUtf8Offset("a\xf4\x90\x80\x80"), std::size_t(1)); // past U+10FFFF
+    EXPECT_EQ(invalidUtf8Offset("abc\xe6\x97"), std::size_t(3));       // cut short
     EXPECT_TRUE(invalidTextProblem(QStringLiteral("name"), QStringLiteral("fine 日本")).isEmpty());
     EXPECT_TRUE(invalidTextProblem(QStringLiteral("name"), QString::fromUtf8("a\xff")).contains(u"U+FFFD"));
     QString lone = QStringLiteral("ab");
@@ -63,8 +63,10 @@ TEST(HostileText, StoreAndClientRefuseTextThatIsNotValid)
         o.storePath = tmp.path();
         o.project = QStringLiteral("p");
         o.id = QStringLiteral("ok%1").arg(field);
-        (field == 0 ? o.id : field == 1 ? o.project : field == 2 ? o.name : o.entity) =
-            field == 3 ? QString::fromUtf8("e\xff") : lone;
+        (field == 0   ? o.id
+         : field == 1 ? o.project
+         : field == 2 ? o.name
+                      : o.entity) = field == 3 ? QString::fromUtf8("e\xff") : lone;
         try {
             auto run = Run::init(o);
             ADD_FAILURE() << "field " << field << " was accepted";
@@ -99,7 +101,8 @@ TEST(HostileText, YamlKeysAndMetaIdentifiersStayText)
 
     QTemporaryDir tmp;
     const QString root = tmp.filePath(QStringLiteral("mlruns"));
-    test::writeFile(root + QStringLiteral("/5/meta.yaml"), "experiment_id: 0005\nname: 0012\nlifecycle_stage: active\n");
+    test::writeFile(root + QStringLiteral("/5/meta.yaml"),
+                    "experiment_id: 0005\nname: 0012\nlifecycle_stage: active\n");
     test::writeFile(root + QStringLiteral("/5/r/meta.yaml"),
                     "run_id: 00000000000000000000000000000010\nexperiment_id: 0005\nstatus: 3\n"
                     "start_time: 1000\nend_time: 2500\nlifecycle_stage: active\nrun_name: 007\n");
@@ -165,9 +168,9 @@ TEST(HostileText, WandbTextThatIsNotUtf8IsReplacedOrRefused)
 
     // A run ID that is not UTF-8 is not repaired: the run fails, nothing is stored.
     QTemporaryDir tmp2;
-    const QString badId = writeWandbRun(tmp2.path(), QStringLiteral("y"),
-                                        {test::runRecord("y\xff", "proj", "n"),
-                                         test::historyRecord({{"loss", "1"}, {"_step", "0"}})});
+    const QString badId =
+        writeWandbRun(tmp2.path(), QStringLiteral("y"),
+                      {test::runRecord("y\xff", "proj", "n"), test::historyRecord({{"loss", "1"}, {"_step", "0"}})});
     const ImportReport refused = importPath(s, badId);
     ASSERT_EQ(refused.runs.size(), 1u);
     EXPECT_EQ(refused.runs[0].status, ImportOutcome::Status::Failed);
@@ -214,7 +217,8 @@ TEST(HostileText, NothingReadableIsAnErrorNotAnEmptyRun)
     EXPECT_EQ(batch.runs[0].rows.size(), 1u);
     EXPECT_EQ(batch.skippedRuns, 1);
     ASSERT_EQ(batch.warnings.size(), 1);
-    EXPECT_TRUE(batch.warnings[0].contains(u"2 event file(s) hold no readable record")) << batch.warnings[0].toStdString();
+    EXPECT_TRUE(batch.warnings[0].contains(u"2 event file(s) hold no readable record"))
+        << batch.warnings[0].toStdString();
     EXPECT_TRUE(batch.warnings[0].contains(u"checksum")) << batch.warnings[0].toStdString();
 
     test::TempStore store;

@@ -12,32 +12,34 @@
 #include "importers/test_writers.h"
 #include "support/temp_store.h"
 
-using fs::ImportedRun;
-using fs::Json;
+using forkscope::ImportedRun;
+using forkscope::Json;
 
-using fs::test::stepsWith;
-using fs::test::numberAt;
-using fs::test::value;
+using forkscope::test::numberAt;
+using forkscope::test::stepsWith;
+using forkscope::test::value;
 
 namespace {
 
 void writeExperiment(const QString &root, const QString &id, const QString &name, bool deleted = false)
 {
-    fs::test::writeFile(root + QLatin1Char('/') + id + QStringLiteral("/meta.yaml"),
-                        QStringLiteral("experiment_id: '%1'\nname: %2\nlifecycle_stage: %3\n")
-                            .arg(id, name, deleted ? QStringLiteral("deleted") : QStringLiteral("active"))
-                            .toStdString());
+    forkscope::test::writeFile(root + QLatin1Char('/') + id + QStringLiteral("/meta.yaml"),
+                               QStringLiteral("experiment_id: '%1'\nname: %2\nlifecycle_stage: %3\n")
+                                   .arg(id, name, deleted ? QStringLiteral("deleted") : QStringLiteral("active"))
+                                   .toStdString());
 }
 
 QString writeRun(const QString &root, const QString &exp, const QString &id, int status, bool deleted = false)
 {
     const QString dir = root + QLatin1Char('/') + exp + QLatin1Char('/') + id;
-    fs::test::writeFile(dir + QStringLiteral("/meta.yaml"),
-                        QStringLiteral("run_id: %1\nrun_name: meta-name\nexperiment_id: '%2'\nstatus: %3\n"
-                                       "start_time: 1000000\nend_time: 1005500\nlifecycle_stage: %4\nuser_id: me\n")
-                            .arg(id, exp).arg(status)
-                            .arg(deleted ? QStringLiteral("deleted") : QStringLiteral("active"))
-                            .toStdString());
+    forkscope::test::writeFile(
+        dir + QStringLiteral("/meta.yaml"),
+        QStringLiteral("run_id: %1\nrun_name: meta-name\nexperiment_id: '%2'\nstatus: %3\n"
+                       "start_time: 1000000\nend_time: 1005500\nlifecycle_stage: %4\nuser_id: me\n")
+            .arg(id, exp)
+            .arg(status)
+            .arg(deleted ? QStringLiteral("deleted") : QStringLiteral("active"))
+            .toStdString());
     return dir;
 }
 
@@ -45,38 +47,39 @@ QString writeRun(const QString &root, const QString &exp, const QString &id, int
 
 TEST(MlflowMetricLine, ThreeAndTwoFields)
 {
-    auto v = fs::parseMlflowMetricLine("1669891514905 0.9381327297912289 7");
+    auto v = forkscope::parseMlflowMetricLine("1669891514905 0.9381327297912289 7");
     ASSERT_TRUE(v);
     EXPECT_EQ(v->timestampMs, 1669891514905);
     EXPECT_DOUBLE_EQ(v->value, 0.9381327297912289);
     EXPECT_EQ(v->step, 7);
-    v = fs::parseMlflowMetricLine("1669891514905 -1e-3\r");
+    v = forkscope::parseMlflowMetricLine("1669891514905 -1e-3\r");
     ASSERT_TRUE(v);
     EXPECT_EQ(v->step, 0);
     EXPECT_DOUBLE_EQ(v->value, -1e-3);
     for (const char *s : {"1 nan 0", "1 NaN 0", "1 inf 0", "1 -inf 0", "1 Infinity 0"})
-        EXPECT_TRUE(fs::parseMlflowMetricLine(s)) << s;
-    EXPECT_TRUE(std::isnan(fs::parseMlflowMetricLine("1 nan 2")->value));
+        EXPECT_TRUE(forkscope::parseMlflowMetricLine(s)) << s;
+    EXPECT_TRUE(std::isnan(forkscope::parseMlflowMetricLine("1 nan 2")->value));
 }
 
 TEST(MlflowMetricLine, ErrorsSayWhatWasExpected)
 {
     QString error;
-    EXPECT_FALSE(fs::parseMlflowMetricLine("12", &error));
+    EXPECT_FALSE(forkscope::parseMlflowMetricLine("12", &error));
     EXPECT_TRUE(error.contains(QLatin1String("<timestamp_ms> <value> <step>"))) << error.toStdString();
-    EXPECT_FALSE(fs::parseMlflowMetricLine("1 2 3 4", &error));
-    EXPECT_FALSE(fs::parseMlflowMetricLine("x 2 3", &error));
+    EXPECT_FALSE(forkscope::parseMlflowMetricLine("1 2 3 4", &error));
+    EXPECT_FALSE(forkscope::parseMlflowMetricLine("x 2 3", &error));
     EXPECT_TRUE(error.contains(QLatin1String("timestamp")));
-    EXPECT_FALSE(fs::parseMlflowMetricLine("1 abc 3", &error));
+    EXPECT_FALSE(forkscope::parseMlflowMetricLine("1 abc 3", &error));
     EXPECT_TRUE(error.contains(QLatin1String("value \"abc\"")));
-    EXPECT_FALSE(fs::parseMlflowMetricLine("1 2 3.5", &error));
+    EXPECT_FALSE(forkscope::parseMlflowMetricLine("1 2 3.5", &error));
     EXPECT_TRUE(error.contains(QLatin1String("step")));
-    EXPECT_FALSE(fs::parseMlflowMetricLine("", &error));
+    EXPECT_FALSE(forkscope::parseMlflowMetricLine("", &error));
 }
 
 TEST(MlflowFixture, LightGbmRun)
 {
-    const fs::ImportBatch batch = fs::importMlflowRoot(fs::test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")));
+    const forkscope::ImportBatch batch =
+        forkscope::importMlflowRoot(forkscope::test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")));
     ASSERT_EQ(batch.runs.size(), 1u);
     EXPECT_EQ(batch.skippedRuns, 0);
     const ImportedRun &run = batch.runs[0];
@@ -112,21 +115,21 @@ TEST(MlflowGenerated, TwoFieldLinesSlashKeysParentAndDeletedRuns)
     writeRun(root, QStringLiteral("1"), QStringLiteral("r_in_deleted_exp"), 3);
     const QString run = writeRun(root, QStringLiteral("0"), QStringLiteral("r1"), 5);
     writeRun(root, QStringLiteral("0"), QStringLiteral("r_deleted"), 3, true);
-    fs::test::writeFile(root + QStringLiteral("/.trash/7/meta.yaml"), "experiment_id: '7'\nname: x\n");
+    forkscope::test::writeFile(root + QStringLiteral("/.trash/7/meta.yaml"), "experiment_id: '7'\nname: x\n");
     writeRun(root + QStringLiteral("/.trash"), QStringLiteral("7"), QStringLiteral("t1"), 3);
-    fs::test::writeFile(root + QStringLiteral("/0/tags/experiment.tag"), "not a run"); // no meta.yaml
+    forkscope::test::writeFile(root + QStringLiteral("/0/tags/experiment.tag"), "not a run"); // no meta.yaml
 
-    fs::test::writeFile(run + QStringLiteral("/metrics/old"), "1000 0.5\n1001 0.25\n"); // 2 fields: step 0
-    fs::test::writeFile(run + QStringLiteral("/metrics/train/loss"), "1000 1.0 0\n2000 0.5 1\n3000 nan 2\n");
-    fs::test::writeFile(run + QStringLiteral("/metrics/with space"), "1000 3 0\ngarbage line\n");
-    fs::test::writeFile(run + QStringLiteral("/params/model/depth"), "12");
-    fs::test::writeFile(run + QStringLiteral("/params/lr"), "0.1");
-    fs::test::writeFile(run + QStringLiteral("/tags/mlflow.runName"), "nice name");
-    fs::test::writeFile(run + QStringLiteral("/tags/mlflow.parentRunId"), "parent123");
-    fs::test::writeFile(run + QStringLiteral("/tags/mlflow.note.content"), "a note");
-    fs::test::writeFile(run + QStringLiteral("/tags/team/owner"), "ml");
+    forkscope::test::writeFile(run + QStringLiteral("/metrics/old"), "1000 0.5\n1001 0.25\n"); // 2 fields: step 0
+    forkscope::test::writeFile(run + QStringLiteral("/metrics/train/loss"), "1000 1.0 0\n2000 0.5 1\n3000 nan 2\n");
+    forkscope::test::writeFile(run + QStringLiteral("/metrics/with space"), "1000 3 0\ngarbage line\n");
+    forkscope::test::writeFile(run + QStringLiteral("/params/model/depth"), "12");
+    forkscope::test::writeFile(run + QStringLiteral("/params/lr"), "0.1");
+    forkscope::test::writeFile(run + QStringLiteral("/tags/mlflow.runName"), "nice name");
+    forkscope::test::writeFile(run + QStringLiteral("/tags/mlflow.parentRunId"), "parent123");
+    forkscope::test::writeFile(run + QStringLiteral("/tags/mlflow.note.content"), "a note");
+    forkscope::test::writeFile(run + QStringLiteral("/tags/team/owner"), "ml");
 
-    const fs::ImportBatch batch = fs::importMlflowRoot(root);
+    const forkscope::ImportBatch batch = forkscope::importMlflowRoot(root);
     ASSERT_EQ(batch.runs.size(), 1u);
     EXPECT_EQ(batch.skippedRuns, 3); // deleted run, run of deleted experiment, run in .trash
     EXPECT_EQ(batch.warnings.size(), 3) << batch.warnings.join(QLatin1Char('\n')).toStdString();
@@ -158,12 +161,12 @@ TEST(MlflowGenerated, TwoFieldLinesSlashKeysParentAndDeletedRuns)
 TEST(MlflowGenerated, NotAnMlrunsFolder)
 {
     QTemporaryDir tmp;
-    EXPECT_FALSE(fs::isMlflowRoot(tmp.path()));
+    EXPECT_FALSE(forkscope::isMlflowRoot(tmp.path()));
     try {
-        fs::importMlflowRoot(tmp.path());
+        forkscope::importMlflowRoot(tmp.path());
         FAIL();
-    } catch (const fs::Error &e) {
-        EXPECT_EQ(e.kind(), fs::Error::Kind::Format);
+    } catch (const forkscope::Error &e) {
+        EXPECT_EQ(e.kind(), forkscope::Error::Kind::Format);
         EXPECT_TRUE(e.message().contains(QLatin1String("meta.yaml")));
     }
 }
@@ -179,10 +182,10 @@ TEST(MlflowGenerated, SeveralValuesAtOneStepAreAllKept)
     std::string lines;
     for (int i = 0; i < 100; ++i)
         lines += std::to_string(1000 + i) + " " + std::to_string(100 - i) + " 0\n";
-    fs::test::writeFile(run + QStringLiteral("/metrics/loss"), lines);
-    fs::test::writeFile(run + QStringLiteral("/metrics/acc"), "1000 0.1 0\n1001 0.2 5\n");
+    forkscope::test::writeFile(run + QStringLiteral("/metrics/loss"), lines);
+    forkscope::test::writeFile(run + QStringLiteral("/metrics/acc"), "1000 0.1 0\n1001 0.2 5\n");
 
-    const ImportedRun r = fs::importMlflowRun(run, QStringLiteral("Default"));
+    const ImportedRun r = forkscope::importMlflowRun(run, QStringLiteral("Default"));
     std::vector<qint64> expected(100);
     for (qint64 i = 0; i < 100; ++i)
         expected[size_t(i)] = i;
@@ -208,14 +211,15 @@ TEST(MlflowGenerated, SeveralValuesAtOneStepAreAllKept)
 TEST(MlflowFixture, AValueLoggedAgainAtAStepIsKept)
 {
     QTemporaryDir tmp;
-    ASSERT_TRUE(fs::test::copyTree(fs::test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")), tmp.path()));
+    ASSERT_TRUE(
+        forkscope::test::copyTree(forkscope::test::fixturePath(QStringLiteral("mlflow/lightgbm-mlruns")), tmp.path()));
     const QString metrics = tmp.path() + QStringLiteral("/0/12026047ea1b4d18b809871910343336/metrics/");
     QFile accuracy(metrics + QStringLiteral("accuracy"));
     ASSERT_TRUE(accuracy.open(QIODevice::Append));
     accuracy.write("1669891517099 0.5 0\n");
     accuracy.close();
 
-    const fs::ImportBatch batch = fs::importMlflowRoot(tmp.path());
+    const forkscope::ImportBatch batch = forkscope::importMlflowRoot(tmp.path());
     ASSERT_EQ(batch.runs.size(), 1u);
     const ImportedRun &run = batch.runs[0];
     EXPECT_EQ(stepsWith(run, "accuracy"), (std::vector<qint64>{0, 1}));
@@ -237,13 +241,14 @@ TEST(MlflowGenerated, ALastLineWithoutItsEndIsNotImported)
     writeExperiment(root, QStringLiteral("0"), QStringLiteral("Default"));
     const QString run = writeRun(root, QStringLiteral("0"), QStringLiteral("r1"), 1);
     // Cut before its step, the last line would read as an old two-field line at step 0.
-    fs::test::writeFile(run + QStringLiteral("/metrics/loss"), "1000 1.0 0\n1001 2.0 1\n1002 3.0");
+    forkscope::test::writeFile(run + QStringLiteral("/metrics/loss"), "1000 1.0 0\n1001 2.0 1\n1002 3.0");
 
-    const ImportedRun r = fs::importMlflowRun(run, QStringLiteral("Default"));
+    const ImportedRun r = forkscope::importMlflowRun(run, QStringLiteral("Default"));
     EXPECT_EQ(stepsWith(r, "loss"), (std::vector<qint64>{0, 1}));
     EXPECT_EQ(numberAt(r.rows[0], "loss"), 1.0);
     EXPECT_EQ(r.skipped, 1);
     ASSERT_EQ(r.tailWarnings.size(), 1);
     EXPECT_TRUE(r.warnings.contains(r.tailWarnings[0]));
-    EXPECT_TRUE(r.tailWarnings[0].contains(QLatin1String("ends mid-line at byte 22 (line 3"))) << r.tailWarnings[0].toStdString();
+    EXPECT_TRUE(r.tailWarnings[0].contains(QLatin1String("ends mid-line at byte 22 (line 3")))
+        << r.tailWarnings[0].toStdString();
 }

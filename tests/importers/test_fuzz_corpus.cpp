@@ -14,7 +14,7 @@ int replay(const char *reader, void (*target)(const std::uint8_t *, std::size_t)
     int n = 0;
     QDirIterator it(QStringLiteral(FORKSCOPE_FUZZ_CORPUS_DIR "/") + QLatin1String(reader), QDir::Files);
     while (it.hasNext()) {
-        const std::string bytes = fs::test::readFile(it.next());
+        const std::string bytes = forkscope::test::readFile(it.next());
         target(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size());
         ++n;
     }
@@ -25,25 +25,25 @@ int replay(const char *reader, void (*target)(const std::uint8_t *, std::size_t)
 
 TEST(FuzzCorpus, WandbLog)
 {
-    EXPECT_GT(replay("wandb_log", fs::fuzz::wandbLog), 0);
+    EXPECT_GT(replay("wandb_log", forkscope::fuzz::wandbLog), 0);
 }
 
 TEST(FuzzCorpus, TfRecordEvent)
 {
-    EXPECT_GT(replay("tfrecord_event", fs::fuzz::tfRecordEvents), 0);
+    EXPECT_GT(replay("tfrecord_event", forkscope::fuzz::tfRecordEvents), 0);
 }
 
 TEST(FuzzCorpus, MlflowMetricLine)
 {
-    EXPECT_GT(replay("mlflow_metric_line", fs::fuzz::mlflowMetricLines), 0);
+    EXPECT_GT(replay("mlflow_metric_line", forkscope::fuzz::mlflowMetricLines), 0);
 }
 
 TEST(FuzzCorpus, JsonLogLine)
 {
-    EXPECT_GT(replay("json_log_line", fs::fuzz::jsonLogLine), 0);
+    EXPECT_GT(replay("json_log_line", forkscope::fuzz::jsonLogLine), 0);
 }
 
 TEST(FuzzCorpus, ConfigText)
 {
-    EXPECT_GT(replay("config_text", fs::fuzz::configText), 0);
+    EXPECT_GT(replay("config_text", forkscope::fuzz::configText), 0);
 }

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace forkscope {
+
+enum class ConsoleStream { Stdout = 1, Stderr = 2 };
+
+// A piece of a started process's output, in the order it arrived. Text is
+// UTF-8 as the process wrote it (invalid bytes replaced), split at line ends
+// where the process wrote whole lines.
+struct ConsoleChunk {
+    qint64 seq = 0; // increasing per run, from 1
+    ConsoleStream stream = ConsoleStream::Stdout;
+    QDateTime time;
+    QString text;
+};
+
+} // namespace forkscope
