@@ -559,7 +559,7 @@ void MainWindow::deleteRun(qint64 runKey)
     metaWorker_->post(this, [this, runKey, materialize = forks > 0](Store &store) -> StoreWorker::Done {
         QString error;
         try {
-            store.deleteRun(runKey, materialize);
+            store.deleteRun(runKey, materialize ? DependentForks::Materialize : DependentForks::Refuse);
         } catch (const Error &e) {
             error = e.message();
         }

@@ -6,49 +6,22 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "views/centered_card.h"
 #include "views/retranslate.h"
 
 namespace forkscope {
 
-namespace {
-
-QLabel *plainLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-} // namespace
-
 StoreProblemPage::StoreProblemPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("storeProblemPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch(2);
-    auto *card = new QWidget(this);
-    card->setFixedWidth(620);
-    auto *layout = new QVBoxLayout(card);
-    layout->setSpacing(12);
-
-    auto *title = new QLabel(card);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setBold(true);
-    title->setFont(f);
-    title->setAlignment(Qt::AlignCenter);
-    title->setWordWrap(true);
-    layout->addWidget(title);
-    path_ = plainLabel(card);
+    QWidget *card = nullptr;
+    QVBoxLayout *layout = addCenteredCard(this, 620, &card);
+    QLabel *title = addCardTitle(card, layout, 1.5);
+    path_ = addCardPlainLabel(card, layout);
     path_->setObjectName(QStringLiteral("storeProblemPath"));
     path_->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(path_);
-    reasonLabel_ = plainLabel(card);
+    reasonLabel_ = addCardPlainLabel(card, layout);
     reasonLabel_->setObjectName(QStringLiteral("storeProblemReason"));
-    layout->addWidget(reasonLabel_);
 
     auto *buttons = new QHBoxLayout;
     open_ = new QPushButton(card);
@@ -61,13 +34,9 @@ StoreProblemPage::StoreProblemPage(QWidget *parent) : QWidget(parent)
     buttons->addWidget(create_);
     buttons->addStretch(1);
     layout->addLayout(buttons);
-    note_ = plainLabel(card);
+    note_ = addCardPlainLabel(card, layout);
     note_->setObjectName(QStringLiteral("storeProblemNote"));
     note_->hide();
-    layout->addWidget(note_);
-
-    outer->addWidget(card, 0, Qt::AlignHCenter);
-    outer->addStretch(3);
 
     retranslateOnLanguageChange(this, [this, title] {
         title->setText(tr("This file cannot be opened as a Forkscope store"));

@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "views/centered_card.h"
 #include "views/retranslate.h"
 
 namespace forkscope {
@@ -12,24 +13,14 @@ namespace forkscope {
 WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("welcomeView"));
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch(2);
-    auto *card = new QWidget(this);
-    card->setFixedWidth(560);
-    auto *layout = new QVBoxLayout(card);
-    layout->setSpacing(12);
+    QWidget *card = nullptr;
+    QVBoxLayout *layout = addCenteredCard(this, 560, &card);
 
     auto *icon = new QLabel(card);
     icon->setPixmap(QIcon(QStringLiteral(":/icons/forkscope.svg")).pixmap(72, 72));
     icon->setAlignment(Qt::AlignCenter);
     layout->addWidget(icon);
-    auto *title = new QLabel(card);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.8);
-    f.setBold(true);
-    title->setFont(f);
-    title->setAlignment(Qt::AlignCenter);
-    layout->addWidget(title);
+    QLabel *title = addCardTitle(card, layout, 1.8);
     auto *text = new QLabel(card);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
@@ -55,15 +46,8 @@ WelcomeView::WelcomeView(QWidget *parent) : QWidget(parent)
     status_->setAlignment(Qt::AlignCenter);
     status_->setWordWrap(true);
     layout->addWidget(status_);
-    store_ = new QLabel(card);
-    store_->setTextFormat(Qt::PlainText);
-    store_->setAlignment(Qt::AlignCenter);
+    store_ = addCardPlainLabel(card, layout);
     store_->setForegroundRole(QPalette::PlaceholderText);
-    store_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(store_);
-
-    outer->addWidget(card, 0, Qt::AlignHCenter);
-    outer->addStretch(3);
 
     retranslateOnLanguageChange(this, [this, title, text] {
         title->setText(tr("Welcome to Forkscope"));

@@ -26,11 +26,11 @@ int printHistory(CliContext &ctx)
     if (a.isSet(QStringLiteral("keys")) && wanted.isEmpty())
         throw Error(Error::Kind::BadInput, Cli::tr("--keys is empty; expected key names separated by commas, e.g. "
                                                    "--keys loss,accuracy (an empty key is --key '')"));
-    const bool effective = !a.isSet(QStringLiteral("own"));
+    const History history = a.isSet(QStringLiteral("own")) ? History::Own : History::Effective;
 
     Store &store = ctx.readStore();
     const RunInfo run = ctx.resolveRun();
-    const QStringList present = store.keys(run.key, effective);
+    const QStringList present = store.keys(run.key, history);
     for (const QString &k : wanted) {
         if (!present.contains(k))
             printErr(Cli::tr("warning: run %1 has no key '%2'; its keys are: %3")
@@ -40,7 +40,7 @@ int printHistory(CliContext &ctx)
     }
 
     if (format == QLatin1String("jsonl")) {
-        store.forEachRow(run.key, wanted, effective,
+        store.forEachRow(run.key, wanted, history,
                          [](qint64 step, const Json &row) { writeOut(historyJsonLine(step, row)); });
         return 0;
     }
@@ -49,7 +49,7 @@ int printHistory(CliContext &ctx)
     for (const QString &k : columns)
         keys.push_back(toStd(k));
     writeOut(csvHeader(columns));
-    store.forEachRow(run.key, wanted, effective,
+    store.forEachRow(run.key, wanted, history,
                      [&keys](qint64 step, const Json &row) { writeOut(csvLine(step, row, keys)); });
     return 0;
 }

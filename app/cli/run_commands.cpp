@@ -50,7 +50,7 @@ int deleteRun(CliContext &ctx)
     const RunInfo run = ctx.resolveRun();
     const bool materialize = ctx.args().isSet(QStringLiteral("materialize-forks"));
     const auto forks = ctx.store().forksOf(run.immutableId);
-    ctx.store().deleteRun(run.key, materialize);
+    ctx.store().deleteRun(run.key, materialize ? DependentForks::Materialize : DependentForks::Refuse);
     if (ctx.json()) {
         Json materialized = Json::array();
         for (const auto &f : forks)

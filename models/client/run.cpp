@@ -21,10 +21,10 @@ namespace forkscope {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Run", text);
-}
+// The translation context of this file's messages (lupdate reads it here).
+struct RunText {
+    Q_DECLARE_TR_FUNCTIONS(forkscope::Run)
+};
 
 constexpr auto kFlushInterval = std::chrono::milliseconds(1000);
 // The logging thread wakes the writer early past this many buffered points,
@@ -149,8 +149,9 @@ struct Run::Impl {
         if (warnedInexact[size_t(k)])
             return;
         warnedInexact[size_t(k)] = true;
-        warn(tr("\"%1\" is %2, an integer beyond +/-2^53 that cannot be stored exactly; it is stored as %3 (the "
-                "nearest double), and so are later such values of this key")
+        warn(RunText::tr(
+                 "\"%1\" is %2, an integer beyond +/-2^53 that cannot be stored exactly; it is stored as %3 (the "
+                 "nearest double), and so are later such values of this key")
                  .arg(QString::fromStdString(keyNames[size_t(k)]), QString::fromStdString(value.dump()),
                       QString::number(value.get<double>(), 'f', 0)));
     }
@@ -192,9 +193,10 @@ struct Run::Impl {
         if (target && !isValidStep(*target))
             throw Error(Error::Kind::BadInput, badStepText(QString::number(*target)));
         if (!target && step > kMaxStep)
-            throw Error(
-                Error::Kind::BadInput,
-                tr("the run's next step would be %1, past the last valid step; %2").arg(step).arg(stepRuleText()));
+            throw Error(Error::Kind::BadInput,
+                        RunText::tr("the run's next step would be %1, past the last valid step; %2")
+                            .arg(step)
+                            .arg(stepRuleText()));
     }
 
     // W&B's step rules. Returns false when the data must be dropped.
@@ -205,8 +207,8 @@ struct Run::Impl {
             return true;
         }
         if (*target < step) {
-            warn(tr("step %1 < current step %2: steps must increase monotonically; the data logged at step %1 "
-                    "was dropped")
+            warn(RunText::tr("step %1 < current step %2: steps must increase monotonically; the data logged at step %1 "
+                             "was dropped")
                      .arg(*target)
                      .arg(step));
             return false;
@@ -317,11 +319,11 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
 {
     if (!options.resumeFrom.isEmpty())
         throw Error(Error::Kind::BadInput,
-                    tr("resume_from (rewind) is not supported yet; fork the run instead with fork_from"));
+                    RunText::tr("resume_from (rewind) is not supported yet; fork the run instead with fork_from"));
     const int modes = int(!options.forkFrom.isEmpty()) + int(!options.resume.isEmpty());
     if (modes > 1)
         throw Error(Error::Kind::BadInput,
-                    tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
+                    RunText::tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
 
     // Refuse malformed input before the store is opened (or created).
     std::optional<ForkSpec> forkSpec;
@@ -330,10 +332,10 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     if (options.resume.isEmpty() && !options.id.isEmpty())
         requireValidRunId(options.id);
     if (options.resume.isEmpty() && !forkSpec && options.project.isEmpty())
-        throw Error(Error::Kind::BadInput, tr("a new run needs a project; give one, e.g. project \"mnist\""));
+        throw Error(Error::Kind::BadInput, RunText::tr("a new run needs a project; give one, e.g. project \"mnist\""));
     for (const Json *part : {&options.config, &options.metadata}) {
         if (const QString problem = jsonValueDepthProblem(*part); !problem.isEmpty())
-            throw Error(Error::Kind::BadInput, tr("the config or metadata is refused: %1").arg(problem));
+            throw Error(Error::Kind::BadInput, RunText::tr("the config or metadata is refused: %1").arg(problem));
     }
 
     std::unique_ptr<Run> run(new Run());
@@ -395,30 +397,30 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
 void Run::log(const Json &data, std::optional<qint64> step, std::optional<bool> commit)
 {
     if (d->finished)
-        throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
+        throw Error(Error::Kind::Conflict, RunText::tr("log() after finish(); start a new run or resume this one"));
     if (!data.is_object())
         throw Error(Error::Kind::BadInput,
-                    tr("log() takes a JSON object of key/value pairs, e.g. {\"loss\": 0.25}; got %1")
+                    RunText::tr("log() takes a JSON object of key/value pairs, e.g. {\"loss\": 0.25}; got %1")
                         .arg(QString::fromStdString(dumpJson(data))));
     d->throwIfWriterFailed();
     if (auto it = data.find("_step"); it != data.end() && !step) {
         step = stepFromJson(*it);
         if (!step)
             throw Error(Error::Kind::BadInput,
-                        tr("_step is %1; %2").arg(QString::fromStdString(dumpJson(*it)), stepRuleText()));
+                        RunText::tr("_step is %1; %2").arg(QString::fromStdString(dumpJson(*it)), stepRuleText()));
     }
     if (auto it = data.find("_commit"); it != data.end() && !commit) {
         if (!it->is_boolean())
-            throw Error(Error::Kind::BadInput,
-                        tr("_commit must be true or false; got %1").arg(QString::fromStdString(dumpJson(*it))));
+            throw Error(
+                Error::Kind::BadInput,
+                RunText::tr("_commit must be true or false; got %1").arg(QString::fromStdString(dumpJson(*it))));
         commit = it->get<bool>();
     }
     d->requireValidStep(step);
     for (auto it = data.begin(); it != data.end(); ++it) {
         if (it->is_structured() && jsonDepth(*it) >= kMaxJsonDepth)
-            throw Error(
-                Error::Kind::BadInput,
-                tr("the value of \"%1\" is refused: %2").arg(QString::fromStdString(it.key()), nestingTooDeepText()));
+            throw Error(Error::Kind::BadInput, RunText::tr("the value of \"%1\" is refused: %2")
+                                                   .arg(QString::fromStdString(it.key()), nestingTooDeepText()));
     }
     bool doCommit = true;
     if (!d->advanceTo(step, commit, &doCommit))
@@ -448,7 +450,7 @@ void Run::log(std::initializer_list<NumericItem> items, std::optional<qint64> st
 void Run::log(std::span<const NumericItem> items, std::optional<qint64> step, std::optional<bool> commit)
 {
     if (d->finished)
-        throw Error(Error::Kind::Conflict, tr("log() after finish(); start a new run or resume this one"));
+        throw Error(Error::Kind::Conflict, RunText::tr("log() after finish(); start a new run or resume this one"));
     d->throwIfWriterFailed();
     d->requireValidStep(step);
     bool doCommit = true;
@@ -465,7 +467,7 @@ void Run::log(std::span<const NumericItem> items, std::optional<qint64> step, st
 void Run::setSummary(const QString &key, const Json &value)
 {
     if (jsonDepth(value) >= kMaxJsonDepth) // the summary object adds a level
-        throw Error(Error::Kind::BadInput, tr("summary \"%1\" is refused: %2").arg(key, nestingTooDeepText()));
+        throw Error(Error::Kind::BadInput, RunText::tr("summary \"%1\" is refused: %2").arg(key, nestingTooDeepText()));
     std::lock_guard lock(d->mutex);
     d->batch.userSummary.emplace_back(key.toStdString(), value);
 }
@@ -520,7 +522,7 @@ void Run::rename(const QString &name)
 void Run::setConfig(const Json &config)
 {
     if (!config.is_object())
-        throw Error(Error::Kind::BadInput, tr("a run's config is a JSON object of key/value pairs; got %1")
+        throw Error(Error::Kind::BadInput, RunText::tr("a run's config is a JSON object of key/value pairs; got %1")
                                                .arg(QString::fromStdString(dumpJson(config))));
     d->controlStore().setConfig(d->info.key, config);
     d->info.config = config;

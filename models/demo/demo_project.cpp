@@ -13,10 +13,10 @@ namespace forkscope {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Demo", text);
-}
+// The translation context of this file's messages (lupdate reads it here).
+struct DemoText {
+    Q_DECLARE_TR_FUNCTIONS(forkscope::Demo)
+};
 
 // Log calls of the whole demo, for progress: 300 + 200 (seed example) and
 // the training run with its two forks.
@@ -44,7 +44,7 @@ public:
     {
         ++calls_;
         if (progress_ && calls_ % 2000 == 0)
-            progress_(tr("logging %1").arg(runName), int(calls_ * 100 / kTotalCalls));
+            progress_(DemoText::tr("logging %1").arg(runName), int(calls_ * 100 / kTotalCalls));
     }
 
     // fork-semantics.md, "The seed example, worked through", line by line.
@@ -154,16 +154,17 @@ DemoProject createDemoProject(Store &store, const DemoProgress &progress)
 {
     const QString entity = defaultEntity();
     if (auto existing = store.findProject(entity, demoProjectName()); existing && existing->runCount > 0)
-        throw Error(Error::Kind::Conflict,
-                    tr("the store already has the demo project %1/%2 (%3 runs); use another store (--store PATH) "
-                       "for a fresh demo")
-                        .arg(entity, demoProjectName())
-                        .arg(existing->runCount));
+        throw Error(
+            Error::Kind::Conflict,
+            DemoText::tr("the store already has the demo project %1/%2 (%3 runs); use another store (--store PATH) "
+                         "for a fresh demo")
+                .arg(entity, demoProjectName())
+                .arg(existing->runCount));
     Builder builder(store, progress);
     builder.seedExample();
     builder.trainingRuns();
     if (progress)
-        progress(tr("done"), 100);
+        progress(DemoText::tr("done"), 100);
 
     DemoProject out{entity, demoProjectName(), {}};
     if (auto project = store.findProject(entity, demoProjectName()))

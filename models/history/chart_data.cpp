@@ -4,7 +4,7 @@
 #include <limits>
 #include <map>
 
-#include "store/sqlite_db.h"
+#include "store/store_transaction.h"
 #include "store/store.h"
 
 namespace forkscope {
@@ -31,7 +31,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
 {
     SeriesCache local;
     SeriesCache &c = cache ? *cache : local;
-    const ReadTransaction snapshot(store.db()); // every run of the panel from one committed state
+    const StoreSnapshot snapshot(store); // every run of the panel from one committed state
     PanelData data;
     data.metric = request.metric;
     data.smoothing = request.smoothing;
@@ -98,8 +98,8 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         q.key = request.metric;
         q.range = data.range;
         if (request.xAxis != XAxis::Step) // this run's steps in the visible time
-            q.range = {s.time.stepAt(double(data.range.lo) / 1000.0, false),
-                       s.time.stepAt(double(data.range.hi) / 1000.0, true)};
+            q.range = {s.time.stepAt(double(data.range.lo) / 1000.0, StepTimeMap::Rounding::Down),
+                       s.time.stepAt(double(data.range.hi) / 1000.0, StepTimeMap::Rounding::Up)};
         q.width = data.width;
         q.forkStep = run.forkStep;
         q.smoothing = request.smoothing;

@@ -9,7 +9,7 @@
 #include "history/pixel_mapping.h"
 #include "store/chunk_codec.h"
 #include "store/damaged_chunk.h"
-#include "store/sqlite_db.h"
+#include "store/store_transaction.h"
 
 namespace forkscope {
 
@@ -40,7 +40,8 @@ bool sameSegments(const std::vector<HistorySegment> &a, const std::vector<Histor
 
 std::vector<ChunkRef> segmentRefs(Store &store, const HistorySegment &seg, const QString &key, qint64 from)
 {
-    std::vector<ChunkRef> refs = store.chunkRefs(seg.run, key, {std::max(from, seg.steps.lo), seg.steps.hi}, false);
+    std::vector<ChunkRef> refs =
+        store.chunkRefs(seg.run, key, {std::max(from, seg.steps.lo), seg.steps.hi}, History::Own);
     for (ChunkRef &r : refs) {
         r.clip = seg.steps;
         r.whole = r.summary.firstStep >= seg.steps.lo && r.summary.lastStep <= seg.steps.hi;
@@ -158,7 +159,8 @@ bool withCheckedBlob(Store &store, SeriesCache::Index &ix, size_t i, const std::
     if (ix.checked[i] == kDamaged)
         return false;
     try {
-        store.withChunkBlob(ix.refs[i], use, ix.checked[i] != kSound);
+        store.withChunkBlob(ix.refs[i], use,
+                            ix.checked[i] == kSound ? ChunkVerification::Trusted : ChunkVerification::Verify);
         ix.checked[i] = kSound;
         return true;
     } catch (const DamagedChunkError &) {
@@ -251,7 +253,7 @@ const std::vector<SeriesCache::SmoothChunk> &SeriesCache::smoothed(Store &store,
 StepRange SeriesCache::extent(Store &store, qint64 run, const QString &key)
 {
     std::lock_guard lock(mutex_);
-    const ReadTransaction snapshot(store.db());
+    const StoreSnapshot snapshot(store);
     const Index &ix = index(store, run, key);
     if (ix.refs.empty())
         return {1, 0};
@@ -261,7 +263,7 @@ StepRange SeriesCache::extent(Store &store, qint64 run, const QString &key)
 std::vector<Point> SeriesCache::chunkEnds(Store &store, qint64 run, const QString &key)
 {
     std::lock_guard lock(mutex_);
-    const ReadTransaction snapshot(store.db());
+    const StoreSnapshot snapshot(store);
     const Index &ix = index(store, run, key);
     std::vector<Point> out;
     out.reserve(ix.refs.size() * 2);
@@ -285,7 +287,7 @@ void SeriesCache::clear()
 ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
 {
     std::lock_guard lock(mutex_);
-    const ReadTransaction snapshot(store.db());
+    const StoreSnapshot snapshot(store);
     Index &ix = index(store, q.run, q.key);
     ReducedSeries out;
     if (ix.refs.empty())

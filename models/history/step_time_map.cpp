@@ -30,7 +30,7 @@ double StepTimeMap::secondsAt(qint64 step) const
     return lo->second + f * (hi->second - lo->second);
 }
 
-qint64 StepTimeMap::stepAt(double seconds, bool roundUp) const
+qint64 StepTimeMap::stepAt(double seconds, Rounding rounding) const
 {
     if (knots_.empty())
         return 0;
@@ -45,7 +45,7 @@ qint64 StepTimeMap::stepAt(double seconds, bool roundUp) const
     const double span = hi->second - lo->second;
     const double at =
         double(lo->first) + (span > 0 ? (seconds - lo->second) / span : 1.0) * double(hi->first - lo->first);
-    const qint64 step = roundUp ? qint64(std::ceil(at)) : qint64(std::floor(at));
+    const qint64 step = rounding == Rounding::Up ? qint64(std::ceil(at)) : qint64(std::floor(at));
     return std::clamp(step, lo->first, hi->first);
 }
 

@@ -22,8 +22,9 @@ public:
     bool empty() const { return knots_.empty(); }
     // Seconds at `step`, extrapolated flat beyond the first and last knot.
     double secondsAt(qint64 step) const;
-    // The last step at or before `seconds` (roundUp: the first at or after).
-    qint64 stepAt(double seconds, bool roundUp) const;
+    enum class Rounding { Down, Up };
+    // The last step at or before `seconds` (Up: the first at or after).
+    qint64 stepAt(double seconds, Rounding rounding) const;
 
 private:
     std::vector<std::pair<qint64, double>> knots_;

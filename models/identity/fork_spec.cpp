@@ -18,10 +18,10 @@ namespace {
                     .arg(what));
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::ForkSpec", text);
-}
+// The translation context of this file's messages (lupdate reads it here).
+struct ForkSpecText {
+    Q_DECLARE_TR_FUNCTIONS(forkscope::ForkSpec)
+};
 
 } // namespace
 
@@ -29,29 +29,29 @@ ForkSpec ForkSpec::parse(const QString &text)
 {
     const qsizetype q = text.indexOf(QLatin1Char('?'));
     if (q < 0)
-        refuse(tr("'%1' has no '?_step=<N>' part").arg(text));
+        refuse(ForkSpecText::tr("'%1' has no '?_step=<N>' part").arg(text));
     const QString run = text.left(q);
     const QString query = text.mid(q + 1);
     if (run.isEmpty())
-        refuse(tr("'%1' names no run before '?'").arg(text));
+        refuse(ForkSpecText::tr("'%1' names no run before '?'").arg(text));
     if (query.contains(QLatin1Char('&')))
-        refuse(tr("'%1' has more than one parameter; only _step is allowed").arg(text));
+        refuse(ForkSpecText::tr("'%1' has more than one parameter; only _step is allowed").arg(text));
     const qsizetype eq = query.indexOf(QLatin1Char('='));
     const QString metric = eq < 0 ? query : query.left(eq);
     if (metric != QLatin1String("_step"))
-        refuse(tr("'%1' forks on '%2'; only the metric _step is supported").arg(text, metric));
+        refuse(ForkSpecText::tr("'%1' forks on '%2'; only the metric _step is supported").arg(text, metric));
     const QString value = eq < 0 ? QString() : query.mid(eq + 1);
     if (value.isEmpty())
-        refuse(tr("'%1' has no step after '_step='").arg(text));
+        refuse(ForkSpecText::tr("'%1' has no step after '_step='").arg(text));
     if (value.startsWith(QLatin1Char('-')))
-        refuse(tr("step '%1' is negative").arg(value));
+        refuse(ForkSpecText::tr("step '%1' is negative").arg(value));
     bool ok = false;
     const qint64 step = value.toLongLong(&ok);
     bool digitsOnly = true;
     for (const QChar c : value)
         digitsOnly = digitsOnly && c.isDigit() && c.unicode() < 128;
     if (!ok || !digitsOnly)
-        refuse(tr("step '%1' is not a whole number").arg(value));
+        refuse(ForkSpecText::tr("step '%1' is not a whole number").arg(value));
     if (!isValidStep(step))
         refuse(badStepText(QLatin1Char('\'') + value + QLatin1Char('\'')));
     return ForkSpec{RunRef::parse(run), step};

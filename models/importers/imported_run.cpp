@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include "importers/importer_text.h"
+
 namespace forkscope {
 
 qint64 sortAndMergeRows(std::vector<ImportedRow> &rows)
@@ -48,8 +50,8 @@ void addWarning(ImportedRun &run, const QString &text)
     if (run.warningsLeftOut > 0)
         run.warnings.removeLast();
     ++run.warningsLeftOut;
-    run.warnings << QCoreApplication::translate("forkscope::Importers", "... and %n more warning(s)", nullptr,
-                                                int(std::min<qint64>(run.warningsLeftOut, INT_MAX)));
+    const auto more = static_cast<int>(std::min<qint64>(run.warningsLeftOut, INT_MAX));
+    run.warnings << ImporterText::tr("... and %n more warning(s)", nullptr, more);
 }
 
 } // namespace forkscope

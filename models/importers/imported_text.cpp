@@ -3,15 +3,11 @@
 #include <QCoreApplication>
 
 #include "core/plain_text.h"
+#include "importers/importer_text.h"
 
 namespace forkscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 bool validUtf8(const std::string &s)
 {
@@ -32,7 +28,7 @@ void dropInvalid(Json &j, const QString &where, QStringList &warnings)
             const bool badKey = !validUtf8(it.key());
             const bool badValue = it->is_string() && !validUtf8(it->get_ref<const std::string &>());
             if (badKey || badValue) {
-                warnings << tr("%1 is not valid UTF-8 text; left out").arg(path);
+                warnings << ImporterText::tr("%1 is not valid UTF-8 text; left out").arg(path);
                 it = j.erase(it);
                 continue;
             }
@@ -43,7 +39,7 @@ void dropInvalid(Json &j, const QString &where, QStringList &warnings)
         for (std::size_t i = 0; i < j.size(); ++i) {
             const QString path = QStringLiteral("%1[%2]").arg(where).arg(i);
             if (j[i].is_string() && !validUtf8(j[i].get_ref<const std::string &>())) {
-                warnings << tr("%1 is not valid UTF-8 text; replaced by null").arg(path);
+                warnings << ImporterText::tr("%1 is not valid UTF-8 text; replaced by null").arg(path);
                 j[i] = nullptr;
             } else {
                 dropInvalid(j[i], path, warnings);
@@ -58,18 +54,18 @@ ImportedTexts validImportedTexts(const ImportedRun &run)
 {
     ImportedTexts t;
     t.name = run.name;
-    if (const QString problem = invalidTextProblem(tr("run name"), run.name); !problem.isEmpty()) {
-        t.warnings << tr("%1; a generated name is used instead").arg(problem);
+    if (const QString problem = invalidTextProblem(ImporterText::tr("run name"), run.name); !problem.isEmpty()) {
+        t.warnings << ImporterText::tr("%1; a generated name is used instead").arg(problem);
         t.name.clear();
     }
     t.notes = run.notes;
-    if (const QString problem = invalidTextProblem(tr("notes"), run.notes); !problem.isEmpty()) {
-        t.warnings << tr("%1; the notes are left out").arg(problem);
+    if (const QString problem = invalidTextProblem(ImporterText::tr("notes"), run.notes); !problem.isEmpty()) {
+        t.warnings << ImporterText::tr("%1; the notes are left out").arg(problem);
         t.notes.clear();
     }
     for (const QString &tag : run.tags) {
-        if (const QString problem = invalidTextProblem(tr("tag"), tag); !problem.isEmpty())
-            t.warnings << tr("%1; the tag is left out").arg(problem);
+        if (const QString problem = invalidTextProblem(ImporterText::tr("tag"), tag); !problem.isEmpty())
+            t.warnings << ImporterText::tr("%1; the tag is left out").arg(problem);
         else
             t.tags << tag;
     }
@@ -85,10 +81,11 @@ ImportedTexts validImportedTexts(const ImportedRun &run)
 QString importedIdentityProblem(const QString &runId, const QString &project, const QString &entity)
 {
     for (const auto &[what, text] :
-         {std::pair{tr("run ID"), runId}, std::pair{tr("project name"), project}, std::pair{tr("entity"), entity}}) {
+         {std::pair{ImporterText::tr("run ID"), runId}, std::pair{ImporterText::tr("project name"), project},
+          std::pair{ImporterText::tr("entity"), entity}}) {
         const QString problem = invalidTextProblem(what, text);
         if (!problem.isEmpty())
-            return tr("%1; the run is not imported (identifiers are never repaired)").arg(problem);
+            return ImporterText::tr("%1; the run is not imported (identifiers are never repaired)").arg(problem);
     }
     return {};
 }

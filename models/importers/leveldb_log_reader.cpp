@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <zlib.h>
 
+#include "importers/importer_text.h"
+
 namespace forkscope {
 
 namespace {
@@ -37,11 +39,6 @@ QString hex(std::uint32_t v, int width = 8)
     return QStringLiteral("0x%1").arg(v, width, 16, QLatin1Char('0'));
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
-
 } // namespace
 
 bool LevelDbLogReader::halt(ReadStop::Kind kind, std::size_t offset, QString reason)
@@ -58,18 +55,20 @@ bool LevelDbLogReader::checkFileHeader()
     const std::size_t n = std::min(data_.size(), kFileHeaderSize);
     if (data_.empty())
         return halt(ReadStop::Kind::Truncated, 0,
-                    tr("file is empty; expected the 7-byte W&B header (\":W&B\", 0xBEE1, version 0)"));
+                    ImporterText::tr("file is empty; expected the 7-byte W&B header (\":W&B\", 0xBEE1, version 0)"));
     if (std::memcmp(data_.data(), kMagic, std::min<std::size_t>(n, 4)) != 0)
-        return halt(ReadStop::Kind::NotThisFormat, 0, tr("not a .wandb file: expected \":W&B\" at byte 0"));
+        return halt(ReadStop::Kind::NotThisFormat, 0,
+                    ImporterText::tr("not a .wandb file: expected \":W&B\" at byte 0"));
     if (n > 4 && std::memcmp(data_.data() + 4, kMagic + 4, std::min<std::size_t>(n, 6) - 4) != 0)
         return halt(ReadStop::Kind::NotThisFormat, 4,
-                    tr("not a .wandb file: expected identifier 0xBEE1 (bytes e1 be) at byte 4"));
+                    ImporterText::tr("not a .wandb file: expected identifier 0xBEE1 (bytes e1 be) at byte 4"));
     if (n > 6 && data_[6] != 0)
         return halt(ReadStop::Kind::NotThisFormat, 6,
-                    tr("unsupported .wandb version %1 at byte 6; expected version 0").arg(int(std::uint8_t(data_[6]))));
+                    ImporterText::tr("unsupported .wandb version %1 at byte 6; expected version 0")
+                        .arg(static_cast<unsigned>(static_cast<std::uint8_t>(data_[6]))));
     if (n < kFileHeaderSize)
         return halt(ReadStop::Kind::Truncated, n,
-                    tr("file ends at byte %1 inside the 7-byte W&B header").arg(qulonglong(n)));
+                    ImporterText::tr("file ends at byte %1 inside the 7-byte W&B header").arg(qulonglong(n)));
     pos_ = kFileHeaderSize;
     resumeAt_ = pos_;
     return true;
@@ -89,8 +88,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
         if (pos_ >= size) {
             if (inRecord)
                 return halt(ReadStop::Kind::Truncated, size,
-                            tr("file ends at byte %1 inside the record that starts at byte %2; "
-                               "expected its MIDDLE/LAST chunks")
+                            ImporterText::tr("file ends at byte %1 inside the record that starts at byte %2; "
+                                             "expected its MIDDLE/LAST chunks")
                                 .arg(qulonglong(size))
                                 .arg(qulonglong(recordStart)));
             return halt(ReadStop::Kind::End, size, {});
@@ -107,7 +106,7 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
                 continue;
             }
             return halt(ReadStop::Kind::Truncated, pos_,
-                        tr("file ends at byte %1 inside the 7-byte chunk header that starts at byte %2")
+                        ImporterText::tr("file ends at byte %1 inside the 7-byte chunk header that starts at byte %2")
                             .arg(qulonglong(size))
                             .arg(qulonglong(pos_)));
         }
@@ -120,32 +119,36 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
             continue;
         }
         if (type < Full || type > Last)
-            return halt(ReadStop::Kind::Corrupt, pos_,
-                        tr("chunk at byte %1 has type %2; expected 1 (FULL), 2 (FIRST), 3 (MIDDLE) or 4 (LAST)")
-                            .arg(qulonglong(pos_))
-                            .arg(int(type)));
+            return halt(
+                ReadStop::Kind::Corrupt, pos_,
+                ImporterText::tr("chunk at byte %1 has type %2; expected 1 (FULL), 2 (FIRST), 3 (MIDDLE) or 4 (LAST)")
+                    .arg(qulonglong(pos_))
+                    .arg(int(type)));
         if (kChunkHeaderSize + length > blockEnd - pos_)
             return halt(ReadStop::Kind::Corrupt, pos_,
-                        tr("chunk at byte %1 declares %2 payload bytes, past its block end at byte %3")
+                        ImporterText::tr("chunk at byte %1 declares %2 payload bytes, past its block end at byte %3")
                             .arg(qulonglong(pos_))
                             .arg(qulonglong(length))
                             .arg(qulonglong(blockEnd)));
         if (kChunkHeaderSize + length > size - pos_)
-            return halt(ReadStop::Kind::Truncated, pos_,
-                        tr("file ends mid-record at byte %1: the chunk at byte %2 declares %3 payload bytes "
-                           "but only %4 remain")
-                            .arg(qulonglong(size))
-                            .arg(qulonglong(pos_))
-                            .arg(qulonglong(length))
-                            .arg(qulonglong(size - pos_ - kChunkHeaderSize)));
+            return halt(
+                ReadStop::Kind::Truncated, pos_,
+                ImporterText::tr("file ends mid-record at byte %1: the chunk at byte %2 declares %3 payload bytes "
+                                 "but only %4 remain")
+                    .arg(qulonglong(size))
+                    .arg(qulonglong(pos_))
+                    .arg(qulonglong(length))
+                    .arg(qulonglong(size - pos_ - kChunkHeaderSize)));
         const char *payload = h + kChunkHeaderSize;
         uLong crc = ::crc32(0L, reinterpret_cast<const Bytef *>(h + 6), 1);
         crc = ::crc32(crc, reinterpret_cast<const Bytef *>(payload), uInt(length));
         if (std::uint32_t(crc) != storedCrc)
-            return halt(ReadStop::Kind::Corrupt, pos_,
-                        tr("bad checksum for the chunk at byte %1: stored %2, expected %3 (CRC-32 of type and payload)")
-                            .arg(qulonglong(pos_))
-                            .arg(hex(storedCrc), hex(std::uint32_t(crc))));
+            return halt(
+                ReadStop::Kind::Corrupt, pos_,
+                ImporterText::tr(
+                    "bad checksum for the chunk at byte %1: stored %2, expected %3 (CRC-32 of type and payload)")
+                    .arg(qulonglong(pos_))
+                    .arg(hex(storedCrc), hex(std::uint32_t(crc))));
 
         const std::size_t chunkStart = pos_;
         const std::string_view piece(payload, length);
@@ -153,8 +156,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
         case Full:
             if (inRecord)
                 return halt(ReadStop::Kind::Corrupt, chunkStart,
-                            tr("FULL chunk at byte %1 inside the record that starts at byte %2; "
-                               "expected a MIDDLE or LAST chunk")
+                            ImporterText::tr("FULL chunk at byte %1 inside the record that starts at byte %2; "
+                                             "expected a MIDDLE or LAST chunk")
                                 .arg(qulonglong(chunkStart))
                                 .arg(qulonglong(recordStart)));
             pos_ += kChunkHeaderSize + length;
@@ -166,8 +169,8 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
         case First:
             if (inRecord)
                 return halt(ReadStop::Kind::Corrupt, chunkStart,
-                            tr("FIRST chunk at byte %1 inside the record that starts at byte %2; "
-                               "expected a MIDDLE or LAST chunk")
+                            ImporterText::tr("FIRST chunk at byte %1 inside the record that starts at byte %2; "
+                                             "expected a MIDDLE or LAST chunk")
                                 .arg(qulonglong(chunkStart))
                                 .arg(qulonglong(recordStart)));
             inRecord = true;
@@ -178,7 +181,7 @@ bool LevelDbLogReader::next(std::string_view &record, qint64 *recordOffset)
         case Last:
             if (!inRecord)
                 return halt(ReadStop::Kind::Corrupt, chunkStart,
-                            tr("%1 chunk at byte %2 without a FIRST chunk before it")
+                            ImporterText::tr("%1 chunk at byte %2 without a FIRST chunk before it")
                                 .arg(type == Middle ? QStringLiteral("MIDDLE") : QStringLiteral("LAST"))
                                 .arg(qulonglong(chunkStart)));
             assembly_.append(piece);

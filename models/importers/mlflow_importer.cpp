@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "importers/import_resume.h"
+#include "importers/importer_text.h"
 #include "importers/mapped_file.h"
 #include "importers/mlflow_metric_file.h"
 #include "importers/yaml_json.h"
@@ -20,19 +21,16 @@ namespace forkscope {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
-
 Json readMeta(const QString &dir)
 {
     const QString path = dir + QStringLiteral("/meta.yaml");
     if (!QFileInfo::exists(path))
-        throw Error(Error::Kind::Format, tr("%1 is missing; expected MLflow's meta.yaml there").arg(path));
+        throw Error(Error::Kind::Format,
+                    ImporterText::tr("%1 is missing; expected MLflow's meta.yaml there").arg(path));
     Json meta = yamlFileToJson(path, YamlScalars::Text);
     if (!meta.is_object())
-        throw Error(Error::Kind::Format, tr("%1 is not a YAML mapping; expected MLflow's meta.yaml").arg(path));
+        throw Error(Error::Kind::Format,
+                    ImporterText::tr("%1 is not a YAML mapping; expected MLflow's meta.yaml").arg(path));
     return meta;
 }
 
@@ -134,12 +132,12 @@ void readMetrics(const QString &runDir, ImportedRun &run, ImportResume *resume)
         }
         for (const auto &[lineNo, error] : parsed.badLines) {
             ++run.skipped;
-            addWarning(run, tr("%1 line %2: %3; skipped").arg(path).arg(lineNo).arg(error));
+            addWarning(run, ImporterText::tr("%1 line %2: %3; skipped").arg(path).arg(lineNo).arg(error));
         }
         if (parsed.endsMidLine) {
             ++run.skipped;
-            const QString warning = tr("%1 ends mid-line at byte %2 (line %3 has no line end); expected "
-                                       "\"<timestamp_ms> <value> <step>\" lines")
+            const QString warning = ImporterText::tr("%1 ends mid-line at byte %2 (line %3 has no line end); expected "
+                                                     "\"<timestamp_ms> <value> <step>\" lines")
                                         .arg(path)
                                         .arg(parsed.tailOffset)
                                         .arg(parsed.tailLine);
@@ -149,8 +147,9 @@ void readMetrics(const QString &runDir, ImportedRun &run, ImportResume *resume)
         run.recordCounts[QStringLiteral("metric values")] += qint64(parsed.values.size());
         if (parsed.renumbered && !wasRenumbered) { // a watch says it once, when it starts
             const qint64 count = parsed.firstIndex + qint64(parsed.values.size());
-            addWarning(run, tr("%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 "
-                               "in the order written, their MLflow step is in \"%4\"")
+            addWarning(run, ImporterText::tr(
+                                "%1: several values share a step (MLflow allows that); all %2 are kept at steps 0-%3 "
+                                "in the order written, their MLflow step is in \"%4\"")
                                 .arg(path)
                                 .arg(count)
                                 .arg(count - 1)
@@ -217,9 +216,10 @@ ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName
     run.name = text(meta, "run_name");
     run.state = stateFromStatus(meta);
     if (run.state.isEmpty()) {
-        addWarning(run, tr("%1/meta.yaml: unknown status \"%2\"; expected 1-5 (RUNNING, SCHEDULED, FINISHED, "
-                           "FAILED, KILLED)")
-                            .arg(runDir, text(meta, "status")));
+        addWarning(run,
+                   ImporterText::tr("%1/meta.yaml: unknown status \"%2\"; expected 1-5 (RUNNING, SCHEDULED, FINISHED, "
+                                    "FAILED, KILLED)")
+                       .arg(runDir, text(meta, "status")));
         run.state = QStringLiteral("running");
     }
     if (const QString status = text(meta, "status"); status == QLatin1String("5") || status == QLatin1String("KILLED"))
@@ -270,12 +270,14 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
 {
     const QFileInfo root(mlrunsDir);
     if (!root.isDir())
-        throw Error(Error::Kind::NotFound, tr("%1 is not a folder; expected an MLflow mlruns/ folder").arg(mlrunsDir));
+        throw Error(Error::Kind::NotFound,
+                    ImporterText::tr("%1 is not a folder; expected an MLflow mlruns/ folder").arg(mlrunsDir));
     if (!isMlflowRoot(mlrunsDir))
-        throw Error(Error::Kind::Format,
-                    tr("%1 is not an MLflow mlruns/ folder; expected experiment folders holding a meta.yaml "
-                       "with experiment_id")
-                        .arg(mlrunsDir));
+        throw Error(
+            Error::Kind::Format,
+            ImporterText::tr("%1 is not an MLflow mlruns/ folder; expected experiment folders holding a meta.yaml "
+                             "with experiment_id")
+                .arg(mlrunsDir));
     ImportBatch batch;
     const QDir rootDir(root.absoluteFilePath());
     const QString trash = rootDir.filePath(QStringLiteral(".trash"));
@@ -286,7 +288,7 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
             deletedRuns += isExperimentMeta(e.absoluteFilePath()) ? countRunsIn(e.absoluteFilePath()) : 1;
         if (deletedRuns > 0) {
             batch.skippedRuns += deletedRuns;
-            batch.warnings << tr("%1: %2 deleted run(s) in .trash skipped").arg(trash).arg(deletedRuns);
+            batch.warnings << ImporterText::tr("%1: %2 deleted run(s) in .trash skipped").arg(trash).arg(deletedRuns);
         }
     }
 
@@ -300,8 +302,9 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
         if (isDeleted(expMeta)) {
             const qint64 n = countRunsIn(expDir);
             batch.skippedRuns += n;
-            batch.warnings
-                << tr("experiment \"%1\" (%2) is deleted; its %3 run(s) skipped").arg(expName, expDir).arg(n);
+            batch.warnings << ImporterText::tr("experiment \"%1\" (%2) is deleted; its %3 run(s) skipped")
+                                  .arg(expName, expDir)
+                                  .arg(n);
             continue;
         }
         const auto runs = QDir(expDir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -312,13 +315,14 @@ ImportBatch importMlflowRoot(const QString &mlrunsDir, ImportResume *resume)
             try {
                 if (isDeleted(readMeta(runDir))) {
                     ++batch.skippedRuns;
-                    batch.warnings << tr("run %1 is deleted (lifecycle_stage: deleted); skipped").arg(runDir);
+                    batch.warnings
+                        << ImporterText::tr("run %1 is deleted (lifecycle_stage: deleted); skipped").arg(runDir);
                     continue;
                 }
                 batch.runs.push_back(importMlflowRun(runDir, expName, resume));
             } catch (const Error &e) {
                 ++batch.skippedRuns;
-                batch.warnings << tr("%1 skipped: %2").arg(runDir, e.message());
+                batch.warnings << ImporterText::tr("%1 skipped: %2").arg(runDir, e.message());
             }
         }
     }

@@ -14,18 +14,14 @@
 #include "identity/run_id.h"
 #include "importers/format_detect.h"
 #include "importers/imported_text.h"
+#include "importers/importer_text.h"
 #include "store/history_writer.h"
-#include "store/sqlite_db.h"
+#include "store/store_transaction.h"
 #include "store/store.h"
 
 namespace forkscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 class Cancelled {};
 
@@ -149,7 +145,7 @@ qint64 writeRows(HistoryWriter &writer, const ImportedRun &run, const StoredStep
             if (!cached.first || *cached.first != key) {
                 if (invalidUtf8Offset(key)) {
                     if (badKeys.insert(key).second)
-                        warnings << tr("metric key '%1' is not valid UTF-8 text; its values are left out")
+                        warnings << ImporterText::tr("metric key '%1' is not valid UTF-8 text; its values are left out")
                                         .arg(escapeControls(QString::fromStdString(key)));
                     cached = {nullptr, 0};
                     continue;
@@ -200,18 +196,19 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
     try {
         if (const QString problem = importedIdentityProblem(run.runId, project, entity); !problem.isEmpty())
             throw Error(Error::Kind::BadInput, problem);
-        WriteTransaction tx(store.db());
+        StoreWriteBatch tx(store);
         std::optional<RunInfo> existing;
         if (auto p = store.findProject(entity, project))
             existing = store.findImported(p->key, key);
         RunInfo info;
         if (existing && !sameSource(*existing, run))
-            throw Error(Error::Kind::Conflict,
-                        tr("run ID '%1' from %2 is already taken in %3/%4 by a run imported from %5, a different "
-                           "source; nothing of this run is imported. Expected one source per run ID (import it "
-                           "into another project to keep both)")
-                            .arg(escapeControls(run.runId), run.sourcePath, entity, project,
-                                 toQ(existing->metadata["import"].value("source", std::string()))));
+            throw Error(
+                Error::Kind::Conflict,
+                ImporterText::tr("run ID '%1' from %2 is already taken in %3/%4 by a run imported from %5, a different "
+                                 "source; nothing of this run is imported. Expected one source per run ID (import it "
+                                 "into another project to keep both)")
+                    .arg(escapeControls(run.runId), run.sourcePath, entity, project,
+                         toQ(existing->metadata["import"].value("source", std::string()))));
         if (existing) {
             // A run resumed by a live Forkscope writer is that writer's until
             // it ends. An imported run that is still running at its source
@@ -281,7 +278,7 @@ qint64 linkPendingForks(Store &store)
         const qint64 step = qint64(bp.value("value", 0.0));
         try {
             const RunInfo source = store.resolve(sourceId, fork.project, fork.entity);
-            WriteTransaction tx(store.db());
+            StoreWriteBatch tx(store);
             store.linkFork(fork.key, {source.immutableId, source.runId, source.path().toString(), step, false});
             Json meta = fork.metadata;
             meta["import"].erase("pending_fork");
@@ -302,8 +299,9 @@ ImportReport importPath(Store &store, const QString &path, const ImportOptions &
     report.format = importFormatName(detected.format);
     ImportBatch batch = importDetected(detected);
     if (batch.runs.empty() && batch.skippedRuns > 0)
-        throw Error(Error::Kind::Format,
-                    tr("nothing was imported from %1: %2").arg(path, batch.warnings.join(QStringLiteral("; "))));
+        throw Error(
+            Error::Kind::Format,
+            ImporterText::tr("nothing was imported from %1: %2").arg(path, batch.warnings.join(QStringLiteral("; "))));
     report.warnings = batch.warnings;
     report.skippedRuns = batch.skippedRuns;
     const qint64 total = qint64(batch.runs.size());

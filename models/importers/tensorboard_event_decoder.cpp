@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include "core/step_rule.h"
+#include "importers/importer_text.h"
 #include "importers/protobuf_wire.h"
 #include "importers/tfrecord_reader.h"
 
@@ -15,11 +16,6 @@ namespace {
 constexpr int kDtFloat = 1;
 constexpr int kDtDouble = 2;
 constexpr int kDataClassScalar = 1;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 const char *eventKindName(std::uint32_t field)
 {
@@ -161,8 +157,10 @@ void TensorBoardRunBuilder::addEvent(std::string_view event, qint64 offset)
     ++run_.recordCounts[QStringLiteral("events")];
     if (r.failed()) {
         ++run_.skipped;
-        addWarning(run_,
-                   tr("%1: event at byte %2 does not decode (%3); skipped").arg(file_).arg(offset).arg(r.errorText()));
+        addWarning(run_, ImporterText::tr("%1: event at byte %2 does not decode (%3); skipped")
+                             .arg(file_)
+                             .arg(offset)
+                             .arg(r.errorText()));
         return;
     }
     ++run_.recordCounts[kind ? QString::fromLatin1(eventKindName(kind)) : QStringLiteral("other")];
@@ -176,7 +174,7 @@ void TensorBoardRunBuilder::addEvent(std::string_view event, qint64 offset)
         return;
     if (!isValidStep(step)) {
         ++run_.skipped;
-        addWarning(run_, tr("%1: event at byte %2: %3; its values are skipped")
+        addWarning(run_, ImporterText::tr("%1: event at byte %2: %3; its values are skipped")
                              .arg(file_)
                              .arg(offset)
                              .arg(badStepText(QString::number(step))));
@@ -226,7 +224,7 @@ void TensorBoardRunBuilder::addSummary(std::string_view summary, qint64 step, do
         }
         if (vr.failed()) {
             ++run_.skipped;
-            addWarning(run_, tr("%1: summary value in the event at byte %2 does not decode (%3); skipped")
+            addWarning(run_, ImporterText::tr("%1: summary value in the event at byte %2 does not decode (%3); skipped")
                                  .arg(file_)
                                  .arg(offset)
                                  .arg(vr.errorText()));
@@ -264,7 +262,8 @@ void TensorBoardRunBuilder::addSummary(std::string_view summary, qint64 step, do
     }
     if (r.failed()) {
         ++run_.skipped;
-        addWarning(run_, tr("%1: summary in the event at byte %2 does not decode (%3); the rest of it is skipped")
+        addWarning(run_, ImporterText::tr(
+                             "%1: summary in the event at byte %2 does not decode (%3); the rest of it is skipped")
                              .arg(file_)
                              .arg(offset)
                              .arg(r.errorText()));
@@ -277,8 +276,9 @@ void TensorBoardRunBuilder::setValue(int tag, qint64 step, double value, double 
     TagState &state = tags_[size_t(tag)];
     if (state.seen && step <= state.lastStep && !warnedRestartInFile_) {
         warnedRestartInFile_ = true;
-        addWarning(run_, tr("%1: tag \"%2\" goes back from step %3 to step %4 at byte %5 (the job was restarted?); "
-                            "for a step written more than once the last value is kept")
+        addWarning(run_, ImporterText::tr(
+                             "%1: tag \"%2\" goes back from step %3 to step %4 at byte %5 (the job was restarted?); "
+                             "for a step written more than once the last value is kept")
                              .arg(file_, QString::fromStdString(tagNames_[size_t(tag)]))
                              .arg(state.lastStep)
                              .arg(step)
@@ -315,9 +315,9 @@ void TensorBoardRunBuilder::finish()
     steps_.clear();
     sortAndMergeRows(run_.rows);
     if (replaced_ > 0)
-        addWarning(
-            run_,
-            tr("%1 scalar values were written again for a step already seen; the last one is kept").arg(replaced_));
+        addWarning(run_,
+                   ImporterText::tr("%1 scalar values were written again for a step already seen; the last one is kept")
+                       .arg(replaced_));
     if (firstWallTime_ > 0 && firstWallTime_ < 253402300800.0) {
         run_.startTime = QDateTime::fromMSecsSinceEpoch(qint64(firstWallTime_ * 1000), Qt::UTC);
         run_.runtimeSeconds = lastWallTime_ - firstWallTime_;

@@ -10,17 +10,13 @@
 
 #include "core/error.h"
 #include "importers/import_resume.h"
+#include "importers/importer_text.h"
 #include "importers/mapped_file.h"
 #include "importers/tensorboard_event_decoder.h"
 
 namespace forkscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 // events.out.tfevents.<unix seconds>.<host>[...]: write order is the number.
 qint64 fileTimestamp(const QString &fileName)
@@ -108,11 +104,13 @@ ImportBatch importTensorBoardDir(const QString &logDir, ImportResume *resume)
 {
     const QFileInfo root(logDir);
     if (!root.exists())
-        throw Error(Error::Kind::NotFound, tr("%1 does not exist; expected a TensorBoard log folder").arg(logDir));
+        throw Error(Error::Kind::NotFound,
+                    ImporterText::tr("%1 does not exist; expected a TensorBoard log folder").arg(logDir));
     const QStringList files = findTensorBoardEventFiles(logDir);
     if (files.isEmpty())
         throw Error(Error::Kind::Format,
-                    tr("%1 holds no TensorBoard event files; expected files named events.out.tfevents.*").arg(logDir));
+                    ImporterText::tr("%1 holds no TensorBoard event files; expected files named events.out.tfevents.*")
+                        .arg(logDir));
 
     const QDir rootDir = root.isDir() ? QDir(root.absoluteFilePath()) : root.absoluteDir();
     std::map<QString, QStringList> byFolder; // relative folder -> its files, in order
@@ -131,7 +129,7 @@ ImportBatch importTensorBoardDir(const QString &logDir, ImportResume *resume)
             // Not one record could be read: no empty run, but why.
             ++batch.skippedRuns;
             const int fileCount = int(folderFiles.size());
-            QString why = tr("the files are empty");
+            QString why = ImporterText::tr("the files are empty");
             if (!run.warnings.isEmpty())
                 why = run.warnings.join(QStringLiteral("; "));
             batch.warnings << QCoreApplication::translate(

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/step_rule.h"
 #include "importers/import_resume.h"
+#include "importers/importer_text.h"
 #include "importers/lenient_json.h"
 #include "importers/leveldb_log_reader.h"
 #include "importers/mapped_file.h"
@@ -20,11 +21,6 @@
 namespace forkscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 // run-20220429_201936-3ojed7lz, offline-run-..., dryrun-...
 const QRegularExpression &runFolderPattern()
@@ -42,8 +38,9 @@ std::optional<Json> readJsonFile(const QString &path, ImportedRun &run)
         QString problem;
         auto j = parseLenientJson(file.data(), &problem);
         if (!j) {
-            addWarning(run, problem.isEmpty() ? tr("%1 is not valid JSON; ignored").arg(path)
-                                              : tr("%1 is not valid JSON (%2); ignored").arg(path, problem));
+            addWarning(run, problem.isEmpty()
+                                ? ImporterText::tr("%1 is not valid JSON; ignored").arg(path)
+                                : ImporterText::tr("%1 is not valid JSON (%2); ignored").arg(path, problem));
             return std::nullopt;
         }
         return j;
@@ -67,7 +64,7 @@ void mergeConfigYaml(const QString &path, ImportedRun &run)
     }
     if (!yaml.is_object()) {
         if (!yaml.is_null())
-            addWarning(run, tr("%1 is not a mapping of config keys; ignored").arg(path));
+            addWarning(run, ImporterText::tr("%1 is not a mapping of config keys; ignored").arg(path));
         return;
     }
     for (auto it = yaml.begin(); it != yaml.end(); ++it) {
@@ -90,7 +87,7 @@ void mergeSummaryJson(const QString &path, ImportedRun &run)
     if (!j)
         return;
     if (!j->is_object()) {
-        addWarning(run, tr("%1 is not a JSON object; ignored").arg(path));
+        addWarning(run, ImporterText::tr("%1 is not a JSON object; ignored").arg(path));
         return;
     }
     // Written by the SDK as the run goes, it is at least as new as the records.
@@ -178,23 +175,26 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportRe
         if (!j || !j->is_object()) {
             ++run.skipped;
             if (!problem.isEmpty()) {
-                addWarning(run, tr("%1 line %2 (byte %3) is not valid JSON (%4); skipped")
+                addWarning(run, ImporterText::tr("%1 line %2 (byte %3) is not valid JSON (%4); skipped")
                                     .arg(path)
                                     .arg(lineNo)
                                     .arg(lineStart)
                                     .arg(problem));
             } else if (lastWithoutNewline) {
                 cut = true;
-                const QString warning = tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON "
-                                           "object per line")
-                                            .arg(path)
-                                            .arg(lineStart)
-                                            .arg(lineNo);
+                const QString warning =
+                    ImporterText::tr("%1 ends mid-line at byte %2 (line %3 is incomplete); expected a JSON "
+                                     "object per line")
+                        .arg(path)
+                        .arg(lineStart)
+                        .arg(lineNo);
                 addWarning(run, warning);
                 run.tailWarnings << warning;
             } else {
-                addWarning(
-                    run, tr("%1 line %2 (byte %3) is not a JSON object; skipped").arg(path).arg(lineNo).arg(lineStart));
+                addWarning(run, ImporterText::tr("%1 line %2 (byte %3) is not a JSON object; skipped")
+                                    .arg(path)
+                                    .arg(lineNo)
+                                    .arg(lineStart));
             }
             continue;
         }
@@ -208,7 +208,7 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportRe
             const auto step = stepFromJson(*it);
             if (!step) {
                 ++run.skipped;
-                addWarning(run, tr("%1 line %2 (byte %3): %4; the row is skipped")
+                addWarning(run, ImporterText::tr("%1 line %2 (byte %3): %4; the row is skipped")
                                     .arg(path)
                                     .arg(lineNo)
                                     .arg(lineStart)
@@ -228,8 +228,9 @@ void readHistoryJsonl(const QString &path, ImportedRun &run, bool &cut, ImportRe
     run.recordCounts[QStringLiteral("history")] = tail.rows;
     const qint64 replaced = sortAndMergeRows(run.rows);
     if (replaced > 0)
-        addWarning(
-            run, tr("%1 history values were logged again for a step already seen; the last one is kept").arg(replaced));
+        addWarning(run,
+                   ImporterText::tr("%1 history values were logged again for a step already seen; the last one is kept")
+                       .arg(replaced));
 }
 
 const Json *findPath(const Json &j, std::initializer_list<const char *> path)
@@ -272,7 +273,8 @@ QString pickWandbFile(const QDir &dir, const QString &idFromName, ImportedRun &r
     if (files.isEmpty())
         return {};
     if (files.size() > 1)
-        addWarning(run, tr("%1 holds %2 .wandb files; only one is imported").arg(dir.path()).arg(files.size()));
+        addWarning(
+            run, ImporterText::tr("%1 holds %2 .wandb files; only one is imported").arg(dir.path()).arg(files.size()));
     const QString expected = QStringLiteral("run-%1.wandb").arg(idFromName);
     return dir.filePath(files.contains(expected) ? expected : files.first());
 }
@@ -302,9 +304,9 @@ ImportedRun continueWandbLog(std::string_view bytes, const QString &sourcePath, 
         throw Error(Error::Kind::Format, QStringLiteral("%1: %2").arg(sourcePath, reader.stop().reason));
     if (tail.records == 0)
         throw Error(Error::Kind::Format,
-                    tr("%1 holds no readable record, so there is nothing to import: %2")
-                        .arg(sourcePath,
-                             reader.stop().isClean() ? tr("the file ends after its header") : reader.stop().reason));
+                    ImporterText::tr("%1 holds no readable record, so there is nothing to import: %2")
+                        .arg(sourcePath, reader.stop().isClean() ? ImporterText::tr("the file ends after its header")
+                                                                 : reader.stop().reason));
     tail.decoder->finish(reader.stop());
     std::vector<ImportedRow> rows;
     rows.swap(tail.run.rows);
@@ -344,7 +346,8 @@ ImportedRun importWandbRun(const QString &path, ImportResume *resume)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        throw Error(Error::Kind::NotFound, tr("%1 does not exist; expected a W&B run folder or .wandb file").arg(path));
+        throw Error(Error::Kind::NotFound,
+                    ImporterText::tr("%1 does not exist; expected a W&B run folder or .wandb file").arg(path));
 
     const QDir dir = info.isDir() ? QDir(info.absoluteFilePath()) : info.absoluteDir();
     const auto nameMatch = runFolderPattern().match(dir.dirName());
@@ -360,8 +363,9 @@ ImportedRun importWandbRun(const QString &path, ImportResume *resume)
         run.warnings = scratch.warnings + run.warnings;
     } else {
         if (info.suffix() != QLatin1String("wandb"))
-            throw Error(Error::Kind::Format,
-                        tr("%1 is not a .wandb file; expected a W&B run folder or run-<id>.wandb").arg(path));
+            throw Error(
+                Error::Kind::Format,
+                ImporterText::tr("%1 is not a .wandb file; expected a W&B run folder or run-<id>.wandb").arg(path));
         wandbFile = info.absoluteFilePath();
         run = readWandbFile(wandbFile, resume);
     }
@@ -373,8 +377,8 @@ ImportedRun importWandbRun(const QString &path, ImportResume *resume)
         const bool hasHistory = QFileInfo::exists(history);
         if (!hasHistory && !(nameMatch.hasMatch() && QFileInfo::exists(filesDir + QStringLiteral("/config.yaml"))))
             throw Error(Error::Kind::Format,
-                        tr("%1 is not a W&B run folder; expected a run-<id>.wandb file (SDK 0.10+) or "
-                           "wandb-history.jsonl (SDK 0.9)")
+                        ImporterText::tr("%1 is not a W&B run folder; expected a run-<id>.wandb file (SDK 0.10+) or "
+                                         "wandb-history.jsonl (SDK 0.9)")
                             .arg(dir.path()));
         run.format = QStringLiteral("wandb");
         legacy = true;
@@ -382,13 +386,14 @@ ImportedRun importWandbRun(const QString &path, ImportResume *resume)
         if (hasHistory)
             readHistoryJsonl(history, run, cut, resume);
         else
-            addWarning(run, tr("%1 has no .wandb file and no wandb-history.jsonl; only its config and summary "
-                               "are imported")
-                                .arg(dir.path()));
+            addWarning(run,
+                       ImporterText::tr("%1 has no .wandb file and no wandb-history.jsonl; only its config and summary "
+                                        "are imported")
+                           .arg(dir.path()));
         if (hasHistory && run.recordCounts[QStringLiteral("history")] == 0 && run.skipped > 0)
-            throw Error(
-                Error::Kind::Format,
-                tr("%1 holds no readable line, so there is nothing to import: %2").arg(history, run.warnings.value(0)));
+            throw Error(Error::Kind::Format,
+                        ImporterText::tr("%1 holds no readable line, so there is nothing to import: %2")
+                            .arg(history, run.warnings.value(0)));
         run.state = cut ? QStringLiteral("crashed") : QStringLiteral("running");
     }
     run.sourcePath = info.isDir() ? dir.path() : wandbFile;
@@ -441,14 +446,15 @@ QStringList findWandbRunFolders(const QString &wandbDir)
 ImportBatch importWandbFolder(const QString &wandbDir, ImportResume *resume)
 {
     if (!QFileInfo(wandbDir).isDir())
-        throw Error(Error::Kind::NotFound, tr("%1 is not a folder; expected a wandb/ folder of runs").arg(wandbDir));
+        throw Error(Error::Kind::NotFound,
+                    ImporterText::tr("%1 is not a folder; expected a wandb/ folder of runs").arg(wandbDir));
     ImportBatch batch;
     for (const QString &folder : findWandbRunFolders(wandbDir)) {
         try {
             batch.runs.push_back(importWandbRun(folder, resume));
         } catch (const Error &e) {
             ++batch.skippedRuns;
-            batch.warnings << tr("%1 skipped: %2").arg(folder, e.message());
+            batch.warnings << ImporterText::tr("%1 skipped: %2").arg(folder, e.message());
         }
     }
     return batch;

@@ -6,6 +6,7 @@
 
 #include "core/json_limits.h"
 #include "core/step_rule.h"
+#include "importers/importer_text.h"
 #include "importers/lenient_json.h"
 #include "importers/protobuf_wire.h"
 
@@ -73,11 +74,6 @@ QString str(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
-
 // A HistoryItem / SummaryItem / ConfigItem: key=1, nested_key=2, value_json=16.
 // Fills `path` with the key's parts (one part for `key`) and `joined` with
 // them joined by '.'.
@@ -122,7 +118,7 @@ bool decodeItem(std::string_view bytes, std::string &joined, std::vector<std::st
             path.emplace_back(key);
     }
     if (joined.empty()) {
-        error = tr("item without a key (expected key or nested_key)");
+        error = ImporterText::tr("item without a key (expected key or nested_key)");
         return false;
     }
     return true;
@@ -159,8 +155,9 @@ void WandbRecordDecoder::addRecord(std::string_view record, qint64 offset)
     if (r.failed()) {
         ++run_.skipped;
         ++run_.recordCounts[QStringLiteral("invalid")];
-        addWarning(run_,
-                   tr("record at byte %1 is not a valid W&B record (%2); skipped").arg(offset).arg(r.errorText()));
+        addWarning(run_, ImporterText::tr("record at byte %1 is not a valid W&B record (%2); skipped")
+                             .arg(offset)
+                             .arg(r.errorText()));
         return;
     }
     ++kindCounts_[kind < kindCounts_.size() ? kind : 0];
@@ -178,7 +175,7 @@ void WandbRecordDecoder::addRecord(std::string_view record, qint64 offset)
     }
     if (!ok) {
         ++run_.skipped;
-        addWarning(run_, tr("%1 record at byte %2 does not decode (%3); skipped")
+        addWarning(run_, ImporterText::tr("%1 record at byte %2 does not decode (%3); skipped")
                              .arg(QString::fromLatin1(recordKindName(kind)))
                              .arg(offset)
                              .arg(error));
@@ -216,13 +213,14 @@ bool WandbRecordDecoder::decodeHistory(std::string_view bytes, QString &error)
         auto value = parseLenientJson(valueJson, &problem);
         if (!value) {
             ++run_.skipped;
-            addWarning(run_, problem.isEmpty()
-                                 ? tr("history record at byte %1: value of \"%2\" is not JSON; skipped")
-                                       .arg(recordOffset_)
-                                       .arg(QString::fromStdString(key_))
-                                 : tr("history record at byte %1: value of \"%2\" is not JSON (%3); skipped")
-                                       .arg(recordOffset_)
-                                       .arg(QString::fromStdString(key_), problem));
+            addWarning(run_,
+                       problem.isEmpty()
+                           ? ImporterText::tr("history record at byte %1: value of \"%2\" is not JSON; skipped")
+                                 .arg(recordOffset_)
+                                 .arg(QString::fromStdString(key_))
+                           : ImporterText::tr("history record at byte %1: value of \"%2\" is not JSON (%3); skipped")
+                                 .arg(recordOffset_)
+                                 .arg(QString::fromStdString(key_), problem));
             continue;
         }
         if (key_ == "_step") {
@@ -242,8 +240,9 @@ bool WandbRecordDecoder::decodeHistory(std::string_view bytes, QString &error)
         badStep = QString::number(stepNum);
     if (!badStep.isEmpty()) {
         ++run_.skipped;
-        addWarning(
-            run_, tr("history record at byte %1: %2; the row is skipped").arg(recordOffset_).arg(badStepText(badStep)));
+        addWarning(run_, ImporterText::tr("history record at byte %1: %2; the row is skipped")
+                             .arg(recordOffset_)
+                             .arg(badStepText(badStep)));
         return true;
     }
     row.step = stepItem ? *stepItem : stepNum;
@@ -295,14 +294,15 @@ bool WandbRecordDecoder::decodeUpdates(std::string_view bytes, bool isConfig, QS
         if (!value || !problem.isEmpty()) {
             ++run_.skipped;
             const QString kind = isConfig ? QStringLiteral("config") : QStringLiteral("summary");
-            addWarning(run_, problem.isEmpty() ? tr("%1 record at byte %2: value of \"%3\" is not JSON; skipped")
-                                                     .arg(kind)
-                                                     .arg(recordOffset_)
-                                                     .arg(QString::fromStdString(key_))
-                                               : tr("%1 record at byte %2: value of \"%3\" is not JSON (%4); skipped")
-                                                     .arg(kind)
-                                                     .arg(recordOffset_)
-                                                     .arg(QString::fromStdString(key_), problem));
+            addWarning(run_, problem.isEmpty()
+                                 ? ImporterText::tr("%1 record at byte %2: value of \"%3\" is not JSON; skipped")
+                                       .arg(kind)
+                                       .arg(recordOffset_)
+                                       .arg(QString::fromStdString(key_))
+                                 : ImporterText::tr("%1 record at byte %2: value of \"%3\" is not JSON (%4); skipped")
+                                       .arg(kind)
+                                       .arg(recordOffset_)
+                                       .arg(QString::fromStdString(key_), problem));
             continue;
         }
         applyUpdate(isConfig, false, &*value);
@@ -504,9 +504,9 @@ void WandbRecordDecoder::finish(const ReadStop &stop)
         run_.branch->rewind = run_.branch->run == run_.runId;
     const qint64 replaced = sortAndMergeRows(run_.rows);
     if (replaced > 0)
-        addWarning(
-            run_,
-            tr("%1 history values were logged again for a step already seen; the last one is kept").arg(replaced));
+        addWarning(run_,
+                   ImporterText::tr("%1 history values were logged again for a step already seen; the last one is kept")
+                       .arg(replaced));
 }
 
 } // namespace forkscope

@@ -6,7 +6,7 @@
 
 #include "store/chunk_codec.h"
 #include "store/damaged_chunk.h"
-#include "store/sqlite_db.h"
+#include "store/store_transaction.h"
 #include "store/store.h"
 
 namespace forkscope {
@@ -72,7 +72,7 @@ namespace {
 PointVector openChunk(Store &store, qint64 runKey, const std::string &key, qint64 lastStep)
 {
     PointVector points;
-    const auto refs = store.chunkRefs(runKey, QString::fromStdString(key), {lastStep, lastStep}, false);
+    const auto refs = store.chunkRefs(runKey, QString::fromStdString(key), {lastStep, lastStep}, History::Own);
     if (refs.empty() || refs.back().summary.count >= kChunkCapacity)
         return points;
     ChunkRef ref = refs.back();
@@ -134,14 +134,14 @@ qint64 HistoryWriter::flush()
     const qint64 written = pending_;
     std::vector<Series *> created; // series rows this flush inserts; forgotten if it rolls back
     try {
-        WriteTransaction tx(store_.db());
+        StoreWriteBatch tx(store_);
         if (claim_)
             store_.renewClaim(*claim_);
         for (auto &s : series_) {
             if (!s.dirty)
                 continue;
             if (s.id == 0) {
-                s.id = store_.seriesId(runKey_, QString::fromStdString(s.key), true);
+                s.id = store_.ensureSeries(runKey_, QString::fromStdString(s.key));
                 created.push_back(&s);
             }
             adoptOpenChunk(s);

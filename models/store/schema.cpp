@@ -187,8 +187,9 @@ void checkReadableSchema(SqliteDb &db)
     if (version < 4) {
         db.exec("CREATE TEMP TABLE checkpoints (id INTEGER PRIMARY KEY, run INTEGER NOT NULL, step INTEGER NOT NULL, "
                 "path TEXT NOT NULL, size INTEGER, sha256 TEXT, created_ms INTEGER NOT NULL, metadata TEXT NOT NULL)");
-        db.exec("CREATE TEMP TABLE console_output (run INTEGER NOT NULL, seq INTEGER NOT NULL, stream INTEGER NOT NULL, "
-                "time_ms INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run, seq)) WITHOUT ROWID");
+        db.exec(
+            "CREATE TEMP TABLE console_output (run INTEGER NOT NULL, seq INTEGER NOT NULL, stream INTEGER NOT NULL, "
+            "time_ms INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run, seq)) WITHOUT ROWID");
     }
 }
 

@@ -73,6 +73,16 @@ struct RunClaim {
 // or empty file instead of making a store of it.
 enum class StoreAccess { ReadWrite, ReadOnly };
 
+// Which history a read sees: the run's effective history (its fork
+// lineage's up to each fork step, then its own) or only what it logged.
+enum class History { Effective, Own };
+
+// What deleteRun does with forks that inherit history from the run.
+enum class DependentForks { Refuse, Materialize };
+
+// Whether withChunkBlob checks the chunk (Trusted: the caller already did).
+enum class ChunkVerification { Verify, Trusted };
+
 // The Forkscope store: one SQLite file (WAL), shared safely by several
 // processes. A Store object is one connection: use it from one thread at a
 // time; open one Store per thread.
@@ -84,6 +94,9 @@ public:
     Store &operator=(const Store &) = delete;
 
     QString path() const;
+    // The SQLite connection, for the store's own files and for tests that
+    // inspect or damage the file. Code above the store groups its calls
+    // with StoreSnapshot / StoreWriteBatch (store_transaction.h) instead.
     SqliteDb &db();
     bool isReadOnly() const { return access_ == StoreAccess::ReadOnly; }
 
@@ -132,11 +145,11 @@ public:
     // Runs whose metadata["import"]["pending_fork"] waits for a source.
     std::vector<RunInfo> runsWithPendingFork();
     // Refuses (Conflict) while forks depend on the run, unless
-    // materializeForks, which first copies each fork's inherited history into
+    // DependentForks::Materialize, which first copies each fork's inherited history into
     // the fork. The run ID stays retired in its project.
     // Also refused while a live writer logs the run, or one of the forks
     // that would be materialized.
-    void deleteRun(qint64 runKey, bool materializeForks);
+    void deleteRun(qint64 runKey, DependentForks forks);
 
     // --- writers: one live writer per run (store_claims.cpp) ---
     // Makes `writer` the one process logging the run (state running, claim
@@ -159,10 +172,12 @@ public:
     // The effective history as segments, oldest ancestor first.
     std::vector<HistorySegment> segments(qint64 runKey);
     // Metric keys with data in the run's effective (or own) history, sorted.
-    QStringList keys(qint64 runKey, bool effective = true);
-    QStringList numericKeys(qint64 runKey, bool effective = true);
-    PointVector readSeries(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
-    std::vector<ChunkRef> chunkRefs(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
+    QStringList keys(qint64 runKey, History history = History::Effective);
+    QStringList numericKeys(qint64 runKey, History history = History::Effective);
+    PointVector readSeries(qint64 runKey, const QString &key, StepRange range = {},
+                           History history = History::Effective);
+    std::vector<ChunkRef> chunkRefs(qint64 runKey, const QString &key, StepRange range = {},
+                                    History history = History::Effective);
     // Every read of stored points checks the chunk first (checksum and
     // summary, chunk_codec.h's checkChunk) and throws DamagedChunkError
     // (damaged_chunk.h) naming the run, key and steps instead of returning
@@ -170,15 +185,17 @@ public:
     void readChunk(const ChunkRef &ref, PointVector &out);
     // The chunk's encoded blob (chunk_codec.h) in place, valid only while
     // `use` runs: the chart path reduces values without copying them.
-    // `verify` false skips the check for a caller that already made it for
+    // ChunkVerification::Trusted skips the check for a caller that already made it for
     // this chunk (the chart cache).
-    void withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use, bool verify = true);
+    void withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use,
+                       ChunkVerification check = ChunkVerification::Verify);
     // Throws DamagedChunkError unless `blob` is sound (or of the format
     // before checksums) for the chunk of `series` described by `summary`.
     void verifyChunk(qint64 series, const ChunkSummary &summary, std::string_view blob);
     // "entity/project/run_id" and key of a series, for messages.
     std::pair<QString, QString> describeSeries(qint64 series);
-    std::vector<TextPoint> readText(qint64 runKey, const QString &key, StepRange range = {}, bool effective = true);
+    std::vector<TextPoint> readText(qint64 runKey, const QString &key, StepRange range = {},
+                                    History history = History::Effective);
     // The last value of every key at steps <= `upTo` (fork summaries).
     Json lastValues(qint64 runKey, qint64 upTo);
     // The last step of every key in the run's own history (imports that
@@ -188,18 +205,20 @@ public:
     // Row view for exports: calls `row(step, object)` in ascending step order
     // with only the keys logged at that step. Empty `keys` means all; then
     // rows hold at least one of `keys`.
-    void forEachRow(qint64 runKey, const QStringList &keys, bool effective,
+    void forEachRow(qint64 runKey, const QStringList &keys, History history,
                     const std::function<void(qint64 step, const Json &row)> &row);
 
     // True when every number of `key` in the run's effective (or own)
     // history was logged as an integer (series.integral): then they read back
     // as integers (core/exact_integer.h). False for series of older stores.
-    bool integralSeries(qint64 runKey, const QString &key, bool effective = true);
+    bool integralSeries(qint64 runKey, const QString &key, History history = History::Effective);
 
     // --- writing (used by HistoryWriter and materialization) ---
-    // 0 when the key has no series and `create` is false. A new series
-    // starts integral; writers clear that with clearIntegral().
-    qint64 seriesId(qint64 runKey, const QString &key, bool create);
+    // The run's series for `key`, 0 when it has none.
+    qint64 findSeries(qint64 runKey, const QString &key);
+    // The same, made when missing. A new series starts integral; writers
+    // clear that with clearIntegral().
+    qint64 ensureSeries(qint64 runKey, const QString &key);
     void clearIntegral(qint64 series);
     // Writes (or rewrites) the chunk that starts at points[0].step.
     void writeChunk(qint64 series, const Point *points, size_t count);
@@ -225,7 +244,10 @@ public:
 
 private:
     RunInfo readRun(class Statement &st);
-    QStringList keysWithData(qint64 runKey, bool effective, bool numericOnly);
+    // The segments a read in `history` walks: the lineage's, or the run alone.
+    std::vector<HistorySegment> historySegments(qint64 runKey, History history);
+    enum class KeyKind { Any, Numeric };
+    QStringList keysWithData(qint64 runKey, History history, KeyKind kind);
     qint64 ensureProject(const QString &entity, const QString &name);
     RunInfo insertRun(qint64 projectKey, const NewRun &spec, const std::optional<ForkLink> &fork);
     void materializeInto(const RunInfo &fork);

@@ -28,26 +28,26 @@ using namespace store_rows;
 
 // --- history ----------------------------------------------------------------
 
-QStringList Store::keys(qint64 runKey, bool effective)
+QStringList Store::keys(qint64 runKey, History history)
 {
-    return keysWithData(runKey, effective, false);
+    return keysWithData(runKey, history, KeyKind::Any);
 }
 
-QStringList Store::numericKeys(qint64 runKey, bool effective)
+QStringList Store::numericKeys(qint64 runKey, History history)
 {
-    return keysWithData(runKey, effective, true);
+    return keysWithData(runKey, history, KeyKind::Numeric);
 }
 
-QStringList Store::keysWithData(qint64 runKey, bool effective, bool numericOnly)
+QStringList Store::keysWithData(qint64 runKey, History history, KeyKind kind)
 {
-    auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
+    auto segs = historySegments(runKey, history);
     auto st = db_->prepare(
         "SELECT s.key FROM series s WHERE s.run = ?1 AND ("
         "EXISTS (SELECT 1 FROM chunks c WHERE c.series = s.id AND c.first_step <= ?3 AND c.last_step >= ?2) OR "
         "(NOT ?4 AND EXISTS (SELECT 1 FROM text_points t WHERE t.series = s.id AND t.step BETWEEN ?2 AND ?3)))");
     QStringList out;
     for (const auto &seg : segs) {
-        st.bind(1, seg.run).bind(2, seg.steps.lo).bind(3, seg.steps.hi).bind(4, numericOnly ? 1 : 0);
+        st.bind(1, seg.run).bind(2, seg.steps.lo).bind(3, seg.steps.hi).bind(4, kind == KeyKind::Numeric ? 1 : 0);
         while (st.step())
             out << st.text(0);
         st.reset();
@@ -57,9 +57,9 @@ QStringList Store::keysWithData(qint64 runKey, bool effective, bool numericOnly)
     return out;
 }
 
-std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRange range, bool effective)
+std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRange range, History history)
 {
-    auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
+    auto segs = historySegments(runKey, history);
     // Chunks of one series never overlap, so the chunk holding `lo` is the
     // one with the greatest first_step <= lo: an index seek, not a scan.
     auto st = db_->prepare(
@@ -71,7 +71,7 @@ std::vector<ChunkRef> Store::chunkRefs(qint64 runKey, const QString &key, StepRa
         const StepRange clip = intersect(seg.steps, range);
         if (clip.empty())
             continue;
-        const qint64 series = seriesId(seg.run, key, false);
+        const qint64 series = findSeries(seg.run, key);
         if (series == 0)
             continue;
         st.bind(1, series).bind(2, clip.lo).bind(3, clip.hi);
@@ -93,14 +93,15 @@ void Store::readChunk(const ChunkRef &ref, PointVector &out)
     withChunkBlob(ref, [&](std::string_view blob) { decodeChunk(blob, ref.summary.firstStep, ref.clip, out); });
 }
 
-void Store::withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use, bool verify)
+void Store::withChunkBlob(const ChunkRef &ref, const std::function<void(std::string_view)> &use,
+                          ChunkVerification check)
 {
     auto st = db_->prepare("SELECT d.data FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id "
                            "WHERE c.series = ?1 AND c.first_step = ?2");
     st.bind(1, ref.series).bind(2, ref.summary.firstStep);
     if (!st.step())
         return;
-    if (verify)
+    if (check == ChunkVerification::Verify)
         verifyChunk(ref.series, ref.summary, st.blob(0));
     use(st.blob(0));
 }
@@ -130,9 +131,9 @@ std::pair<QString, QString> Store::describeSeries(qint64 series)
     return {StoreText::tr("(unknown run)"), StoreText::tr("(unknown key)")};
 }
 
-PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range, bool effective)
+PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range, History history)
 {
-    auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
+    auto segs = historySegments(runKey, history);
     auto st = db_->prepare("SELECT c.first_step, d.data, " + std::string(kSummaryColumns) +
                            " FROM chunks c LEFT JOIN chunk_data d ON d.id = c.data_id WHERE c.series = ?1 "
                            "AND c.first_step >= coalesce((SELECT max(first_step) FROM chunks WHERE series = ?1 AND "
@@ -142,7 +143,7 @@ PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range
         const StepRange clip = intersect(seg.steps, range);
         if (clip.empty())
             continue;
-        const qint64 series = seriesId(seg.run, key, false);
+        const qint64 series = findSeries(seg.run, key);
         if (series == 0)
             continue;
         st.bind(1, series).bind(2, clip.lo).bind(3, clip.hi);
@@ -155,9 +156,9 @@ PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range
     return out;
 }
 
-std::vector<TextPoint> Store::readText(qint64 runKey, const QString &key, StepRange range, bool effective)
+std::vector<TextPoint> Store::readText(qint64 runKey, const QString &key, StepRange range, History history)
 {
-    auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
+    auto segs = historySegments(runKey, history);
     auto st = db_->prepare("SELECT step, value FROM text_points WHERE series = ?1 AND step BETWEEN ?2 AND ?3 "
                            "ORDER BY step");
     std::vector<TextPoint> out;
@@ -165,7 +166,7 @@ std::vector<TextPoint> Store::readText(qint64 runKey, const QString &key, StepRa
         const StepRange clip = intersect(seg.steps, range);
         if (clip.empty())
             continue;
-        const qint64 series = seriesId(seg.run, key, false);
+        const qint64 series = findSeries(seg.run, key);
         if (series == 0)
             continue;
         st.bind(1, series).bind(2, clip.lo).bind(3, clip.hi);
@@ -205,11 +206,11 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
     auto lastText = db_->prepare("SELECT step, value FROM text_points WHERE series = ?1 AND step BETWEEN ?2 AND ?3 "
                                  "ORDER BY step DESC LIMIT 1");
     Json out = Json::object();
-    for (const QString &key : keys(runKey, true)) {
+    for (const QString &key : keys(runKey)) {
         const bool integral = integralSeries(runKey, key);
         for (const auto &seg : segs) {
             const StepRange clip = intersect(seg.steps, {std::numeric_limits<qint64>::min(), upTo});
-            const qint64 series = clip.empty() ? 0 : seriesId(seg.run, key, false);
+            const qint64 series = clip.empty() ? 0 : findSeries(seg.run, key);
             if (series == 0)
                 continue;
             std::optional<qint64> step;
@@ -240,13 +241,13 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
     return out;
 }
 
-void Store::forEachRow(qint64 runKey, const QStringList &wanted, bool effective,
+void Store::forEachRow(qint64 runKey, const QStringList &wanted, History history,
                        const std::function<void(qint64, const Json &)> &row)
 {
     // One snapshot: a writer committing between two keys must not make rows
     // that hold one key and miss another.
     ReadTransaction snapshot(*db_);
-    const QStringList all = keys(runKey, effective);
+    const QStringList all = keys(runKey, history);
     QStringList chosen;
     for (const auto &k : wanted.isEmpty() ? all : wanted) {
         if (all.contains(k))
@@ -261,8 +262,8 @@ void Store::forEachRow(qint64 runKey, const QStringList &wanted, bool effective,
     };
     std::vector<Cursor> cursors;
     for (const auto &k : chosen)
-        cursors.push_back({toStd(k), readSeries(runKey, k, {}, effective), readText(runKey, k, {}, effective),
-                           integralSeries(runKey, k, effective)});
+        cursors.push_back({toStd(k), readSeries(runKey, k, {}, history), readText(runKey, k, {}, history),
+                           integralSeries(runKey, k, history)});
     for (;;) {
         qint64 next = std::numeric_limits<qint64>::max();
         bool any = false;
@@ -289,9 +290,9 @@ void Store::forEachRow(qint64 runKey, const QStringList &wanted, bool effective,
     }
 }
 
-bool Store::integralSeries(qint64 runKey, const QString &key, bool effective)
+bool Store::integralSeries(qint64 runKey, const QString &key, History history)
 {
-    const auto segs = effective ? segments(runKey) : std::vector<HistorySegment>{{runKey, {}}};
+    const auto segs = historySegments(runKey, history);
     auto st = db_->prepare("SELECT integral FROM series WHERE run = ?1 AND key = ?2");
     bool any = false;
     for (const auto &seg : segs) {

@@ -103,13 +103,13 @@ void Store::linkFork(qint64 runKey, const ForkLink &link)
     st.bind(5, link.step).run();
 }
 
-void Store::deleteRun(qint64 runKey, bool materializeForks)
+void Store::deleteRun(qint64 runKey, DependentForks dependentForks)
 {
     WriteTransaction tx(*db_);
     const RunInfo info = runInfo(runKey);
     requireNoLiveWriter(info, StoreText::tr("cannot delete run '%1'").arg(info.runId));
     const auto forks = forksOf(info.immutableId);
-    if (!forks.empty() && !materializeForks) {
+    if (!forks.empty() && dependentForks == DependentForks::Refuse) {
         QStringList names;
         for (const auto &f : forks)
             names << QStringLiteral("%1 (%2)").arg(f.name, f.runId);
@@ -144,19 +144,19 @@ void Store::materializeInto(const RunInfo &fork)
     segs.pop_back();
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = std::numeric_limits<qint64>::min();
-    for (const QString &key : keys(fork.key, true)) {
+    for (const QString &key : keys(fork.key)) {
         PointVector points;
         std::vector<TextPoint> texts;
         for (const auto &seg : segs) {
-            for (const auto &ref : chunkRefs(seg.run, key, seg.steps, false))
+            for (const auto &ref : chunkRefs(seg.run, key, seg.steps, History::Own))
                 readChunk(ref, points);
-            auto t = readText(seg.run, key, seg.steps, false);
+            auto t = readText(seg.run, key, seg.steps, History::Own);
             texts.insert(texts.end(), std::make_move_iterator(t.begin()), std::make_move_iterator(t.end()));
         }
         if (points.empty() && texts.empty())
             continue;
         const bool integral = integralSeries(fork.key, key);
-        const qint64 series = seriesId(fork.key, key, true);
+        const qint64 series = ensureSeries(fork.key, key);
         if (!integral)
             clearIntegral(series);
         for (size_t at = 0; at < points.size(); at += kChunkCapacity)
@@ -198,6 +198,13 @@ std::vector<HistorySegment> Store::segments(qint64 runKey)
     }
     std::reverse(out.begin(), out.end());
     return out;
+}
+
+std::vector<HistorySegment> Store::historySegments(qint64 runKey, History history)
+{
+    if (history == History::Effective)
+        return segments(runKey);
+    return {{runKey, {}}};
 }
 
 } // namespace forkscope

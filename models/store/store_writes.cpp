@@ -28,14 +28,17 @@ using namespace store_rows;
 
 // --- writing ----------------------------------------------------------------
 
-qint64 Store::seriesId(qint64 runKey, const QString &key, bool create)
+qint64 Store::findSeries(qint64 runKey, const QString &key)
 {
     auto find = db_->prepare("SELECT id FROM series WHERE run = ?1 AND key = ?2");
     find.bind(1, runKey).bind(2, key);
-    if (find.step())
-        return find.int64(0);
-    if (!create)
-        return 0;
+    return find.step() ? find.int64(0) : 0;
+}
+
+qint64 Store::ensureSeries(qint64 runKey, const QString &key)
+{
+    if (const qint64 id = findSeries(runKey, key))
+        return id;
     auto ins = db_->prepare("INSERT INTO series (run, key, integral) VALUES (?1, ?2, 1)");
     ins.bind(1, runKey).bind(2, key).run();
     return db_->lastInsertRowId();

@@ -14,10 +14,10 @@ namespace forkscope {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::FolderWatch", text);
-}
+// The translation context of this file's messages (lupdate reads it here).
+struct FolderWatchText {
+    Q_DECLARE_TR_FUNCTIONS(forkscope::FolderWatch)
+};
 
 bool isUnder(const QString &file, const QString &source)
 {
@@ -86,7 +86,7 @@ WatchPass FolderWatch::poll(Store &store)
 {
     WatchPass pass;
     if (!QFileInfo::exists(absolutePath_)) {
-        pass.error = tr("%1 does not exist; waiting for it to appear").arg(path_);
+        pass.error = FolderWatchText::tr("%1 does not exist; waiting for it to appear").arg(path_);
         return pass;
     }
     std::map<QString, Stamp> now = snapshot();

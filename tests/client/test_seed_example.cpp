@@ -46,7 +46,7 @@ TEST(SeedExample, ForkAt200ThenTwoLogsPerIteration)
     EXPECT_NE(fork.immutableId, source.immutableId);
 
     Store store(tmp.path());
-    const PointVector own = store.readSeries(fork.key, QStringLiteral("metric"), {}, false);
+    const PointVector own = store.readSeries(fork.key, QStringLiteral("metric"), {}, History::Own);
     ASSERT_EQ(own.size(), 100u);
     for (size_t j = 0; j < own.size(); ++j) {
         const int i = 200 + int(j);

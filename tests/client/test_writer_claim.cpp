@@ -197,7 +197,7 @@ TEST(WriterClaim, DeleteAndEndAreRefusedWhileARunIsLogged)
     run->flush();
     Store other(tmp.path());
     const qint64 key = run->info().key;
-    for (const auto &act : {std::function<void()>([&] { other.deleteRun(key, false); }),
+    for (const auto &act : {std::function<void()>([&] { other.deleteRun(key, DependentForks::Refuse); }),
                             std::function<void()>([&] { other.endRun(key, 0); })}) {
         try {
             act();
@@ -226,7 +226,7 @@ TEST(WriterClaim, AWriterWhoseRunWasDeletedStopsCleanly)
     const qint64 key = run->info().key;
     ASSERT_TRUE(test::pollUntil([&] {
         try {
-            other.deleteRun(key, false);
+            other.deleteRun(key, DependentForks::Refuse);
             return true;
         } catch (const Error &) {
             return false;

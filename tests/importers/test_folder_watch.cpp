@@ -33,7 +33,7 @@ qint64 chunksOf(Store &store, const QString &key)
 {
     qint64 n = 0;
     for (const RunInfo &r : allRuns(store))
-        n += qint64(store.chunkRefs(r.key, key, {}, false).size());
+        n += qint64(store.chunkRefs(r.key, key, {}, History::Own).size());
     return n;
 }
 
@@ -43,7 +43,7 @@ std::string rowsOf(Store &store)
     std::string out;
     for (const RunInfo &r : allRuns(store)) {
         out += r.runId.toStdString() + ":\n";
-        store.forEachRow(r.key, {}, false, [&](qint64 step, const Json &row) {
+        store.forEachRow(r.key, {}, History::Own, [&](qint64 step, const Json &row) {
             out += std::to_string(step) + " " + dumpJson(row) + "\n";
         });
     }

@@ -170,7 +170,7 @@ TEST(ImportRules, ImportedIntegersReadBackAsIntegers)
     ASSERT_TRUE(report.runs[0].error.isEmpty()) << report.runs[0].error.toStdString();
     const forkscope::RunInfo run = store.resolve(report.runs[0].immutableId);
     std::vector<std::string> lines;
-    store.forEachRow(run.key, {QStringLiteral("epoch"), QStringLiteral("loss")}, true,
+    store.forEachRow(run.key, {QStringLiteral("epoch"), QStringLiteral("loss")}, forkscope::History::Effective,
                      [&](qint64, const Json &row) { lines.push_back(forkscope::dumpJson(row)); });
     EXPECT_EQ(lines, (std::vector<std::string>{R"({"epoch":1,"loss":1.0})", R"({"epoch":2,"loss":0.5})"}));
     EXPECT_TRUE(store.runInfo(run.key).summary["epoch"].is_number_integer());

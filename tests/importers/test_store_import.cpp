@@ -190,7 +190,7 @@ TEST(StoreImport, AFailedRunLeavesNothingBehind)
     spec.project = QStringLiteral("synth");
     spec.runId = QStringLiteral("taken");
     spec.state = RunState::Finished;
-    store.deleteRun(store.createRun(spec).key, false);
+    store.deleteRun(store.createRun(spec).key, DependentForks::Refuse);
     const ImportOutcome out = writeImportedRun(store, run);
     EXPECT_EQ(out.status, ImportOutcome::Status::Failed);
     EXPECT_TRUE(out.error.contains(QStringLiteral("never reused"))) << out.error.toStdString();

@@ -189,7 +189,7 @@ TEST(ChunkIntegrity, DamageFlippedThroughSqlIsRefusedWithRunKeyAndSteps)
     expectSame(store.readSeries(run.key, QStringLiteral("loss"), {0, kChunkCapacity - 1}),
                expected("loss", {0, kChunkCapacity - 1}));
     expectSame(store.readSeries(run.key, QStringLiteral("sparse")), expected("sparse"));
-    EXPECT_THROW(store.forEachRow(run.key, {}, true, [](qint64, const Json &) {}), DamagedChunkError);
+    EXPECT_THROW(store.forEachRow(run.key, {}, History::Effective, [](qint64, const Json &) {}), DamagedChunkError);
 }
 
 TEST(ChunkIntegrity, ChartPathSkipsDamagedChunkAndMarksItsSteps)

@@ -61,7 +61,7 @@ TEST(ForkStore, ForkIsConstantTimeAndInheritsUpToTheStep)
     ASSERT_TRUE(fork.fork);
     EXPECT_EQ(fork.fork->sourcePath, QStringLiteral("local/p/src"));
     // No history was copied.
-    EXPECT_TRUE(store.keys(fork.key, false).isEmpty());
+    EXPECT_TRUE(store.keys(fork.key, History::Own).isEmpty());
     const PointVector eff = store.readSeries(fork.key, QStringLiteral("m"));
     ASSERT_EQ(eff.size(), 5001u);
     EXPECT_EQ(eff.back().step, 5000);
@@ -150,7 +150,7 @@ TEST(ForkStore, DeletingASourceIsRefusedUnlessForksAreMaterialized)
         store.createFork(ForkSpec::parse(QStringLiteral("local/p/") + b.runId + QStringLiteral("?_step=4501")), {});
     const PointVector before = store.readSeries(c.key, QStringLiteral("m"));
     try {
-        store.deleteRun(a.key, false);
+        store.deleteRun(a.key, DependentForks::Refuse);
         FAIL();
     } catch (const Error &e) {
         EXPECT_EQ(e.kind(), Error::Kind::Conflict);
@@ -158,7 +158,7 @@ TEST(ForkStore, DeletingASourceIsRefusedUnlessForksAreMaterialized)
         EXPECT_TRUE(e.message().contains(QStringLiteral("--materialize-forks")));
     }
     EXPECT_EQ(store.readSeries(a.key, QStringLiteral("m")).size(), 5000u); // untouched
-    store.deleteRun(a.key, true);
+    store.deleteRun(a.key, DependentForks::Materialize);
     const PointVector after = store.readSeries(c.key, QStringLiteral("m"));
     ASSERT_EQ(after.size(), before.size());
     for (size_t i = 0; i < after.size(); ++i) {

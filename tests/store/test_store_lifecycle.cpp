@@ -238,7 +238,7 @@ namespace {
 std::vector<Json> rows(Store &store, qint64 runKey)
 {
     std::vector<Json> out;
-    store.forEachRow(runKey, {}, true, [&](qint64 step, const Json &row) {
+    store.forEachRow(runKey, {}, History::Effective, [&](qint64 step, const Json &row) {
         Json r = row;
         r["_step"] = step;
         out.push_back(r);

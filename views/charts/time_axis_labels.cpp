@@ -9,10 +9,10 @@ namespace forkscope {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::TimeAxis", text);
-}
+// The translation context of this file's messages (lupdate reads it here).
+struct TimeAxisText {
+    Q_DECLARE_TR_FUNCTIONS(forkscope::TimeAxis)
+};
 
 } // namespace
 
@@ -45,7 +45,7 @@ QString timeTickLabel(double ms, XAxis axis, double intervalMs)
     auto part = [&out](qint64 n, const char *unit) {
         if (!out.isEmpty())
             out += QLatin1Char(' ');
-        out += tr(unit).arg(n);
+        out += TimeAxisText::tr(unit).arg(n);
     };
     if (days > 0)
         part(days, QT_TRANSLATE_NOOP("forkscope::TimeAxis", "%1d"));

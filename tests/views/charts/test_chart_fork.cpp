@@ -106,7 +106,7 @@ TEST(ChartFork, ARefusalIsShownInTheDialog)
 
     {
         Store other(temp.path()); // another process deletes the source meanwhile
-        other.deleteRun(source.key, false);
+        other.deleteRun(source.key, DependentForks::Refuse);
     }
     dialog->createButton()->click();
     ASSERT_TRUE(test::waitFor([&] { return !dialog->errorText().isEmpty(); }));

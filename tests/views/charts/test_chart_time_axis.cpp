@@ -47,11 +47,11 @@ TEST(StepTimeMap, ExactAtKnotsLinearBetweenAndMonotone)
     EXPECT_DOUBLE_EQ(map.secondsAt(250), 25.0);
     EXPECT_DOUBLE_EQ(map.secondsAt(-5), 0.0);
     EXPECT_DOUBLE_EQ(map.secondsAt(1000), 40.0);
-    EXPECT_EQ(map.stepAt(5.0, false), 50);
-    EXPECT_EQ(map.stepAt(5.05, false), 50);
-    EXPECT_EQ(map.stepAt(5.05, true), 51);
-    EXPECT_EQ(map.stepAt(-1.0, false), 0);
-    EXPECT_EQ(map.stepAt(99.0, true), 300);
+    EXPECT_EQ(map.stepAt(5.0, StepTimeMap::Rounding::Down), 50);
+    EXPECT_EQ(map.stepAt(5.05, StepTimeMap::Rounding::Down), 50);
+    EXPECT_EQ(map.stepAt(5.05, StepTimeMap::Rounding::Up), 51);
+    EXPECT_EQ(map.stepAt(-1.0, StepTimeMap::Rounding::Down), 0);
+    EXPECT_EQ(map.stepAt(99.0, StepTimeMap::Rounding::Up), 300);
     EXPECT_TRUE(StepTimeMap({{0, std::nan("")}}).empty());
 }
 

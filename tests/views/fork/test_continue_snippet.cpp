@@ -118,7 +118,7 @@ TEST(ContinueSnippet, ForkDialogShowsTheForkInPythonFirstAndFollowsTheStep)
     ASSERT_EQ(forks.size(), 1u);
     ASSERT_TRUE(forks[0].fork.has_value());
     EXPECT_EQ(forks[0].fork->step, 120);
-    const PointVector own = store.readSeries(forks[0].key, QStringLiteral("loss"), {}, false);
+    const PointVector own = store.readSeries(forks[0].key, QStringLiteral("loss"), {}, History::Own);
     ASSERT_EQ(own.size(), 1u);
     EXPECT_EQ(own[0].step, 121);
     EXPECT_EQ(own[0].value, 0.25);
