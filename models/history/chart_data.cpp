@@ -4,8 +4,8 @@
 #include <limits>
 #include <map>
 
-#include "store/store_transaction.h"
 #include "store/store.h"
+#include "store/store_transaction.h"
 
 namespace forkscope {
 

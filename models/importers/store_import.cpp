@@ -16,8 +16,8 @@
 #include "importers/imported_text.h"
 #include "importers/importer_text.h"
 #include "store/history_writer.h"
-#include "store/store_transaction.h"
 #include "store/store.h"
+#include "store/store_transaction.h"
 
 namespace forkscope {
 

@@ -6,8 +6,8 @@
 
 #include "store/chunk_codec.h"
 #include "store/damaged_chunk.h"
-#include "store/store_transaction.h"
 #include "store/store.h"
+#include "store/store_transaction.h"
 
 namespace forkscope {
 
