@@ -157,3 +157,18 @@ TEST(ImportedCheckpoints, AWandbModelArtifactIsACheckpointAtTheStepItWasLoggedAf
     EXPECT_EQ(list[1].path, QStringLiteral("s3://bucket/mnist/model.pt"));
     EXPECT_FALSE(list[1].size.has_value());
 }
+
+// The real W&B files hold code and job artifacts, none of type model.
+TEST(ImportedCheckpoints, TheWandbFixturesHaveNoModelArtifacts)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const ImportReport report = importPath(store, test::fixturePath(QStringLiteral("wandb")));
+    ASSERT_EQ(report.runs.size(), 4u);
+    for (const ImportOutcome &outcome : report.runs) {
+        ASSERT_NE(outcome.status, ImportOutcome::Status::Failed) << outcome.error.toStdString();
+        EXPECT_TRUE(store.checkpoints(store.resolve(outcome.runPath).key).empty()) << outcome.runPath.toStdString();
+        for (const QString &w : outcome.warnings)
+            EXPECT_FALSE(w.contains(QStringLiteral("artifact"))) << w.toStdString();
+    }
+}
