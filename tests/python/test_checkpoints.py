@@ -66,6 +66,8 @@ def test_refusals_say_what_is_expected(store, tmp_path):
             run.log_checkpoint(tmp_path / "w.pt", step=-1)
         with pytest.raises(TypeError):
             run.log_checkpoint(tmp_path / "w.pt", metadata=[1, 2])
+    with pytest.raises(ValueError, match="after finish"):
+        run.log_checkpoint(tmp_path / "w.pt")
     assert checkpoints(store, run.path) == []
 
 
