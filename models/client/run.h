@@ -25,18 +25,18 @@ struct InitOptions {
     QStringList tags;
     Json config = Json::object();   // for a fork: overrides on top of the source's config
     Json metadata = Json::object(); // host, command, git...
+    QString forkFrom;               // "<run>?_step=<N>"
+    QString resume;                 // attach to an existing run (ID with project, path or immutable ID)
+    QString resumeFrom;             // rewind: not supported yet, refused clearly
+    // A writer whose heartbeat is older than this is taken for crashed and
+    // its run may be claimed; 0: the store's default (30 s).
+    qint64 heartbeatTimeoutMs = 0;
     // Adds how this process was started (client/start_command.h, from
     // /proc) to the metadata of the run it creates or resumes, under keys
     // the caller did not set. Off for front ends that are not the training
     // program (the CLI's `log` reads a pipe) and for bindings that put their
     // own in `metadata` (a resumed run then takes those).
     bool recordCommand = true;
-    QString forkFrom;   // "<run>?_step=<N>"
-    QString resume;     // attach to an existing run (ID with project, path or immutable ID)
-    QString resumeFrom; // rewind: not supported yet, refused clearly
-    // A writer whose heartbeat is older than this is taken for crashed and
-    // its run may be claimed; 0: the store's default (30 s).
-    qint64 heartbeatTimeoutMs = 0;
 
     // The fields a new run or fork takes as they are. (InitOptions stays
     // flat, as wandb.init's arguments are, for designated initializers.)
