@@ -23,6 +23,8 @@ CommandSpec deleteCommand();
 CommandSpec importCommand();
 CommandSpec demoCommand();
 CommandSpec checkCommand();
+CommandSpec checkpointCommand();
+CommandSpec checkpointsCommand();
 
 // Options several commands share.
 OptionSpec projectOption(const QString &description);

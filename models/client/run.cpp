@@ -8,12 +8,14 @@
 #include <unordered_map>
 #include <variant>
 
+#include "client/start_command.h"
 #include "core/error.h"
 #include "core/exact_integer.h"
 #include "core/json_limits.h"
 #include "core/step_rule.h"
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
+#include "store/checkpoint_file.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 
@@ -78,6 +80,7 @@ struct Run::Impl {
 
     // Logging thread only.
     qint64 step = 0;
+    std::optional<qint64> lastCommittedStep; // the default step of a checkpoint
     std::vector<std::pair<int, Value>> pending;
     std::vector<int> pendingSlot; // per key: index+1 into `pending`, 0 if absent
     std::unordered_map<std::string, int, TransparentHash, std::equal_to<>> keyIndex;
@@ -182,6 +185,7 @@ struct Run::Impl {
             pendingSlot[size_t(k)] = 0;
         }
         pending.clear();
+        lastCommittedStep = step;
         if (batch.size() >= kEagerFlushPoints)
             wake.notify_one();
     }
@@ -338,6 +342,10 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
             throw Error(Error::Kind::BadInput, RunText::tr("the config or metadata is refused: %1").arg(problem));
     }
 
+    const Json started = options.recordCommand ? startCommandMetadata() : startCommandKeys(options.metadata);
+    InitOptions recorded = options;
+    recorded.metadata = withStartCommand(options.metadata, started);
+
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
     const QString storePath = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
@@ -358,18 +366,21 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     if (!options.resume.isEmpty()) {
         d.info = d.store->resolve(options.resume, options.project, options.entity);
         d.claim = d.store->claimRun(d.info.key, writer);
+        if (!started.empty()) // this process is how the run goes on now
+            d.store->setMetadata(d.info.key, restartedMetadata(d.info.metadata, started));
     } else if (forkSpec) {
-        ForkOptions fork = forkOptionsFrom(options, RunState::Running);
+        ForkOptions fork = forkOptionsFrom(recorded, RunState::Running);
         fork.writer = writer;
         d.info = d.store->createFork(*forkSpec, fork);
     } else {
-        NewRun spec = newRunFrom(options, RunState::Running);
+        NewRun spec = newRunFrom(recorded, RunState::Running);
         spec.writer = writer;
         d.info = d.store->createRun(spec);
     }
     d.info = d.store->runInfo(d.info.key);
     d.claim = {d.info.key, d.info.runId, writer.token};
     d.step = d.info.nextStep();
+    d.lastCommittedStep = d.info.lastStep();
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
     d.runtimeKey = d.key("_runtime");
     d.timestampKey = d.key("_timestamp");
@@ -532,6 +543,42 @@ Json Run::summary()
 {
     flush();
     return d->controlStore().runInfo(d->info.key).summary;
+}
+
+Checkpoint Run::logCheckpoint(const QString &path, std::optional<qint64> step, const Json &metadata)
+{
+    if (d->finished)
+        throw Error(Error::Kind::Conflict,
+                    tr("logCheckpoint() after finish(); register checkpoints while the run is being logged"));
+    if (step && !isValidStep(*step))
+        throw Error(Error::Kind::BadInput, badStepText(QString::number(*step)));
+    const NewCheckpoint c = describeCheckpointFile(path, step.value_or(d->lastCommittedStep.value_or(0)),
+                                                   metadata.is_null() ? Json::object() : metadata);
+    flush();
+    const qint64 key = d->controlStore().addCheckpoint(d->info.key, c);
+    Checkpoint out;
+    static_cast<NewCheckpoint &>(out) = c;
+    out.key = key;
+    out.runKey = d->info.key;
+    out.runPath = d->info.path().toString();
+    return out;
+}
+
+std::optional<Checkpoint> Run::resumeCheckpoint()
+{
+    Store &store = d->controlStore();
+    const RunInfo self = store.runInfo(d->info.key);
+    if (!self.fork)
+        return std::nullopt;
+    // A materialized fork holds its source's checkpoints as its own rows.
+    std::vector<Checkpoint> lineage;
+    if (self.fork->materialized) {
+        lineage = store.checkpoints(self.key);
+    } else {
+        const RunInfo source = store.resolve(self.fork->sourceImmutableId);
+        lineage = store.checkpoints(source.key);
+    }
+    return checkpointToResume(lineage, self.fork->step);
 }
 
 RunInfo Run::info() const

@@ -21,6 +21,7 @@ const QList<QStringList> kReads{{"projects"},
                                 {"runs", "--project", "p"},
                                 {"show", "r1", "--project", "p"},
                                 {"history", "r1", "--project", "p"},
+                                {"checkpoints", "r1", "--project", "p"},
                                 {"check"}};
 
 bool execSql(const QString &path, const std::string &sql)
@@ -200,9 +201,11 @@ TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
     const QString dir = folder.dir(), path = folder.store();
     makeStore(path);
     ASSERT_EQ(runCli(path, {"log", "r1", "--project", "p"}, "{\"epoch\": 3}\n").exitCode, 0);
-    // Back to what version 1 wrote: no series.integral, no runs.writer_*.
+    // Back to what version 1 wrote: no series.integral, no runs.writer_*, no
+    // checkpoints or console output.
     ASSERT_TRUE(execSql(path, "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
                               "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
+                              "DROP TABLE checkpoints; DROP TABLE console_output; "
                               "PRAGMA user_version = 1; PRAGMA journal_mode=DELETE"));
     ASSERT_TRUE(folder.lock());
     const QByteArray before = readFile(path);
