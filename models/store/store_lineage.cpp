@@ -128,7 +128,8 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
                             "s.id = c.series WHERE s.run = ?1)",
                             "DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
                             "DELETE FROM text_points WHERE series IN (SELECT id FROM series WHERE run = ?1)",
-                            "DELETE FROM series WHERE run = ?1", "DELETE FROM runs WHERE id = ?1"}) {
+                            "DELETE FROM series WHERE run = ?1", "DELETE FROM console_output WHERE run = ?1",
+                            "DELETE FROM runs WHERE id = ?1"}) {
         auto st = db_->prepare(sql);
         st.bind(1, runKey).run();
     }
