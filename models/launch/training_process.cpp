@@ -31,6 +31,9 @@ TrainingProcess::TrainingProcess(const QString &storePath, const RunInfo &run, Q
     storeThread_.start();
 
     killTimer_.setSingleShot(true);
+    // The grace is a promise to the process: never cut it short (a coarse
+    // timer may fire 5% early).
+    killTimer_.setTimerType(Qt::PreciseTimer);
     connect(&killTimer_, &QTimer::timeout, this, [this] {
         sentSignal_ = SIGKILL;
         sendSignal(SIGKILL);
