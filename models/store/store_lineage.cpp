@@ -16,6 +16,7 @@
 #include "identity/fork_spec.h"
 #include "identity/immutable_id.h"
 #include "identity/run_id.h"
+#include "store/checkpoint_lineage.h"
 #include "store/chunk_codec.h"
 #include "store/damaged_chunk.h"
 #include "store/schema.h"
@@ -128,8 +129,8 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
                             "s.id = c.series WHERE s.run = ?1)",
                             "DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
                             "DELETE FROM text_points WHERE series IN (SELECT id FROM series WHERE run = ?1)",
-                            "DELETE FROM series WHERE run = ?1", "DELETE FROM console_output WHERE run = ?1",
-                            "DELETE FROM runs WHERE id = ?1"}) {
+                            "DELETE FROM series WHERE run = ?1", "DELETE FROM checkpoints WHERE run = ?1",
+                            "DELETE FROM console_output WHERE run = ?1", "DELETE FROM runs WHERE id = ?1"}) {
         auto st = db_->prepare(sql);
         st.bind(1, runKey).run();
     }
@@ -175,6 +176,7 @@ void Store::materializeInto(const RunInfo &fork)
     }
     if (first <= last)
         noteOwnSteps(fork.key, first, last);
+    materializeCheckpoints(*db_, fork.key);
     setRunColumn(*db_, fork.key, "fork_materialized", 1);
 }
 

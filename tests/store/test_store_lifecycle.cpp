@@ -293,10 +293,11 @@ TEST(StoreLifecycle, AVersion1StoreIsMigratedAndItsNumbersStayDoubles)
         w.addNumber("epoch", 0, 1, true);
         w.flush();
     }
-    // Back to what version 1 wrote: no series.integral, no runs.writer_*.
+    // Back to what version 1 wrote: no series.integral, no runs.writer_*,
+    // no checkpoints or console output.
     rawExec(tmp.path(), "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
                         "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
-                        "PRAGMA user_version = 1;");
+                        "DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 1;");
     ASSERT_EQ(rawPragma(tmp.path(), "user_version"), "1");
     Store store(tmp.path());
     EXPECT_EQ(rawPragma(tmp.path(), "user_version"), std::to_string(kSchemaVersion));
