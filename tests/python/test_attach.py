@@ -69,3 +69,20 @@ def test_a_malformed_run_id_is_refused(store, tmp_path):
     assert done.returncode != 0
     assert "'not-an-immutable-id'" in done.stderr and "immutable" in done.stderr
     assert run_count(store) == 0
+
+
+def test_wandb_style_resume_arguments_do_not_override_the_forks_config(store, tmp_path):
+    source = forkscope.init(project="mnist", config={"lr": 0.1, "layers": 3})
+    source.log({"loss": 1})
+    source.finish()
+    fork = json.loads(cli(store, "fork", f"{source.path}?_step=0", "--set", "lr=0.01", "--json").stdout)
+    done = attached(store, tmp_path, fork["immutable_id"], textwrap.dedent("""
+        import forkscope
+        run = forkscope.init(project="mnist", id="resumable", resume="allow", config={"lr": 1.0}, name="mine")
+        print(run.id, run.config["lr"])
+        run.finish()
+    """))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [fork["id"], "0.01"]
+    assert show(store, fork["path"])["config"] == {"lr": 0.01, "layers": 3}
+    assert run_count(store) == 2

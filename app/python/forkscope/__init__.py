@@ -72,7 +72,12 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
     if reinit != "create_new" and run is not None:
         run.finish()
 
-    if mode is None:
+    if os.environ.get("FORKSCOPE_RUN_ID", "").strip():
+        # A process Forkscope started for a run: the client attaches to that
+        # run whatever id, resume or fork_from say, and its stored config
+        # (a fork's overrides) stays: init's config is not applied over it.
+        started = Run(**options)
+    elif mode is None:
         started = Run(id=_text(id), **options)
     elif fork_from or resume_from:
         # fork_from, resume and resume_from exclude each other: the client says so.
