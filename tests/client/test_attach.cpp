@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include "client/init_error.h"
 #include "client/run.h"
 #include "core/error.h"
 #include "core/run_environment.h"
@@ -14,6 +15,7 @@
 #include "support/temp_store.h"
 
 using namespace forkscope;
+using forkscope::test::initError;
 
 namespace {
 
@@ -62,18 +64,6 @@ InitOptions scriptOptions(const QString &storePath)
     o.id = QStringLiteral("my-own-id");
     o.config = {{"lr", 1.0}};
     return o;
-}
-
-Error::Kind initError(const InitOptions &o, QString *message)
-{
-    try {
-        Run::init(o);
-    } catch (const Error &e) {
-        *message = e.message();
-        return e.kind();
-    }
-    ADD_FAILURE() << "Run::init did not refuse";
-    return Error::Kind::Format;
 }
 
 } // namespace
