@@ -75,6 +75,9 @@ TrainingProcess::~TrainingProcess()
         sendSignal(SIGKILL);
         process_.waitForFinished(kKillWaitMs);
     }
+    // QProcess's own destructor may still wait for a child that would not
+    // die; nothing it emits then may reach this half-destroyed object.
+    QObject::disconnect(&process_, nullptr, this, nullptr);
     // Everything asked of the recorder so far is done before its thread ends.
     QMetaObject::invokeMethod(
         recorder_, [] {}, Qt::BlockingQueuedConnection);
