@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "importers/store_import.h"
+#include "importers/test_writers.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 
@@ -92,4 +93,67 @@ TEST(ImportedCheckpoints, ABrokenModelHistoryIsAWarningAndTheRunStillImports)
     EXPECT_TRUE(importedCheckpoints(store, report).empty());
     EXPECT_TRUE(report.runs[0].warnings.join(QLatin1Char('\n')).contains(QStringLiteral("mlflow.log-model.history")))
         << report.runs[0].warnings.join(QLatin1Char('\n')).toStdString();
+}
+
+namespace {
+
+// wandb_internal.ArtifactRecord of `type` with one manifest entry.
+std::string artifactRecord(const std::string &type, const std::string &name, const std::string &entryPath,
+                           const std::string &localPath, const std::string &ref, std::uint64_t size)
+{
+    test::ProtoWriter entry;
+    entry.bytes(1, entryPath).varint(4, size);
+    if (!ref.empty())
+        entry.bytes(3, ref);
+    if (!localPath.empty())
+        entry.bytes(7, localPath);
+    test::ProtoWriter manifest;
+    manifest.varint(1, 1).message(4, entry);
+    test::ProtoWriter artifact;
+    artifact.bytes(4, type).bytes(5, name).bytes(6, "digest==").bytes(11, "latest").message(12, manifest);
+    return test::ProtoWriter().message(8, artifact).data();
+}
+
+} // namespace
+
+// A model artifact logged after step 4 is a checkpoint at step 4; code and
+// job artifacts are not checkpoints.
+TEST(ImportedCheckpoints, AWandbModelArtifactIsACheckpointAtTheStepItWasLoggedAfter)
+{
+    QTemporaryDir tmp;
+    const QString weights = tmp.filePath(QStringLiteral("model.pt"));
+    QFile file(weights);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("weights");
+    file.close();
+    std::vector<std::string> records = {test::runRecord("abc123", "proj", "my run")};
+    for (int step = 0; step < 5; ++step)
+        records.push_back(test::historyRecord({{"loss", "0.5"}, {"_step", std::to_string(step)}}));
+    records.push_back(artifactRecord("code", "source-abc123", "train.py", "/tmp/staging/train.py", "", 100));
+    records.push_back(artifactRecord("model", "mnist-cnn", "model.pt", weights.toStdString(), "", 7));
+    for (int step = 5; step < 8; ++step)
+        records.push_back(test::historyRecord({{"loss", "0.4"}, {"_step", std::to_string(step)}}));
+    records.push_back(artifactRecord("model", "mnist-cnn", "model.pt", "", "s3://bucket/mnist/model.pt", 7));
+    records.push_back(test::exitRecord(0, 10));
+    const QString folder = tmp.filePath(QStringLiteral("run-20250101_000000-abc123"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    test::writeFile(folder + QStringLiteral("/run-abc123.wandb"), test::wandbLog(records));
+
+    test::TempStore storeFile;
+    Store store(storeFile.path());
+    const ImportReport report = importPath(store, folder);
+    ASSERT_EQ(report.runs.size(), 1u);
+    EXPECT_TRUE(report.runs[0].warnings.isEmpty()) << report.runs[0].warnings.join(QLatin1Char('\n')).toStdString();
+    const auto list = importedCheckpoints(store, report);
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].step, 4);
+    EXPECT_EQ(list[0].path, weights);
+    EXPECT_EQ(list[0].size, 7);
+    EXPECT_EQ(list[0].sha256,
+              QString::fromLatin1(QCryptographicHash::hash("weights", QCryptographicHash::Sha256).toHex()));
+    EXPECT_EQ(list[0].metadata["artifact"], "mnist-cnn");
+    EXPECT_EQ(list[0].metadata["aliases"], Json({"latest"}));
+    EXPECT_EQ(list[1].step, 7);
+    EXPECT_EQ(list[1].path, QStringLiteral("s3://bucket/mnist/model.pt"));
+    EXPECT_FALSE(list[1].size.has_value());
 }
