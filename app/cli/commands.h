@@ -23,6 +23,7 @@ CommandSpec deleteCommand();
 CommandSpec importCommand();
 CommandSpec demoCommand();
 CommandSpec checkCommand();
+CommandSpec logsCommand();
 CommandSpec checkpointCommand();
 CommandSpec checkpointsCommand();
 

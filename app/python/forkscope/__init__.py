@@ -44,6 +44,11 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
     reinit: "finish_previous" (default) finishes an unfinished forkscope.run
         first; "create_new" leaves it running.
 
+    In a process Forkscope started for a run (forkscope-cli fork --launch,
+    the app's "Create and start training"), FORKSCOPE_RUN_ID names that run:
+    init attaches to it whatever the arguments say, run.config is the run's
+    stored config and run.resume_checkpoint the checkpoint to load.
+
     Bad input (a fork spec, a missing source, a step out of range, an ID)
     raises ValueError with the CLI's message, and nothing is created; a store
     that cannot be opened raises OSError or RuntimeError.
@@ -72,7 +77,12 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
     if reinit != "create_new" and run is not None:
         run.finish()
 
-    if mode is None:
+    if os.environ.get("FORKSCOPE_RUN_ID", "").strip():
+        # A process Forkscope started for a run: the client attaches to that
+        # run whatever id, resume or fork_from say, and its stored config
+        # (a fork's overrides) stays: init's config is not applied over it.
+        started = Run(**options)
+    elif mode is None:
         started = Run(id=_text(id), **options)
     elif fork_from or resume_from:
         # fork_from, resume and resume_from exclude each other: the client says so.
