@@ -67,10 +67,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setAcceptDrops(true);
     buildUi();
     buildActions();
-    if (options_.useSettings)
+    if (options_.useSettings) {
         restoreSettings();
-    else
+        // Kept at once: the next window (or the next start) picks the same way.
+        connect(page_->charts(), &ChartsTab::snapToCheckpointsChanged, this,
+                [](bool on) { QSettings().setValue(QStringLiteral("charts/snapToCheckpoints"), on); });
+    } else {
         resize(1500, 920);
+    }
 
     std::vector<StoreWorker *> workers = chartWorkers_;
     workers.push_back(metaWorker_);
@@ -416,6 +420,7 @@ void MainWindow::restoreSettings()
     if (splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray()))
         fitRunsPane_ = false;
     runs_->setExtraColumnIds(s.value(QStringLiteral("runs/columns")).toStringList());
+    page_->charts()->setSnapToCheckpoints(s.value(QStringLiteral("charts/snapToCheckpoints"), true).toBool());
     runs_->restoreHeaderState(s.value(QStringLiteral("runs/header")).toByteArray());
     browser_->setRemembered(s.value(QStringLiteral("session/project")).toString(),
                             s.value(QStringLiteral("session/run")).toString());
