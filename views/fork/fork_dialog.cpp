@@ -1,7 +1,10 @@
 #include "views/fork/fork_dialog.h"
 
 #include <QEvent>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QPushButton>
+#include <QThreadPool>
 
 #include "core/error.h"
 #include "identity/display_name.h"
@@ -64,6 +67,16 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
             showError(problem);
         createButton()->setEnabled(problem.isEmpty() && last >= 0 && !creating_);
     });
+    ui_->checkpointLabel->setForegroundRole(QPalette::PlaceholderText);
+    ui_->checkpointWarning->hide();
+    connect(ui_->forkStep, &StepSpinBox::valueChanged, this, &ForkDialog::updateCheckpoint);
+    worker_->post(this, [this, runKey = source.key](Store &store) -> StoreWorker::Done {
+        std::vector<Checkpoint> list = store.checkpoints(runKey);
+        return [this, list = std::move(list)] {
+            checkpoints_ = list;
+            updateCheckpoint();
+        };
+    });
     connect(ui_->buttons, &QDialogButtonBox::accepted, this, &ForkDialog::accept);
     connect(ui_->buttons, &QDialogButtonBox::rejected, this, &ForkDialog::reject);
     retranslateNumbers();
@@ -88,6 +101,102 @@ void ForkDialog::retranslateNumbers()
     ui_->stepHint->setText(last >= 0 ? tr("inherits steps 0 – N; the fork logs from N + 1 (last step: %1)").arg(last)
                                      : tr("the source has no history yet"));
     createButton()->setText(tr("Create fork"));
+    updateCheckpoint();
+}
+
+QString ForkDialog::checkpointText() const
+{
+    return ui_->checkpointLabel->text();
+}
+
+QString ForkDialog::checkpointWarning() const
+{
+    return ui_->checkpointWarning->isHidden() ? QString() : ui_->checkpointWarning->text();
+}
+
+bool ForkDialog::checkpointSettled() const
+{
+    if (!checkpoints_)
+        return false;
+    const auto resume = checkpointToResume(*checkpoints_, ui_->forkStep->value());
+    return !resume || fileStates_.contains(resume->key);
+}
+
+void ForkDialog::updateCheckpoint()
+{
+    QLabel *label = ui_->checkpointLabel;
+    QLabel *warning = ui_->checkpointWarning;
+    if (!checkpoints_) {
+        label->setText(tr("Reading the source's checkpoints…"));
+        warning->hide();
+        return;
+    }
+    const qint64 step = ui_->forkStep->value();
+    if (checkpoints_->empty()) {
+        label->setText(tr("None: the source recorded no checkpoints"));
+        label->setForegroundRole(QPalette::PlaceholderText);
+        warning->hide();
+        return;
+    }
+    label->setForegroundRole(QPalette::WindowText);
+    const auto resume = checkpointToResume(*checkpoints_, step);
+    label->setText(resume ? tr("step %1 · %2").arg(resume->step).arg(resume->path)
+                          : tr("None at or before step %1").arg(step));
+    QStringList problems;
+    if (!resume || resume->step != step) {
+        const auto nearest = nearestCheckpoint(*checkpoints_, step);
+        const qint64 apart = nearest ? std::abs(step - nearest->step) : 0;
+        // Whole sentences per case (English has no "(s)" to fill in; steps
+        // apart can exceed what %n takes).
+        QString text;
+        if (nearest && nearest->step < step)
+            text = apart == 1 ? tr("No checkpoint at step %1. Nearest checkpoint is step %2, 1 step earlier.")
+                              : tr("No checkpoint at step %1. Nearest checkpoint is step %2, %3 steps earlier.");
+        else if (nearest)
+            text = apart == 1 ? tr("No checkpoint at step %1. Nearest checkpoint is step %2, 1 step later.")
+                              : tr("No checkpoint at step %1. Nearest checkpoint is step %2, %3 steps later.");
+        if (nearest)
+            problems << (apart == 1 ? text.arg(step).arg(nearest->step) : text.arg(step).arg(nearest->step).arg(apart));
+    }
+    if (resume) {
+        const auto state = fileStates_.find(resume->key);
+        if (state == fileStates_.end())
+            checkFile(*resume);
+        else if (!state->exists)
+            problems << tr("The checkpoint file is missing: %1").arg(resume->path);
+        else if (!state->matches)
+            problems << tr("The checkpoint file has changed since it was registered (its size or SHA-256 differs): "
+                           "%1")
+                            .arg(resume->path);
+    }
+    warning->setText(problems.join(QLatin1Char('\n')));
+    warning->setVisible(!problems.isEmpty());
+}
+
+void ForkDialog::checkFile(const Checkpoint &checkpoint)
+{
+    if (checking_.value(checkpoint.key))
+        return;
+    checking_.insert(checkpoint.key, true);
+    // Hashing a large file takes a while: on the thread pool, never the UI
+    // thread or the store's worker. The watcher dies with the dialog, so a
+    // late answer goes nowhere.
+    auto promise = std::make_shared<QPromise<CheckpointFileState>>();
+    auto *watcher = new QFutureWatcher<CheckpointFileState>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key = checkpoint.key] {
+        watcher->deleteLater();
+        checking_.remove(key);
+        // No result reads as a missing file rather than being asked again.
+        fileStates_.insert(key,
+                           watcher->future().resultCount() > 0 ? watcher->future().result() : CheckpointFileState{});
+        updateCheckpoint();
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, checkpoint] {
+        promise->addResult(checkCheckpointFile(checkpoint));
+        promise->finish();
+    });
 }
 
 void ForkDialog::changeEvent(QEvent *event)

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QDialog>
+#include <QHash>
 #include <memory>
+#include <vector>
 
+#include "store/checkpoint.h"
 #include "store/run_info.h"
 #include "views/fork/step_spin_box.h"
 
@@ -34,6 +37,12 @@ public:
     QString errorText() const;
     QPushButton *createButton() const;
     ContinueSnippet *snippet() const { return snippet_; }
+    // The checkpoint the fork starts from ("step N · path"), and what is
+    // wrong with it (no checkpoint at the step, a missing or changed file).
+    QString checkpointText() const;
+    QString checkpointWarning() const;
+    // The source's checkpoints are read and the resumed one's file checked.
+    bool checkpointSettled() const;
 
     void accept() override;
 
@@ -47,6 +56,9 @@ private:
     void showError(const QString &message);
     // The texts the form cannot hold: they name the source's last step.
     void retranslateNumbers();
+    // Shows the checkpoint at the chosen step, checking its file once (off the UI thread).
+    void updateCheckpoint();
+    void checkFile(const Checkpoint &checkpoint);
 
     RunInfo source_;
     StoreWorker *worker_;
@@ -54,6 +66,9 @@ private:
     JsonTreeModel *config_ = nullptr;
     ContinueSnippet *snippet_ = nullptr;
     bool creating_ = false;
+    std::optional<std::vector<Checkpoint>> checkpoints_; // none until read
+    QHash<qint64, CheckpointFileState> fileStates_;      // by checkpoint key, once checked
+    QHash<qint64, bool> checking_;
 };
 
 } // namespace forkscope

@@ -17,6 +17,8 @@
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
+#include "views/fork/fork_dialog.h"
+#include "views/fork/step_spin_box.h"
 #include "views/run_palette.h"
 #include "views/runs/runs_panel.h"
 
@@ -186,6 +188,15 @@ TEST(ChartCheckpoints, APickSnapsToTheNearestCheckpointUnlessSnappingIsOff)
     EXPECT_EQ(panel->pick()->checkpoint->path, QStringLiteral("/ckpt/200.pt"));
     EXPECT_EQ(button->text(), QStringLiteral("Fork from checkpoint at step 200…"));
     EXPECT_TRUE(button->isVisible());
+    // The fork dialog opens at the checkpoint and says it starts from it.
+    button->click();
+    ForkDialog *dialog = window->forkDialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->stepBox()->value(), 200);
+    ASSERT_TRUE(test::waitFor([&] { return dialog->checkpointSettled(); }));
+    EXPECT_EQ(dialog->checkpointText(), QStringLiteral("step 200 · /ckpt/200.pt"));
+    EXPECT_EQ(dialog->checkpointWarning(), QStringLiteral("The checkpoint file is missing: /ckpt/200.pt"));
+    dialog->reject();
 
     // The toolbar action turns it off: the pick is the logged step under the cursor again.
     charts->snapAction()->trigger();
