@@ -9,7 +9,7 @@ const std::vector<CommandSpec> &allCommands()
     static const std::vector<CommandSpec> commands = {
         projectsCommand(), runsCommand(), showCommand(),    initCommand(),   logCommand(),
         finishCommand(),   forkCommand(), historyCommand(), renameCommand(), deleteCommand(),
-        importCommand(),   demoCommand(), checkCommand(),
+        importCommand(),   demoCommand(), checkCommand(),  logsCommand(),
     };
     return commands;
 }

@@ -23,6 +23,7 @@ CommandSpec deleteCommand();
 CommandSpec importCommand();
 CommandSpec demoCommand();
 CommandSpec checkCommand();
+CommandSpec logsCommand();
 
 // Options several commands share.
 OptionSpec projectOption(const QString &description);

@@ -1,8 +1,11 @@
 // fork, rename, delete: changing which runs exist and what they are called.
+#include <optional>
+
 #include "cli/cli_context.h"
 #include "cli/cli_tr.h"
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/fork_launch.h"
 #include "cli/option_values.h"
 #include "cli/run_format.h"
 #include "core/error.h"
@@ -27,7 +30,28 @@ int forkRun(CliContext &ctx)
     if (a.isSet(QStringLiteral("id")))
         requireValidRunId(options.runId);
     options.configOverrides = parseAssignments(QStringLiteral("set"), a.all(QStringLiteral("set")));
+    const bool launch = a.isSet(QStringLiteral("launch"));
+    if (a.isSet(QStringLiteral("command")) && !launch)
+        throw Error(Error::Kind::BadInput,
+                    Cli::tr("--command names what --launch starts; add --launch to start it, or leave --command out"));
+    // What to start is settled before the fork exists: a refusal leaves
+    // nothing behind.
+    std::optional<LaunchCommand> command;
+    if (launch) {
+        std::optional<RunInfo> source;
+        try {
+            source = ctx.existingStore().resolve(spec.run, options.project, options.entity);
+        } catch (const Error &e) {
+            if (e.kind() != Error::Kind::NotFound)
+                throw;
+            // createFork below refuses it, saying what a fork needs.
+        }
+        if (source)
+            command = forkLaunchCommand(a, *source);
+    }
     const RunInfo fork = ctx.existingStore().createFork(spec, options);
+    if (command)
+        return runAttached(ctx, fork, *command);
     printRunIdentity(ctx.json(),
                      Cli::tr("Forked %1 into run %2 (%3); its own steps start at %4")
                          .arg(spec.toString(), fork.name, fork.runId)
@@ -84,10 +108,20 @@ CommandSpec forkCommand()
              {QStringLiteral("id"), QStringLiteral("ID"), Cli::tr("the fork's run ID (default: generated)")},
              {QStringLiteral("name"), QStringLiteral("N"), Cli::tr("the fork's display name")},
              {QStringLiteral("set"), QStringLiteral("KEY=JSON"), Cli::tr("override a config key of the source"), true},
-             jsonOption(Cli::tr("print the fork's identity as JSON"))},
+             {QStringLiteral("launch"), QString(),
+              Cli::tr("start training for the fork: the source's recorded command (or --command), attached to the "
+                      "fork; its output is shown and kept (see 'logs'), and the exit code is the process's")},
+             {QStringLiteral("command"), QStringLiteral("ARGS"),
+              Cli::tr("with --launch: the command to start instead, split into arguments as a shell would but run "
+                      "without one")},
+             jsonOption(Cli::tr("print the fork's identity as JSON (with --launch: last, once the process ended)"))},
             Cli::tr("SPEC is '<run>?_step=<N>' as in W&B's fork_from, e.g. 'ans3bsax?_step=123'; <run> may also be "
                     "a run path or an immutable ID. The fork inherits the source's history at steps <= N and logs "
-                    "its own rows from N+1; the source is not changed."),
+                    "its own rows from N+1; the source is not changed.") +
+                QLatin1Char(' ') +
+                Cli::tr("A process started with --launch gets FORKSCOPE_RUN_ID and FORKSCOPE_STORE, so "
+                        "forkscope.init() in it logs to the fork, with the fork's config; Ctrl-C and SIGTERM are "
+                        "passed on to it."),
             forkRun};
 }
 

@@ -50,4 +50,12 @@ bool StopSignals::waitForStop(int ms)
     }
 }
 
+int StopSignals::takeSignal()
+{
+    const sigset_t set = stopSet();
+    timespec now{0, 0};
+    const int sig = sigtimedwait(&set, nullptr, &now);
+    return sig == SIGINT || sig == SIGTERM ? sig : 0;
+}
+
 } // namespace forkscope

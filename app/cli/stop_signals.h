@@ -14,6 +14,10 @@ public:
 
     // Waits up to `ms` milliseconds; true once SIGINT or SIGTERM arrived.
     bool waitForStop(int ms);
+    // The next pending SIGINT or SIGTERM, taken, or 0 when none is: for a
+    // command that passes each one on (fork --launch forwards them to the
+    // training process).
+    int takeSignal();
 
 private:
     bool stopped_ = false;

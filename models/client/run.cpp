@@ -11,9 +11,11 @@
 #include "core/error.h"
 #include "core/exact_integer.h"
 #include "core/json_limits.h"
+#include "core/run_environment.h"
 #include "core/step_rule.h"
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
+#include "identity/run_ref.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 
@@ -313,8 +315,60 @@ Run::~Run()
     }
 }
 
+namespace {
+
+// FORKSCOPE_RUN_ID, checked: an immutable ID, or empty when not set.
+QString attachedRunId()
+{
+    const QString id = qEnvironmentVariable(kRunIdVariable).trimmed();
+    if (!id.isEmpty() && RunRef::parse(id).kind != RunRef::Kind::Immutable)
+        throw Error(Error::Kind::BadInput,
+                    tr("%1 is '%2', which is not an immutable run ID; expected the ID Forkscope gave the process it "
+                       "started, such as 'fsr:01HZX3K9Q4V7N2M8C5T6B1R0WD', or unset it to start a run of your own")
+                        .arg(QLatin1String(kRunIdVariable), id));
+    return id;
+}
+
+// The run a started process attaches to, claimed for this writer.
+RunInfo attachTo(Store &store, const QString &immutableId, const InitOptions &options, const WriterIdentity &writer)
+{
+    RunInfo info;
+    try {
+        info = store.resolve(RunRef::parse(immutableId));
+    } catch (const Error &e) {
+        if (e.kind() != Error::Kind::NotFound)
+            throw;
+        throw Error(Error::Kind::NotFound,
+                    tr("%1 names run '%2', which is not in the store '%3' (%4 names the store); was the run "
+                       "deleted, or is the process looking at another store?")
+                        .arg(QLatin1String(kRunIdVariable), immutableId, store.path(), QLatin1String(kStoreVariable)));
+    }
+    store.claimRun(info.key, writer);
+    // How this process was started, where the run does not say yet (a fork
+    // made by the app or the CLI): a fork of it can then be started again.
+    if (options.metadata.is_object() && info.metadata.is_object()) {
+        Json metadata = info.metadata;
+        for (auto it = options.metadata.begin(); it != options.metadata.end(); ++it) {
+            if (!metadata.contains(it.key()))
+                metadata[it.key()] = it.value();
+        }
+        if (metadata != info.metadata)
+            store.setMetadata(info.key, metadata);
+    }
+    return info;
+}
+
+} // namespace
+
 std::unique_ptr<Run> Run::init(const InitOptions &options)
 {
+    // A process Forkscope started for a run logs to that run: its own
+    // project, ID, fork_from and resume do not apply (as WANDB_RUN_ID with
+    // resume in W&B), and neither does its config: the run's stored config
+    // (a fork's overrides included) is what it reads back.
+    const QString attachId = attachedRunId();
+    if (!attachId.isEmpty())
+        return start(options, attachId);
     if (!options.resumeFrom.isEmpty())
         throw Error(Error::Kind::BadInput,
                     tr("resume_from (rewind) is not supported yet; fork the run instead with fork_from"));
@@ -336,9 +390,21 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
             throw Error(Error::Kind::BadInput, tr("the config or metadata is refused: %1").arg(problem));
     }
 
+    return start(options, {});
+}
+
+std::unique_ptr<Run> Run::start(const InitOptions &options, const QString &attachId)
+{
+    std::optional<ForkSpec> forkSpec;
+    if (attachId.isEmpty() && !options.forkFrom.isEmpty())
+        forkSpec = ForkSpec::parse(options.forkFrom);
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
-    const QString storePath = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    // An attached process logs where its launcher keeps the run, even if
+    // its code names a store of its own.
+    QString storePath = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    if (!attachId.isEmpty() && !qEnvironmentVariableIsEmpty(kStoreVariable))
+        storePath = qEnvironmentVariable(kStoreVariable);
     try {
         d.store = std::make_unique<Store>(storePath);
     } catch (const Error &e) {
@@ -353,7 +419,9 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     // This Run is the run's one writer until finish(); every flush renews
     // the claim, and another writer is refused meanwhile.
     const WriterIdentity writer = WriterIdentity::thisProcess();
-    if (!options.resume.isEmpty()) {
+    if (!attachId.isEmpty()) {
+        d.info = attachTo(*d.store, attachId, options, writer);
+    } else if (!options.resume.isEmpty()) {
         d.info = d.store->resolve(options.resume, options.project, options.entity);
         d.claim = d.store->claimRun(d.info.key, writer);
     } else if (forkSpec) {

@@ -56,6 +56,11 @@ struct NumericItem {
 // process loses at most its last second.
 class Run {
 public:
+    // With FORKSCOPE_RUN_ID set (core/run_environment.h: a process Forkscope
+    // started for a run), attaches to that run in the store FORKSCOPE_STORE
+    // names (or options.storePath) instead: claims it (running), keeps its
+    // stored config, and logs from its next step (a pending fork's fork step
+    // + 1), whatever project, id, fork_from or resume the options name.
     static std::unique_ptr<Run> init(const InitOptions &options);
     ~Run(); // finishes with exit code 0 if finish() was not called
     Run(const Run &) = delete;
@@ -91,6 +96,8 @@ public:
 
 private:
     Run();
+    // init() once the options are checked; `attachId` as attachedRunId().
+    static std::unique_ptr<Run> start(const InitOptions &options, const QString &attachId);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -17,4 +17,11 @@ struct ConsoleChunk {
     QString text;
 };
 
+// How a started process ended, as far as its starter saw.
+enum class ProcessEnd {
+    Exited,     // returned an exit code
+    Killed,     // ended by a signal (stopped, killed, or crashed)
+    NotStarted, // could not be started (no such program, no permission...)
+};
+
 } // namespace forkscope

@@ -222,6 +222,12 @@ public:
     qint64 appendConsole(qint64 runKey, ConsoleStream stream, const QDateTime &time, const QString &text);
     // The run's console chunks with seq > `afterSeq`, in order.
     std::vector<ConsoleChunk> console(qint64 runKey, qint64 afterSeq = 0);
+    // The run's state once the process started for it has ended, in one
+    // transaction: exit code 0 finished, another failed with that code,
+    // killed or not started crashed; the writer claim the process held is
+    // released. A state the process's own client already ended the run with
+    // is kept, except that a non-zero exit fails a run it had finished.
+    RunInfo recordProcessEnd(qint64 runKey, ProcessEnd end, int exitCode = 0);
 
 private:
     RunInfo readRun(class Statement &st);

@@ -130,7 +130,7 @@ void Store::deleteRun(qint64 runKey, bool materializeForks)
                             "DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
                             "DELETE FROM text_points WHERE series IN (SELECT id FROM series WHERE run = ?1)",
                             "DELETE FROM series WHERE run = ?1", "DELETE FROM checkpoints WHERE run = ?1",
-                            "DELETE FROM runs WHERE id = ?1"}) {
+                            "DELETE FROM console_output WHERE run = ?1", "DELETE FROM runs WHERE id = ?1"}) {
         auto st = db_->prepare(sql);
         st.bind(1, runKey).run();
     }
