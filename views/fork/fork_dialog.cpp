@@ -1,6 +1,8 @@
 #include "views/fork/fork_dialog.h"
 
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QPushButton>
@@ -10,6 +12,7 @@
 #include "identity/display_name.h"
 #include "identity/fork_spec.h"
 #include "itemmodels/json_tree_model.h"
+#include "launch/command_split.h"
 #include "store/store.h"
 #include "ui_fork_dialog.h"
 #include "views/fork/continue_snippet.h"
@@ -58,14 +61,29 @@ ForkDialog::ForkDialog(const RunInfo &source, qint64 step, qint64 nameOrdinal, S
     ui_->layout->insertWidget(ui_->layout->indexOf(ui_->forkError), snippet_);
 
     ui_->forkError->hide();
-    createButton()->setEnabled(last >= 0);
     // A step typed out of range is explained at once, and cannot be created.
-    connect(ui_->forkStep, &StepSpinBox::problemChanged, this, [this, last](const QString &problem) {
+    connect(ui_->forkStep, &StepSpinBox::problemChanged, this, [this](const QString &problem) {
         if (problem.isEmpty())
             ui_->forkError->hide();
         else
             showError(problem);
-        createButton()->setEnabled(problem.isEmpty() && last >= 0 && !creating_);
+        updateButtons();
+    });
+
+    startButton_ = ui_->buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    startButton_->setObjectName(QStringLiteral("createAndStartButton"));
+    connect(startButton_, &QPushButton::clicked, this, [this] { create(AfterCreate::StartTraining); });
+    if (const auto recorded = recordedCommand(source.metadata)) {
+        ui_->commandEdit->setText(joinCommand(recorded->arguments));
+        ui_->workingFolderEdit->setText(recorded->workingFolder);
+    }
+    ui_->argumentsView->setForegroundRole(QPalette::PlaceholderText);
+    connect(ui_->commandEdit, &QLineEdit::textChanged, this, &ForkDialog::updateLaunch);
+    connect(ui_->browseFolderButton, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Working folder of the training"),
+                                                                 ui_->workingFolderEdit->text());
+        if (!folder.isEmpty())
+            ui_->workingFolderEdit->setText(folder);
     });
     ui_->checkpointLabel->setForegroundRole(QPalette::PlaceholderText);
     ui_->checkpointWarning->hide();
@@ -101,7 +119,58 @@ void ForkDialog::retranslateNumbers()
     ui_->stepHint->setText(last >= 0 ? tr("inherits steps 0 – N; the fork logs from N + 1 (last step: %1)").arg(last)
                                      : tr("the source has no history yet"));
     createButton()->setText(tr("Create fork"));
+    startButton_->setText(tr("Create and &start training"));
     updateCheckpoint();
+    updateLaunch();
+}
+
+QLineEdit *ForkDialog::commandEdit() const
+{
+    return ui_->commandEdit;
+}
+
+QLineEdit *ForkDialog::workingFolderEdit() const
+{
+    return ui_->workingFolderEdit;
+}
+
+QString ForkDialog::argumentsText() const
+{
+    return ui_->argumentsView->text();
+}
+
+void ForkDialog::updateLaunch()
+{
+    launchArguments_.clear();
+    launchProblem_.clear();
+    const QString text = ui_->commandEdit->text();
+    if (text.trimmed().isEmpty()) {
+        launchProblem_ = tr("%1 recorded no command: enter the command that starts its training").arg(source_.name);
+    } else {
+        try {
+            launchArguments_ = splitCommand(text);
+        } catch (const Error &e) {
+            launchProblem_ = e.message();
+        }
+    }
+    if (launchProblem_.isEmpty()) {
+        // Every argument on its own line, as the program will get it.
+        QStringList lines{tr("Started without a shell, with FORKSCOPE_RUN_ID set to the new fork; arguments:")};
+        for (int i = 0; i < launchArguments_.size(); ++i)
+            lines << tr("%1: %2").arg(i).arg(launchArguments_[i]);
+        ui_->argumentsView->setText(lines.join(QLatin1Char('\n')));
+    } else {
+        ui_->argumentsView->setText(launchProblem_);
+    }
+    updateButtons();
+}
+
+void ForkDialog::updateButtons()
+{
+    const bool canCreate = source_.lastStep().has_value() && ui_->forkStep->problem().isEmpty() && !creating_;
+    createButton()->setEnabled(canCreate);
+    startButton_->setEnabled(canCreate && launchProblem_.isEmpty());
+    startButton_->setToolTip(launchProblem_.isEmpty() ? QString() : Qt::convertFromPlainText(launchProblem_));
 }
 
 QString ForkDialog::checkpointText() const
@@ -226,14 +295,34 @@ void ForkDialog::showError(const QString &message)
 
 void ForkDialog::accept()
 {
+    create(AfterCreate::Nothing);
+}
+
+void ForkDialog::create(AfterCreate after)
+{
     if (creating_)
         return;
     if (!ui_->forkStep->problem().isEmpty()) {
         showError(ui_->forkStep->problem());
         return;
     }
+    LaunchCommand command;
+    if (after == AfterCreate::StartTraining) {
+        if (!launchProblem_.isEmpty()) {
+            showError(launchProblem_);
+            return;
+        }
+        command.arguments = launchArguments_;
+        command.workingFolder = ui_->workingFolderEdit->text().trimmed();
+        if (!command.workingFolder.isEmpty() && !QFileInfo(command.workingFolder).isDir()) {
+            showError(tr("The working folder %1 is not a folder; choose the folder the training runs in, or leave "
+                         "it empty")
+                          .arg(command.workingFolder));
+            return;
+        }
+    }
     creating_ = true;
-    createButton()->setEnabled(false);
+    updateButtons();
     ui_->forkError->hide();
     ForkOptions options;
     options.name = ui_->forkName->text().trimmed();
@@ -244,19 +333,21 @@ void ForkDialog::accept()
     }
     options.configOverrides = config_->overrides();
     const QString spec = formatForkSpec(source_.immutableId, ui_->forkStep->value());
-    worker_->post(this, [this, spec, options](Store &store) -> StoreWorker::Done {
+    worker_->post(this, [this, spec, options, after, command](Store &store) -> StoreWorker::Done {
         try {
             RunInfo fork = store.createFork(ForkSpec::parse(spec), options);
-            return [this, fork] {
+            return [this, fork, after, command] {
                 creating_ = false;
                 emit forkCreated(fork);
+                if (after == AfterCreate::StartTraining)
+                    emit startTrainingRequested(fork, command);
                 QDialog::accept();
             };
         } catch (const Error &e) {
             const QString message = e.message();
             return [this, message] {
                 creating_ = false;
-                createButton()->setEnabled(true);
+                updateButtons();
                 showError(message);
             };
         }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "launch/launch_command.h"
 #include "store/checkpoint.h"
 #include "store/run_info.h"
 #include "views/fork/step_spin_box.h"
@@ -36,6 +37,15 @@ public:
     JsonTreeModel *configModel() const { return config_; }
     QString errorText() const;
     QPushButton *createButton() const;
+    // "Create and start training": creates the fork, then asks for the
+    // command shown (split like a shell would, run without one) to start attached to it.
+    QPushButton *startButton() const { return startButton_; }
+    QLineEdit *commandEdit() const;
+    QLineEdit *workingFolderEdit() const;
+    // The arguments as they will be started, one a line (plain text).
+    QString argumentsText() const;
+    // Why training cannot be started (plain text; empty when it can).
+    QString launchProblem() const { return launchProblem_; }
     ContinueSnippet *snippet() const { return snippet_; }
     // The checkpoint the fork starts from ("step N · path"), and what is
     // wrong with it (no checkpoint at the step, a missing or changed file).
@@ -48,6 +58,8 @@ public:
 
 signals:
     void forkCreated(const forkscope::RunInfo &fork);
+    // After forkCreated, when the person chose to start training.
+    void startTrainingRequested(const forkscope::RunInfo &fork, const forkscope::LaunchCommand &command);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -59,6 +71,11 @@ private:
     // Shows the checkpoint at the chosen step, checking its file once (off the UI thread).
     void updateCheckpoint();
     void checkFile(const Checkpoint &checkpoint);
+    // The command's arguments, or why it cannot be started.
+    void updateLaunch();
+    void updateButtons();
+    enum class AfterCreate { Nothing, StartTraining };
+    void create(AfterCreate after);
 
     RunInfo source_;
     StoreWorker *worker_;
@@ -66,6 +83,9 @@ private:
     JsonTreeModel *config_ = nullptr;
     ContinueSnippet *snippet_ = nullptr;
     bool creating_ = false;
+    QPushButton *startButton_ = nullptr;
+    QStringList launchArguments_;
+    QString launchProblem_;
     std::optional<std::vector<Checkpoint>> checkpoints_; // none until read
     QHash<qint64, CheckpointFileState> fileStates_;      // by checkpoint key, once checked
     QHash<qint64, bool> checking_;
