@@ -139,6 +139,8 @@ private:
     // A pick at `checkpoint` of the curve, at the value drawn there.
     std::optional<Pick> pickAtCheckpoint(const Curve &curve, const Checkpoint &checkpoint) const;
     const RunSeries *seriesOf(qint64 runKey) const;
+    // The marks under `pos` (view coordinates), with a little room around them.
+    std::vector<DrawnMark> marksAt(const QPointF &pos) const;
     void updateMarks();
     void showCheckpointTip(const QPointF &pos);
     void onClicked(const QPointF &pos);

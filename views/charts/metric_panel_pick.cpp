@@ -44,6 +44,13 @@ const RunSeries *MetricPanel::seriesOf(qint64 runKey) const
 
 std::optional<MetricPanel::Pick> MetricPanel::pointAt(const QPointF &pos) const
 {
+    // A mark pointed at is that run's checkpoint, whatever curve is nearer.
+    for (const DrawnMark &mark : marksAt(pos)) {
+        if (const Curve *c = curveOf(mark.runKey)) {
+            if (auto at = pickAtCheckpoint(*c, mark.checkpoint))
+                return at;
+        }
+    }
     std::vector<const PointVector *> drawn;
     drawn.reserve(curves_.size());
     for (const Curve &c : curves_)
@@ -232,15 +239,22 @@ std::vector<MetricPanel::DrawnMark> MetricPanel::drawnMarks() const
     return out;
 }
 
+std::vector<MetricPanel::DrawnMark> MetricPanel::marksAt(const QPointF &pos) const
+{
+    std::vector<DrawnMark> out;
+    for (DrawnMark &mark : drawnMarks()) {
+        const double bottom = mark.tip.y() + CheckpointMarksItem::kHeight;
+        if (std::abs(pos.x() - mark.tip.x()) <= CheckpointMarksItem::kHalfWidth + 2 && pos.y() >= mark.tip.y() - 3 &&
+            pos.y() <= bottom + 3)
+            out.push_back(std::move(mark));
+    }
+    return out;
+}
+
 QString MetricPanel::checkpointTipAt(const QPointF &pos) const
 {
     QStringList lines;
-    for (const DrawnMark &mark : drawnMarks()) {
-        // The mark, with a little room around it for an unsteady hand.
-        const double bottom = mark.tip.y() + CheckpointMarksItem::kHeight;
-        if (std::abs(pos.x() - mark.tip.x()) > CheckpointMarksItem::kHalfWidth + 2 || pos.y() < mark.tip.y() - 3 ||
-            pos.y() > bottom + 3)
-            continue;
+    for (const DrawnMark &mark : marksAt(pos)) {
         const Curve *c = curveOf(mark.runKey);
         const QString run = c ? c->run.name : QString();
         QStringList block{tr("Checkpoint at step %1 (%2)").arg(mark.checkpoint.step).arg(run), mark.checkpoint.path};

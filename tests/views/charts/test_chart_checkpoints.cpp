@@ -152,6 +152,15 @@ TEST(ChartCheckpoints, EachRunsEffectiveCheckpointsAreMarkedInItsColourWithThePa
         << tip100.toStdString();
     EXPECT_TRUE(panel->checkpointTipAt(at100 + QPointF(0, -40)).isEmpty()) << "a tip far above the marks";
 
+    // A click on a mark picks that run's checkpoint, though another curve
+    // (the fork's, at 100 where the source is at 200) is nearer the cursor.
+    QTest::mouseClick(panel->plotWidget(), Qt::LeftButton, {}, at200.toPoint());
+    ASSERT_TRUE(panel->pick().has_value());
+    EXPECT_EQ(panel->pick()->runKey, source.key);
+    EXPECT_EQ(panel->pick()->step, 200);
+    ASSERT_TRUE(panel->pick()->checkpoint.has_value());
+    EXPECT_EQ(panel->pick()->checkpoint->path, temp.dir() + QStringLiteral("/ckpt-200.pt"));
+
     QTest::mouseMove(panel->plotWidget(), at100.toPoint());
     ASSERT_TRUE(test::waitFor([] { return QToolTip::isVisible(); }, 5000)) << "no tool tip over the mark";
     EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("ckpt &lt;b&gt;100&lt;/b&gt;.pt")))
