@@ -49,7 +49,12 @@ ConsoleTab::ConsoleTab(QWidget *parent) : QWidget(parent)
 
     poll_ = new QTimer(this);
     poll_->setInterval(kPollMs);
-    connect(poll_, &QTimer::timeout, this, &ConsoleTab::refresh);
+    // While shown, or while this app's process writes: output may also come
+    // from a process another program started (forkscope-cli fork --launch).
+    connect(poll_, &QTimer::timeout, this, [this] {
+        if (isVisible() || (processes_ && processes_->isRunning(runKey_)))
+            refresh();
+    });
 
     retranslateOnLanguageChange(this, [this] {
         stop_->setText(tr("Stop training"));
@@ -129,8 +134,7 @@ void ConsoleTab::updateStop()
     const bool running = processes_ && runKey_ != 0 && processes_->isRunning(runKey_);
     stop_->setVisible(running);
     status_->setText(running ? tr("Training is running; the output follows live.") : QString());
-    // Live output only needs reading while something may write it.
-    if (running)
+    if (runKey_ != 0)
         poll_->start();
     else
         poll_->stop();

@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTest>
 #include <QTimer>
 #include <gtest/gtest.h>
 
@@ -16,6 +17,8 @@
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
+#include "views/charts/charts_tab.h"
+#include "views/charts/metric_panel.h"
 #include "views/console/console_tab.h"
 #include "views/console/training_processes.h"
 #include "views/fork/fork_dialog.h"
@@ -154,6 +157,64 @@ TEST(TrainingLaunch, TheDialogStartsTheShownCommandAttachedToTheNewForkAndItsCon
     auto again = test::openWindow(temp.path(), fork.runId, RunPage::ConsoleIndex);
     ASSERT_TRUE(test::waitFor(
         [&] { return again->runPage()->console()->text()->toPlainText().contains(QStringLiteral("to stderr")); }));
+}
+
+TEST(TrainingLaunch, ACheckpointMarkOnTheChartBecomesAForkThatTrainsFromIt)
+{
+    test::TempStore temp;
+    const QString script = writeScript(temp.dir(), QStringLiteral("train.py"),
+                                       "import os\n"
+                                       "print('resumed', os.environ['FORKSCOPE_RUN_ID'])\n");
+    const QString weights = writeScript(temp.dir(), QStringLiteral("step-4.pt"), "weights");
+    RunInfo source;
+    {
+        Store store(temp.path());
+        source = runStartedWith(store, script, {}, temp.dir());
+        NewCheckpoint c;
+        c.step = 4;
+        c.path = weights;
+        store.addCheckpoint(source.key, c);
+    }
+    auto window = test::openWindow(temp.path(), source.runId, RunPage::ChartsIndex);
+    MetricPanel *panel = nullptr;
+    ASSERT_TRUE(test::waitFor([&] {
+        panel = window->runPage()->charts()->panel(QStringLiteral("loss"));
+        return panel && panel->hasData() && window->isSettled() && panel->drawnMarks().size() == 1;
+    })) << "the checkpoint mark was not drawn";
+    QTest::qWait(200); // the axes take their label widths last
+    const QPointF onMark = panel->drawnMarks().front().tip + QPointF(0, 4);
+    QTest::mouseClick(panel->plotWidget(), Qt::LeftButton, {}, onMark.toPoint());
+    auto *button = panel->findChild<QPushButton *>(QStringLiteral("forkFromStepButton"));
+    ASSERT_TRUE(button && button->isVisible());
+    EXPECT_EQ(button->text(), QStringLiteral("Fork from checkpoint at step 4…"));
+    button->click();
+
+    ForkDialog *dialog = window->forkDialog();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(test::waitFor([&] { return dialog->checkpointSettled(); }));
+    EXPECT_EQ(dialog->checkpointText(), QStringLiteral("step 4 · ") + weights);
+    EXPECT_EQ(dialog->checkpointWarning(), QString());
+    EXPECT_EQ(dialog->commandEdit()->text(), kPython + QLatin1Char(' ') + script);
+    qint64 forkKey = 0;
+    bool exited = false;
+    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
+    QObject::connect(window->trainingProcesses(), &TrainingProcesses::exited, [&] { exited = true; });
+    dialog->startButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return forkKey != 0 && exited; }));
+
+    RunInfo fork;
+    {
+        Store store(temp.path(), StoreAccess::ReadOnly);
+        fork = store.runInfo(forkKey);
+    }
+    ASSERT_TRUE(fork.fork.has_value());
+    EXPECT_EQ(fork.fork->step, 4);
+    ConsoleTab *tab = window->runPage()->console();
+    window->runPage()->setCurrentTab(RunPage::ConsoleIndex);
+    EXPECT_TRUE(test::waitFor([&] {
+        return tab->runKey() == forkKey &&
+               tab->text()->toPlainText().contains(QStringLiteral("resumed ") + fork.immutableId);
+    })) << tab->text()->toPlainText().toStdString();
 }
 
 TEST(TrainingLaunch, StartingIsOffWithTheReasonUntilThereIsACommandThatSplits)
