@@ -9,7 +9,7 @@ packages=(
   libqt6svg6 qt6-qpa-plugins
   nlohmann-json3-dev libsqlite3-dev zlib1g-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3-dev pybind11-dev python3-pytest python3-numpy
+  python3-dev pybind11-dev python3-pytest python3-numpy python3-torch
   xvfb xauth fonts-noto-cjk
   qt6-translations-l10n dpkg-dev desktop-file-utils appstream file
   clang-format-14

@@ -24,6 +24,8 @@ CommandSpec importCommand();
 CommandSpec demoCommand();
 CommandSpec checkCommand();
 CommandSpec logsCommand();
+CommandSpec checkpointCommand();
+CommandSpec checkpointsCommand();
 
 // Options several commands share.
 OptionSpec projectOption(const QString &description);

@@ -56,10 +56,17 @@ QString endText(const ProcessOutcome &outcome, const RunInfo &run)
 
 LaunchCommand forkLaunchCommand(const ParsedCommand &args, const RunInfo &source)
 {
+    std::optional<LaunchCommand> command;
     if (args.isSet(QStringLiteral("command")))
-        return {splitCommand(args.value(QStringLiteral("command"))), {}};
-    if (auto recorded = recordedCommand(source.metadata))
-        return *recorded;
+        command = LaunchCommand{splitCommand(args.value(QStringLiteral("command"))), {}};
+    else
+        command = recordedCommand(source.metadata);
+    if (command) {
+        if (const QString problem = launchCommandProblem(*command); !problem.isEmpty())
+            throw Error(Error::Kind::BadInput,
+                        Cli::tr("cannot start training for a fork of run '%1': %2").arg(source.runId, problem));
+        return *command;
+    }
     throw Error(Error::Kind::BadInput,
                 Cli::tr("run '%1' recorded no command to start (its metadata has no \"program\": it was not "
                         "logged by a Forkscope client that records it); give the command with --command, e.g. "

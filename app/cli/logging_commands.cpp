@@ -148,6 +148,9 @@ int logRun(CliContext &ctx)
         ctx.store(); // refuse a store we cannot use before creating anything
     }
     options.heartbeatTimeoutMs = ctx.heartbeatTimeoutMs();
+    // The CLI reads a pipe; the program writing into it is the training, not
+    // this one (new runs get the CLI's own "program" from cliMetadata()).
+    options.recordCommand = false;
 
     // Both forms own the run while reading: it is running, and finished
     // (failed after a bad line) at the end of input.

@@ -59,6 +59,9 @@ forkscope::InitOptions initOptions(const std::string &store, const std::string &
     o.forkFrom = q(forkFrom);
     o.resume = q(resume);
     o.resumeFrom = q(resumeFrom);
+    // The package records sys.executable, sys.argv, the working folder and
+    // git itself (forkscope/__init__.py): /proc would say "python3".
+    o.recordCommand = false;
     return o;
 }
 
@@ -113,6 +116,9 @@ PYBIND11_MODULE(_forkscope, m)
         .def("_set_config", &forkscope::py::NativeRun::setConfig)
         .def("_set_summary", &forkscope::py::NativeRun::setSummary)
         .def("_summary_json", &forkscope::py::NativeRun::summaryJson)
+        .def("_log_checkpoint", &forkscope::py::NativeRun::logCheckpoint, "path"_a, "step"_a = pyb::none(),
+             "metadata"_a = pyb::none())
+        .def("_resume_checkpoint", &forkscope::py::NativeRun::resumeCheckpoint)
         .def_property_readonly("_finished", &forkscope::py::NativeRun::finished)
         .def_property_readonly("step", &forkscope::py::NativeRun::step, "The step the next plain log() writes.")
         .def_property_readonly("id", [](forkscope::py::NativeRun &r) { return r.info().runId.toStdString(); })

@@ -36,6 +36,14 @@ std::optional<bool> commitArgument(PyObject *commit)
     return truth != 0;
 }
 
+pyb::tuple checkpointTuple(const Checkpoint &c)
+{
+    return pyb::make_tuple(c.step, c.path.toStdString(), c.size ? pyb::object(pyb::int_(*c.size)) : pyb::none(),
+                           c.sha256.isEmpty() ? pyb::object(pyb::none())
+                                              : pyb::object(pyb::str(c.sha256.toStdString())),
+                           c.runPath.toStdString());
+}
+
 } // namespace
 
 template <typename F> auto NativeRun::locked(F &&f)
@@ -138,6 +146,22 @@ void NativeRun::setSummary(const std::string &key, pyb::handle value)
 std::string NativeRun::summaryJson()
 {
     return locked([&] { return dumpJson(run_->summary()); });
+}
+
+pyb::tuple NativeRun::logCheckpoint(const std::string &path, pyb::handle step, pyb::handle metadata)
+{
+    const std::optional<qint64> s = stepArgument(step.ptr());
+    const Json meta = metadata.is_none() ? Json::object() : pyToJson(metadata.ptr(), "checkpoint metadata");
+    if (!meta.is_object())
+        throw pyb::type_error("checkpoint metadata must be a dict");
+    const QString p = QString::fromStdString(path);
+    return checkpointTuple(locked([&] { return run_->logCheckpoint(p, s, meta); }));
+}
+
+pyb::object NativeRun::resumeCheckpoint()
+{
+    const std::optional<Checkpoint> c = locked([&] { return run_->resumeCheckpoint(); });
+    return c ? pyb::object(checkpointTuple(*c)) : pyb::object(pyb::none());
 }
 
 RunInfo NativeRun::info()

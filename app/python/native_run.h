@@ -31,6 +31,11 @@ public:
     // The stored summary as JSON text (NaN and ±Infinity as Python's json
     // module writes them), after a flush.
     std::string summaryJson();
+    // (step, path, size or None, sha256 or None, run path) of the
+    // registered checkpoint; the file is hashed with the GIL released.
+    pybind11::tuple logCheckpoint(const std::string &path, pybind11::handle step, pybind11::handle metadata);
+    // The same tuple for the checkpoint a fork resumes from, or None.
+    pybind11::object resumeCheckpoint();
 
     RunInfo info();
     qint64 step();

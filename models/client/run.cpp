@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "client/start_command.h"
 #include "core/error.h"
 #include "core/exact_integer.h"
 #include "core/json_limits.h"
@@ -16,6 +17,7 @@
 #include "identity/fork_spec.h"
 #include "identity/run_id.h"
 #include "identity/run_ref.h"
+#include "store/checkpoint_file.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 
@@ -80,6 +82,7 @@ struct Run::Impl {
 
     // Logging thread only.
     qint64 step = 0;
+    std::optional<qint64> lastCommittedStep; // the default step of a checkpoint
     std::vector<std::pair<int, Value>> pending;
     std::vector<int> pendingSlot; // per key: index+1 into `pending`, 0 if absent
     std::unordered_map<std::string, int, TransparentHash, std::equal_to<>> keyIndex;
@@ -183,6 +186,7 @@ struct Run::Impl {
             pendingSlot[size_t(k)] = 0;
         }
         pending.clear();
+        lastCommittedStep = step;
         if (batch.size() >= kEagerFlushPoints)
             wake.notify_one();
     }
@@ -330,7 +334,8 @@ QString attachedRunId()
 }
 
 // The run a started process attaches to, claimed for this writer.
-RunInfo attachTo(Store &store, const QString &immutableId, const InitOptions &options, const WriterIdentity &writer)
+RunInfo attachTo(Store &store, const QString &immutableId, const Json &metadata, const Json &started,
+                 const WriterIdentity &writer)
 {
     RunInfo info;
     try {
@@ -344,17 +349,14 @@ RunInfo attachTo(Store &store, const QString &immutableId, const InitOptions &op
                         .arg(QLatin1String(kRunIdVariable), immutableId, store.path(), QLatin1String(kStoreVariable)));
     }
     store.claimRun(info.key, writer);
-    // How this process was started, where the run does not say yet (a fork
-    // made by the app or the CLI): a fork of it can then be started again.
-    if (options.metadata.is_object() && info.metadata.is_object()) {
-        Json metadata = info.metadata;
-        for (auto it = options.metadata.begin(); it != options.metadata.end(); ++it) {
-            if (!metadata.contains(it.key()))
-                metadata[it.key()] = it.value();
-        }
-        if (metadata != info.metadata)
-            store.setMetadata(info.key, metadata);
-    }
+    // This process is how the run goes on (a fork made by the app or the
+    // CLI has no command of its own yet, so a fork of it can be started
+    // again); what else the process says (host...) fills what the run lacks.
+    Json updated = withStartCommand(info.metadata, metadata);
+    if (!started.empty())
+        updated = restartedMetadata(updated, started);
+    if (updated != info.metadata)
+        store.setMetadata(info.key, updated);
     return info;
 }
 
@@ -398,6 +400,10 @@ std::unique_ptr<Run> Run::start(const InitOptions &options, const QString &attac
     std::optional<ForkSpec> forkSpec;
     if (attachId.isEmpty() && !options.forkFrom.isEmpty())
         forkSpec = ForkSpec::parse(options.forkFrom);
+    const Json started = options.recordCommand ? startCommandMetadata() : startCommandKeys(options.metadata);
+    InitOptions recorded = options;
+    recorded.metadata = withStartCommand(options.metadata, started);
+
     std::unique_ptr<Run> run(new Run());
     Impl &d = *run->d;
     // An attached process logs where its launcher keeps the run, even if
@@ -420,22 +426,25 @@ std::unique_ptr<Run> Run::start(const InitOptions &options, const QString &attac
     // the claim, and another writer is refused meanwhile.
     const WriterIdentity writer = WriterIdentity::thisProcess();
     if (!attachId.isEmpty()) {
-        d.info = attachTo(*d.store, attachId, options, writer);
+        d.info = attachTo(*d.store, attachId, options.metadata, started, writer);
     } else if (!options.resume.isEmpty()) {
         d.info = d.store->resolve(options.resume, options.project, options.entity);
         d.claim = d.store->claimRun(d.info.key, writer);
+        if (!started.empty()) // this process is how the run goes on now
+            d.store->setMetadata(d.info.key, restartedMetadata(d.info.metadata, started));
     } else if (forkSpec) {
-        ForkOptions fork = forkOptionsFrom(options, RunState::Running);
+        ForkOptions fork = forkOptionsFrom(recorded, RunState::Running);
         fork.writer = writer;
         d.info = d.store->createFork(*forkSpec, fork);
     } else {
-        NewRun spec = newRunFrom(options, RunState::Running);
+        NewRun spec = newRunFrom(recorded, RunState::Running);
         spec.writer = writer;
         d.info = d.store->createRun(spec);
     }
     d.info = d.store->runInfo(d.info.key);
     d.claim = {d.info.key, d.info.runId, writer.token};
     d.step = d.info.nextStep();
+    d.lastCommittedStep = d.info.lastStep();
     d.startedUnix = double(d.info.createdAt.toMSecsSinceEpoch()) / 1000.0;
     d.runtimeKey = d.key("_runtime");
     d.timestampKey = d.key("_timestamp");
@@ -598,6 +607,42 @@ Json Run::summary()
 {
     flush();
     return d->controlStore().runInfo(d->info.key).summary;
+}
+
+Checkpoint Run::logCheckpoint(const QString &path, std::optional<qint64> step, const Json &metadata)
+{
+    if (d->finished)
+        throw Error(Error::Kind::Conflict,
+                    tr("logCheckpoint() after finish(); register checkpoints while the run is being logged"));
+    if (step && !isValidStep(*step))
+        throw Error(Error::Kind::BadInput, badStepText(QString::number(*step)));
+    const NewCheckpoint c = describeCheckpointFile(path, step.value_or(d->lastCommittedStep.value_or(0)),
+                                                   metadata.is_null() ? Json::object() : metadata);
+    flush();
+    const qint64 key = d->controlStore().addCheckpoint(d->info.key, c);
+    Checkpoint out;
+    static_cast<NewCheckpoint &>(out) = c;
+    out.key = key;
+    out.runKey = d->info.key;
+    out.runPath = d->info.path().toString();
+    return out;
+}
+
+std::optional<Checkpoint> Run::resumeCheckpoint()
+{
+    Store &store = d->controlStore();
+    const RunInfo self = store.runInfo(d->info.key);
+    if (!self.fork)
+        return std::nullopt;
+    // A materialized fork holds its source's checkpoints as its own rows.
+    std::vector<Checkpoint> lineage;
+    if (self.fork->materialized) {
+        lineage = store.checkpoints(self.key);
+    } else {
+        const RunInfo source = store.resolve(self.fork->sourceImmutableId);
+        lineage = store.checkpoints(source.key);
+    }
+    return checkpointToResume(lineage, self.fork->step);
 }
 
 RunInfo Run::info() const

@@ -25,9 +25,15 @@ struct InitOptions {
     QStringList tags;
     Json config = Json::object();   // for a fork: overrides on top of the source's config
     Json metadata = Json::object(); // host, command, git...
-    QString forkFrom;               // "<run>?_step=<N>"
-    QString resume;                 // attach to an existing run (ID with project, path or immutable ID)
-    QString resumeFrom;             // rewind: not supported yet, refused clearly
+    // Adds how this process was started (client/start_command.h, from
+    // /proc) to the metadata of the run it creates or resumes, under keys
+    // the caller did not set. Off for front ends that are not the training
+    // program (the CLI's `log` reads a pipe) and for bindings that put their
+    // own in `metadata` (a resumed run then takes those).
+    bool recordCommand = true;
+    QString forkFrom;   // "<run>?_step=<N>"
+    QString resume;     // attach to an existing run (ID with project, path or immutable ID)
+    QString resumeFrom; // rewind: not supported yet, refused clearly
     // A writer whose heartbeat is older than this is taken for crashed and
     // its run may be claimed; 0: the store's default (30 s).
     qint64 heartbeatTimeoutMs = 0;
@@ -87,6 +93,19 @@ public:
     // The run's summary as stored after a flush(): last values, with keys
     // set through setSummary() winning.
     Json summary();
+
+    // Registers the weights the program saved at `path` (made absolute; its
+    // size and SHA-256 are read now) at `step`. The default step is the step
+    // of the last committed row; before any row: a fork's fork step (the
+    // weights it resumed from), a resumed run's last step, else 0. What was
+    // logged before is written first, so the store never holds a checkpoint
+    // ahead of its history. Throws BadInput for a missing file or bad step.
+    Checkpoint logCheckpoint(const QString &path, std::optional<qint64> step = {},
+                             const Json &metadata = Json::object());
+    // For a fork (created with forkFrom, or resumed/attached to one): the
+    // checkpoint of its source's lineage at the fork step, else the latest
+    // before it; nullopt when there is none or the run is not a fork.
+    std::optional<Checkpoint> resumeCheckpoint();
 
     RunInfo info() const; // identity and state as at init
     qint64 currentStep() const;

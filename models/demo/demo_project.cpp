@@ -22,6 +22,11 @@ QString tr(const char *text)
 // the training run with its two forks.
 constexpr long long kForkStep = 60000;
 constexpr long long kForkOfForkStep = 80000;
+// The training runs "save" weights this often, so the charts show checkpoint
+// marks and a fork at 60 000 resumes from one. There are no files: the paths
+// are demo:// URIs, which read as a place this machine does not check
+// rather than as missing files.
+constexpr long long kCheckpointEvery = 10000;
 constexpr long long kTotalCalls = 500 + TrainingCurves::kTotalSteps + (TrainingCurves::kTotalSteps - kForkStep - 1) +
                                   (TrainingCurves::kTotalSteps - kForkOfForkStep - 1);
 
@@ -37,6 +42,7 @@ public:
         o.name = name;
         o.config = config;
         o.metadata = {{"program", "forkscope demo"}};
+        o.recordCommand = false; // the app or CLI that wrote the demo is no training command
         return o;
     }
 
@@ -94,8 +100,22 @@ public:
                      {"grad_norm", r.gradNorm},
                      {"epoch", r.epoch},
                      {"samples_per_second", r.samplesPerSecond}});
+            if (step % kCheckpointEvery == 0 && step > 0)
+                saveCheckpoint(run, step, runtime);
             tick(name);
         }
+    }
+
+    void saveCheckpoint(Run &run, long long step, double runtime)
+    {
+        NewCheckpoint c;
+        c.step = step;
+        c.path = QStringLiteral("demo://%1/%2/step-%3.pt")
+                     .arg(demoProjectName(), run.info().runId)
+                     .arg(step, 6, 10, QLatin1Char('0'));
+        c.createdAt = QDateTime::fromMSecsSinceEpoch(qint64((startUnix_ + runtime) * 1000.0), Qt::UTC);
+        c.metadata = {{"demo", true}};
+        store_.addCheckpoint(run.info().key, c);
     }
 
     void trainingRuns()

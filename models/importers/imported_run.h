@@ -24,6 +24,18 @@ struct ImportedRow {
     std::vector<std::pair<std::string, Json>> values;
 };
 
+// Weights the source says the run saved (a W&B model artifact, an MLflow
+// logged model). `path` is a local path or a URI, as far as the source
+// tells; its size and SHA-256 are read when the store writes it, if the file
+// is there. Without a `step` the store takes the run's last step at `time`
+// (the last row whose _timestamp is not later), else the run's last step.
+struct ImportedCheckpoint {
+    std::optional<qint64> step;
+    QString path;
+    QDateTime time; // UTC; invalid when unknown
+    Json metadata = Json::object();
+};
+
 // A run read from disk by one of the importers, before it reaches the store.
 // Plain data, written out row by row by the store.
 struct ImportedRun {
@@ -54,9 +66,10 @@ struct ImportedRun {
     std::optional<BranchPoint> branch;
 
     std::vector<ImportedRow> rows; // ascending, unique steps after import
-    QStringList warnings;          // for people: what was cut, skipped, replaced, and where
-    qint64 warningsLeftOut = 0;    // warnings past kMaxWarnings (the last line counts them)
-    qint64 skipped = 0;            // source items not imported (non-scalar summaries, bad records, ...)
+    std::vector<ImportedCheckpoint> checkpoints;
+    QStringList warnings;       // for people: what was cut, skipped, replaced, and where
+    qint64 warningsLeftOut = 0; // warnings past kMaxWarnings (the last line counts them)
+    qint64 skipped = 0;         // source items not imported (non-scalar summaries, bad records, ...)
     // The warnings (also in `warnings`) that only say a file ends inside a
     // record: cut, or still being written. A folder watch waits for the rest
     // instead of reporting them; a one-off import reports them as damage.

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "importers/import_resume.h"
 #include "importers/mapped_file.h"
+#include "importers/mlflow_logged_models.h"
 #include "importers/mlflow_metric_file.h"
 #include "importers/yaml_json.h"
 
@@ -249,6 +250,13 @@ ImportedRun importMlflowRun(const QString &runDir, const QString &experimentName
             run.notes = toQ(value);
         else if (key == QLatin1String("mlflow.parentRunId"))
             run.metadata["parentRunId"] = value;
+    }
+    if (auto models = tags.find("mlflow.log-model.history"); models != tags.end()) {
+        QStringList warnings;
+        run.checkpoints = mlflowLoggedModels(models->get<std::string>(), run.runId, text(meta, "artifact_uri"),
+                                             run.sourcePath, warnings);
+        for (const QString &w : warnings)
+            addWarning(run, w);
     }
     if (!tags.empty())
         run.metadata["tags"] = std::move(tags);

@@ -13,6 +13,7 @@
 #include "core/step_rule.h"
 #include "identity/run_id.h"
 #include "importers/format_detect.h"
+#include "importers/imported_checkpoints.h"
 #include "importers/imported_text.h"
 #include "store/history_writer.h"
 #include "store/sqlite_db.h"
@@ -245,6 +246,7 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
         }
         out.rowsAdded = writeRows(writer, run, stored, options, out.warnings);
         writer.flush();
+        const qint64 checkpointsAdded = writeImportedCheckpoints(store, info.key, run, out.warnings);
         if (existing) {
             store.setConfig(info.key, texts.config);
             Json meta = importMetadata(run, texts.metadata, key);
@@ -257,9 +259,10 @@ ImportOutcome writeImportedRun(Store &store, const ImportedRun &run, const Impor
         store.setTimes(info.key, run.startTime, endTime(run), ended ? endTime(run) : QDateTime());
         tx.commit();
         info = store.runInfo(info.key);
-        out.status = !existing                                            ? ImportOutcome::Status::Created
-                     : out.rowsAdded > 0 || info.state != existing->state ? ImportOutcome::Status::Updated
-                                                                          : ImportOutcome::Status::Unchanged;
+        out.status = !existing ? ImportOutcome::Status::Created
+                     : out.rowsAdded > 0 || checkpointsAdded > 0 || info.state != existing->state
+                         ? ImportOutcome::Status::Updated
+                         : ImportOutcome::Status::Unchanged;
         out.runPath = info.path().toString();
         out.immutableId = info.immutableId;
     } catch (const Cancelled &) {

@@ -8,6 +8,7 @@
 #include "core/step_rule.h"
 #include "importers/lenient_json.h"
 #include "importers/protobuf_wire.h"
+#include "importers/wandb_artifact.h"
 
 namespace forkscope {
 
@@ -174,6 +175,7 @@ void WandbRecordDecoder::addRecord(std::string_view record, qint64 offset)
     case Run: ok = decodeRun(payload, error); break;
     case Exit: ok = decodeExit(payload, error); break;
     case Header: ok = decodeHeader(payload, error); break;
+    case Artifact: ok = decodeArtifact(payload, error); break;
     default: break; // console output, system stats, files, telemetry...: not imported
     }
     if (!ok) {
@@ -434,6 +436,20 @@ bool WandbRecordDecoder::decodeRun(std::string_view bytes, QString &error)
         return fail(r);
     if (!tags.isEmpty())
         run_.tags = tags;
+    return true;
+}
+
+bool WandbRecordDecoder::decodeArtifact(std::string_view bytes, QString &error)
+{
+    // The weights are as far as training got when the artifact was logged.
+    std::optional<qint64> step;
+    for (const ImportedRow &row : run_.rows)
+        step = step ? std::max(*step, row.step) : row.step;
+    std::optional<ImportedCheckpoint> checkpoint;
+    if (!decodeModelArtifact(bytes, step, checkpoint, error))
+        return false;
+    if (checkpoint)
+        run_.checkpoints.push_back(std::move(*checkpoint));
     return true;
 }
 

@@ -31,6 +31,7 @@ private:
     bool decodeHistory(std::string_view bytes, QString &error);
     bool decodeRun(std::string_view bytes, QString &error);
     bool decodeExit(std::string_view bytes, QString &error);
+    bool decodeArtifact(std::string_view bytes, QString &error);
     bool decodeHeader(std::string_view bytes, QString &error);
     // SummaryRecord / ConfigRecord share a layout: update=1, remove=2 items.
     bool decodeUpdates(std::string_view bytes, bool isConfig, QString &error);

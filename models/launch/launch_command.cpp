@@ -1,9 +1,12 @@
 #include "launch/launch_command.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include "core/error.h"
 #include "launch/command_split.h"
+#include "launch/launch_text.h"
 
 namespace forkscope {
 
@@ -48,6 +51,31 @@ std::optional<LaunchCommand> recordedCommand(const Json &metadata)
         }
     }
     return command;
+}
+
+QString launchCommandProblem(const LaunchCommand &command)
+{
+    if (command.arguments.isEmpty() || command.arguments.first().isEmpty())
+        return LaunchText::tr("there is no program to start; expected a command such as \"python3 train.py\"");
+    const QString program = command.arguments.first();
+    if (!command.workingFolder.isEmpty() && !QFileInfo(command.workingFolder).isDir())
+        return LaunchText::tr("the working folder '%1' is not a folder; expected the folder to start '%2' in")
+            .arg(command.workingFolder, program);
+    if (!program.contains(QLatin1Char('/'))) {
+        if (QStandardPaths::findExecutable(program).isEmpty())
+            return LaunchText::tr("there is no program '%1' on PATH; expected an installed program or a path to one")
+                .arg(program);
+        return {};
+    }
+    const QDir base(command.workingFolder.isEmpty() ? QDir::currentPath() : command.workingFolder);
+    const QFileInfo file(base.absoluteFilePath(program));
+    if (!file.exists())
+        return LaunchText::tr("there is no program '%1' (looked for %2)").arg(program, file.absoluteFilePath());
+    if (!file.isFile() || !file.isExecutable())
+        return LaunchText::tr("'%1' cannot be started: it is not an executable file; expected a program, or its "
+                              "interpreter before it (e.g. python3 %1)")
+            .arg(program);
+    return {};
 }
 
 } // namespace forkscope

@@ -23,4 +23,10 @@ struct LaunchCommand {
 // args...]. Empty when the run recorded no program.
 std::optional<LaunchCommand> recordedCommand(const Json &metadata);
 
+// Why `command` cannot be started here, or empty: no program, a working
+// folder that is not a folder, a program that is not on PATH or not an
+// executable file (a relative path counts from the working folder). For
+// checking before a run is created for it; the start itself may still fail.
+QString launchCommandProblem(const LaunchCommand &command);
+
 } // namespace forkscope

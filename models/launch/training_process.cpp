@@ -75,6 +75,9 @@ TrainingProcess::~TrainingProcess()
         sendSignal(SIGKILL);
         process_.waitForFinished(kKillWaitMs);
     }
+    // QProcess's own destructor may still wait for a child that would not
+    // die; nothing it emits then may reach this half-destroyed object.
+    QObject::disconnect(&process_, nullptr, this, nullptr);
     // Everything asked of the recorder so far is done before its thread ends.
     QMetaObject::invokeMethod(
         recorder_, [] {}, Qt::BlockingQueuedConnection);
@@ -84,13 +87,11 @@ TrainingProcess::~TrainingProcess()
 
 void TrainingProcess::start(const LaunchCommand &command)
 {
-    if (command.arguments.isEmpty() || command.arguments.first().isEmpty())
-        throw Error(Error::Kind::BadInput,
-                    LaunchText::tr("there is no program to start; expected a command such as \"python3 train.py\""));
-    if (!command.workingFolder.isEmpty() && !QFileInfo(command.workingFolder).isDir())
-        throw Error(Error::Kind::BadInput,
-                    LaunchText::tr("the working folder '%1' is not a folder; expected the folder to start '%2' in")
-                        .arg(command.workingFolder, command.arguments.first()));
+    // A program that cannot be found is reported as the end it is
+    // (NotStarted); what is wrong before any start is refused here.
+    if (command.arguments.isEmpty() || command.arguments.first().isEmpty() ||
+        (!command.workingFolder.isEmpty() && !QFileInfo(command.workingFolder).isDir()))
+        throw Error(Error::Kind::BadInput, launchCommandProblem(command));
     if (process_.state() != QProcess::NotRunning || ended_)
         throw Error(Error::Kind::Conflict,
                     LaunchText::tr("this process for run '%1' was already started; start a new one").arg(run_.runId));

@@ -41,7 +41,9 @@ struct ProcessOutcome {
 // reach the workers it started (data loaders) too.
 //
 // Destroying a TrainingProcess whose child still runs kills the child
-// (SIGKILL) and records the run crashed.
+// (SIGKILL) and records the run crashed; the destructor waits for that and
+// for the console writes still queued (stop() first, and destroy it after
+// exited(), to keep the UI thread from waiting).
 class TrainingProcess : public QObject {
     Q_OBJECT
 public:

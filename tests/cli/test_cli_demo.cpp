@@ -63,6 +63,26 @@ TEST(CliDemo, CreatesTheSeedExampleATrainingRunAndAForkOfAFork)
     const auto evals = runCli(store.path(), {"history", basePath, "--keys", "eval/loss"}).jsonLines();
     EXPECT_EQ(evals.size(), 100u); // every 1000 steps
 
+    // Checkpoint marks every 10 000 steps; the fork at 60 000 resumes from one
+    // and then saves its own.
+    const auto baseCheckpoints = runCli(store.path(), {"checkpoints", basePath, "--json"}).json().at("checkpoints");
+    ASSERT_EQ(baseCheckpoints.size(), 9u);
+    EXPECT_EQ(baseCheckpoints.front().at("step"), 10000);
+    EXPECT_EQ(baseCheckpoints.back().at("step"), 90000);
+    EXPECT_TRUE(baseCheckpoints.front().at("path").get<std::string>().starts_with("demo://fork-demo/"));
+    EXPECT_EQ(baseCheckpoints.front().at("exists"), true); // a demo:// URI, not a missing file
+    const auto fork = byName.at("lr-drop-at-60k");
+    const auto forkCheckpoints =
+        runCli(store.path(), {"checkpoints", QString::fromStdString(fork.at("path").get<std::string>()), "--json"})
+            .json()
+            .at("checkpoints");
+    std::vector<std::pair<qint64, std::string>> seen;
+    for (const auto &c : forkCheckpoints)
+        seen.emplace_back(c.at("step").get<qint64>(), c.at("run").get<std::string>());
+    ASSERT_EQ(seen.size(), 9u);
+    EXPECT_EQ(seen[5], (std::pair<qint64, std::string>{60000, baseline.at("path").get<std::string>()}));
+    EXPECT_EQ(seen[6], (std::pair<qint64, std::string>{70000, fork.at("path").get<std::string>()}));
+
     const auto again = runCli(store.path(), {"demo"});
     EXPECT_EQ(again.exitCode, 2);
     EXPECT_TRUE(again.err.contains("fork-demo")) << again.err.toStdString();

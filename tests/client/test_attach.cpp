@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include "client/init_error.h"
 #include "client/run.h"
 #include "core/error.h"
 #include "core/run_environment.h"
@@ -14,6 +15,7 @@
 #include "support/temp_store.h"
 
 using namespace forkscope;
+using forkscope::test::initError;
 
 namespace {
 
@@ -62,18 +64,6 @@ InitOptions scriptOptions(const QString &storePath)
     o.id = QStringLiteral("my-own-id");
     o.config = {{"lr", 1.0}};
     return o;
-}
-
-Error::Kind initError(const InitOptions &o, QString *message)
-{
-    try {
-        Run::init(o);
-    } catch (const Error &e) {
-        *message = e.message();
-        return e.kind();
-    }
-    ADD_FAILURE() << "Run::init did not refuse";
-    return Error::Kind::Format;
 }
 
 } // namespace
@@ -129,6 +119,7 @@ TEST(Attach, RecordsHowTheProcessWasStartedWhereTheRunDoesNotSay)
     AttachEnvironment env(fork.immutableId, tmp.path());
     InitOptions o = scriptOptions(tmp.path());
     o.metadata = {{"program", "train.py"}, {"args", {"--epochs", "3"}}};
+    o.recordCommand = false; // a binding records its own command in metadata
     Run::init(o)->finish();
     const Json metadata = store.runInfo(fork.key).metadata;
     EXPECT_EQ(metadata.value("program", ""), "train.py");
@@ -170,4 +161,23 @@ TEST(Attach, ARunAnotherWriterHoldsIsRefused)
     QString message;
     EXPECT_EQ(initError(scriptOptions(tmp.path()), &message), Error::Kind::Conflict);
     first->finish();
+}
+
+TEST(Attach, AnAttachedForkResumesFromItsSourcesCheckpoint)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const RunInfo fork = seedPendingFork(store);
+    const RunInfo source = store.resolve(QStringLiteral("local/p/src"));
+    NewCheckpoint saved;
+    saved.step = 40;
+    saved.path = tmp.dir() + QStringLiteral("/step40.pt");
+    store.addCheckpoint(source.key, saved);
+    AttachEnvironment env(fork.immutableId, tmp.path());
+    auto run = Run::init(scriptOptions(tmp.path()));
+    const auto resume = run->resumeCheckpoint();
+    ASSERT_TRUE(resume);
+    EXPECT_EQ(resume->step, 40);
+    EXPECT_EQ(resume->path, saved.path);
+    run->finish();
 }

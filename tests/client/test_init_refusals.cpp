@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "client/init_error.h"
 #include "client/run.h"
 #include "core/error.h"
 #include "core/step_rule.h"
@@ -11,6 +12,7 @@
 #include "support/temp_store.h"
 
 using namespace forkscope;
+using forkscope::test::initError;
 
 namespace {
 InitOptions newRunIn(const QString &storePath)
@@ -21,17 +23,6 @@ InitOptions newRunIn(const QString &storePath)
     return o;
 }
 
-Error::Kind initError(const InitOptions &o, QString *message)
-{
-    try {
-        Run::init(o);
-    } catch (const Error &e) {
-        *message = e.message();
-        return e.kind();
-    }
-    ADD_FAILURE() << "Run::init did not refuse";
-    return Error::Kind::Format;
-}
 } // namespace
 
 // A training program's store that cannot be opened is a storage failure,

@@ -1,6 +1,9 @@
 // The command a run recorded becomes what a fork of it starts.
 #include <gtest/gtest.h>
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include "launch/launch_command.h"
 
 using namespace forkscope;
@@ -49,4 +52,33 @@ TEST(LaunchCommand, NothingWithoutAProgram)
     EXPECT_FALSE(recordedCommand({{"program", ""}}));
     EXPECT_FALSE(recordedCommand({{"program", 42}}));
     EXPECT_FALSE(recordedCommand(Json::array()));
+}
+
+TEST(LaunchCommand, AProblemIsSaidBeforeAnythingIsStarted)
+{
+    QTemporaryDir folder;
+    QFile script(folder.path() + QStringLiteral("/train.sh"));
+    ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n");
+    script.close();
+    QFile data(folder.path() + QStringLiteral("/data.txt"));
+    ASSERT_TRUE(data.open(QIODevice::WriteOnly));
+    data.close();
+    ASSERT_TRUE(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+
+    EXPECT_TRUE(
+        launchCommandProblem({{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("true")}, {}}).isEmpty());
+    EXPECT_TRUE(launchCommandProblem({{QStringLiteral("/bin/sh")}, {}}).isEmpty());
+    EXPECT_TRUE(launchCommandProblem({{QStringLiteral("./train.sh")}, folder.path()}).isEmpty());
+
+    EXPECT_TRUE(launchCommandProblem({}).contains(QStringLiteral("no program")));
+    EXPECT_TRUE(launchCommandProblem({{QStringLiteral("sh")}, folder.path() + QStringLiteral("/nope")})
+                    .contains(QStringLiteral("/nope")));
+    const QString notOnPath = launchCommandProblem({{QStringLiteral("forkscope-no-such-trainer")}, {}});
+    EXPECT_TRUE(notOnPath.contains(QStringLiteral("'forkscope-no-such-trainer'")) && notOnPath.contains("PATH"))
+        << notOnPath.toStdString();
+    const QString missing = launchCommandProblem({{QStringLiteral("./gone.sh")}, folder.path()});
+    EXPECT_TRUE(missing.contains(folder.path() + QStringLiteral("/gone.sh"))) << missing.toStdString();
+    const QString notExecutable = launchCommandProblem({{QStringLiteral("./data.txt")}, folder.path()});
+    EXPECT_TRUE(notExecutable.contains(QStringLiteral("not an executable"))) << notExecutable.toStdString();
 }

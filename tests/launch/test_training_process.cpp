@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -273,4 +274,20 @@ TEST_F(TrainingProcessTest, DestroyingItKillsTheChildAndRecordsTheRunCrashed)
     }
     EXPECT_NE(::kill(pid_t(pid), 0), 0); // gone (and reaped)
     EXPECT_EQ(store_->runInfo(run_.key).state, RunState::Crashed);
+}
+
+TEST_F(TrainingProcessTest, ARelativeProgramIsFoundInTheWorkingFolder)
+{
+    QTemporaryDir folder;
+    QFile script(folder.path() + QStringLiteral("/train.sh"));
+    ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho \"trained with $1\"\n");
+    script.close();
+    ASSERT_TRUE(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+    const LaunchCommand command{{QStringLiteral("./train.sh"), QStringLiteral("lr=0.1")}, folder.path()};
+    ASSERT_TRUE(launchCommandProblem(command).isEmpty());
+    const auto outcome = runToEnd(command);
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(outcome->end, ProcessEnd::Exited) << outcome->error.toStdString();
+    EXPECT_EQ(consoleText(ConsoleStream::Stdout), QStringLiteral("trained with lr=0.1\n"));
 }

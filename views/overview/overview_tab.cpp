@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "identity/fork_spec.h"
+#include "itemmodels/command_text.h"
 #include "itemmodels/run_table_model.h"
 #include "itemmodels/value_format.h"
 #include "views/fork/continue_snippet.h"
@@ -230,13 +231,7 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
     created_->setText(QLocale().toString(r.createdAt.toLocalTime(), QLocale::LongFormat));
     runtime_->setText(formatDuration(r.runtimeSeconds()));
     QString host = metadataText(r.metadata, {"host"});
-    QString command = metadataText(r.metadata, {"command"});
-    if (command.isEmpty()) {
-        command = metadataText(r.metadata, {"program"});
-        const QString args = metadataText(r.metadata, {"args"});
-        if (!args.isEmpty())
-            command += QLatin1Char(' ') + args;
-    }
+    const QString command = runCommandText(r.metadata);
     QString git = metadataText(r.metadata, {"git", "commit"});
     const QString none = tr("—");
     host_->setText(host.isEmpty() ? none : host);

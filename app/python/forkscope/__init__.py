@@ -13,12 +13,13 @@ client, so that `import forkscope as wandb` runs W&B training code.
 import os
 import platform
 import socket
+import subprocess
 import sys
 
 from ._forkscope import NotFoundError, __version__, default_store_path
-from ._run import ForkInfo, Run
+from ._run import Checkpoint, ForkInfo, Run
 
-__all__ = ["init", "log", "finish", "run", "Run", "ForkInfo", "NotFoundError", "default_store_path"]
+__all__ = ["init", "log", "finish", "run", "Run", "ForkInfo", "Checkpoint", "NotFoundError", "default_store_path"]
 
 run = None
 """The run the last init() started, until it finishes (W&B's wandb.run)."""
@@ -42,6 +43,11 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
     store: the store file (default FORKSCOPE_STORE, else the app's store).
     reinit: "finish_previous" (default) finishes an unfinished forkscope.run
         first; "create_new" leaves it running.
+
+    In a process Forkscope started for a run (forkscope-cli fork --launch,
+    the app's "Create and start training"), FORKSCOPE_RUN_ID names that run:
+    init attaches to it whatever the arguments say, run.config is the run's
+    stored config and run.resume_checkpoint the checkpoint to load.
 
     Bad input (a fork spec, a missing source, a step out of range, an ID)
     raises ValueError with the CLI's message, and nothing is created; a store
@@ -71,7 +77,12 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
     if reinit != "create_new" and run is not None:
         run.finish()
 
-    if mode is None:
+    if os.environ.get("FORKSCOPE_RUN_ID", "").strip():
+        # A process Forkscope started for a run: the client attaches to that
+        # run whatever id, resume or fork_from say, and its stored config
+        # (a fork's overrides) stays: init's config is not applied over it.
+        started = Run(**options)
+    elif mode is None:
         started = Run(id=_text(id), **options)
     elif fork_from or resume_from:
         # fork_from, resume and resume_from exclude each other: the client says so.
@@ -132,7 +143,9 @@ def _config_dict(config):
 
 
 def _metadata():
-    return {
+    """How this process was started, in W&B's metadata keys (the Overview's
+    Command row and a launched fork's command read them)."""
+    metadata = {
         "host": socket.gethostname(),
         "program": sys.argv[0] if sys.argv and sys.argv[0] else "python",
         "args": [str(a) for a in sys.argv[1:]],
@@ -140,3 +153,25 @@ def _metadata():
         "executable": sys.executable,
         "client": f"forkscope-python {__version__}",
     }
+    try:
+        metadata["root"] = os.getcwd()
+    except OSError:
+        return metadata   # the working folder was deleted: no git either
+    commit = _git_commit(metadata["root"])
+    if commit:
+        metadata["git"] = {"commit": commit}
+    return metadata
+
+
+def _git_commit(folder):
+    """HEAD of the git work tree holding `folder`, or None (no work tree, no
+    git, or git too slow). No shell: the arguments are a list."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=folder,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=2)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    if done.returncode != 0 or len(commit) not in (40, 64):
+        return None
+    return commit if all(c in "0123456789abcdef" for c in commit) else None

@@ -1,6 +1,7 @@
 """forkscope.Run: a run being logged, with W&B's surface."""
 
 import json
+import os
 import sys
 from collections import namedtuple
 
@@ -13,6 +14,11 @@ ForkInfo = namedtuple("ForkInfo", "source source_id source_path step")
 ForkInfo.__doc__ = """Where a fork comes from: the source's immutable ID, run ID and run
 path, and the step it was forked at (the fork logs from step + 1), as
 forkscope-cli show --json names them."""
+
+Checkpoint = namedtuple("Checkpoint", "step path size sha256 run")
+Checkpoint.__doc__ = """Weights a run saved: the step, the absolute path (or URI), the size
+in bytes and SHA-256 (hex) the file had when it was registered (None when
+unknown), and the path entity/project/run_id of the run that saved it."""
 
 
 class Run(NativeRun):
@@ -57,6 +63,21 @@ class Run(NativeRun):
         """A ForkInfo when this run is a fork, else None."""
         link = self._fork
         return ForkInfo(*link) if link else None
+
+    def log_checkpoint(self, path, step=None, metadata=None):
+        """Registers the weights saved at `path` (str or os.PathLike; made
+        absolute, its size and SHA-256 read now) at `step`, by default the
+        step of the last logged row (before any: a fork's fork step, else 0).
+        Returns the Checkpoint. A missing file raises ValueError."""
+        return Checkpoint(*self._log_checkpoint(os.fsdecode(os.fspath(path)), step, metadata))
+
+    @property
+    def resume_checkpoint(self):
+        """For a fork (fork_from=, or a process started on a fork): the
+        checkpoint its source saved at the fork step, else the latest before
+        it, as a Checkpoint; None when there is none or this is no fork."""
+        found = self._resume_checkpoint()
+        return Checkpoint(*found) if found else None
 
     def finish(self, exit_code=0, quiet=None):
         """Writes what is buffered and marks the run finished (exit code 0)
