@@ -2,7 +2,6 @@
 
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QPushButton>
@@ -314,10 +313,9 @@ void ForkDialog::create(AfterCreate after)
         }
         command.arguments = launchArguments_;
         command.workingFolder = ui_->workingFolderEdit->text().trimmed();
-        if (!command.workingFolder.isEmpty() && !QFileInfo(command.workingFolder).isDir()) {
-            showError(tr("The working folder %1 is not a folder; choose the folder the training runs in, or leave "
-                         "it empty")
-                          .arg(command.workingFolder));
+        // Said before the fork exists: a fork made for training that cannot start is clutter.
+        if (const QString problem = launchCommandProblem(command); !problem.isEmpty()) {
+            showError(problem);
             return;
         }
     }

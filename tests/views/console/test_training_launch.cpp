@@ -244,11 +244,20 @@ TEST(TrainingLaunch, StartingIsOffWithTheReasonUntilThereIsACommandThatSplits)
     EXPECT_TRUE(dialog->startButton()->isEnabled());
     EXPECT_TRUE(dialog->argumentsText().contains(QStringLiteral("2: print(1)")));
 
-    // A working folder that is not a folder is refused before the fork is made.
+    // A working folder that is not a folder, or a program that is not
+    // there, is refused before the fork is made.
+    qint64 created = 0;
+    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { created = key; });
     dialog->workingFolderEdit()->setText(temp.dir() + QStringLiteral("/nowhere"));
     dialog->startButton()->click();
     EXPECT_TRUE(dialog->errorText().contains(QStringLiteral("nowhere"))) << dialog->errorText().toStdString();
+    dialog->workingFolderEdit()->setText(temp.dir());
+    dialog->commandEdit()->setText(QStringLiteral("/no/such/trainer --lr 0.1"));
+    dialog->startButton()->click();
+    EXPECT_TRUE(dialog->errorText().contains(QStringLiteral("/no/such/trainer"))) << dialog->errorText().toStdString();
     EXPECT_TRUE(dialog->isVisible());
+    QTest::qWait(200);
+    EXPECT_EQ(created, 0) << "a fork was made for a command that cannot start";
 }
 
 TEST(TrainingLaunch, StopEndsTheTrainingAfterConfirmationAndClosingTheWindowAsksFirst)
