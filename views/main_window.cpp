@@ -30,6 +30,8 @@
 #include "ui_main_window.h"
 #include "views/about_dialog.h"
 #include "views/charts/charts_tab.h"
+#include "views/console/console_tab.h"
+#include "views/console/training_processes.h"
 #include "views/fork/fork_controller.h"
 #include "views/fork/fork_dialog.h"
 #include "views/import/import_controller.h"
@@ -67,10 +69,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setAcceptDrops(true);
     buildUi();
     buildActions();
-    if (options_.useSettings)
+    if (options_.useSettings) {
         restoreSettings();
-    else
+        // Kept at once: the next window (or the next start) picks the same way.
+        connect(page_->charts(), &ChartsTab::snapToCheckpointsChanged, this,
+                [](bool on) { QSettings().setValue(QStringLiteral("charts/snapToCheckpoints"), on); });
+    } else {
         resize(1500, 920);
+    }
 
     std::vector<StoreWorker *> workers = chartWorkers_;
     workers.push_back(metaWorker_);
@@ -191,7 +197,15 @@ void MainWindow::buildControllers()
             fitRunsPane();
     });
 
-    forks_ = new ForkController(metaWorker_, browser_, page_->charts(), this);
+    processes_ = new TrainingProcesses(options_.storePath, this);
+    page_->console()->attach(metaWorker_, processes_);
+    connect(browser_, &RunBrowser::openRunChanged, this,
+            [this] { page_->console()->setRun(browser_->details().run.key); });
+    connect(processes_, &TrainingProcesses::exited, this, [this] {
+        if (closeWhenStopped_ && processes_->runningCount() == 0)
+            close();
+    });
+    forks_ = new ForkController(metaWorker_, browser_, page_->charts(), processes_, this);
     connect(forks_, &ForkController::statusMessage, this, &MainWindow::showStatus);
     connect(forks_, &ForkController::forkCreated, this, [this](const RunInfo &fork) {
         emit forkCreated(fork.key);
@@ -416,6 +430,7 @@ void MainWindow::restoreSettings()
     if (splitter_->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray()))
         fitRunsPane_ = false;
     runs_->setExtraColumnIds(s.value(QStringLiteral("runs/columns")).toStringList());
+    page_->charts()->setSnapToCheckpoints(s.value(QStringLiteral("charts/snapToCheckpoints"), true).toBool());
     runs_->restoreHeaderState(s.value(QStringLiteral("runs/header")).toByteArray());
     browser_->setRemembered(s.value(QStringLiteral("session/project")).toString(),
                             s.value(QStringLiteral("session/run")).toString());
@@ -437,6 +452,25 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (const int running = processes_ ? processes_->runningCount() : 0; running > 0) {
+        // A child dies with the app (its output has nowhere to go): stop it
+        // gently first, and close once every run has recorded its end.
+        QMessageBox box(
+            QMessageBox::Question, tr("Training is running"),
+            tr("%n training process(es) started here are still running. Stop them and quit?", nullptr, running),
+            QMessageBox::NoButton, this);
+        QPushButton *stop = box.addButton(tr("Stop training and quit"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        event->ignore();
+        if (box.clickedButton() == stop) {
+            closeWhenStopped_ = true;
+            processes_->stopAll();
+            showStatus(tr("Stopping training; the window closes once it has ended"));
+        }
+        return;
+    }
     if (options_.useSettings)
         saveSettings();
     QMainWindow::closeEvent(event);

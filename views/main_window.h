@@ -31,6 +31,7 @@ class RunsPanel;
 class StoreFileWatch;
 class StoreProblemPage;
 class StoreWorker;
+class TrainingProcesses;
 class WatchedFoldersDock;
 class WelcomeView;
 
@@ -59,6 +60,7 @@ public:
     QString storePath() const { return options_.storePath; }
     RunsPanel *runsPanel() const { return runs_; }
     RunPage *runPage() const { return page_; }
+    TrainingProcesses *trainingProcesses() const { return processes_; }
     ProjectListModel *projectModel() const { return projects_; }
     WelcomeView *welcomeView() const { return welcome_; }
     // Shown instead of the runs when the store cannot be opened.
@@ -133,6 +135,8 @@ private:
     ProjectListModel *projects_ = nullptr;
     RunsPanel *runs_ = nullptr;
     RunPage *page_ = nullptr;
+    TrainingProcesses *processes_ = nullptr;
+    bool closeWhenStopped_ = false; // the person chose to stop training and quit
     QProgressBar *busy_ = nullptr;
     QTimer *busyDelay_ = nullptr;
     StoreFileWatch *storeWatch_ = nullptr;

@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "views/charts/charts_tab.h"
+#include "views/console/console_tab.h"
 #include "views/overview/overview_tab.h"
 #include "views/retranslate.h"
 
@@ -31,11 +32,14 @@ RunPage::RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent
     charts_ = new ChartsTab(chartWorkers, tabs_);
     tabs_->addTab(overview_, QIcon(QStringLiteral(":/icons/overview.svg")), QString());
     tabs_->addTab(charts_, QIcon(QStringLiteral(":/icons/charts.svg")), QString());
+    console_ = new ConsoleTab(tabs_);
+    tabs_->addTab(console_, QString());
     stack_->addWidget(tabs_);
     retranslateOnLanguageChange(this, [this] {
         // The tab keeps W&B's name "Overview" in every language.
         tabs_->setTabText(OverviewIndex, tr("Overview"));
         tabs_->setTabText(ChartsIndex, tr("Charts"));
+        tabs_->setTabText(ConsoleIndex, tr("Console"));
         tabs_->setAccessibleName(tr("Run views"));
         if (!customPlaceholder_)
             placeholder_->setText(tr("Double-click a run, or select it and press Enter, to open it."));

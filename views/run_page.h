@@ -10,19 +10,21 @@ class QTabWidget;
 namespace forkscope {
 
 class ChartsTab;
+class ConsoleTab;
 class OverviewTab;
 class StoreWorker;
 
-// The opened run: tabs Overview and Charts, or a hint while none is open.
+// The opened run: tabs Overview, Charts and Console, or a hint while none is open.
 class RunPage : public QWidget {
     Q_OBJECT
 public:
-    enum Tab { OverviewIndex, ChartsIndex };
+    enum Tab { OverviewIndex, ChartsIndex, ConsoleIndex };
 
     explicit RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent = nullptr);
 
     OverviewTab *overview() const { return overview_; }
     ChartsTab *charts() const { return charts_; }
+    ConsoleTab *console() const { return console_; }
     QTabWidget *tabs() const { return tabs_; }
     void setCurrentTab(Tab tab);
     Tab currentTab() const;
@@ -36,6 +38,7 @@ private:
     QTabWidget *tabs_ = nullptr;
     OverviewTab *overview_ = nullptr;
     ChartsTab *charts_ = nullptr;
+    ConsoleTab *console_ = nullptr;
     bool customPlaceholder_ = false;
 };
 

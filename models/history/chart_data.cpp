@@ -113,6 +113,7 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         s.damaged = std::move(r.damaged);
         s.extent = r.extent;
         s.reads = r.reads;
+        s.checkpoints = store.checkpoints(run.key);
         noteY(s.inherited, q.range);
         noteY(s.own, q.range);
         data.series.push_back(std::move(s));

@@ -8,6 +8,7 @@
 #include "history/series_query.h"
 #include "history/step_time_map.h"
 #include "series/series_types.h"
+#include "store/checkpoint.h"
 
 namespace forkscope {
 
@@ -51,6 +52,9 @@ struct RunSeries {
     StepRange extent{1, 0};
     ChunkReads reads; // how the query read the chunks (tests)
     StepTimeMap time; // time axes: the run's steps against its time key
+    // The run's effective checkpoints (its fork lineage's too), in step
+    // order: read with the points, so marks and snapping agree with them.
+    std::vector<Checkpoint> checkpoints;
     // The x coordinate (steps, or milliseconds on a time axis) of a step.
     qint64 xOf(qint64 step, XAxis axis) const;
 };

@@ -1,5 +1,6 @@
 #include "views/charts/charts_tab.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -10,6 +11,7 @@
 #include <QSet>
 #include <QSlider>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "history/series_query.h"
@@ -77,6 +79,22 @@ ChartsTab::ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent)
     top->addSpacing(8);
     top->addWidget(xAxisText);
     top->addWidget(xAxisBox_);
+    snapAction_ = new QAction(this);
+    snapAction_->setObjectName(QStringLiteral("snapToCheckpointsAction"));
+    snapAction_->setCheckable(true);
+    snapAction_->setChecked(snapToCheckpoints_);
+    connect(snapAction_, &QAction::toggled, this, [this](bool on) {
+        const bool changed = on != snapToCheckpoints_;
+        setSnapToCheckpoints(on);
+        if (changed)
+            emit snapToCheckpointsChanged(on);
+    });
+    auto *snapButton = new QToolButton(this);
+    snapButton->setObjectName(QStringLiteral("snapToCheckpointsButton"));
+    snapButton->setDefaultAction(snapAction_);
+    snapButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    top->addSpacing(8);
+    top->addWidget(snapButton);
     top->addStretch(1);
     layout->addLayout(top);
     // The legend gets its own row: long run names must not widen the tab
@@ -117,6 +135,9 @@ ChartsTab::ChartsTab(const std::vector<StoreWorker *> &workers, QWidget *parent)
         logBox_->setText(tr("Log scale"));
         syncBox_->setText(tr("Sync zoom"));
         syncBox_->setToolTip(tr("Zooming or panning one chart's steps does the same on all charts"));
+        snapAction_->setText(tr("Snap to checkpoints"));
+        snapAction_->setToolTip(tr("A click on a run with checkpoints picks the nearest checkpoint's step, so "
+                                   "a fork can resume from saved weights"));
         empty_->setText(tr("No numeric metrics have been logged for these runs yet."));
     });
 
@@ -164,6 +185,15 @@ void ChartsTab::setSyncZoom(bool on)
     syncZoom_ = on;
     if (syncBox_->isChecked() != on)
         syncBox_->setChecked(on);
+}
+
+void ChartsTab::setSnapToCheckpoints(bool on)
+{
+    snapToCheckpoints_ = on;
+    if (snapAction_->isChecked() != on)
+        snapAction_->setChecked(on);
+    for (MetricPanel *panel : std::as_const(panels_))
+        panel->setSnapToCheckpoints(on);
 }
 
 void ChartsTab::pollLive()
@@ -293,6 +323,7 @@ void ChartsTab::setKeys(const QStringList &keys)
             panel->setSmoothing(smoothing_);
             panel->setLogY(logY_);
             panel->setXAxis(xAxis_);
+            panel->setSnapToCheckpoints(snapToCheckpoints_);
             panel->setForkBlocked(forkBlocked_);
             connect(panel, &MetricPanel::dataWanted, this, [this, panel] { requestPanel(panel); });
             connect(panel, &MetricPanel::xZoomChanged, this,

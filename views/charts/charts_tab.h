@@ -8,6 +8,7 @@
 
 #include "history/chart_data.h"
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QGridLayout;
@@ -54,9 +55,15 @@ public:
     void setLogY(bool on);
     void setXAxis(XAxis axis);
     void setSyncZoom(bool on);
+    // Picks snap to the nearest checkpoint of a run that has them (on by default).
+    void setSnapToCheckpoints(bool on);
+    bool snapToCheckpoints() const { return snapToCheckpoints_; }
+    QAction *snapAction() const { return snapAction_; }
 
 signals:
     void forkRequested(qint64 runKey, qint64 step);
+    // The person switched snapping (to remember it).
+    void snapToCheckpointsChanged(bool on);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -97,11 +104,13 @@ private:
     QCheckBox *logBox_ = nullptr;
     QCheckBox *syncBox_ = nullptr;
     QComboBox *xAxisBox_ = nullptr;
+    QAction *snapAction_ = nullptr;
     QTimer *liveTimer_ = nullptr;
     double smoothing_ = 0.0;
     bool logY_ = false;
     XAxis xAxis_ = XAxis::Step;
     bool syncZoom_ = false;
+    bool snapToCheckpoints_ = true;
     QString forkBlocked_;
     // The newest request per panel: a running job for an older one stops early.
     QHash<QString, std::shared_ptr<std::atomic<int>>> latest_;

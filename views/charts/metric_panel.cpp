@@ -18,7 +18,7 @@
 #include <cmath>
 
 #include "views/charts/chart_curves.h"
-#include "views/charts/chart_pick.h"
+#include "views/charts/checkpoint_marks.h"
 #include "views/charts/hover_readout.h"
 #include "views/charts/metric_chart_view.h"
 #include "views/charts/time_axis_labels.h"
@@ -142,6 +142,10 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent) : QFrame(parent
     curvesItem_ = new ChartCurvesItem;
     curvesItem_->setZValue(50);
     chart_->scene()->addItem(curvesItem_);
+    // Checkpoint marks over the curves, along the bottom of the plot.
+    marksItem_ = new CheckpointMarksItem;
+    marksItem_->setZValue(55);
+    chart_->scene()->addItem(marksItem_);
     connect(chart_, &QChart::plotAreaChanged, this, [this] { updateCurveView(); });
 
     hover_ = new HoverReadout(chart_->scene(), this);
@@ -205,6 +209,7 @@ void MetricPanel::setRuns(const std::vector<PanelRun> &runs)
         curves_.push_back(std::move(c));
     }
     curvesItem_->setCurves({}, smoothing_);
+    marksItem_->setMarks({});
     // Keep the pick marker above the lines.
     chart_->removeSeries(pickMarker_);
     chart_->addSeries(pickMarker_);
@@ -273,6 +278,7 @@ void MetricPanel::setData(const PanelData &data)
         }
     }
     curvesItem_->setCurves(std::move(drawn), data.smoothing);
+    updateMarks();
     loaded_ = true;
     if (pick_)
         setPick(pick_->runKey, pick_->step); // its x may have moved
@@ -372,6 +378,8 @@ void MetricPanel::updateCurveView()
     v.plot = chart_->plotArea();
     curvesItem_->setPos(chart_->pos());
     curvesItem_->setView(v);
+    marksItem_->setPos(chart_->pos());
+    marksItem_->setView(v);
     updateTimeTicks();
 }
 
@@ -431,6 +439,7 @@ void MetricPanel::setXAxis(XAxis axis)
     // Nothing drawn in the old unit survives; the panel asks again.
     data_ = PanelData{};
     curvesItem_->setCurves({}, smoothing_);
+    marksItem_->setMarks({});
     for (Curve &c : curves_) {
         c.points.clear();
         c.steps.clear();
@@ -524,150 +533,10 @@ QRectF MetricPanel::plotRectInView() const
     return view_->mapFromScene(scene).boundingRect();
 }
 
-std::optional<QPointF> MetricPanel::positionOf(qint64 runKey, qint64 step) const
-{
-    const Curve *c = curveOf(runKey);
-    if (!c)
-        return std::nullopt;
-    for (size_t i = 0; i < c->steps.size(); ++i) {
-        if (c->steps[i] == step)
-            return toView(QPointF(double(c->points[i].step), c->points[i].value));
-    }
-    return std::nullopt;
-}
-
-std::optional<MetricPanel::Pick> MetricPanel::pointAt(const QPointF &pos) const
-{
-    std::vector<const PointVector *> drawn;
-    drawn.reserve(curves_.size());
-    for (const Curve &c : curves_)
-        drawn.push_back(&c.points);
-    const auto ref = pointAtCursor(drawn, toValue(pos).x(), pos,
-                                   [this](const Point &p) { return toView(QPointF(double(p.step), p.value)); });
-    if (!ref)
-        return std::nullopt;
-    const Curve &c = curves_[ref->curve];
-    const Point &at = c.points[ref->index];
-    return Pick{c.run.key, c.steps[ref->index], at.value, at.step};
-}
-
-void MetricPanel::onClicked(const QPointF &pos)
-{
-    if (!plotRectInView().adjusted(-6, -6, 6, 6).contains(pos))
-        return;
-    const auto picked = pointAt(pos);
-    if (!picked)
-        return;
-    pick_ = picked;
-    updatePickMarker();
-    emit stepPicked(pick_->runKey, pick_->step);
-}
-
-void MetricPanel::setPick(qint64 runKey, qint64 step)
-{
-    const Curve *c = curveOf(runKey);
-    if (!c)
-        return;
-    for (size_t i = 0; i < c->steps.size(); ++i) {
-        if (c->steps[i] == step) {
-            pick_ = Pick{runKey, step, c->points[i].value, c->points[i].step};
-            updatePickMarker();
-            return;
-        }
-    }
-}
-
-void MetricPanel::clearPick()
-{
-    pick_.reset();
-    updatePickMarker();
-}
-
-void MetricPanel::updatePickMarker()
-{
-    if (!pick_) {
-        pickMarker_->clear();
-        forkButton_->hide();
-        return;
-    }
-    const QPointF value(double(pick_->x), pick_->value);
-    pickMarker_->replace(QList<QPointF>{value});
-    const Curve *c = curveOf(pick_->runKey);
-    if (c)
-        pickMarker_->setBorderColor(runColor(c->run.colorIndex).darker(130));
-    forkButton_->setText(tr("Fork from step %1…").arg(pick_->step));
-    forkButton_->setAccessibleName(forkButton_->text());
-    forkButton_->setEnabled(forkBlocked_.isEmpty());
-    if (!forkBlocked_.isEmpty())
-        forkButton_->setToolTip(forkBlocked_);
-    else
-        forkButton_->setToolTip(c ? tr("Fork %1 at step %2 (F)").arg(c->run.name).arg(pick_->step) : QString());
-    forkButton_->adjustSize();
-    const QPointF at = toView(value);
-    const QRect area = view_->viewport()->rect();
-    QPoint pos(int(at.x()) + 10, int(at.y()) - forkButton_->height() - 8);
-    if (pos.y() < area.top() + 2)
-        pos.setY(int(at.y()) + 10);
-    pos.setX(std::clamp(pos.x(), 2, std::max(2, area.right() - forkButton_->width() - 2)));
-    forkButton_->move(pos);
-    forkButton_->setVisible(plotRectInView().adjusted(-2, -2, 2, 2).contains(at));
-}
-
-void MetricPanel::setForkBlocked(const QString &reason)
-{
-    forkBlocked_ = reason;
-    updatePickMarker();
-}
-
-void MetricPanel::requestFork()
-{
-    if (pick_ && forkBlocked_.isEmpty())
-        emit forkRequested(pick_->runKey, pick_->step);
-}
-
-void MetricPanel::hideHover()
-{
-    hover_->hide();
-}
-
-void MetricPanel::onHover(const QPointF &pos)
-{
-    const QRectF plot = plotRectInView();
-    if (!plot.contains(pos) || curves_.empty() || !loaded_) {
-        hideHover();
-        return;
-    }
-    // The readout is the point a click here picks.
-    const auto target = pointAt(pos);
-    if (!target) {
-        hideHover();
-        return;
-    }
-    const qint64 x = target->x, step = target->step;
-    std::vector<HoverReadout::Line> lines;
-    lines.push_back({xAxis_ == XAxis::Step ? tr("step %1").arg(step)
-                                           : tr("%1 · step %2").arg(timeTickLabel(double(x), xAxis_, 1000.0)).arg(step),
-                     QColor()});
-    for (const Curve &c : curves_) {
-        auto it =
-            std::upper_bound(c.points.begin(), c.points.end(), x, [](qint64 s, const Point &p) { return s < p.step; });
-        // The value in effect at `x`; none before the run's first point or past its last.
-        QString value = QStringLiteral("—");
-        if (it != c.points.begin() && ((it - 1)->step == x || it != c.points.end()))
-            value = QString::number((it - 1)->value, 'g', 6);
-        lines.push_back({c.run.name + QStringLiteral("   ") + value, runColor(c.run.colorIndex)});
-    }
-    QFont font = view_->font();
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    const double lineX = chart_->mapToScene(chart_->mapToPosition(QPointF(double(x), 0), pickMarker_)).x();
-    hover_->show(chart_->mapRectToScene(chart_->plotArea()), lineX, view_->mapToScene(pos.toPoint()), font, lines);
-}
-
 void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
-    QAction *fork = menu.addAction(QIcon(QStringLiteral(":/icons/fork.svg")),
-                                   pick_ ? tr("Fork from step %1…").arg(pick_->step) : tr("Fork from step…"));
+    QAction *fork = menu.addAction(QIcon(QStringLiteral(":/icons/fork.svg")), forkActionText());
     fork->setEnabled(pick_.has_value() && forkBlocked_.isEmpty());
     fork->setShortcut(QKeySequence(Qt::Key_F));
     connect(fork, &QAction::triggered, this, &MetricPanel::requestFork);

@@ -19,6 +19,7 @@ class QGraphicsSimpleTextItem;
 namespace forkscope {
 
 class ChartCurvesItem;
+class CheckpointMarksItem;
 class HoverReadout;
 class MetricChartView;
 struct ChartPicture;
@@ -35,6 +36,14 @@ public:
         qint64 step = 0;
         double value = 0.0;
         qint64 x = 0; // where it is drawn: the step, or ms on a time axis
+        // Snapped to a checkpoint of the run (else a logged step).
+        std::optional<Checkpoint> checkpoint;
+    };
+    // A checkpoint mark as drawn, for tests and tools.
+    struct DrawnMark {
+        qint64 runKey = 0;
+        Checkpoint checkpoint;
+        QPointF tip; // view coordinates of the mark's tip
     };
 
     explicit MetricPanel(const QString &metric, QWidget *parent = nullptr);
@@ -50,6 +59,9 @@ public:
     void setPick(qint64 runKey, qint64 step);
     void clearPick();
     void resetZoom();
+    // On: a pick on a run with checkpoints in view goes to the nearest one.
+    void setSnapToCheckpoints(bool on);
+    bool snapToCheckpoints() const { return snapToCheckpoints_; }
     // A read-only store: the Fork button stays, disabled, with `reason` as its tip.
     void setForkBlocked(const QString &reason);
 
@@ -77,6 +89,11 @@ public:
     // run's point at `step` is drawn on it.
     QWidget *plotWidget() const;
     std::optional<QPointF> positionOf(qint64 runKey, qint64 step) const;
+    // The checkpoint marks in the visible x range.
+    std::vector<DrawnMark> drawnMarks() const;
+    // What hovering `pos` (view coordinates) says about the checkpoints
+    // marked there (plain text; empty when no mark is under it).
+    QString checkpointTipAt(const QPointF &pos) const;
 
 signals:
     // Zoom or size changed: ask for request() again.
@@ -116,12 +133,24 @@ private:
     void scheduleReload();
     // What a click at `pos` (view coordinates) picks (chart_pick.h).
     std::optional<Pick> pointAt(const QPointF &pos) const;
+    // `pick` moved to the checkpoint of its run nearest its step, among those
+    // in view (unchanged when there is none or snapping is off).
+    Pick snapped(const Pick &pick) const;
+    // A pick at `checkpoint` of the curve, at the value drawn there.
+    std::optional<Pick> pickAtCheckpoint(const Curve &curve, const Checkpoint &checkpoint) const;
+    const RunSeries *seriesOf(qint64 runKey) const;
+    // The marks under `pos` (view coordinates), with a little room around them.
+    std::vector<DrawnMark> marksAt(const QPointF &pos) const;
+    void updateMarks();
+    void showCheckpointTip(const QPointF &pos);
     void onClicked(const QPointF &pos);
     void onHover(const QPointF &pos);
     void hideHover();
     void updatePickMarker();
     void updateTimeTicks();
     void requestFork();
+    // "Fork from step N…" or "Fork from checkpoint at step N…": what the pick did.
+    QString forkActionText() const;
 
     QString metric_;
     QLabel *title_ = nullptr;
@@ -132,6 +161,7 @@ private:
     QValueAxis *axisY_ = nullptr;
     QLogValueAxis *axisYLog_ = nullptr;
     ChartCurvesItem *curvesItem_ = nullptr;
+    CheckpointMarksItem *marksItem_ = nullptr;
     QScatterSeries *pickMarker_ = nullptr;
     QPushButton *forkButton_ = nullptr;
     QString forkBlocked_;
@@ -148,6 +178,7 @@ private:
     int requestedWidth_ = 0;
     double smoothing_ = 0.0;
     bool logY_ = false;
+    bool snapToCheckpoints_ = true;
     XAxis xAxis_ = XAxis::Step;
 };
 

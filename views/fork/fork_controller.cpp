@@ -2,15 +2,19 @@
 
 #include <QWidget>
 
+#include "core/error.h"
+
 #include "views/charts/charts_tab.h"
 #include "views/charts/metric_panel.h"
+#include "views/console/training_processes.h"
 #include "views/fork/fork_dialog.h"
 #include "views/run_browser.h"
 
 namespace forkscope {
 
-ForkController::ForkController(StoreWorker *worker, RunBrowser *runs, ChartsTab *charts, QWidget *window)
-    : QObject(window), worker_(worker), runs_(runs), charts_(charts), window_(window)
+ForkController::ForkController(StoreWorker *worker, RunBrowser *runs, ChartsTab *charts, TrainingProcesses *processes,
+                               QWidget *window)
+    : QObject(window), worker_(worker), runs_(runs), charts_(charts), processes_(processes), window_(window)
 {
 }
 
@@ -40,6 +44,16 @@ void ForkController::openDialog(qint64 runKey, qint64 step)
     auto *dialog = new ForkDialog(*source, step, nameOrdinal, worker_, window_);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ForkDialog::forkCreated, this, &ForkController::onForkCreated);
+    connect(dialog, &ForkDialog::startTrainingRequested, this,
+            [this](const RunInfo &fork, const LaunchCommand &command) {
+                try {
+                    processes_->start(fork, command);
+                    emit statusMessage(tr("Started training for %1").arg(fork.name));
+                    emit trainingStarted(fork.key);
+                } catch (const Error &e) {
+                    emit statusMessage(tr("Could not start training for %1: %2").arg(fork.name, e.message()));
+                }
+            });
     dialog_ = dialog;
     dialog->open();
 }

@@ -13,6 +13,7 @@ class ChartsTab;
 class ForkDialog;
 class RunBrowser;
 class StoreWorker;
+class TrainingProcesses;
 
 // The fork flow: the fork dialog for a run at a step (the open run at the
 // step picked on a chart, else at its last step), and what follows a fork:
@@ -20,7 +21,8 @@ class StoreWorker;
 class ForkController : public QObject {
     Q_OBJECT
 public:
-    ForkController(StoreWorker *worker, RunBrowser *runs, ChartsTab *charts, QWidget *window);
+    ForkController(StoreWorker *worker, RunBrowser *runs, ChartsTab *charts, TrainingProcesses *processes,
+                   QWidget *window);
 
     // The dialog while it is open (one at a time).
     ForkDialog *dialog() const { return dialog_; }
@@ -30,6 +32,8 @@ public:
 signals:
     void forkCreated(const forkscope::RunInfo &fork);
     void statusMessage(const QString &message);
+    // Training was started for `fork` (its console has the output).
+    void trainingStarted(qint64 forkKey);
 
 private:
     void onForkCreated(const RunInfo &fork);
@@ -37,6 +41,7 @@ private:
     StoreWorker *worker_;
     RunBrowser *runs_;
     ChartsTab *charts_;
+    TrainingProcesses *processes_;
     QWidget *window_;
     QPointer<ForkDialog> dialog_;
 };
