@@ -5,17 +5,13 @@
 #include <set>
 
 #include "core/error.h"
+#include "importers/importer_text.h"
 #include "store/checkpoint_file.h"
 #include "store/store.h"
 
 namespace forkscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 // The run's last step at `time`: the last row logged no later, else the
 // last row (a model is saved once training is done).
@@ -73,7 +69,8 @@ qint64 writeImportedCheckpoints(Store &store, qint64 runKey, const ImportedRun &
         } catch (const Error &e) {
             if (e.kind() == Error::Kind::Storage)
                 throw;
-            warnings << tr("%1: the checkpoint %2 is left out: %3").arg(run.sourcePath, imported.path, e.message());
+            warnings << ImporterText::tr("%1: the checkpoint %2 is left out: %3")
+                            .arg(run.sourcePath, imported.path, e.message());
         }
     }
     return added;

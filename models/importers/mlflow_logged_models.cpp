@@ -8,15 +8,11 @@
 
 #include "core/error.h"
 #include "core/json_qt.h"
+#include "importers/importer_text.h"
 
 namespace forkscope {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("forkscope::Importers", text);
-}
 
 QString stringAt(const Json &object, const char *key)
 {
@@ -68,12 +64,14 @@ std::vector<ImportedCheckpoint> mlflowLoggedModels(const std::string &history, c
     try {
         list = parseJson(history, QStringLiteral("mlflow.log-model.history"));
     } catch (const Error &e) {
-        warnings << tr("%1/tags/mlflow.log-model.history: %2; the logged models are left out").arg(runDir, e.message());
+        warnings << ImporterText::tr("%1/tags/mlflow.log-model.history: %2; the logged models are left out")
+                        .arg(runDir, e.message());
         return out;
     }
     if (!list.is_array()) {
-        warnings
-            << tr("%1/tags/mlflow.log-model.history is not a JSON list; the logged models are left out").arg(runDir);
+        warnings << ImporterText::tr(
+                        "%1/tags/mlflow.log-model.history is not a JSON list; the logged models are left out")
+                        .arg(runDir);
         return out;
     }
     for (const Json &model : list) {
