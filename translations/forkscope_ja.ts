@@ -90,6 +90,42 @@
         <source>comma-separated</source>
         <translation>カンマ区切り</translation>
     </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>チェックポイント:</translation>
+    </message>
+    <message>
+        <source>Checkpoint the fork starts from</source>
+        <translation>フォークの開始チェックポイント</translation>
+    </message>
+    <message>
+        <source>Training command</source>
+        <translation>学習コマンド</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation>コマンド(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Command to start training</source>
+        <translation>学習を開始するコマンド</translation>
+    </message>
+    <message>
+        <source>program and arguments, e.g. python3 train.py --epochs 3</source>
+        <translation>プログラムと引数 (例: python3 train.py --epochs 3)</translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation>作業フォルダー(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Working folder of the training</source>
+        <translation>学習の作業フォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>ImportSummaryDialog</name>
@@ -289,6 +325,14 @@
     <message>
         <source>Steps, or each run&apos;s own time: _runtime (relative) or _timestamp (wall clock)</source>
         <translation>step、または各 run 自身の時間：_runtime（相対）または _timestamp（実時刻）</translation>
+    </message>
+    <message>
+        <source>Snap to checkpoints</source>
+        <translation>チェックポイントにスナップ</translation>
+    </message>
+    <message>
+        <source>A click on a run with checkpoints picks the nearest checkpoint&apos;s step, so a fork can resume from saved weights</source>
+        <translation>チェックポイントのある Run をクリックすると最も近いチェックポイントのステップを選び、フォークが保存済みの重みから再開できるようにします</translation>
     </message>
 </context>
 <context>
@@ -748,10 +792,6 @@ Exit status: 0 on success, 2 on bad input, 1 on other failures.
         <translation>ソースの config キーを上書きします</translation>
     </message>
     <message>
-        <source>print the fork&apos;s identity as JSON</source>
-        <translation>フォークの識別情報を JSON で出力します</translation>
-    </message>
-    <message>
         <source>SPEC is &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; as in W&amp;B&apos;s fork_from, e.g. &apos;ans3bsax?_step=123&apos;; &lt;run&gt; may also be a run path or an immutable ID. The fork inherits the source&apos;s history at steps &lt;= N and logs its own rows from N+1; the source is not changed.</source>
         <translation>SPEC は W&amp;B の fork_from と同じ &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; の形式です (例: &apos;ans3bsax?_step=123&apos;)。&lt;run&gt; には run パスやイミュータブルな ID も使えます。フォークは step N 以下のソースの履歴を引き継ぎ、N+1 から自身の行を記録します。ソースは変更されません。</translation>
     </message>
@@ -1051,6 +1091,181 @@ The run is running while input is read and finished at the end of input (failed 
         <source>--%1 %2=...: the value is refused (%3)</source>
         <translation>--%1 %2=...: 値を受け付けられません (%3)</translation>
     </message>
+    <message>
+        <source>--step %1: %2</source>
+        <translation>--step %1: %2</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更あり</translation>
+    </message>
+    <message>
+        <source>&apos;checkpoint %1&apos; is not known; expected &apos;checkpoint add RUN PATH&apos; (list them with &apos;checkpoints RUN&apos;)</source>
+        <translation>&apos;checkpoint %1&apos; は不明なコマンドです。&apos;checkpoint add RUN PATH&apos; を指定してください (一覧は &apos;checkpoints RUN&apos; で表示できます)</translation>
+    </message>
+    <message>
+        <source>Registered the checkpoint of run %1 (%2) at step %3: %4</source>
+        <translation>run %1 (%2) のチェックポイントをステップ %3 に登録しました: %4</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) has no checkpoints.</source>
+        <translation>Run %1 (%2) にはチェックポイントがありません。</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>STEP</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>SAVED BY</source>
+        <translation>SAVED BY</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>register weights a run saved: &apos;checkpoint add RUN PATH&apos;</source>
+        <translation>run が保存した重みを登録します: &apos;checkpoint add RUN PATH&apos;</translation>
+    </message>
+    <message>
+        <source>the step the weights were saved at (default: the run&apos;s last step, 0 before any)</source>
+        <translation>重みを保存したステップ (デフォルト: run の最後のステップ、まだなければ 0)</translation>
+    </message>
+    <message>
+        <source>print the registered checkpoint as JSON</source>
+        <translation>登録したチェックポイントを JSON で出力します</translation>
+    </message>
+    <message>
+        <source>PATH is the saved file (made absolute; its size and SHA-256 are recorded) or a URI such as s3://bucket/key (recorded as it is). </source>
+        <translation>PATH は保存したファイル (絶対パスにされ、サイズと SHA-256 が記録されます) または s3://bucket/key のような URI (そのまま記録されます) です。</translation>
+    </message>
+    <message>
+        <source>list a run&apos;s checkpoints, inherited ones included, and whether their files are unchanged</source>
+        <translation>run のチェックポイントを継承したものも含めて一覧表示し、ファイルが変わっていないかを示します</translation>
+    </message>
+    <message>
+        <source>print {&quot;checkpoints&quot;: [{&quot;step&quot;, &quot;path&quot;, &quot;size&quot;, &quot;sha256&quot;, &quot;run&quot;, &quot;exists&quot;, &quot;matches&quot;}]} in step order</source>
+        <translation>{&quot;checkpoints&quot;: [{&quot;step&quot;, &quot;path&quot;, &quot;size&quot;, &quot;sha256&quot;, &quot;run&quot;, &quot;exists&quot;, &quot;matches&quot;}]} をステップ順に出力します</translation>
+    </message>
+    <message>
+        <source>A fork lists its source&apos;s checkpoints up to the fork step, then its own. A missing or changed file is reported, not an error. </source>
+        <translation>フォークは、フォーク元のフォークステップまでのチェックポイントに続けて自身のチェックポイントを表示します。見つからないファイルや変更されたファイルは報告されますが、エラーにはなりません。</translation>
+    </message>
+    <message>
+        <source>The process exited with code %1; run %2 is %3.</source>
+        <translation>プロセスは終了コード %1 で終了しました。run %2 は %3 です。</translation>
+    </message>
+    <message>
+        <source>The process was ended by signal %1; run %2 is %3.</source>
+        <translation>プロセスはシグナル %1 で終了しました。run %2 は %3 です。</translation>
+    </message>
+    <message>
+        <source>%1; run %2 is %3.</source>
+        <translation>%1。run %2 は %3 です。</translation>
+    </message>
+    <message>
+        <source>cannot start training for a fork of run &apos;%1&apos;: %2</source>
+        <translation>run &apos;%1&apos; のフォークのトレーニングを開始できません: %2</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; recorded no command to start (its metadata has no &quot;program&quot;: it was not logged by a Forkscope client that records it); give the command with --command, e.g. --command &quot;python3 train.py --epochs 3&quot;</source>
+        <translation>run &apos;%1&apos; には開始するコマンドが記録されていません (メタデータに &quot;program&quot; がありません: コマンドを記録する Forkscope クライアントでログされた run ではありません)。--command でコマンドを指定してください (例: --command &quot;python3 train.py --epochs 3&quot;)</translation>
+    </message>
+    <message>
+        <source>Forked run %1 (%2); its own steps start at %3. Starting: %4%5</source>
+        <translation>run %1 (%2) にフォークしました。独自のステップは %3 から始まります。開始: %4%5</translation>
+    </message>
+    <message>
+        <source> (in %1)</source>
+        <translation> (フォルダー %1)</translation>
+    </message>
+    <message>
+        <source>forkscope-cli: warning: the output could not be kept in the store: %1</source>
+        <translation>forkscope-cli: 警告: 出力をストアに保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>forkscope-cli: warning: the run&apos;s end could not be recorded: %1</source>
+        <translation>forkscope-cli: 警告: run の終了を記録できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 has no console output kept: only processes Forkscope started (fork --launch, or &quot;Create and start training&quot; in the app) have theirs kept.</source>
+        <translation>run %1 には保存されたコンソール出力がありません。出力が保存されるのは Forkscope が開始したプロセス (fork --launch、またはアプリの「作成して学習を開始」) だけです。</translation>
+    </message>
+    <message>
+        <source>print the console output (stdout and stderr) kept for a run Forkscope started</source>
+        <translation>Forkscope が開始した run について保存されたコンソール出力 (stdout と stderr) を出力します</translation>
+    </message>
+    <message>
+        <source>one JSON object a line: seq, stream, time, text</source>
+        <translation>1 行に 1 つの JSON オブジェクト: seq、stream、time、text</translation>
+    </message>
+    <message>
+        <source>Control characters are shown as escapes (\x1b, \r), as in all of the CLI&apos;s output. </source>
+        <translation>制御文字は、CLI のすべての出力と同じくエスケープ (\x1b、\r) で表示されます。</translation>
+    </message>
+    <message>
+        <source>--command names what --launch starts; add --launch to start it, or leave --command out</source>
+        <translation>--command は --launch で開始するものを指定します。開始するには --launch を加えるか、--command を外してください</translation>
+    </message>
+    <message>
+        <source>start training for the fork: the source&apos;s recorded command (or --command), attached to the fork; its output is shown and kept (see &apos;logs&apos;), and the exit code is the process&apos;s</source>
+        <translation>フォークのトレーニングを開始します: ソースに記録されたコマンド (または --command) をフォークにアタッチして実行し、出力を表示・保存し (&apos;logs&apos; を参照)、プロセスの終了コードで終了します</translation>
+    </message>
+    <message>
+        <source>with --launch: the command to start instead, split into arguments as a shell would but run without one</source>
+        <translation>--launch と共に: 代わりに開始するコマンド。シェルと同じように引数に分割しますが、シェルを使わずに実行します</translation>
+    </message>
+    <message>
+        <source>print the fork&apos;s identity as JSON (with --launch: last, once the process ended)</source>
+        <translation>フォークの識別情報を JSON で出力します (--launch の場合: プロセスの終了後、最後に出力)</translation>
+    </message>
+    <message>
+        <source>A process started with --launch gets FORKSCOPE_RUN_ID and FORKSCOPE_STORE, so forkscope.init() in it logs to the fork, with the fork&apos;s config; Ctrl-C and SIGTERM are passed on to it.</source>
+        <translation>--launch で開始したプロセスには FORKSCOPE_RUN_ID と FORKSCOPE_STORE が渡されるため、その中の forkscope.init() はフォークの config でフォークにログします。Ctrl-C と SIGTERM はそのプロセスに転送されます。</translation>
+    </message>
+</context>
+<context>
+    <name>forkscope::ConsoleTab</name>
+    <message>
+        <source>Stop training</source>
+        <translation>学習を停止</translation>
+    </message>
+    <message>
+        <source>Console output</source>
+        <translation>コンソール出力</translation>
+    </message>
+    <message>
+        <source>No console output: this run&apos;s training was not started from Forkscope.</source>
+        <translation>コンソール出力はありません: この Run の学習は Forkscope から開始されていません。</translation>
+    </message>
+    <message>
+        <source>Training is running; the output follows live.</source>
+        <translation>学習を実行中です。出力をライブで表示しています。</translation>
+    </message>
+    <message>
+        <source>Stop the training of this run? It gets SIGTERM, and SIGKILL if it is still running after the grace period.</source>
+        <translation>この Run の学習を停止しますか? SIGTERM を送り、猶予期間の後もまだ実行中なら SIGKILL を送ります。</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::ContinueSnippet</name>
@@ -1156,6 +1371,14 @@ The run is running while input is read and finished at the end of input (failed 
         <source>Created %1 (%2), forked at step %3</source>
         <translation>%1 (%2) を作成しました (step %3 でフォーク)</translation>
     </message>
+    <message>
+        <source>Started training for %1</source>
+        <translation>%1 の学習を開始しました</translation>
+    </message>
+    <message>
+        <source>Could not start training for %1: %2</source>
+        <translation>%1 の学習を開始できませんでした: %2</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::ForkDialog</name>
@@ -1174,6 +1397,66 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Create fork</source>
         <translation>フォークを作成</translation>
+    </message>
+    <message>
+        <source>Working folder of the training</source>
+        <translation>学習の作業フォルダー</translation>
+    </message>
+    <message>
+        <source>Create and &amp;start training</source>
+        <translation>作成して学習を開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 recorded no command: enter the command that starts its training</source>
+        <translation>%1 にはコマンドが記録されていません: 学習を開始するコマンドを入力してください</translation>
+    </message>
+    <message>
+        <source>Started without a shell, with FORKSCOPE_RUN_ID set to the new fork; arguments:</source>
+        <translation>シェルを使わずに起動し、FORKSCOPE_RUN_ID に新しいフォークを設定します。引数:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the source&apos;s checkpoints…</source>
+        <translation>ソースのチェックポイントを読み込み中…</translation>
+    </message>
+    <message>
+        <source>None: the source recorded no checkpoints</source>
+        <translation>なし: ソースはチェックポイントを記録していません</translation>
+    </message>
+    <message>
+        <source>step %1 · %2</source>
+        <translation>ステップ %1 · %2</translation>
+    </message>
+    <message>
+        <source>None at or before step %1</source>
+        <translation>ステップ %1 以前にはありません</translation>
+    </message>
+    <message>
+        <source>No checkpoint at step %1. Nearest checkpoint is step %2, 1 step earlier.</source>
+        <translation>ステップ %1 にチェックポイントはありません。最も近いチェックポイントはステップ %2 (1 ステップ前) です。</translation>
+    </message>
+    <message>
+        <source>No checkpoint at step %1. Nearest checkpoint is step %2, %3 steps earlier.</source>
+        <translation>ステップ %1 にチェックポイントはありません。最も近いチェックポイントはステップ %2 (%3 ステップ前) です。</translation>
+    </message>
+    <message>
+        <source>No checkpoint at step %1. Nearest checkpoint is step %2, 1 step later.</source>
+        <translation>ステップ %1 にチェックポイントはありません。最も近いチェックポイントはステップ %2 (1 ステップ後) です。</translation>
+    </message>
+    <message>
+        <source>No checkpoint at step %1. Nearest checkpoint is step %2, %3 steps later.</source>
+        <translation>ステップ %1 にチェックポイントはありません。最も近いチェックポイントはステップ %2 (%3 ステップ後) です。</translation>
+    </message>
+    <message>
+        <source>The checkpoint file is missing: %1</source>
+        <translation>チェックポイントのファイルがありません: %1</translation>
+    </message>
+    <message>
+        <source>The checkpoint file has changed since it was registered (its size or SHA-256 differs): %1</source>
+        <translation>チェックポイントのファイルが登録後に変更されています (サイズまたは SHA-256 が異なります): %1</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +2056,28 @@ The run is running while input is read and finished at the end of input (failed 
         <source>%1 is refused: it expands to more than %2 values (aliases repeating other nodes?)</source>
         <translation>%1 は受け付けられません: 展開すると %2 個を超える値になります (エイリアスが他のノードを繰り返していませんか?)</translation>
     </message>
+    <message>
+        <source>%1: the checkpoint %2 is left out: %3</source>
+        <translation>%1: チェックポイント %2 は取り込まれません: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more warning(s)</source>
+        <translation>
+            <numerusform>…ほか %n 件の警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/tags/mlflow.log-model.history: %2; the logged models are left out</source>
+        <translation>%1/tags/mlflow.log-model.history: %2。ログされたモデルは取り込まれません</translation>
+    </message>
+    <message>
+        <source>%1/tags/mlflow.log-model.history is not a JSON list; the logged models are left out</source>
+        <translation>%1/tags/mlflow.log-model.history は JSON のリストではありません。ログされたモデルは取り込まれません</translation>
+    </message>
+    <message>
+        <source>an artifact manifest entry does not decode</source>
+        <translation>アーティファクトのマニフェストのエントリーをデコードできません</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::Json</name>
@@ -1829,6 +2134,53 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Search %1</source>
         <translation>%1 を検索</translation>
+    </message>
+</context>
+<context>
+    <name>forkscope::Launch</name>
+    <message>
+        <source>the command &apos;%1&apos; ends in a backslash; expected a character after it, or quote the backslash (&apos;\&apos;)</source>
+        <translation>コマンド &apos;%1&apos; がバックスラッシュで終わっています。後ろに文字を続けるか、バックスラッシュを引用符で囲んでください (&apos;\&apos;)</translation>
+    </message>
+    <message>
+        <source>the command &apos;%1&apos; has a quote at character %2 that is never closed; expected a matching %3</source>
+        <translation>コマンド &apos;%1&apos; の %2 文字目の引用符が閉じられていません。対応する %3 が必要です</translation>
+    </message>
+    <message>
+        <source>the command is empty; expected a program and its arguments, e.g. &quot;python3 train.py --epochs 3&quot;</source>
+        <translation>コマンドが空です。プログラムとその引数を指定してください (例: &quot;python3 train.py --epochs 3&quot;)</translation>
+    </message>
+    <message>
+        <source>there is no program to start; expected a command such as &quot;python3 train.py&quot;</source>
+        <translation>開始するプログラムがありません。&quot;python3 train.py&quot; のようなコマンドを指定してください</translation>
+    </message>
+    <message>
+        <source>the working folder &apos;%1&apos; is not a folder; expected the folder to start &apos;%2&apos; in</source>
+        <translation>作業フォルダー &apos;%1&apos; はフォルダーではありません。&apos;%2&apos; を開始するフォルダーを指定してください</translation>
+    </message>
+    <message>
+        <source>there is no program &apos;%1&apos; on PATH; expected an installed program or a path to one</source>
+        <translation>PATH にプログラム &apos;%1&apos; がありません。インストール済みのプログラムか、プログラムへのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>there is no program &apos;%1&apos; (looked for %2)</source>
+        <translation>プログラム &apos;%1&apos; がありません (%2 を探しました)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be started: it is not an executable file; expected a program, or its interpreter before it (e.g. python3 %1)</source>
+        <translation>&apos;%1&apos; を開始できません: 実行可能ファイルではありません。プログラムを指定するか、その前にインタープリターを指定してください (例: python3 %1)</translation>
+    </message>
+    <message>
+        <source>could not start &apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos; を開始できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>forkscope: %1</source>
+        <translation>forkscope: %1</translation>
+    </message>
+    <message>
+        <source>this process for run &apos;%1&apos; was already started; start a new one</source>
+        <translation>run &apos;%1&apos; のこのプロセスはすでに開始されています。新しいプロセスを開始してください</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2282,24 @@ The run is running while input is read and finished at the end of input (failed 
         <source>Read-only store: %1</source>
         <translation>読み取り専用のストア: %1</translation>
     </message>
+    <message>
+        <source>Training is running</source>
+        <translation>学習を実行中です</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training process(es) started here are still running. Stop them and quit?</source>
+        <translation>
+            <numerusform>ここで開始した %n 個の学習プロセスがまだ実行中です。停止して終了しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop training and quit</source>
+        <translation>学習を停止して終了</translation>
+    </message>
+    <message>
+        <source>Stopping training; the window closes once it has ended</source>
+        <translation>学習を停止しています。終了するとウィンドウが閉じます</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::MetricPanel</name>
@@ -2008,6 +2378,28 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>
             <numerusform>(ほか %n 件)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fork from checkpoint at step %1…</source>
+        <translation>ステップ %1 のチェックポイントからフォーク…</translation>
+    </message>
+    <message>
+        <source>Fork %1 from its checkpoint at step %2 (F)
+%3</source>
+        <translation>%1 をステップ %2 のチェックポイントからフォーク (F)
+%3</translation>
+    </message>
+    <message>
+        <source>Checkpoint at step %1 (%2)</source>
+        <translation>ステップ %1 のチェックポイント (%2)</translation>
+    </message>
+    <message>
+        <source>saved by %1</source>
+        <translation>保存した Run: %1</translation>
+    </message>
+    <message>
+        <source>%1 · checkpoint</source>
+        <translation>%1 · チェックポイント</translation>
     </message>
 </context>
 <context>
@@ -2212,6 +2604,18 @@ The run is running while input is read and finished at the end of input (failed 
         <source>summary &quot;%1&quot; is refused: %2</source>
         <translation>summary &quot;%1&quot; を受け付けられません: %2</translation>
     </message>
+    <message>
+        <source>%1 is &apos;%2&apos;, which is not an immutable run ID; expected the ID Forkscope gave the process it started, such as &apos;fsr:01HZX3K9Q4V7N2M8C5T6B1R0WD&apos;, or unset it to start a run of your own</source>
+        <translation>%1 は &apos;%2&apos; ですが、これはイミュータブルな Run ID ではありません。Forkscope が開始したプロセスに渡した &apos;fsr:01HZX3K9Q4V7N2M8C5T6B1R0WD&apos; のような ID を指定するか、独自の run を開始するにはこの変数を削除してください</translation>
+    </message>
+    <message>
+        <source>%1 names run &apos;%2&apos;, which is not in the store &apos;%3&apos; (%4 names the store); was the run deleted, or is the process looking at another store?</source>
+        <translation>%1 が指す run &apos;%2&apos; はストア &apos;%3&apos; にありません (ストアは %4 で指定されます)。run が削除されたか、プロセスが別のストアを見ていませんか?</translation>
+    </message>
+    <message>
+        <source>logCheckpoint() after finish(); register checkpoints while the run is being logged</source>
+        <translation>finish() の後に logCheckpoint() が呼ばれました。チェックポイントは run のログ記録中に登録してください</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::RunBrowser</name>
@@ -2241,6 +2645,10 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Run views</source>
         <translation>run のビュー</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>コンソール</translation>
     </message>
 </context>
 <context>
@@ -2626,6 +3034,66 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>
             <numerusform>run &apos;%1&apos; には履歴を受け継ぐ %n 個のフォークがあります: %2。先にそれらを削除するか、受け継いだ履歴をフォークに実体化してください (--materialize-forks)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>checkpoint file &apos;%1&apos; does not exist; expected the path of the file the run saved (absolute, or relative to %2), or a URI such as s3://bucket/key</source>
+        <translation>チェックポイントファイル &apos;%1&apos; が存在しません。run が保存したファイルのパス (絶対パス、または %2 からの相対パス)、または s3://bucket/key のような URI を指定してください</translation>
+    </message>
+    <message>
+        <source>checkpoint &apos;%1&apos; is not a file; expected the file the run saved (for weights saved as a folder, register the folder&apos;s main file)</source>
+        <translation>チェックポイント &apos;%1&apos; はファイルではありません。run が保存したファイルを指定してください (フォルダーとして保存した重みは、そのフォルダーの主なファイルを登録してください)</translation>
+    </message>
+    <message>
+        <source>cannot read checkpoint file &apos;%1&apos;: %2</source>
+        <translation>チェックポイントファイル &apos;%1&apos; を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>cannot register a checkpoint of run &apos;%1&apos;: %2</source>
+        <translation>run &apos;%1&apos; のチェックポイントを登録できません: %2</translation>
+    </message>
+    <message>
+        <source>cannot register a checkpoint of run &apos;%1&apos; at step %2: the run is a fork at step %3 and inherits the steps before it; expected a step from %3 on</source>
+        <translation>run &apos;%1&apos; のチェックポイントをステップ %2 に登録できません: この run はステップ %3 でのフォークで、それより前のステップは継承されています。%3 以降のステップを指定してください</translation>
+    </message>
+    <message>
+        <source>cannot register a checkpoint of run &apos;%1&apos; without a path; expected the absolute path of the saved file, or a URI</source>
+        <translation>パスのない run &apos;%1&apos; のチェックポイントは登録できません。保存したファイルの絶対パス、または URI を指定してください</translation>
+    </message>
+    <message>
+        <source>checkpoint path</source>
+        <translation>チェックポイントのパス</translation>
+    </message>
+    <message>
+        <source>checkpoint size %1 is refused; expected a size in bytes from 0 on</source>
+        <translation>チェックポイントのサイズ %1 は受け付けられません。0 以上のバイト数を指定してください</translation>
+    </message>
+    <message>
+        <source>checkpoint SHA-256 &apos;%1&apos; is refused; expected 64 lowercase hexadecimal digits, or none when unknown</source>
+        <translation>チェックポイントの SHA-256 &apos;%1&apos; は受け付けられません。小文字の 16 進数 64 桁を指定するか、不明なら省略してください</translation>
+    </message>
+    <message>
+        <source>checkpoint metadata is refused; expected a JSON object</source>
+        <translation>チェックポイントのメタデータは受け付けられません。JSON オブジェクトを指定してください</translation>
+    </message>
+    <message>
+        <source>cannot register a checkpoint: the store &apos;%1&apos; is open read-only</source>
+        <translation>チェックポイントを登録できません: ストア &apos;%1&apos; は読み取り専用で開かれています</translation>
+    </message>
+    <message>
+        <source>checkpoint metadata</source>
+        <translation>チェックポイントのメタデータ</translation>
+    </message>
+    <message>
+        <source>console stream %1: expected 1 (standard output) or 2 (standard error)</source>
+        <translation>コンソールのストリーム %1: 1 (標準出力) または 2 (標準エラー出力) を指定してください</translation>
+    </message>
+    <message>
+        <source>console output of run key %1 has no valid time; expected the time it arrived</source>
+        <translation>run キー %1 のコンソール出力に有効な時刻がありません。出力が届いた時刻を指定してください</translation>
+    </message>
+    <message>
+        <source>console output of run key %1 is empty; expected at least one character</source>
+        <translation>run キー %1 のコンソール出力が空です。1 文字以上を指定してください</translation>
     </message>
 </context>
 <context>

@@ -91,7 +91,7 @@ TEST(Attach, APendingForkIsClaimedWithItsConfigAndContinuesAfterTheForkStep)
     EXPECT_EQ(test::allRuns(store).size(), 2u); // nothing was created
     const RunInfo after = store.runInfo(fork.key);
     EXPECT_EQ(after.state, RunState::Finished);
-    const PointVector own = store.readSeries(fork.key, QStringLiteral("loss"), {}, false);
+    const PointVector own = store.readSeries(fork.key, QStringLiteral("loss"), {}, History::Own);
     ASSERT_EQ(own.size(), 2u);
     EXPECT_EQ(own[0].step, 50);
     EXPECT_EQ(own[1].step, 51);

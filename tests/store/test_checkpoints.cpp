@@ -185,7 +185,7 @@ TEST(Checkpoints, DeletingTheSourceCopiesTheInheritedCheckpointsIntoItsForks)
     const RunInfo c = seedRun(store, QStringLiteral("c"), 1000, QStringLiteral("b?_step=700"));
     store.setState(b.key, RunState::Finished);
 
-    store.deleteRun(a.key, true);
+    store.deleteRun(a.key, DependentForks::Materialize);
 
     const auto list = store.checkpoints(b.key);
     EXPECT_EQ(steps(list), (std::vector<qint64>{100, 300, 600}));
@@ -206,7 +206,7 @@ TEST(Checkpoints, DeletingARunWithoutForksDeletesItsCheckpoints)
     Store store(tmp.path());
     const RunInfo a = seedRun(store, QStringLiteral("a"), 100);
     store.addCheckpoint(a.key, at(50));
-    store.deleteRun(a.key, false);
+    store.deleteRun(a.key, DependentForks::Refuse);
     auto left = store.db().prepare("SELECT count(*) FROM checkpoints");
     ASSERT_TRUE(left.step());
     EXPECT_EQ(left.int64(0), 0);

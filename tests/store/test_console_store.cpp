@@ -126,7 +126,7 @@ TEST(ConsoleStore, DeletingTheRunDeletesItsConsole)
     const RunInfo kept = seedRun(store, QStringLiteral("b"));
     store.appendConsole(gone.key, ConsoleStream::Stdout, kTime, QStringLiteral("x\n"));
     store.appendConsole(kept.key, ConsoleStream::Stdout, kTime, QStringLiteral("y\n"));
-    store.deleteRun(gone.key, false);
+    store.deleteRun(gone.key, DependentForks::Refuse);
     auto count = store.db().prepare("SELECT count(*) FROM console_output WHERE run = ?1");
     count.bind(1, gone.key);
     ASSERT_TRUE(count.step());
