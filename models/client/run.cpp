@@ -328,10 +328,11 @@ QString attachedRunId()
 {
     const QString id = qEnvironmentVariable(kRunIdVariable).trimmed();
     if (!id.isEmpty() && RunRef::parse(id).kind != RunRef::Kind::Immutable)
-        throw Error(Error::Kind::BadInput,
-                    tr("%1 is '%2', which is not an immutable run ID; expected the ID Forkscope gave the process it "
-                       "started, such as 'fsr:01HZX3K9Q4V7N2M8C5T6B1R0WD', or unset it to start a run of your own")
-                        .arg(QLatin1String(kRunIdVariable), id));
+        throw Error(
+            Error::Kind::BadInput,
+            RunText::tr("%1 is '%2', which is not an immutable run ID; expected the ID Forkscope gave the process it "
+                        "started, such as 'fsr:01HZX3K9Q4V7N2M8C5T6B1R0WD', or unset it to start a run of your own")
+                .arg(QLatin1String(kRunIdVariable), id));
     return id;
 }
 
@@ -346,8 +347,8 @@ RunInfo attachTo(Store &store, const QString &immutableId, const Json &metadata,
         if (e.kind() != Error::Kind::NotFound)
             throw;
         throw Error(Error::Kind::NotFound,
-                    tr("%1 names run '%2', which is not in the store '%3' (%4 names the store); was the run "
-                       "deleted, or is the process looking at another store?")
+                    RunText::tr("%1 names run '%2', which is not in the store '%3' (%4 names the store); was the run "
+                                "deleted, or is the process looking at another store?")
                         .arg(QLatin1String(kRunIdVariable), immutableId, store.path(), QLatin1String(kStoreVariable)));
     }
     store.claimRun(info.key, writer);
@@ -615,7 +616,7 @@ Checkpoint Run::logCheckpoint(const QString &path, std::optional<qint64> step, c
 {
     if (d->finished)
         throw Error(Error::Kind::Conflict,
-                    tr("logCheckpoint() after finish(); register checkpoints while the run is being logged"));
+                    RunText::tr("logCheckpoint() after finish(); register checkpoints while the run is being logged"));
     if (step && !isValidStep(*step))
         throw Error(Error::Kind::BadInput, badStepText(QString::number(*step)));
     const NewCheckpoint c = describeCheckpointFile(path, step.value_or(d->lastCommittedStep.value_or(0)),
