@@ -74,15 +74,14 @@ LaunchCommand forkLaunchCommand(const ParsedCommand &args, const RunInfo &source
                     .arg(source.runId));
 }
 
-int runAttached(CliContext &ctx, const RunInfo &fork, const LaunchCommand &command)
+int runAttached(CliContext &ctx, const RunInfo &fork, const LaunchCommand &command, const QString &intro)
 {
     // Held back from the first moment, so a Ctrl-C reaches the training
     // process instead of leaving it behind.
     StopSignals stopSignals;
     printErr(
-        escapeControls(Cli::tr("Forked run %1 (%2); its own steps start at %3. Starting: %4%5")
-                           .arg(fork.runId, fork.immutableId)
-                           .arg(fork.nextStep())
+        escapeControls(intro + QLatin1Char(' ') +
+                       Cli::tr("Starting: %1%2")
                            .arg(joinCommand(command.arguments), command.workingFolder.isEmpty()
                                                                     ? QString()
                                                                     : Cli::tr(" (in %1)").arg(command.workingFolder))) +
