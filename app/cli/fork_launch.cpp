@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QObject>
 #include <QTimer>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -102,8 +103,14 @@ int runAttached(CliContext &ctx, const RunInfo &fork, const LaunchCommand &comma
     });
     QTimer forward;
     QObject::connect(&forward, &QTimer::timeout, [&] {
-        while (const int sig = stopSignals.takeSignal())
-            process.sendSignal(sig);
+        // SIGTERM is a request to stop (the app's Stop sends it to this
+        // relay): the process gets it, then SIGKILL after the grace period.
+        while (const int sig = stopSignals.takeSignal()) {
+            if (sig == SIGTERM)
+                process.stop();
+            else
+                process.sendSignal(sig);
+        }
     });
     forward.start(kSignalPollMs);
     process.start(command);
