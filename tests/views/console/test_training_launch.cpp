@@ -341,14 +341,17 @@ size_t consoleChunks(const QString &storePath, qint64 runKey)
     return store.console(runKey).size();
 }
 
+// A source whose recorded command the test replaces in the dialog.
+RunInfo sourceRun(const test::TempStore &temp)
+{
+    Store store(temp.path());
+    return runStartedWith(store, QStringLiteral("train.py"), {}, temp.dir());
+}
+
 TEST(TrainingLaunch, LeftRunningTheTrainingOutlivesTheWindowAndALaterWindowShowsAndStopsIt)
 {
     test::TempStore temp;
-    RunInfo source;
-    {
-        Store store(temp.path());
-        source = runStartedWith(store, QStringLiteral("train.py"), {}, temp.dir());
-    }
+    const RunInfo source = sourceRun(temp);
     auto window = test::openWindow(temp.path(), source.runId);
     TrainingProcesses *processes = useBuiltRelay(*window);
     qint64 forkKey = 0;
@@ -408,11 +411,7 @@ TEST(TrainingLaunch, LeftRunningTheTrainingOutlivesTheWindowAndALaterWindowShows
 TEST(TrainingLaunch, AMissingForkscopeCliIsSaidAndNothingStarts)
 {
     test::TempStore temp;
-    RunInfo source;
-    {
-        Store store(temp.path());
-        source = runStartedWith(store, QStringLiteral("train.py"), {}, temp.dir());
-    }
+    const RunInfo source = sourceRun(temp);
     auto window = test::openWindow(temp.path(), source.runId);
     TrainingProcesses *processes = window->trainingProcesses();
     EXPECT_EQ(processes->relayProgram(), QCoreApplication::applicationDirPath() + QStringLiteral("/forkscope-cli"));
