@@ -6,9 +6,11 @@
 // running for a later window to show and stop.
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
@@ -429,6 +431,53 @@ TEST(TrainingLaunch, AMissingForkscopeCliIsSaidAndNothingStarts)
     QTest::qWait(300);
     EXPECT_EQ(storedRun(temp.path(), forkKey).state, RunState::Pending) << "nothing was started for it";
     EXPECT_EQ(consoleChunks(temp.path(), forkKey), 0u);
+}
+
+TEST(TrainingLaunch, ARunLoggedOnAnotherHostIsNotStoppedFromHereAndTheConsoleSaysWhere)
+{
+    test::TempStore temp;
+    // A live process here whose pid the claim names: it must survive the Stop.
+    QProcess sleeper;
+    sleeper.start(QStringLiteral("/bin/sleep"), {QStringLiteral("30")});
+    ASSERT_TRUE(sleeper.waitForStarted());
+    RunInfo run;
+    {
+        Store store(temp.path());
+        NewRun spec;
+        spec.project = QStringLiteral("proj");
+        spec.state = RunState::Pending;
+        run = store.createRun(spec);
+        store.claimRun(run.key,
+                       WriterIdentity{QStringLiteral("token"), sleeper.processId(), QStringLiteral("far-host")});
+        store.appendConsole(run.key, ConsoleStream::Stdout, QDateTime::currentDateTimeUtc(),
+                            QStringLiteral("epoch 1\n"));
+    }
+    auto window = test::openWindow(temp.path(), run.runId, RunPage::ConsoleIndex);
+    ConsoleTab *tab = window->runPage()->console();
+    ASSERT_TRUE(test::waitFor([&] { return tab->stopButton()->isVisible(); }));
+    auto *status = tab->findChild<QLabel *>();
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains(QStringLiteral("far-host"))) << status->text().toStdString();
+
+    QString said;
+    QTimer answer;
+    answer.setInterval(50);
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            said = box->text();
+            answer.stop();
+            box->accept();
+        }
+    });
+    answer.start();
+    tab->stopButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return !said.isEmpty(); }));
+    EXPECT_TRUE(said.contains(QStringLiteral("not on this computer"))) << said.toStdString();
+    EXPECT_TRUE(said.contains(QStringLiteral("far-host"))) << said.toStdString();
+    QTest::qWait(200);
+    EXPECT_EQ(sleeper.state(), QProcess::Running) << "a pid from another host was signalled here";
+    sleeper.kill();
+    sleeper.waitForFinished();
 }
 
 } // namespace
