@@ -201,7 +201,10 @@ void MainWindow::buildControllers()
     page_->console()->attach(metaWorker_, processes_);
     connect(browser_, &RunBrowser::openRunChanged, this,
             [this] { page_->console()->setRun(browser_->details().run.key); });
-    connect(processes_, &TrainingProcesses::exited, this, [this] {
+    connect(processes_, &TrainingProcesses::exited, this, [this](qint64, const ProcessOutcome &outcome) {
+        // An end the relay could not record is said; the rest is in the run.
+        if (const QString problem = outcome.error.isEmpty() ? outcome.storeError : outcome.error; !problem.isEmpty())
+            showStatus(problem);
         if (closeWhenStopped_ && processes_->runningCount() == 0)
             close();
     });

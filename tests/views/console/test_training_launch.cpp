@@ -15,6 +15,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
+#include <csignal>
 #include <gtest/gtest.h>
 
 #include "launch/command_split.h"
@@ -478,6 +479,31 @@ TEST(TrainingLaunch, ARunLoggedOnAnotherHostIsNotStoppedFromHereAndTheConsoleSay
     EXPECT_EQ(sleeper.state(), QProcess::Running) << "a pid from another host was signalled here";
     sleeper.kill();
     sleeper.waitForFinished();
+}
+
+TEST(TrainingLaunch, ARelayKilledOutrightIsNoticedAndSaid)
+{
+    test::TempStore temp;
+    const RunInfo source = sourceRun(temp);
+    auto window = test::openWindow(temp.path(), source.runId);
+    TrainingProcesses *processes = useBuiltRelay(*window);
+    qint64 forkKey = 0;
+    std::optional<ProcessOutcome> outcome;
+    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
+    QObject::connect(processes, &TrainingProcesses::exited, [&](qint64, const ProcessOutcome &o) { outcome = o; });
+    window->openForkDialog(source.key, 5);
+    // Ends by itself soon after, so nothing outlives the test.
+    window->forkDialog()->commandEdit()->setText(QStringLiteral("/bin/sh -c 'echo up; sleep 1'"));
+    window->forkDialog()->startButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return forkKey != 0 && consoleChunks(temp.path(), forkKey) > 0; }));
+    ASSERT_EQ(::kill(pid_t(processes->relayPid(forkKey)), SIGKILL), 0);
+    ASSERT_TRUE(test::waitFor([&] { return outcome.has_value(); })) << "the relay's end was not noticed";
+    EXPECT_FALSE(processes->isRunning(forkKey));
+    EXPECT_EQ(outcome->end, ProcessEnd::Killed);
+    EXPECT_EQ(outcome->runState, RunState::Pending) << "nothing recorded an end";
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("ended without recording")))
+        << window->statusBar()->currentMessage().toStdString();
+    QTest::qWait(1200); // the orphaned child's own end
 }
 
 } // namespace
