@@ -351,24 +351,35 @@ RunInfo sourceRun(const test::TempStore &temp)
     return runStartedWith(store, QStringLiteral("train.py"), {}, temp.dir());
 }
 
+// Forks `source` at step 5 in the dialog and starts `command` instead of
+// the recorded one; the fork's key once it exists (0 if it never did).
+qint64 startFromDialog(MainWindow &window, const RunInfo &source, const QString &command)
+{
+    qint64 forkKey = 0;
+    const auto created = QObject::connect(&window, &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
+    window.openForkDialog(source.key, 5);
+    EXPECT_NE(window.forkDialog(), nullptr);
+    window.forkDialog()->commandEdit()->setText(command);
+    window.forkDialog()->startButton()->click();
+    EXPECT_TRUE(test::waitFor([&] { return forkKey != 0; })) << "no fork was created";
+    QObject::disconnect(created);
+    return forkKey;
+}
+
 TEST(TrainingLaunch, LeftRunningTheTrainingOutlivesTheWindowAndALaterWindowShowsAndStopsIt)
 {
     test::TempStore temp;
     const RunInfo source = sourceRun(temp);
     auto window = test::openWindow(temp.path(), source.runId);
     TrainingProcesses *processes = useBuiltRelay(*window);
-    qint64 forkKey = 0;
-    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
-    window->openForkDialog(source.key, 5);
-    ForkDialog *dialog = window->forkDialog();
-    ASSERT_NE(dialog, nullptr);
     // Training that logs to its run (forkscope-cli log, attached: the run is
     // claimed, so it reads running) and writes a line to stderr 5 times a second.
     const QString loop = QStringLiteral("while :; do echo tick >&2; echo '{\"loss\": 1}'; sleep 0.2; done | ") +
                          joinCommand({kCli, QStringLiteral("log"), QStringLiteral("--project"), QStringLiteral("x")});
-    dialog->commandEdit()->setText(joinCommand({QStringLiteral("/bin/sh"), QStringLiteral("-c"), loop}));
-    dialog->startButton()->click();
-    ASSERT_TRUE(test::waitFor([&] { return forkKey != 0 && processes->isRunning(forkKey); }));
+    const qint64 forkKey =
+        startFromDialog(*window, source, joinCommand({QStringLiteral("/bin/sh"), QStringLiteral("-c"), loop}));
+    ASSERT_NE(forkKey, 0);
+    ASSERT_TRUE(test::waitFor([&] { return processes->isRunning(forkKey); }));
     EXPECT_GT(processes->relayPid(forkKey), 0);
     ASSERT_TRUE(test::waitFor([&] { return storedRun(temp.path(), forkKey).isBeingLogged(); }))
         << "the training did not claim its run";
@@ -419,12 +430,8 @@ TEST(TrainingLaunch, AMissingForkscopeCliIsSaidAndNothingStarts)
     TrainingProcesses *processes = window->trainingProcesses();
     EXPECT_EQ(processes->relayProgram(), QCoreApplication::applicationDirPath() + QStringLiteral("/forkscope-cli"));
     processes->setRelayProgram(temp.dir() + QStringLiteral("/forkscope-cli"));
-    qint64 forkKey = 0;
-    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
-    window->openForkDialog(source.key, 5);
-    window->forkDialog()->commandEdit()->setText(QStringLiteral("/bin/sh -c 'echo hi'"));
-    window->forkDialog()->startButton()->click();
-    ASSERT_TRUE(test::waitFor([&] { return forkKey != 0; }));
+    const qint64 forkKey = startFromDialog(*window, source, QStringLiteral("/bin/sh -c 'echo hi'"));
+    ASSERT_NE(forkKey, 0);
     const QString message = window->statusBar()->currentMessage();
     EXPECT_TRUE(message.contains(temp.dir() + QStringLiteral("/forkscope-cli"))) << message.toStdString();
     EXPECT_TRUE(message.contains(QStringLiteral("forkscope-cli, which runs the training"))) << message.toStdString();
@@ -487,15 +494,12 @@ TEST(TrainingLaunch, ARelayKilledOutrightIsNoticedAndSaid)
     const RunInfo source = sourceRun(temp);
     auto window = test::openWindow(temp.path(), source.runId);
     TrainingProcesses *processes = useBuiltRelay(*window);
-    qint64 forkKey = 0;
     std::optional<ProcessOutcome> outcome;
-    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
     QObject::connect(processes, &TrainingProcesses::exited, [&](qint64, const ProcessOutcome &o) { outcome = o; });
-    window->openForkDialog(source.key, 5);
     // Ends by itself soon after, so nothing outlives the test.
-    window->forkDialog()->commandEdit()->setText(QStringLiteral("/bin/sh -c 'echo up; sleep 1'"));
-    window->forkDialog()->startButton()->click();
-    ASSERT_TRUE(test::waitFor([&] { return forkKey != 0 && consoleChunks(temp.path(), forkKey) > 0; }));
+    const qint64 forkKey = startFromDialog(*window, source, QStringLiteral("/bin/sh -c 'echo up; sleep 1'"));
+    ASSERT_NE(forkKey, 0);
+    ASSERT_TRUE(test::waitFor([&] { return consoleChunks(temp.path(), forkKey) > 0; }));
     ASSERT_EQ(::kill(pid_t(processes->relayPid(forkKey)), SIGKILL), 0);
     ASSERT_TRUE(test::waitFor([&] { return outcome.has_value(); })) << "the relay's end was not noticed";
     EXPECT_FALSE(processes->isRunning(forkKey));
