@@ -197,11 +197,14 @@ void MainWindow::buildControllers()
             fitRunsPane();
     });
 
-    processes_ = new TrainingProcesses(options_.storePath, this);
+    processes_ = new TrainingProcesses(options_.storePath, metaWorker_, this);
     page_->console()->attach(metaWorker_, processes_);
     connect(browser_, &RunBrowser::openRunChanged, this,
             [this] { page_->console()->setRun(browser_->details().run.key); });
-    connect(processes_, &TrainingProcesses::exited, this, [this] {
+    connect(processes_, &TrainingProcesses::exited, this, [this](qint64, const ProcessOutcome &outcome) {
+        // An end the relay could not record is said; the rest is in the run.
+        if (const QString problem = outcome.error.isEmpty() ? outcome.storeError : outcome.error; !problem.isEmpty())
+            showStatus(problem);
         if (closeWhenStopped_ && processes_->runningCount() == 0)
             close();
     });
@@ -452,23 +455,34 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (const int running = processes_ ? processes_->runningCount() : 0; running > 0) {
-        // A child dies with the app (its output has nowhere to go): stop it
-        // gently first, and close once every run has recorded its end.
-        QMessageBox box(
-            QMessageBox::Question, tr("Training is running"),
-            tr("%n training process(es) started here are still running. Stop them and quit?", nullptr, running),
-            QMessageBox::NoButton, this);
+    if (const int running = processes_ ? processes_->runningCount() : 0; running > 0 && !closeWhenStopped_) {
+        // Training runs in relays of its own (TrainingProcesses), so it can
+        // outlive the window; the person says which they want.
+        QMessageBox box(QMessageBox::Question, tr("Training is running"),
+                        tr("%n training process(es) started here are still running. Stop them and quit, or leave "
+                           "them running? Left running, their output is still kept, and Forkscope shows it live "
+                           "when opened again.",
+                           nullptr, running),
+                        QMessageBox::NoButton, this);
         QPushButton *stop = box.addButton(tr("Stop training and quit"), QMessageBox::AcceptRole);
+        QPushButton *leave = box.addButton(tr("Leave running and quit"), QMessageBox::AcceptRole);
         box.addButton(QMessageBox::Cancel);
         box.setDefaultButton(QMessageBox::Cancel);
         box.exec();
-        event->ignore();
         if (box.clickedButton() == stop) {
+            event->ignore();
             closeWhenStopped_ = true;
             processes_->stopAll();
             showStatus(tr("Stopping training; the window closes once it has ended"));
+            return;
         }
+        if (box.clickedButton() != leave) {
+            event->ignore();
+            return;
+        }
+        processes_->leaveRunning();
+    } else if (running > 0) {
+        event->ignore(); // still stopping: closes once it has ended
         return;
     }
     if (options_.useSettings)

@@ -213,7 +213,10 @@ ParsedCommand parseCommandLine(const QStringList &args, const std::vector<Comman
     if (parsed.positionals.size() < required)
         usageError(Cli::tr("'%1' needs %2; usage: %3")
                        .arg(parsed.command->name, names.value(parsed.positionals.size()), parsed.command->usage()));
-    if (parsed.positionals.size() > names.size())
+    // A last positional named "[...]" with "..." takes every word left
+    // (launch RUN -- PROGRAM [ARGS...]).
+    const bool variadic = !names.isEmpty() && names.last().endsWith(QLatin1String("...]"));
+    if (!variadic && parsed.positionals.size() > names.size())
         usageError(Cli::tr("unexpected argument '%1' for '%2'; usage: %3")
                        .arg(parsed.positionals.value(names.size()), parsed.command->name, parsed.command->usage()));
     return parsed;

@@ -21,7 +21,7 @@ struct OptionSpec {
 struct CommandSpec {
     QString name;
     QString summary;                 // one line for the command list
-    QStringList positionals;         // e.g. {"RUN", "NAME"}; "[RUN]" is optional
+    QStringList positionals;         // e.g. {"RUN", "NAME"}; "[RUN]" is optional, "[ARGS...]" takes the rest
     std::vector<OptionSpec> options; // besides the global ones
     QString details;                 // extra help paragraphs
     std::function<int(CliContext &)> run;

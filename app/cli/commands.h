@@ -17,6 +17,7 @@ CommandSpec initCommand();
 CommandSpec logCommand();
 CommandSpec finishCommand();
 CommandSpec forkCommand();
+CommandSpec launchCommand();
 CommandSpec historyCommand();
 CommandSpec renameCommand();
 CommandSpec deleteCommand();

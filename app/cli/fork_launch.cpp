@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QObject>
 #include <QTimer>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -74,15 +75,14 @@ LaunchCommand forkLaunchCommand(const ParsedCommand &args, const RunInfo &source
                     .arg(source.runId));
 }
 
-int runAttached(CliContext &ctx, const RunInfo &fork, const LaunchCommand &command)
+int runAttached(CliContext &ctx, const RunInfo &fork, const LaunchCommand &command, const QString &intro)
 {
     // Held back from the first moment, so a Ctrl-C reaches the training
     // process instead of leaving it behind.
     StopSignals stopSignals;
     printErr(
-        escapeControls(Cli::tr("Forked run %1 (%2); its own steps start at %3. Starting: %4%5")
-                           .arg(fork.runId, fork.immutableId)
-                           .arg(fork.nextStep())
+        escapeControls(intro + QLatin1Char(' ') +
+                       Cli::tr("Starting: %1%2")
                            .arg(joinCommand(command.arguments), command.workingFolder.isEmpty()
                                                                     ? QString()
                                                                     : Cli::tr(" (in %1)").arg(command.workingFolder))) +
@@ -103,8 +103,14 @@ int runAttached(CliContext &ctx, const RunInfo &fork, const LaunchCommand &comma
     });
     QTimer forward;
     QObject::connect(&forward, &QTimer::timeout, [&] {
-        while (const int sig = stopSignals.takeSignal())
-            process.sendSignal(sig);
+        // SIGTERM is a request to stop (the app's Stop sends it to this
+        // relay): the process gets it, then SIGKILL after the grace period.
+        while (const int sig = stopSignals.takeSignal()) {
+            if (sig == SIGTERM)
+                process.stop();
+            else
+                process.sendSignal(sig);
+        }
     });
     forward.start(kSignalPollMs);
     process.start(command);

@@ -51,7 +51,10 @@ int forkRun(CliContext &ctx)
     }
     const RunInfo fork = ctx.existingStore().createFork(spec, options);
     if (command)
-        return runAttached(ctx, fork, *command);
+        return runAttached(ctx, fork, *command,
+                           Cli::tr("Forked run %1 (%2); its own steps start at %3.")
+                               .arg(fork.runId, fork.immutableId)
+                               .arg(fork.nextStep()));
     printRunIdentity(ctx.json(),
                      Cli::tr("Forked %1 into run %2 (%3); its own steps start at %4")
                          .arg(spec.toString(), fork.name, fork.runId)

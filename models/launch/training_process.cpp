@@ -125,7 +125,9 @@ void TrainingProcess::stop()
         return;
     sentSignal_ = SIGTERM;
     sendSignal(SIGTERM);
-    killTimer_.start(graceMs_);
+    // A second stop() does not push SIGKILL further away.
+    if (!killTimer_.isActive())
+        killTimer_.start(graceMs_);
 }
 
 void TrainingProcess::sendSignal(int signal)

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "core/error.h"
 #include "store/store.h"
 #include "views/console/training_processes.h"
 #include "views/retranslate.h"
@@ -86,6 +87,7 @@ void ConsoleTab::setRun(qint64 runKey)
         return;
     runKey_ = runKey;
     lastSeq_ = 0;
+    run_.reset();
     ++generation_;
     text_->clear();
     updateStop();
@@ -103,10 +105,18 @@ void ConsoleTab::refresh()
         this,
         [this, key, after, generation](Store &store) -> StoreWorker::Done {
             const std::vector<ConsoleChunk> chunks = store.console(key, after);
-            return [this, chunks, generation] {
+            // Whether a process logs the run now (Stop), read with the output.
+            std::optional<RunInfo> run;
+            try {
+                run = store.runInfo(key);
+            } catch (const Error &) { // deleted meanwhile: nothing logs it
+            }
+            return [this, chunks, run, generation] {
                 loading_ = false;
                 if (generation != generation_)
                     return;
+                run_ = run;
+                updateStop();
                 QString added;
                 for (const ConsoleChunk &c : chunks) {
                     if (c.seq <= lastSeq_)
@@ -129,11 +139,26 @@ void ConsoleTab::refresh()
         QStringLiteral("console:%1").arg(quintptr(this)));
 }
 
+std::optional<WriterIdentity> ConsoleTab::otherWriter() const
+{
+    if (!run_ || run_->key != runKey_ || !run_->isBeingLogged() || !run_->writer ||
+        (processes_ && processes_->isRunning(runKey_)))
+        return std::nullopt;
+    return run_->writer;
+}
+
 void ConsoleTab::updateStop()
 {
-    const bool running = processes_ && runKey_ != 0 && processes_->isRunning(runKey_);
-    stop_->setVisible(running);
-    status_->setText(running ? tr("Training is running; the output follows live.") : QString());
+    const bool ours = processes_ && runKey_ != 0 && processes_->isRunning(runKey_);
+    const std::optional<WriterIdentity> other = otherWriter();
+    stop_->setVisible(ours || other);
+    if (ours)
+        status_->setText(tr("Training is running; the output follows live."));
+    else if (other)
+        status_->setText(
+            tr("Being logged by process %1 on %2; the output follows live.").arg(other->pid).arg(other->host));
+    else
+        status_->setText(QString());
     if (runKey_ != 0)
         poll_->start();
     else
@@ -142,15 +167,36 @@ void ConsoleTab::updateStop()
 
 void ConsoleTab::confirmStop()
 {
-    if (!processes_ || !processes_->isRunning(runKey_))
+    if (processes_ && processes_->isRunning(runKey_)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Stop training"),
+            tr("Stop the training of this run? It gets SIGTERM, and SIGKILL if it is still running after the grace "
+               "period."),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Yes)
+            processes_->stop(runKey_);
         return;
+    }
+    const std::optional<WriterIdentity> writer = otherWriter();
+    if (!writer)
+        return;
+    // Not started by this window: only its pid is known, and only here does
+    // that pid mean this process.
+    if (!TrainingProcesses::isThisHost(writer->host)) {
+        QMessageBox::information(this, tr("Stop training"), TrainingProcesses::stopWriter(*writer));
+        return;
+    }
     const auto answer = QMessageBox::question(
         this, tr("Stop training"),
-        tr("Stop the training of this run? It gets SIGTERM, and SIGKILL if it is still running after the grace "
-           "period."),
+        tr("Stop process %1, which is logging this run on this computer? It gets SIGTERM; training started by "
+           "Forkscope then records the run's end.")
+            .arg(writer->pid),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer == QMessageBox::Yes)
-        processes_->stop(runKey_);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (const QString problem = TrainingProcesses::stopWriter(*writer); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Stop training"), problem);
+    refresh();
 }
 
 } // namespace forkscope

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QWidget>
+#include <optional>
+
+#include "store/run_info.h"
 
 class QLabel;
 class QPlainTextEdit;
@@ -14,7 +17,9 @@ class TrainingProcesses;
 
 // A run's console: the output of training started for it, as kept in the
 // store (so it is the same after a restart), followed while it grows; and
-// Stop for a process this app started.
+// Stop for a process this app started, or for the process logging the run
+// on this computer (training left running when the app quit, or started by
+// forkscope-cli).
 class ConsoleTab : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +39,9 @@ public:
 private:
     void updateStop();
     void confirmStop();
+    // The process logging the run, as last read from the store, when it is
+    // not one this app runs.
+    std::optional<WriterIdentity> otherWriter() const;
 
     StoreWorker *worker_ = nullptr;
     TrainingProcesses *processes_ = nullptr;
@@ -43,7 +51,8 @@ private:
     QTimer *poll_ = nullptr;
     qint64 runKey_ = 0;
     qint64 lastSeq_ = 0;
-    int generation_ = 0; // a read for an earlier run is dropped
+    std::optional<RunInfo> run_; // as last read with the console
+    int generation_ = 0;         // a read for an earlier run is dropped
     bool loading_ = false;
 };
 

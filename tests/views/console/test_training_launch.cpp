@@ -1,18 +1,24 @@
 // Training started from a fork: the fork dialog shows the source's recorded
 // command as the arguments it will start (no shell) and its working folder,
-// "Create and start training" starts it attached to the new fork, the
-// Console tab shows the output kept in the store, and Stop and closing the
-// window end it.
+// "Create and start training" starts it attached to the new fork (through
+// the forkscope-cli relay), the Console tab shows the output kept in the
+// store, Stop and closing the window end it, and "Leave running" leaves it
+// running for a later window to show and stop.
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
+#include <csignal>
 #include <gtest/gtest.h>
 
+#include "launch/command_split.h"
 #include "store/history_writer.h"
 #include "store/store.h"
 #include "support/temp_store.h"
@@ -27,6 +33,15 @@ namespace forkscope {
 namespace {
 
 const QString kPython = QStringLiteral("/usr/bin/python3");
+const QString kCli = QStringLiteral(FORKSCOPE_CLI_PATH);
+
+// The window's training runs through the forkscope-cli built with the tests
+// (the app finds it next to its own executable).
+TrainingProcesses *useBuiltRelay(MainWindow &window)
+{
+    window.trainingProcesses()->setRelayProgram(kCli);
+    return window.trainingProcesses();
+}
 
 // A finished run with 10 steps whose metadata records how it was started.
 RunInfo runStartedWith(Store &store, const QString &script, const QStringList &args, const QString &folder)
@@ -104,6 +119,7 @@ TEST(TrainingLaunch, TheDialogStartsTheShownCommandAttachedToTheNewForkAndItsCon
         source = runStartedWith(store, script, {QStringLiteral("--lr"), QStringLiteral("0.1")}, temp.dir());
     }
     auto window = test::openWindow(temp.path(), source.runId);
+    useBuiltRelay(*window);
     window->openForkDialog(source.key, 5);
     ForkDialog *dialog = window->forkDialog();
     ASSERT_NE(dialog, nullptr);
@@ -176,6 +192,7 @@ TEST(TrainingLaunch, ACheckpointMarkOnTheChartBecomesAForkThatTrainsFromIt)
         store.addCheckpoint(source.key, c);
     }
     auto window = test::openWindow(temp.path(), source.runId, RunPage::ChartsIndex);
+    useBuiltRelay(*window);
     MetricPanel *panel = nullptr;
     ASSERT_TRUE(test::waitFor([&] {
         panel = window->runPage()->charts()->panel(QStringLiteral("loss"));
@@ -273,8 +290,7 @@ TEST(TrainingLaunch, StopEndsTheTrainingAfterConfirmationAndClosingTheWindowAsks
         source = runStartedWith(store, script, {}, temp.dir());
     }
     auto window = test::openWindow(temp.path(), source.runId);
-    TrainingProcesses *processes = window->trainingProcesses();
-    processes->setStopGraceMs(3000);
+    TrainingProcesses *processes = useBuiltRelay(*window);
     qint64 forkKey = 0;
     QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
 
@@ -314,6 +330,184 @@ TEST(TrainingLaunch, StopEndsTheTrainingAfterConfirmationAndClosingTheWindowAsks
     EXPECT_EQ(processes->runningCount(), 0);
     Store store(temp.path(), StoreAccess::ReadOnly);
     EXPECT_NE(store.runInfo(forkKey).state, RunState::Running);
+}
+
+RunInfo storedRun(const QString &storePath, qint64 runKey)
+{
+    Store store(storePath, StoreAccess::ReadOnly);
+    return store.runInfo(runKey);
+}
+
+size_t consoleChunks(const QString &storePath, qint64 runKey)
+{
+    Store store(storePath, StoreAccess::ReadOnly);
+    return store.console(runKey).size();
+}
+
+// A source whose recorded command the test replaces in the dialog.
+RunInfo sourceRun(const test::TempStore &temp)
+{
+    Store store(temp.path());
+    return runStartedWith(store, QStringLiteral("train.py"), {}, temp.dir());
+}
+
+// Forks `source` at step 5 in the dialog and starts `command` instead of
+// the recorded one; the fork's key once it exists (0 if it never did).
+qint64 startFromDialog(MainWindow &window, const RunInfo &source, const QString &command)
+{
+    qint64 forkKey = 0;
+    const auto created = QObject::connect(&window, &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
+    window.openForkDialog(source.key, 5);
+    EXPECT_NE(window.forkDialog(), nullptr);
+    window.forkDialog()->commandEdit()->setText(command);
+    window.forkDialog()->startButton()->click();
+    EXPECT_TRUE(test::waitFor([&] { return forkKey != 0; })) << "no fork was created";
+    QObject::disconnect(created);
+    return forkKey;
+}
+
+TEST(TrainingLaunch, LeftRunningTheTrainingOutlivesTheWindowAndALaterWindowShowsAndStopsIt)
+{
+    test::TempStore temp;
+    const RunInfo source = sourceRun(temp);
+    auto window = test::openWindow(temp.path(), source.runId);
+    TrainingProcesses *processes = useBuiltRelay(*window);
+    // Training that logs to its run (forkscope-cli log, attached: the run is
+    // claimed, so it reads running) and writes a line to stderr 5 times a second.
+    const QString loop = QStringLiteral("while :; do echo tick >&2; echo '{\"loss\": 1}'; sleep 0.2; done | ") +
+                         joinCommand({kCli, QStringLiteral("log"), QStringLiteral("--project"), QStringLiteral("x")});
+    const qint64 forkKey =
+        startFromDialog(*window, source, joinCommand({QStringLiteral("/bin/sh"), QStringLiteral("-c"), loop}));
+    ASSERT_NE(forkKey, 0);
+    ASSERT_TRUE(test::waitFor([&] { return processes->isRunning(forkKey); }));
+    EXPECT_GT(processes->relayPid(forkKey), 0);
+    ASSERT_TRUE(test::waitFor([&] { return storedRun(temp.path(), forkKey).isBeingLogged(); }))
+        << "the training did not claim its run";
+
+    // Closing asks; "Leave running" closes the window and the training goes on.
+    answerNextMessageBox(QStringLiteral("Leave running and quit"));
+    window->close();
+    ASSERT_TRUE(test::waitFor([&] { return !window->isVisible(); })) << "the window stayed open";
+    window.reset();
+    const size_t chunksAtClose = consoleChunks(temp.path(), forkKey);
+    ASSERT_TRUE(test::waitFor([&] { return consoleChunks(temp.path(), forkKey) >= chunksAtClose + 3; }))
+        << "no more output was kept once the window had closed";
+    const RunInfo running = storedRun(temp.path(), forkKey);
+    ASSERT_TRUE(running.isBeingLogged());
+    ASSERT_TRUE(running.writer.has_value());
+
+    // A later window shows it running, live, with Stop for the process logging it.
+    auto again = test::openWindow(temp.path(), running.runId, RunPage::ConsoleIndex);
+    ConsoleTab *tab = again->runPage()->console();
+    ASSERT_TRUE(test::waitFor([&] {
+        return tab->runKey() == forkKey && tab->stopButton()->isVisible() &&
+               tab->text()->toPlainText().contains(QStringLiteral("tick"));
+    })) << "the running training was not shown";
+    EXPECT_FALSE(again->trainingProcesses()->isRunning(forkKey)) << "not started by this window";
+    const qsizetype shown = tab->text()->toPlainText().size();
+    EXPECT_TRUE(test::waitFor([&] { return tab->text()->toPlainText().size() > shown; })) << "not followed live";
+
+    // Stop, confirmed: the process logging the run gets SIGTERM; the relay
+    // records the end (the shell reports its pipeline's end by SIGTERM as 143).
+    answerNextMessageBox(QStringLiteral("Yes"));
+    tab->stopButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return storedRun(temp.path(), forkKey).storedState != RunState::Running; }))
+        << "the training did not stop";
+    ASSERT_TRUE(test::waitFor([&] { return storedRun(temp.path(), forkKey).exitCode.has_value(); }))
+        << "the relay did not record the end";
+    const RunInfo ended = storedRun(temp.path(), forkKey);
+    EXPECT_EQ(ended.state, RunState::Failed);
+    EXPECT_EQ(ended.exitCode, 143);
+    EXPECT_FALSE(ended.writer.has_value()) << "the writer claim was not released";
+    EXPECT_TRUE(test::waitFor([&] { return !tab->stopButton()->isVisible(); }));
+}
+
+TEST(TrainingLaunch, AMissingForkscopeCliIsSaidAndNothingStarts)
+{
+    test::TempStore temp;
+    const RunInfo source = sourceRun(temp);
+    auto window = test::openWindow(temp.path(), source.runId);
+    TrainingProcesses *processes = window->trainingProcesses();
+    EXPECT_EQ(processes->relayProgram(), QCoreApplication::applicationDirPath() + QStringLiteral("/forkscope-cli"));
+    processes->setRelayProgram(temp.dir() + QStringLiteral("/forkscope-cli"));
+    const qint64 forkKey = startFromDialog(*window, source, QStringLiteral("/bin/sh -c 'echo hi'"));
+    ASSERT_NE(forkKey, 0);
+    const QString message = window->statusBar()->currentMessage();
+    EXPECT_TRUE(message.contains(temp.dir() + QStringLiteral("/forkscope-cli"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("forkscope-cli, which runs the training"))) << message.toStdString();
+    EXPECT_FALSE(processes->isRunning(forkKey));
+    QTest::qWait(300);
+    EXPECT_EQ(storedRun(temp.path(), forkKey).state, RunState::Pending) << "nothing was started for it";
+    EXPECT_EQ(consoleChunks(temp.path(), forkKey), 0u);
+}
+
+TEST(TrainingLaunch, ARunLoggedOnAnotherHostIsNotStoppedFromHereAndTheConsoleSaysWhere)
+{
+    test::TempStore temp;
+    // A live process here whose pid the claim names: it must survive the Stop.
+    QProcess sleeper;
+    sleeper.start(QStringLiteral("/bin/sleep"), {QStringLiteral("30")});
+    ASSERT_TRUE(sleeper.waitForStarted());
+    RunInfo run;
+    {
+        Store store(temp.path());
+        NewRun spec;
+        spec.project = QStringLiteral("proj");
+        spec.state = RunState::Pending;
+        run = store.createRun(spec);
+        store.claimRun(run.key,
+                       WriterIdentity{QStringLiteral("token"), sleeper.processId(), QStringLiteral("far-host")});
+        store.appendConsole(run.key, ConsoleStream::Stdout, QDateTime::currentDateTimeUtc(),
+                            QStringLiteral("epoch 1\n"));
+    }
+    auto window = test::openWindow(temp.path(), run.runId, RunPage::ConsoleIndex);
+    ConsoleTab *tab = window->runPage()->console();
+    ASSERT_TRUE(test::waitFor([&] { return tab->stopButton()->isVisible(); }));
+    auto *status = tab->findChild<QLabel *>();
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains(QStringLiteral("far-host"))) << status->text().toStdString();
+
+    QString said;
+    QTimer answer;
+    answer.setInterval(50);
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            said = box->text();
+            answer.stop();
+            box->accept();
+        }
+    });
+    answer.start();
+    tab->stopButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return !said.isEmpty(); }));
+    EXPECT_TRUE(said.contains(QStringLiteral("not on this computer"))) << said.toStdString();
+    EXPECT_TRUE(said.contains(QStringLiteral("far-host"))) << said.toStdString();
+    QTest::qWait(200);
+    EXPECT_EQ(sleeper.state(), QProcess::Running) << "a pid from another host was signalled here";
+    sleeper.kill();
+    sleeper.waitForFinished();
+}
+
+TEST(TrainingLaunch, ARelayKilledOutrightIsNoticedAndSaid)
+{
+    test::TempStore temp;
+    const RunInfo source = sourceRun(temp);
+    auto window = test::openWindow(temp.path(), source.runId);
+    TrainingProcesses *processes = useBuiltRelay(*window);
+    std::optional<ProcessOutcome> outcome;
+    QObject::connect(processes, &TrainingProcesses::exited, [&](qint64, const ProcessOutcome &o) { outcome = o; });
+    // Ends by itself soon after, so nothing outlives the test.
+    const qint64 forkKey = startFromDialog(*window, source, QStringLiteral("/bin/sh -c 'echo up; sleep 1'"));
+    ASSERT_NE(forkKey, 0);
+    ASSERT_TRUE(test::waitFor([&] { return consoleChunks(temp.path(), forkKey) > 0; }));
+    ASSERT_EQ(::kill(pid_t(processes->relayPid(forkKey)), SIGKILL), 0);
+    ASSERT_TRUE(test::waitFor([&] { return outcome.has_value(); })) << "the relay's end was not noticed";
+    EXPECT_FALSE(processes->isRunning(forkKey));
+    EXPECT_EQ(outcome->end, ProcessEnd::Killed);
+    EXPECT_EQ(outcome->runState, RunState::Pending) << "nothing recorded an end";
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("ended without recording")))
+        << window->statusBar()->currentMessage().toStdString();
+    QTest::qWait(1200); // the orphaned child's own end
 }
 
 } // namespace
