@@ -1192,10 +1192,6 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>run &apos;%1&apos; には開始するコマンドが記録されていません (メタデータに &quot;program&quot; がありません: コマンドを記録する Forkscope クライアントでログされた run ではありません)。--command でコマンドを指定してください (例: --command &quot;python3 train.py --epochs 3&quot;)</translation>
     </message>
     <message>
-        <source>Forked run %1 (%2); its own steps start at %3. Starting: %4%5</source>
-        <translation>run %1 (%2) にフォークしました。独自のステップは %3 から始まります。開始: %4%5</translation>
-    </message>
-    <message>
         <source> (in %1)</source>
         <translation> (フォルダー %1)</translation>
     </message>
@@ -1243,6 +1239,54 @@ The run is running while input is read and finished at the end of input (failed 
         <source>A process started with --launch gets FORKSCOPE_RUN_ID and FORKSCOPE_STORE, so forkscope.init() in it logs to the fork, with the fork&apos;s config; Ctrl-C and SIGTERM are passed on to it.</source>
         <translation>--launch で開始したプロセスには FORKSCOPE_RUN_ID と FORKSCOPE_STORE が渡されるため、その中の forkscope.init() はフォークの config でフォークにログします。Ctrl-C と SIGTERM はそのプロセスに転送されます。</translation>
     </message>
+    <message>
+        <source>Starting: %1%2</source>
+        <translation>開始します: %1%2</translation>
+    </message>
+    <message>
+        <source> by process %1 on %2</source>
+        <translation> (%2 のプロセス %1 が記録中)</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; is being logged%2; stop that first, or fork the run and launch the fork</source>
+        <translation>Run &apos;%1&apos; は記録中です%2。先にそれを停止するか、Run をフォークしてフォークを起動してください</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; is %2: training can only be launched for a run nothing has logged to yet (a new fork); fork it to train on from one of its steps</source>
+        <translation>Run &apos;%1&apos; は %2 です。学習を起動できるのは、まだ何も記録されていない Run (新しいフォーク) だけです。いずれかのステップから学習を続けるにはフォークしてください</translation>
+    </message>
+    <message>
+        <source>cannot start training for run &apos;%1&apos;: %2</source>
+        <translation>Run &apos;%1&apos; の学習を開始できません: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2).</source>
+        <translation>Run %1 (%2)。</translation>
+    </message>
+    <message>
+        <source>start training attached to a pending run (a new fork) and wait for it</source>
+        <translation>保留中の Run (新しいフォーク) に紐づけて学習を開始し、終了を待ちます</translation>
+    </message>
+    <message>
+        <source>the folder to start PROGRAM in</source>
+        <translation>PROGRAM を開始するフォルダー</translation>
+    </message>
+    <message>
+        <source>run in a session of its own, so it outlives the terminal or app that started it (the app uses this for &quot;Leave running&quot;)</source>
+        <translation>専用のセッションで実行し、起動したターミナルやアプリが終了しても動き続けます (アプリの「実行したままにする」で使用)</translation>
+    </message>
+    <message>
+        <source>print the run&apos;s identity as JSON, last, once the process ended</source>
+        <translation>プロセスの終了後、最後に Run の識別情報を JSON で出力します</translation>
+    </message>
+    <message>
+        <source>Put &apos;--&apos; before PROGRAM when an argument starts with &apos;-&apos;: forkscope-cli launch RUN -- python3 train.py --lr 0.1. PROGRAM is started directly with its arguments, never through a shell, and gets FORKSCOPE_RUN_ID and FORKSCOPE_STORE, so forkscope.init() in it logs to RUN. Its output is shown and kept (see &apos;logs&apos;), its end recorded as RUN&apos;s state, Ctrl-C and SIGTERM are passed on to it, and the exit code is the process&apos;s. A run another process is logging is refused.</source>
+        <translation>引数が &apos;-&apos; で始まる場合は PROGRAM の前に &apos;--&apos; を置きます: forkscope-cli launch RUN -- python3 train.py --lr 0.1。PROGRAM はシェルを介さず引数とともに直接開始され、FORKSCOPE_RUN_ID と FORKSCOPE_STORE を受け取るため、その中の forkscope.init() は RUN に記録します。出力は表示・保存され (&apos;logs&apos; を参照)、終了は RUN の状態として記録され、Ctrl-C と SIGTERM はプロセスに渡され、終了コードはプロセスのものになります。別のプロセスが記録中の Run は拒否されます。</translation>
+    </message>
+    <message>
+        <source>Forked run %1 (%2); its own steps start at %3.</source>
+        <translation>Run %1 (%2) をフォークしました。独自のステップは %3 から始まります。</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::ConsoleTab</name>
@@ -1265,6 +1309,14 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Stop the training of this run? It gets SIGTERM, and SIGKILL if it is still running after the grace period.</source>
         <translation>この Run の学習を停止しますか? SIGTERM を送り、猶予期間の後もまだ実行中なら SIGKILL を送ります。</translation>
+    </message>
+    <message>
+        <source>Being logged by process %1 on %2; the output follows live.</source>
+        <translation>%2 のプロセス %1 が記録中です。出力はライブで表示されます。</translation>
+    </message>
+    <message>
+        <source>Stop process %1, which is logging this run on this computer? It gets SIGTERM; training started by Forkscope then records the run&apos;s end.</source>
+        <translation>このコンピューターでこの Run を記録しているプロセス %1 を停止しますか? SIGTERM が送られ、Forkscope が開始した学習であれば Run の終了が記録されます。</translation>
     </message>
 </context>
 <context>
@@ -2286,12 +2338,6 @@ The run is running while input is read and finished at the end of input (failed 
         <source>Training is running</source>
         <translation>学習を実行中です</translation>
     </message>
-    <message numerus="yes">
-        <source>%n training process(es) started here are still running. Stop them and quit?</source>
-        <translation>
-            <numerusform>ここで開始した %n 個の学習プロセスがまだ実行中です。停止して終了しますか?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stop training and quit</source>
         <translation>学習を停止して終了</translation>
@@ -2299,6 +2345,16 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Stopping training; the window closes once it has ended</source>
         <translation>学習を停止しています。終了するとウィンドウが閉じます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training process(es) started here are still running. Stop them and quit, or leave them running? Left running, their output is still kept, and Forkscope shows it live when opened again.</source>
+        <translation>
+            <numerusform>ここで開始した %n 個の学習プロセスがまだ実行中です。停止して終了しますか、それとも実行したままにしますか? 実行したままにした場合も出力は保存され、Forkscope を再び開くとライブで表示されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave running and quit</source>
+        <translation>実行したまま終了</translation>
     </message>
 </context>
 <context>
@@ -3163,6 +3219,29 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>%1s</source>
         <translation>%1秒</translation>
+    </message>
+</context>
+<context>
+    <name>forkscope::TrainingProcesses</name>
+    <message>
+        <source>the training relay ended without recording the run&apos;s end</source>
+        <translation>学習のリレーが Run の終了を記録せずに終了しました</translation>
+    </message>
+    <message>
+        <source>forkscope-cli, which runs the training for the app, is not at %1; expected it next to the forkscope executable, as the package installs it (reinstall Forkscope, or build the forkscope-cli target)</source>
+        <translation>アプリの学習を実行する forkscope-cli が %1 にありません。パッケージがインストールするように forkscope 実行ファイルと同じ場所にあるはずです (Forkscope を再インストールするか、forkscope-cli ターゲットをビルドしてください)</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>%1 を開始できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>the run is being logged on %1, not on this computer (%2): stop it there</source>
+        <translation>この Run はこのコンピューター (%2) ではなく %1 で記録されています。そちらで停止してください</translation>
+    </message>
+    <message>
+        <source>process %1, which logs the run, is not running here any more</source>
+        <translation>この Run を記録しているプロセス %1 は、もうここでは実行されていません</translation>
     </message>
 </context>
 <context>
