@@ -7,10 +7,13 @@
 #include <QLineEdit>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "store/store.h"
 #include "support/run_seed.h"
+#include "views/charts/charts_tab.h"
+#include "views/charts/metric_panel.h"
 
 namespace forkscope::test {
 
@@ -91,6 +94,31 @@ std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &
         ADD_FAILURE() << "the main window on " << storePath.toStdString() << " did not settle"
                       << (select.isEmpty() ? "" : " with a run open") << " within 15 s";
     return window;
+}
+
+MetricPanel *panelWithMarks(MainWindow &window, const QString &metric, size_t marks)
+{
+    window.runPage()->setCurrentTab(RunPage::ChartsIndex);
+    MetricPanel *panel = nullptr;
+    std::vector<MetricPanel::DrawnMark> last;
+    const bool drawn = waitFor([&] {
+        panel = window.runPage()->charts()->panel(metric);
+        if (!panel || !panel->hasData() || !window.isSettled())
+            return false;
+        const auto now = panel->drawnMarks();
+        const bool same = now.size() == marks && last.size() == marks &&
+                          std::equal(now.begin(), now.end(), last.begin(),
+                                     [](const auto &a, const auto &b) { return a.tip == b.tip; });
+        last = now;
+        QTest::qWait(50);
+        return same;
+    });
+    if (!drawn) {
+        ADD_FAILURE() << marks << " checkpoint marks were not drawn on " << metric.toStdString() << " within 15 s ("
+                      << last.size() << " drawn)";
+        return nullptr;
+    }
+    return panel;
 }
 
 } // namespace forkscope::test

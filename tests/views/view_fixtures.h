@@ -8,8 +8,9 @@
 #include "views/main_window.h"
 
 namespace forkscope {
+class MetricPanel;
 class Store;
-}
+} // namespace forkscope
 
 namespace forkscope::test {
 
@@ -28,5 +29,10 @@ void chooseInNextFileDialog(const QString &path);
 // `select` open). Records a test failure when it does not settle in time.
 std::unique_ptr<MainWindow> openWindow(const QString &storePath, const QString &select = {},
                                        std::optional<RunPage::Tab> tab = {});
+
+// The `metric` panel of the window's Charts tab once it has `marks`
+// checkpoint marks drawn and they stay where they are (the axes take their
+// label widths last); null, with a test failure, when that takes over 15 s.
+MetricPanel *panelWithMarks(MainWindow &window, const QString &metric, size_t marks);
 
 } // namespace forkscope::test

@@ -33,32 +33,6 @@ void saveAt(Store &store, const RunInfo &run, qint64 step, const QString &path)
     store.addCheckpoint(run.key, c);
 }
 
-// The metric panel once every run in `runs` has its checkpoint marks drawn.
-MetricPanel *panelWithMarks(MainWindow &window, size_t marks)
-{
-    window.runPage()->setCurrentTab(RunPage::ChartsIndex);
-    MetricPanel *panel = nullptr;
-    std::vector<MetricPanel::DrawnMark> last;
-    const bool drawn = test::waitFor([&] {
-        panel = window.runPage()->charts()->panel(QStringLiteral("metric"));
-        if (!panel || !panel->hasData() || !window.isSettled())
-            return false;
-        // Settled when the marks stay where they are (the axes take their widths last).
-        const auto now = panel->drawnMarks();
-        const bool same = now.size() == marks && last.size() == marks &&
-                          std::equal(now.begin(), now.end(), last.begin(),
-                                     [](const auto &a, const auto &b) { return a.tip == b.tip; });
-        last = now;
-        QTest::qWait(50);
-        return same;
-    });
-    if (!drawn) {
-        ADD_FAILURE() << marks << " checkpoint marks were not drawn within 15 s (" << last.size() << " drawn)";
-        return nullptr;
-    }
-    return panel;
-}
-
 std::vector<qint64> markedSteps(const MetricPanel &panel, qint64 runKey)
 {
     std::vector<qint64> out;
@@ -111,7 +85,7 @@ TEST(ChartCheckpoints, EachRunsEffectiveCheckpointsAreMarkedInItsColourWithThePa
     }
     auto window = test::openWindow(temp.path(), source.runId, RunPage::ChartsIndex);
     window->runsPanel()->addToSelection(fork.key);
-    MetricPanel *panel = panelWithMarks(*window, 4);
+    MetricPanel *panel = test::panelWithMarks(*window, QStringLiteral("metric"), 4);
     ASSERT_NE(panel, nullptr);
     // The fork inherits the source's checkpoint before its fork step, not the one after.
     EXPECT_EQ(markedSteps(*panel, source.key), (std::vector<qint64>{100, 200}));
@@ -180,7 +154,7 @@ TEST(ChartCheckpoints, APickSnapsToTheNearestCheckpointUnlessSnappingIsOff)
     auto window = test::openWindow(temp.path(), run.runId, RunPage::ChartsIndex);
     ChartsTab *charts = window->runPage()->charts();
     EXPECT_TRUE(charts->snapToCheckpoints()) << "snapping is on by default";
-    MetricPanel *panel = panelWithMarks(*window, 2);
+    MetricPanel *panel = test::panelWithMarks(*window, QStringLiteral("metric"), 2);
     ASSERT_NE(panel, nullptr);
     auto *button = panel->findChild<QPushButton *>(QStringLiteral("forkFromStepButton"));
     ASSERT_NE(button, nullptr);

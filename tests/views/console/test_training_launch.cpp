@@ -3,24 +3,32 @@
 // "Create and start training" starts it attached to the new fork (through
 // the forkscope-cli relay), the Console tab shows the output kept in the
 // store, Stop and closing the window end it, and "Leave running" leaves it
-// running for a later window to show and stop.
+// running for a later window to show and stop. The real PyTorch example,
+// forked at a checkpoint mark on its chart, trains on from those weights.
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
+#include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <gtest/gtest.h>
+#include <optional>
 
+#include "itemmodels/json_tree_model.h"
 #include "launch/command_split.h"
 #include "store/history_writer.h"
 #include "store/store.h"
+#include "support/store_runs.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
@@ -28,6 +36,7 @@
 #include "views/console/console_tab.h"
 #include "views/console/training_processes.h"
 #include "views/fork/fork_dialog.h"
+#include "views/fork/step_spin_box.h"
 
 namespace forkscope {
 namespace {
@@ -102,6 +111,23 @@ void answerNextMessageBox(const QString &button)
         }
     });
     timer->start();
+}
+
+// Clicks the checkpoint mark of `step` on `panel`, then the floating Fork
+// button, which names that checkpoint.
+void forkAtMark(MetricPanel &panel, qint64 step)
+{
+    const std::vector<MetricPanel::DrawnMark> marks = panel.drawnMarks();
+    const auto mark =
+        std::find_if(marks.begin(), marks.end(), [&](const auto &m) { return m.checkpoint.step == step; });
+    ASSERT_NE(mark, marks.end()) << "no mark for step " << step;
+    QTest::mouseClick(panel.plotWidget(), Qt::LeftButton, {}, (mark->tip + QPointF(0, 4)).toPoint());
+    ASSERT_TRUE(panel.pick().has_value());
+    EXPECT_EQ(panel.pick()->step, step);
+    auto *button = panel.findChild<QPushButton *>(QStringLiteral("forkFromStepButton"));
+    ASSERT_TRUE(button && button->isVisible());
+    EXPECT_EQ(button->text(), QStringLiteral("Fork from checkpoint at step %1…").arg(step));
+    button->click();
 }
 
 TEST(TrainingLaunch, TheDialogStartsTheShownCommandAttachedToTheNewForkAndItsConsoleIsKept)
@@ -193,18 +219,9 @@ TEST(TrainingLaunch, ACheckpointMarkOnTheChartBecomesAForkThatTrainsFromIt)
     }
     auto window = test::openWindow(temp.path(), source.runId, RunPage::ChartsIndex);
     useBuiltRelay(*window);
-    MetricPanel *panel = nullptr;
-    ASSERT_TRUE(test::waitFor([&] {
-        panel = window->runPage()->charts()->panel(QStringLiteral("loss"));
-        return panel && panel->hasData() && window->isSettled() && panel->drawnMarks().size() == 1;
-    })) << "the checkpoint mark was not drawn";
-    QTest::qWait(200); // the axes take their label widths last
-    const QPointF onMark = panel->drawnMarks().front().tip + QPointF(0, 4);
-    QTest::mouseClick(panel->plotWidget(), Qt::LeftButton, {}, onMark.toPoint());
-    auto *button = panel->findChild<QPushButton *>(QStringLiteral("forkFromStepButton"));
-    ASSERT_TRUE(button && button->isVisible());
-    EXPECT_EQ(button->text(), QStringLiteral("Fork from checkpoint at step 4…"));
-    button->click();
+    MetricPanel *panel = test::panelWithMarks(*window, QStringLiteral("loss"), 1);
+    ASSERT_NE(panel, nullptr);
+    ASSERT_NO_FATAL_FAILURE(forkAtMark(*panel, 4));
 
     ForkDialog *dialog = window->forkDialog();
     ASSERT_NE(dialog, nullptr);
@@ -232,6 +249,250 @@ TEST(TrainingLaunch, ACheckpointMarkOnTheChartBecomesAForkThatTrainsFromIt)
         return tab->runKey() == forkKey &&
                tab->text()->toPlainText().contains(QStringLiteral("resumed ") + fork.immutableId);
     })) << tab->text()->toPlainText().toStdString();
+}
+
+#ifdef FORKSCOPE_PYTHON_DIR
+const QString kExample = QStringLiteral(FORKSCOPE_EXAMPLE_SCRIPT);
+constexpr qint64 kForkStep = 29; // a step the example saves weights at
+constexpr int kTrainingMs = 180000;
+
+// Python processes, the test's own and the training the window starts (it
+// inherits this environment), import the package in the build tree.
+class BuiltPythonPackage {
+public:
+    BuiltPythonPackage()
+        : pythonPath_(qgetenv("PYTHONPATH")), hadPythonPath_(qEnvironmentVariableIsSet("PYTHONPATH")),
+          noBytecode_(qgetenv("PYTHONDONTWRITEBYTECODE")),
+          hadNoBytecode_(qEnvironmentVariableIsSet("PYTHONDONTWRITEBYTECODE"))
+    {
+        qputenv("PYTHONPATH", FORKSCOPE_PYTHON_DIR);
+        qputenv("PYTHONDONTWRITEBYTECODE", "1"); // nothing written next to docs/examples
+    }
+    ~BuiltPythonPackage()
+    {
+        restore("PYTHONPATH", hadPythonPath_, pythonPath_);
+        restore("PYTHONDONTWRITEBYTECODE", hadNoBytecode_, noBytecode_);
+    }
+    BuiltPythonPackage(const BuiltPythonPackage &) = delete;
+    BuiltPythonPackage &operator=(const BuiltPythonPackage &) = delete;
+
+private:
+    static void restore(const char *name, bool had, const QByteArray &value)
+    {
+        if (had)
+            qputenv(name, value);
+        else
+            qunsetenv(name);
+    }
+    QByteArray pythonPath_;
+    bool hadPythonPath_;
+    QByteArray noBytecode_;
+    bool hadNoBytecode_;
+};
+
+struct PythonOutcome {
+    bool finished = false;
+    int exitCode = -1;
+    QString output; // stdout and stderr
+};
+
+// Runs the Python the package was built for with `args` in `folder`, on the
+// store `storePath` (none: for code that opens no store).
+PythonOutcome runPython(const QStringList &args, const QString &folder, const QString &storePath = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("FORKSCOPE_RUN_ID"));
+    env.remove(QStringLiteral("FORKSCOPE_STORE"));
+    if (!storePath.isEmpty())
+        env.insert(QStringLiteral("FORKSCOPE_STORE"), storePath);
+    QProcess python;
+    python.setProcessEnvironment(env);
+    python.setWorkingDirectory(folder);
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral(FORKSCOPE_PYTHON_EXECUTABLE), args);
+    PythonOutcome out;
+    out.finished = python.waitForFinished(kTrainingMs) && python.exitStatus() == QProcess::NormalExit;
+    out.exitCode = python.exitCode();
+    out.output = QString::fromUtf8(python.readAll());
+    return out;
+}
+
+// The loss a model that starts over (the example's initial weights) has on
+// the batch the example trains on at `step`.
+std::optional<double> freshLossAt(qint64 step, const QString &folder)
+{
+    const QString code = QStringLiteral("import importlib.util, sys, torch\n"
+                                        "spec = importlib.util.spec_from_file_location('train_forkable', sys.argv[1])\n"
+                                        "m = importlib.util.module_from_spec(spec)\n"
+                                        "spec.loader.exec_module(m)\n"
+                                        "c = dict(m.DEFAULTS)\n"
+                                        "x, y = m.make_data(c['seed'])\n"
+                                        "model = m.make_model(c['hidden'], c['seed'])\n"
+                                        "i = m.batch_at(int(sys.argv[2]), c['batch'], c['seed'])\n"
+                                        "with torch.no_grad():\n"
+                                        "    print(repr(torch.nn.functional.mse_loss(model(x[i]), y[i]).item()))\n");
+    const PythonOutcome run = runPython({QStringLiteral("-c"), code, kExample, QString::number(step)}, folder);
+    bool ok = false;
+    const double loss = run.output.trimmed().toDouble(&ok);
+    if (!run.finished || run.exitCode != 0 || !ok) {
+        ADD_FAILURE() << "the fresh model's loss was not computed: " << run.output.toStdString();
+        return std::nullopt;
+    }
+    return loss;
+}
+
+// Edits the config override `key` in the dialog's table as a person does:
+// double-click its value, type, Enter.
+void typeOverride(ForkDialog &dialog, const QString &key, const QString &value)
+{
+    auto *view = dialog.findChild<QTreeView *>(QStringLiteral("configView"));
+    ASSERT_NE(view, nullptr);
+    JsonTreeModel *model = dialog.configModel();
+    const QModelIndexList found =
+        model->match(model->index(0, JsonTreeModel::KeyColumn), Qt::DisplayRole, key, 1, Qt::MatchExactly);
+    ASSERT_EQ(found.size(), 1) << "no config row " << key.toStdString();
+    const QModelIndex cell = found.front().siblingAtColumn(JsonTreeModel::ValueColumn);
+    view->scrollTo(cell);
+    const QPoint at = view->visualRect(cell).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QPointer<QLineEdit> editor = view->viewport()->findChild<QLineEdit *>();
+    ASSERT_NE(editor, nullptr) << "double-clicking the value opened no editor";
+    editor->selectAll();
+    QTest::keyClicks(editor, value);
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits the edit and closes the editor on a later turn of the event loop.
+    ASSERT_TRUE(test::waitFor([&] { return editor.isNull(); })) << "Enter did not close the editor";
+}
+
+#endif
+
+// The real example (docs/examples/train_forkable.py, PyTorch on the CPU):
+// trained, forked at a checkpoint mark with another learning rate through
+// the dialog, its training started there resumes that checkpoint's weights.
+TEST(TrainingLaunch, TheExampleForkedAtACheckpointMarkWithAnotherLearningRateTrainsOnFromThoseWeights)
+{
+#ifndef FORKSCOPE_PYTHON_DIR
+    GTEST_SKIP() << "the Python package is not built here (FORKSCOPE_BUILD_PYTHON=OFF), so the example cannot run";
+#else
+    BuiltPythonPackage package;
+    test::TempStore temp;
+    if (runPython({QStringLiteral("-c"), QStringLiteral("import torch")}, temp.dir()).exitCode != 0)
+        GTEST_SKIP() << "PyTorch is not installed for " FORKSCOPE_PYTHON_EXECUTABLE
+                        " (Debian's python3-torch), so the example cannot run";
+
+    // The source: the example trained as a person runs it.
+    const QString weights = temp.dir() + QStringLiteral("/weights");
+    const QStringList exampleArgs = {QStringLiteral("--project"), QStringLiteral("forkable"),
+                                     QStringLiteral("--checkpoints"), weights};
+    const PythonOutcome trained = runPython(QStringList{kExample} + exampleArgs, temp.dir(), temp.path());
+    ASSERT_TRUE(trained.finished && trained.exitCode == 0) << trained.output.toStdString();
+    RunInfo source;
+    std::vector<Checkpoint> saved;
+    PointVector sourceLoss;
+    {
+        Store store(temp.path(), StoreAccess::ReadOnly);
+        const std::vector<RunInfo> runs = test::allRuns(store);
+        ASSERT_EQ(runs.size(), 1u);
+        source = runs.front();
+        saved = store.checkpoints(source.key);
+        sourceLoss = store.readSeries(source.key, QStringLiteral("loss"));
+    }
+    std::vector<qint64> savedSteps;
+    for (const Checkpoint &c : saved)
+        savedSteps.push_back(c.step);
+    ASSERT_EQ(savedSteps, (std::vector<qint64>{9, 19, 29, 39, 49, 59}));
+    const Checkpoint &resumed = saved[2];
+    ASSERT_EQ(sourceLoss.size(), 60u);
+    for (size_t i = 0; i < sourceLoss.size(); ++i)
+        ASSERT_EQ(sourceLoss[i].step, qint64(i));
+
+    // Its chart: click the mark of the checkpoint, then the floating Fork button.
+    auto window = test::openWindow(temp.path(), source.runId, RunPage::ChartsIndex);
+    useBuiltRelay(*window);
+    MetricPanel *panel = test::panelWithMarks(*window, QStringLiteral("loss"), saved.size());
+    ASSERT_NE(panel, nullptr);
+    ASSERT_NO_FATAL_FAILURE(forkAtMark(*panel, kForkStep));
+
+    // The dialog: the checkpoint, the recorded command, a new learning rate.
+    ForkDialog *dialog = window->forkDialog();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(test::waitFor([&] { return dialog->checkpointSettled(); }));
+    EXPECT_EQ(dialog->stepBox()->value(), kForkStep);
+    EXPECT_EQ(dialog->checkpointText(), QStringLiteral("step 29 · ") + resumed.path);
+    EXPECT_EQ(dialog->checkpointWarning(), QString());
+    EXPECT_EQ(dialog->commandEdit()->text(),
+              joinCommand(QStringList{QStringLiteral(FORKSCOPE_PYTHON_EXECUTABLE), kExample} + exampleArgs));
+    EXPECT_EQ(dialog->workingFolderEdit()->text(), temp.dir());
+    ASSERT_NO_FATAL_FAILURE(typeOverride(*dialog, QStringLiteral("lr"), QStringLiteral("0.02")));
+    EXPECT_EQ(dialog->configModel()->overrides(), (Json{{"lr", 0.02}}));
+
+    qint64 forkKey = 0;
+    std::optional<ProcessOutcome> outcome;
+    QObject::connect(window.get(), &MainWindow::forkCreated, [&](qint64 key) { forkKey = key; });
+    QObject::connect(window->trainingProcesses(), &TrainingProcesses::exited,
+                     [&](qint64, const ProcessOutcome &o) { outcome = o; });
+    dialog->startButton()->click();
+    ASSERT_TRUE(test::waitFor([&] { return forkKey != 0 && outcome.has_value(); }, kTrainingMs))
+        << "the fork's training did not start and end";
+    EXPECT_EQ(outcome->end, ProcessEnd::Exited);
+    EXPECT_EQ(outcome->exitCode, 0) << outcome->error.toStdString();
+
+    RunInfo fork;
+    PointVector ownLoss, ownLr, effectiveLoss;
+    {
+        Store store(temp.path(), StoreAccess::ReadOnly);
+        fork = store.runInfo(forkKey);
+        ownLoss = store.readSeries(forkKey, QStringLiteral("loss"), {}, History::Own);
+        ownLr = store.readSeries(forkKey, QStringLiteral("lr"), {}, History::Own);
+        effectiveLoss = store.readSeries(forkKey, QStringLiteral("loss"));
+    }
+    const QString console = storedConsole(temp.path(), forkKey);
+    EXPECT_EQ(fork.state, RunState::Finished) << console.toStdString();
+    EXPECT_EQ(fork.exitCode, std::optional<int>(0));
+    ASSERT_TRUE(fork.fork.has_value());
+    EXPECT_EQ(fork.fork->sourceImmutableId, source.immutableId);
+    EXPECT_EQ(fork.fork->step, kForkStep);
+    EXPECT_EQ(fork.config["lr"], Json(0.02));
+    EXPECT_TRUE(console.contains(QStringLiteral("resumed from %1 (step 29)").arg(resumed.path)))
+        << console.toStdString();
+
+    // Its own history starts right after the checkpoint and runs to the end.
+    ASSERT_EQ(ownLoss.size(), size_t(60 - kForkStep - 1)) << console.toStdString();
+    for (size_t i = 0; i < ownLoss.size(); ++i)
+        ASSERT_EQ(ownLoss[i].step, kForkStep + 1 + qint64(i));
+    // The checkpoint's weights: the same loss the source had at that step,
+    // far from what a model starting over has there.
+    const double first = ownLoss[0].value;
+    const double continued = std::abs(first - sourceLoss[kForkStep + 1].value);
+    EXPECT_LT(continued, 1e-5) << first << " vs the source's " << sourceLoss[kForkStep + 1].value;
+    const std::optional<double> fresh = freshLossAt(kForkStep + 1, temp.dir());
+    ASSERT_TRUE(fresh.has_value());
+    EXPECT_GT(std::abs(first - *fresh), 1000 * continued + 1e-3) << first << " vs a fresh model's " << *fresh;
+    // From the next step on the new learning rate shows.
+    EXPECT_NE(ownLoss[1].value, sourceLoss[kForkStep + 2].value);
+    ASSERT_FALSE(ownLr.empty());
+    EXPECT_EQ(ownLr.front().step, kForkStep + 1);
+    EXPECT_EQ(ownLr.front().value, 0.02);
+    // The inherited part is the source's, up to the fork step.
+    ASSERT_GE(effectiveLoss.size(), size_t(kForkStep + 1));
+    for (qint64 s = 0; s <= kForkStep; ++s) {
+        EXPECT_EQ(effectiveLoss[size_t(s)].step, s);
+        EXPECT_EQ(effectiveLoss[size_t(s)].value, sourceLoss[size_t(s)].value) << "step " << s;
+    }
+
+    // Its output was kept, and its Console tab shows it.
+    EXPECT_TRUE(console.contains(QStringLiteral("step 39: loss"))) << console.toStdString();
+    EXPECT_TRUE(console.contains(QStringLiteral("step 59: loss"))) << console.toStdString();
+    ConsoleTab *tab = window->runPage()->console();
+    ASSERT_TRUE(test::waitFor([&] { return tab->runKey() == forkKey; }));
+    window->runPage()->setCurrentTab(RunPage::ConsoleIndex);
+    tab->refresh();
+    EXPECT_TRUE(test::waitFor([&] {
+        const QString shown = tab->text()->toPlainText();
+        return shown.contains(QStringLiteral("resumed from ")) && shown.contains(QStringLiteral("step 59: loss"));
+    })) << tab->text()->toPlainText().toStdString();
+#endif
 }
 
 TEST(TrainingLaunch, StartingIsOffWithTheReasonUntilThereIsACommandThatSplits)
