@@ -245,6 +245,7 @@ TEST(CliHostileText, MlflowRunIdsOfDigitsStayTextAndCollisionsFail)
     // The same source again is still idempotent.
     r = runCli(store.path(), {"import", root, "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.out.toStdString();
-    for (const Json &run : r.json().at("runs"))
+    const Json second = r.json();
+    for (const Json &run : second.at("runs"))
         EXPECT_EQ(run.at("status"), "unchanged") << run.dump();
 }

@@ -409,8 +409,10 @@ void ChartsTab::relayout()
         re = QRegularExpression(QRegularExpression::escape(search_->text()), QRegularExpression::CaseInsensitiveOption);
     search_->setToolTip(validPattern ? QString() : tr("Not a valid regular expression; matching the text literally"));
 
-    while (gridLayout_->takeAt(0)) {
-    }
+    // The panels stay (they are re-added below); the layout items that held
+    // them are ours to delete.
+    while (QLayoutItem *item = gridLayout_->takeAt(0))
+        delete item;
     QList<MetricPanel *> visible;
     for (auto it = panels_.cbegin(); it != panels_.cend(); ++it) {
         // W&B's bookkeeping keys (_runtime, _timestamp) only on request.

@@ -423,6 +423,7 @@ void MetricPanel::setLogY(bool on)
     QAbstractAxis *to = on ? static_cast<QAbstractAxis *>(axisYLog_) : axisY_;
     pickMarker_->detachAxis(from);
     chart_->removeAxis(from);
+    from->setParent(chart_); // removeAxis gives up ownership; the chart keeps both axes
     chart_->addAxis(to, Qt::AlignLeft);
     to->show();
     pickMarker_->attachAxis(to);
