@@ -2,6 +2,7 @@
 // the panel says where the damage is and hatches the span.
 #include <QImage>
 #include <QLabel>
+#include <QTest>
 #include <cstdlib>
 #include <gtest/gtest.h>
 
@@ -66,7 +67,9 @@ TEST(ChartDamage, DamagedChunkIsSkippedNamedAndHatched)
     EXPECT_EQ(status->text(), QStringLiteral("damaged data at steps 4096–8191 of metric in first: not drawn"));
 
     // The mark: reddish hatching inside the span, none outside it. Columns
-    // from two drawn points on either side (x is linear in the step).
+    // from two drawn points on either side (x is linear in the step), once
+    // the axes have taken their label widths (they settle last).
+    QTest::qWait(200);
     qint64 before = -1, after = -1;
     for (const Point &p : s.own) {
         if (std::isnan(p.value))
@@ -84,10 +87,11 @@ TEST(ChartDamage, DamagedChunkIsSkippedNamedAndHatched)
     };
     const QImage img = panel->plotWidget()->grab().toImage();
     EXPECT_GT(reddish(img, xOf(6144)), img.height() / 16); // a hatch line every 8 px
-    // Outside the span no hatching: at most the odd antialiased pixel where
-    // the curve itself crosses the column (seen on a fresh machine: 1).
-    EXPECT_LE(reddish(img, xOf(3000)), 2);
-    EXPECT_LE(reddish(img, xOf(10000)), 2);
+    // Outside the span no hatching: a hatched column has a reddish pixel
+    // every 8 px, an unhatched one at most a few stray antialiased pixels
+    // (seen: 1 on a fresh machine, 4 under the sanitizers; cause unknown).
+    EXPECT_LT(reddish(img, xOf(3000)), img.height() / 32);
+    EXPECT_LT(reddish(img, xOf(10000)), img.height() / 32);
 }
 
 } // namespace
