@@ -37,9 +37,11 @@ case "${1:-run}" in
     shift || true
     cli="$build/app/forkscope-cli"
     # A newcomer sees runs at once: the demo project on an empty store.
-    if [ "$("$cli" projects --json "$@" | tr -d ' \n')" = '{"projects":[]}' ]; then
+    # A store that does not exist yet (the first start) counts as empty.
+    projects="$("$cli" projects --json "$@" 2>/dev/null | tr -d ' \n' || true)"
+    if [ -z "$projects" ] || [ "$projects" = '{"projects":[]}' ]; then
       echo "Empty store: creating the demo project (forkscope-cli demo)..."
-      "$cli" demo "$@"
+      "$cli" demo "$@" || echo "Could not create the demo project (see above); starting the app, which says what is wrong."
     fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       echo "No display found: starting the app under Xvfb (set DISPLAY to use your screen)."
