@@ -5,6 +5,7 @@
 #include "cli/cli_tr.h"
 #include "core/error.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace forkscope {
 
@@ -17,7 +18,9 @@ QString CliContext::storePath() const
     const QString given = parsed_.value(QStringLiteral("store"));
     if (parsed_.isSet(QStringLiteral("store")) && given.isEmpty())
         throw Error(Error::Kind::BadInput, Cli::tr("--store is empty; expected the path of a store file"));
-    return given.isEmpty() ? defaultStorePath() : given;
+    const QString path = given.isEmpty() ? defaultStorePath() : given;
+    requireStoreFile(path);
+    return path;
 }
 
 qint64 CliContext::heartbeatTimeoutMs() const

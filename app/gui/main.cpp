@@ -6,8 +6,10 @@
 #include <memory>
 #include <string_view>
 
+#include "core/error.h"
 #include "shared/translations_loader.h"
 #include "store/store.h"
+#include "store/store_location.h"
 #include "views/main_window.h"
 #include "views/store_window_host.h"
 
@@ -140,6 +142,12 @@ int main(int argc, char **argv)
 
     forkscope::MainWindow::Options options;
     options.storePath = parser.isSet(storeOption) ? parser.value(storeOption) : forkscope::defaultStorePath();
+    try {
+        forkscope::requireStoreFile(options.storePath);
+    } catch (const forkscope::Error &e) {
+        std::fprintf(stderr, "forkscope: %s\n", e.what());
+        return 2;
+    }
     options.select = parser.value(selectOption);
     if (parser.isSet(tabOption)) {
         const QString tab = parser.value(tabOption).toLower();

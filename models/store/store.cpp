@@ -20,6 +20,7 @@
 #include "store/damaged_chunk.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
+#include "store/store_location.h"
 #include "store/store_rows.h"
 
 namespace forkscope {
@@ -71,6 +72,7 @@ std::unique_ptr<SqliteDb> openForReading(const QString &path)
 
 Store::Store(const QString &path, StoreAccess access) : access_(access)
 {
+    requireStoreFile(path);
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
         throw Error(Error::Kind::BadInput,

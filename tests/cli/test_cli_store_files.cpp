@@ -1,5 +1,6 @@
 // Store files the CLI must refuse without changing them.
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -101,4 +102,21 @@ TEST(CliStoreFiles, ReadingAStoreThatIsNotThereSaysSoAndCreatesNothing)
     EXPECT_EQ(runCli(typo, {"init", "--project", "p", "--id", "abc12345"}).exitCode, 0);
     EXPECT_TRUE(QFile::exists(typo));
     EXPECT_EQ(runCli(typo, {"show", "abc12345", "--project", "p"}).exitCode, 0);
+}
+
+TEST(CliStoreFiles, AServerUrlIsNotAFileAndItsPasswordIsNeverPrinted)
+{
+    const QString url = QStringLiteral("postgresql://ana:s3cret@localhost:5432/runs");
+    for (const QStringList &args : {QStringList{"projects"}, QStringList{"runs", "--project", "p"},
+                                    QStringList{"log", "--project", "p"}, QStringList{"demo"}}) {
+        const auto r = runCli(url, args, "{\"a\": 1}\n");
+        EXPECT_EQ(r.exitCode, 2) << args.join(' ').toStdString();
+        EXPECT_TRUE(r.err.contains("postgresql://ana:***@localhost:5432/runs")) << r.err.toStdString();
+        EXPECT_FALSE(r.err.contains("s3cret") || r.out.contains("s3cret")) << r.err.toStdString();
+    }
+    const auto other = runCli(QStringLiteral("https://example.org/store"), {"projects"});
+    EXPECT_EQ(other.exitCode, 2);
+    EXPECT_TRUE(other.err.contains("'https://'")) << other.err.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(QStringLiteral("postgresql:")));
+    EXPECT_FALSE(QFileInfo::exists(QStringLiteral("https:")));
 }

@@ -126,3 +126,12 @@ def test_log_after_finish(store):
     run.finish()
     with pytest.raises(ValueError, match="after finish"):
         run.log({"loss": 1})
+
+
+def test_a_server_url_is_not_a_file_and_its_password_is_not_shown(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError) as refused:
+        forkscope.init(project="mnist", store="postgresql://ana:s3cret@localhost:5432/runs")
+    assert "postgresql://ana:***@localhost:5432/runs" in str(refused.value)
+    assert "s3cret" not in str(refused.value)
+    assert os.listdir(tmp_path) == [], "a URL must never become a folder"
