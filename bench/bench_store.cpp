@@ -303,6 +303,31 @@ qint64 vacuumedBytes(const QString &from, const QString &to, bool plain)
     return storeBytes(to);
 }
 
+// Every logged key of `run`'s effective history, read `repeat` times:
+// (median wall seconds, median thread CPU seconds, points).
+struct ReadRate {
+    double seconds = 0, cpuSeconds = 0;
+    qint64 points = 0;
+};
+
+ReadRate effectiveRead(Store &store, qint64 run, int repeat)
+{
+    std::vector<double> wall, cpu;
+    ReadRate r;
+    for (int i = 0; i < repeat; ++i) {
+        const auto t0 = Clock::now();
+        const double c0 = threadCpuSeconds();
+        r.points = 0;
+        for (const char *k : kKeys)
+            r.points += qint64(store.readSeries(run, QString::fromLatin1(k)).size());
+        wall.push_back(seconds(t0, Clock::now()));
+        cpu.push_back(threadCpuSeconds() - c0);
+    }
+    r.seconds = median(wall);
+    r.cpuSeconds = median(cpu);
+    return r;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -345,21 +370,19 @@ int main(int argc, char **argv)
     // Effective history read: every key of a fork taken at the middle.
     const RunInfo fork = store.createFork(
         ForkSpec::parse(big.run.immutableId + QStringLiteral("?_step=") + QString::number(steps - 1)), {});
-    std::vector<double> readTimes, readCpu;
-    qint64 readPoints = 0;
-    for (int r = 0; r < repeat; ++r) {
-        const auto t0 = Clock::now();
-        const double c0 = threadCpuSeconds();
-        readPoints = 0;
-        for (const char *k : kKeys)
-            readPoints += qint64(store.readSeries(fork.key, QString::fromLatin1(k)).size());
-        readTimes.push_back(seconds(t0, Clock::now()));
-        readCpu.push_back(threadCpuSeconds() - c0);
-    }
-
+    const ReadRate read = effectiveRead(store, fork.key, repeat);
     const EncodingStudy study = studyEncodings(store, big.run);
+    store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)"); // the fork, into the file the copies start from
     const qint64 fileCompressed = vacuumedBytes(bigPath, dir.filePath(QStringLiteral("vacuum-3.sqlite")), false);
     const qint64 filePlain = vacuumedBytes(bigPath, dir.filePath(QStringLiteral("vacuum-2.sqlite")), true);
+    // The same read from both vacuumed copies: format 3 against format 2.
+    ReadRate readCompressed, readPlain;
+    {
+        Store compressedCopy(dir.filePath(QStringLiteral("vacuum-3.sqlite")));
+        Store plainCopy(dir.filePath(QStringLiteral("vacuum-2.sqlite")));
+        readCompressed = effectiveRead(compressedCopy, fork.key, repeat);
+        readPlain = effectiveRead(plainCopy, fork.key, repeat);
+    }
     Json kinds = Json::array();
     double meanCompressed = 0, meanPlain = 0, meanZlib = 0;
     double sumCompressed = 0, sumPlain = 0, sumZlib = 0;
@@ -432,10 +455,14 @@ int main(int argc, char **argv)
           {"median_ms_small", forkSmall * 1e3},
           {"ratio_large_over_small", forkBig / forkSmall}}},
         {"effective_read",
-         {{"points", readPoints},
-          {"median_s", median(readTimes)},
-          {"points_per_s", double(readPoints) / median(readTimes)},
-          {"points_per_cpu_s", double(readPoints) / median(readCpu)}}},
+         {{"points", read.points},
+          {"median_s", read.seconds},
+          {"points_per_s", double(read.points) / read.seconds},
+          {"points_per_cpu_s", double(read.points) / read.cpuSeconds},
+          {"vacuumed_format3_points_per_s", double(readCompressed.points) / readCompressed.seconds},
+          {"vacuumed_format3_points_per_cpu_s", double(readCompressed.points) / readCompressed.cpuSeconds},
+          {"vacuumed_format2_points_per_s", double(readPlain.points) / readPlain.seconds},
+          {"vacuumed_format2_points_per_cpu_s", double(readPlain.points) / readPlain.cpuSeconds}}},
     };
     if (json) {
         std::printf("%s\n", dumpJson(out, 2).c_str());
@@ -446,8 +473,8 @@ int main(int argc, char **argv)
                     double(rows.bytes) / double(points), oursRate / rowsRate);
         std::printf("fork: %.3f ms from %lld points vs %.3f ms from 1000 points (ratio %.2f)\n", forkBig * 1e3,
                     (long long)points, forkSmall * 1e3, forkBig / forkSmall);
-        std::printf("effective read: %.1f M points/s (%lld points)\n", double(readPoints) / median(readTimes) / 1e6,
-                    (long long)readPoints);
+        std::printf("effective read: %.1f M points/s (%lld points)\n", double(read.points) / read.seconds / 1e6,
+                    (long long)read.points);
         std::printf("%s\n", dumpJson(encoding, 2).c_str());
     }
     return 0;

@@ -258,10 +258,11 @@ std::string encodeChunk(const Point *points, size_t count, ChunkFormat format)
 {
     std::string out;
     const bool compressed = format == ChunkFormat::Compressed;
-    const quint64 stride = count > 1 ? quint64(points[1].step - points[0].step) : 1;
+    // Differences in unsigned arithmetic: steps may span the whole qint64 range.
+    const quint64 stride = count > 1 ? quint64(points[1].step) - quint64(points[0].step) : 1;
     bool uniform = true;
     for (size_t i = 1; i < count && uniform; ++i)
-        uniform = quint64(points[i].step - points[i - 1].step) == stride;
+        uniform = quint64(points[i].step) - quint64(points[i - 1].step) == stride;
     const bool consecutive = uniform && stride == 1;
     const bool strided = compressed && uniform && !consecutive;
     out.push_back(char(compressed ? kCompressed : kPlain));
@@ -271,7 +272,7 @@ std::string encodeChunk(const Point *points, size_t count, ChunkFormat format)
         putVarint(out, stride);
     else if (!consecutive) {
         for (size_t i = 1; i < count; ++i)
-            putVarint(out, quint64(points[i].step - points[i - 1].step));
+            putVarint(out, quint64(points[i].step) - quint64(points[i - 1].step));
     }
     std::string values;
     std::vector<quint32> blockEnds;
