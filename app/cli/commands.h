@@ -24,6 +24,7 @@ CommandSpec deleteCommand();
 CommandSpec importCommand();
 CommandSpec demoCommand();
 CommandSpec checkCommand();
+CommandSpec compactCommand();
 CommandSpec logsCommand();
 CommandSpec checkpointCommand();
 CommandSpec checkpointsCommand();

@@ -326,6 +326,8 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
     SplitReducer raw(cols, split);
     SplitReducer smooth(cols, split);
     PointVector buffer, smoothBuffer;
+    std::vector<double> valueScratch; // format-3 chunks decode their values here
+    PointVector blockBuffer;
     ix.checked.resize(refs.size(), kUnchecked);
     // A damaged chunk is left out and lifts the pen over its steps.
     const auto skipDamaged = [&](qint64 lo, qint64 hi) {
@@ -363,9 +365,32 @@ ReducedSeries SeriesCache::query(Store &store, const SeriesQuery &q)
         if (decode) {
             buffer.clear();
             const bool sound = withCheckedBlob(store, ix, size_t(i), [&](std::string_view blob) {
+                // Without smoothing, a whole one-sided chunk with block
+                // summaries is drawn block by block, like chunks are.
+                if (!sm && oneSide && ref.whole) {
+                    const std::vector<ChunkSummary> blocks = blockSummaries(blob, ref.summary.firstStep);
+                    for (size_t b = 0; b < blocks.size(); ++b) {
+                        const ChunkSummary &s = blocks[b];
+                        const bool blockOutside = s.lastStep < range.lo || s.firstStep > range.hi;
+                        if (blockOutside || (s.nanCount == 0 && summarySuffices(cols, s.firstStep, s.lastStep))) {
+                            raw.addSummary(s, inheritedSide);
+                            ++out.reads.blocksSummarized;
+                        } else {
+                            blockBuffer.clear();
+                            decodeBlock(blob, ref.summary.firstStep, b, ref.clip, blockBuffer);
+                            raw.addPoints(blockBuffer);
+                            ++out.reads.blocksDecoded;
+                        }
+                    }
+                    if (!blocks.empty()) {
+                        reduced = true;
+                        return;
+                    }
+                }
                 // Without smoothing, a one-sided chunk of consecutive steps
                 // (the common case) is reduced in place, never decoded.
-                const auto values = !sm && oneSide ? consecutiveValues(blob, ref.summary.firstStep) : std::nullopt;
+                const auto values =
+                    !sm && oneSide ? consecutiveValues(blob, ref.summary.firstStep, valueScratch) : std::nullopt;
                 if (values) {
                     raw.addConsecutive(clipped(*values, ref.clip), inheritedSide);
                     reduced = true;

@@ -18,7 +18,9 @@ namespace forkscope {
 // and pixel width, reduced to first/min/max/last per pixel column. Its cost
 // follows the pixels, not the run's length: chunk summaries stand in for
 // chunks that lie within one pixel column (or wholly off screen), and only
-// the chunks a column boundary, a fork point or a NaN cuts are decoded.
+// the chunks a column boundary, a fork point or a NaN cuts are read; of
+// those, block summaries (chunk_codec.h) stand in for the blocks within one
+// column, and only the cut blocks are decoded.
 struct SeriesQuery {
     qint64 run = 0;
     QString key;
@@ -35,6 +37,10 @@ struct ChunkReads {
     qint64 decoded = 0;
     qint64 summarized = 0;        // drawn from their summaries, off-screen edge neighbours included
     qint64 summarizedInRange = 0; // of those, chunks inside the visible range (a column each)
+    // Inside decoded chunks that keep block summaries: blocks drawn from
+    // their summary, and blocks decoded (a column boundary or a NaN in them).
+    qint64 blocksSummarized = 0;
+    qint64 blocksDecoded = 0;
 };
 
 // One pixel column where several points with different values fall.

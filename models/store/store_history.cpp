@@ -106,19 +106,37 @@ void Store::withChunkBlob(const ChunkRef &ref, const std::function<void(std::str
     use(st.blob(0));
 }
 
+namespace {
+
+DamagedChunkError damagedChunk(Store &store, qint64 series, const ChunkSummary &summary, const QString &reason)
+{
+    const auto [run, key] = store.describeSeries(series);
+    return DamagedChunkError(StoreText::tr("damaged data in run %1, key '%2', steps %3-%4: %5. It was not used; "
+                                           "'forkscope-cli check --repair' quarantines it.")
+                                 .arg(run, key)
+                                 .arg(summary.firstStep)
+                                 .arg(summary.lastStep)
+                                 .arg(reason),
+                             series, {summary.firstStep, summary.lastStep});
+}
+
+// Verifies and decodes in one pass over the values (reads of whole
+// histories: export, copy, materializing).
+void decodeVerified(Store &store, qint64 series, const ChunkSummary &summary, std::string_view blob, StepRange clip,
+                    PointVector &out)
+{
+    const ChunkCheck check = decodeCheckedChunk(blob, summary, clip, out);
+    if (check.health == ChunkHealth::Damaged)
+        throw damagedChunk(store, series, summary, check.reason);
+}
+
+} // namespace
+
 void Store::verifyChunk(qint64 series, const ChunkSummary &summary, std::string_view blob)
 {
     const ChunkCheck check = checkChunk(blob, summary);
-    if (check.health == ChunkHealth::Damaged) {
-        const auto [run, key] = describeSeries(series);
-        throw DamagedChunkError(StoreText::tr("damaged data in run %1, key '%2', steps %3-%4: %5. It was not used; "
-                                              "'forkscope-cli check --repair' quarantines it.")
-                                    .arg(run, key)
-                                    .arg(summary.firstStep)
-                                    .arg(summary.lastStep)
-                                    .arg(check.reason),
-                                series, {summary.firstStep, summary.lastStep});
-    }
+    if (check.health == ChunkHealth::Damaged)
+        throw damagedChunk(*this, series, summary, check.reason);
 }
 
 std::pair<QString, QString> Store::describeSeries(qint64 series)
@@ -147,10 +165,8 @@ PointVector Store::readSeries(qint64 runKey, const QString &key, StepRange range
         if (series == 0)
             continue;
         st.bind(1, series).bind(2, clip.lo).bind(3, clip.hi);
-        while (st.step()) {
-            verifyChunk(series, summaryAt(st, 2), st.blob(1));
-            decodeChunk(st.blob(1), st.int64(0), clip, out);
-        }
+        while (st.step())
+            decodeVerified(*this, series, summaryAt(st, 2), st.blob(1), clip, out);
         st.reset();
     }
     return out;
@@ -218,8 +234,7 @@ Json Store::lastValues(qint64 runKey, qint64 upTo)
             lastChunk.bind(1, series).bind(2, clip.hi);
             if (lastChunk.step()) {
                 PointVector pts;
-                verifyChunk(series, summaryAt(lastChunk, 2), lastChunk.blob(1));
-                decodeChunk(lastChunk.blob(1), lastChunk.int64(0), clip, pts);
+                decodeVerified(*this, series, summaryAt(lastChunk, 2), lastChunk.blob(1), clip, pts);
                 if (!pts.empty()) {
                     step = pts.back().step;
                     value = storedNumber(pts.back().value, integral);

@@ -224,3 +224,21 @@ TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
     EXPECT_EQ(queryStore(path, "PRAGMA user_version"), QStringLiteral("1"));
     EXPECT_EQ(filesIn(dir), QStringList{"store.sqlite"});
 }
+
+// compact rewrites the store in place: a store it cannot write is refused by
+// name before anything is opened for writing, and left byte-identical.
+TEST(CliReadOnly, CompactRefusesAReadOnlyStoreClearly)
+{
+    ReadOnlyFolder folder;
+    ASSERT_TRUE(folder.isValid());
+    const QString path = folder.store();
+    makeStore(path);
+    ASSERT_TRUE(folder.lock());
+    const QByteArray before = readFile(path);
+    const auto r = runUnprivileged(path, {"compact"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains("read-only")) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(path)) << r.err.toStdString();
+    EXPECT_EQ(readFile(path), before);
+    EXPECT_EQ(filesIn(folder.dir()), QStringList{"store.sqlite"});
+}

@@ -157,7 +157,7 @@ TEST(ChunkIntegrity, EveryFlippedByteOfAChunkIsCaught)
 TEST(ChunkIntegrity, ChunksWithoutChecksumStillReadAndAreUnverified)
 {
     PointVector pts = {{10, 1.5}, {11, std::nan("")}, {12, -3.0}};
-    const std::string blob = encodeChunk(pts.data(), pts.size());
+    const std::string blob = encodeChunk(pts.data(), pts.size(), ChunkFormat::Plain);
     std::string old = blob.substr(0, blob.size() - 4); // format 1: no checksum
     old[0] = 1;
     const ChunkSummary summary = summarize(pts.data(), pts.size());
@@ -303,7 +303,24 @@ TEST(ChunkIntegrity, StoreWrittenBeforeChecksumsStillReads)
 {
     test::TempStore tmp;
     writeStore(tmp.path());
-    // Rewrite every chunk as the format before checksums wrote it.
+    // Rewrite every chunk as the format before checksums wrote it: raw
+    // doubles (format 2), then without the checksum.
+    {
+        Store plain(tmp.path());
+        WriteTransaction tx(plain.db());
+        auto read = plain.db().prepare("SELECT id, data FROM chunk_data");
+        std::vector<std::pair<qint64, std::string>> blobs;
+        while (read.step()) {
+            PointVector pts;
+            decodeChunk(read.blob(1), 0, {}, pts);
+            blobs.emplace_back(read.int64(0), encodeChunk(pts.data(), pts.size(), ChunkFormat::Plain));
+        }
+        read.reset();
+        auto write = plain.db().prepare("UPDATE chunk_data SET data = ?2 WHERE id = ?1");
+        for (const auto &[id, blob] : blobs)
+            write.bind(1, id).bindBlob(2, blob.data(), int(blob.size())).run();
+        tx.commit();
+    }
     ASSERT_TRUE(rawExec(tmp.path(), "UPDATE chunk_data SET data = X'01' || substr(data, 2, length(data) - 5)"));
     Store store(tmp.path());
     const RunInfo run = store.resolve(QStringLiteral("local/p/r"));
