@@ -1,0 +1,304 @@
+// Runs-list benchmark: the paging runs model (RunPageModel over a
+// StoreWorker, in an offscreen table view) on projects of 1 000 and
+// 1 000 000 runs: time and memory to a painted first page, sorting and
+// filtering by a summary value, and the CPU the app spends while another
+// process logs one run of a 100 000-run project. Prints a report, or one
+// JSON object with --json. Stores are made once in --dir (default a temp
+// folder) through the Store API in bulk transactions and reused when present.
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QProcess>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <chrono>
+#include <cstdio>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
+
+#include "core/json_qt.h"
+#include "identity/run_path.h"
+#include "itemmodels/run_page_model.h"
+#include "store/history_writer.h"
+#include "store/store.h"
+#include "store/store_transaction.h"
+#include "views/store_worker.h"
+
+using namespace forkscope;
+
+namespace {
+
+double rssMb()
+{
+    FILE *f = std::fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(f);
+    }
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
+}
+
+// A project of `n` finished runs with a summary (loss, acc) and config (lr, batch).
+qint64 ensureProject(const QString &path, int n)
+{
+    Store store(path);
+    if (auto p = store.findProject(defaultEntity(), QStringLiteral("bench")); p && p->runCount == n)
+        return p->key;
+    qint64 project = 0;
+    constexpr int kBatch = 20000;
+    for (int done = 0; done < n;) {
+        StoreWriteBatch batch(store);
+        for (int i = 0; i < kBatch && done < n; ++i, ++done) {
+            NewRun spec;
+            spec.project = QStringLiteral("bench");
+            spec.runId = QStringLiteral("run%1").arg(done, 7, 10, QLatin1Char('0'));
+            spec.state = RunState::Finished;
+            spec.tags = {done % 10 == 0 ? QStringLiteral("baseline") : QStringLiteral("sweep")};
+            spec.config = {{"lr", 1e-4 * double(done % 997)}, {"batch", 32 << (done % 4)}};
+            const RunInfo run = store.createRun(spec);
+            project = run.projectKey;
+            // A scrambled loss, so its order has nothing to do with creation.
+            const double loss = double((qint64(done) * 7919) % 1000003) / 1000003.0;
+            store.updateSummary(run.key, {{"loss", loss}, {"acc", 1.0 - loss}});
+        }
+        batch.commit();
+    }
+    return project;
+}
+
+struct Table {
+    explicit Table(const QString &path)
+        : worker(path, QStringLiteral("bench-runs")),
+          model([this](RunPageModel::Job job) { worker.post(&model, std::move(job)); })
+    {
+        view.setModel(&model);
+        view.resize(900, 600);
+        view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view.show();
+    }
+    // Until the model has its rows and the view painted the visible ones.
+    void settle()
+    {
+        while (!(model.isSettled() && worker.isIdle()))
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        view.viewport()->repaint(); // asks for the visible rows
+        while (!(model.isSettled() && worker.isIdle()))
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        view.viewport()->repaint();
+    }
+    StoreWorker worker;
+    RunPageModel model;
+    QTableView view;
+};
+
+double openToFirstPage(const QString &path, qint64 project, double &rssGrowth)
+{
+    const double before = rssMb();
+    QElapsedTimer t;
+    t.start();
+    Table table(path);
+    RunPageQuery q;
+    q.projectKey = project;
+    table.model.setQuery(q);
+    table.settle();
+    const double ms = double(t.nsecsElapsed()) * 1e-6;
+    rssGrowth = rssMb() - before;
+    return ms;
+}
+
+double queryToFirstPage(Table &table, const RunPageQuery &q)
+{
+    QElapsedTimer t;
+    t.start();
+    table.model.setQuery(q);
+    table.settle();
+    return double(t.nsecsElapsed()) * 1e-6;
+}
+
+// The child: logs `key` at 20 rows a second from `startMs` for `seconds`,
+// step i at startMs + 50 i.
+int logChild(const QString &path, qint64 runKey, qint64 startMs, int seconds)
+{
+    Store store(path);
+    HistoryWriter writer(store, runKey);
+    for (int i = 0; i < seconds * 20; ++i) {
+        const qint64 due = startMs + 50 * qint64(i);
+        const qint64 wait = due - QDateTime::currentMSecsSinceEpoch();
+        if (wait > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+        writer.addNumber("loss", i, 1.0 / double(i + 1), false);
+        writer.flush();
+    }
+    return 0;
+}
+
+struct LoggingResult {
+    double cpuPercent = 0;
+    double maxLatencyMs = 0;
+    double medianLatencyMs = 0;
+    int stepsSeen = 0;
+};
+
+LoggingResult whileOneRunLogs(const QString &path, qint64 project, int seconds)
+{
+    Store store(path);
+    NewRun spec;
+    spec.project = QStringLiteral("bench");
+    spec.state = RunState::Running;
+    const RunInfo logged = store.createRun(spec);
+
+    Table table(path);
+    RunPageQuery q;
+    q.projectKey = project;
+    table.model.setQuery(q); // newest first: the logged run is row 0
+    table.settle();
+    QTimer poll;
+    poll.setInterval(250);
+    QObject::connect(&poll, &QTimer::timeout, &table.model, &RunPageModel::refresh);
+    poll.start();
+
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch() + 1000;
+    std::vector<double> latencies;
+    qint64 lastSeen = -1;
+    QObject::connect(&table.model, &QAbstractItemModel::dataChanged, [&](const QModelIndex &a, const QModelIndex &b) {
+        for (int row = a.row(); row <= b.row(); ++row) {
+            const RunInfo *r = table.model.runAt(row);
+            if (!r || r->key != logged.key || !r->ownLastStep || *r->ownLastStep <= lastSeen)
+                continue;
+            lastSeen = *r->ownLastStep;
+            latencies.push_back(double(QDateTime::currentMSecsSinceEpoch() - (startMs + 50 * lastSeen)));
+        }
+    });
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--log-child"), path, QString::number(logged.key), QString::number(startMs),
+                 QString::number(seconds)});
+    child.waitForStarted();
+    // Measure once the child logs.
+    while (QDateTime::currentMSecsSinceEpoch() < startMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    while (wall.elapsed() < qint64(seconds) * 1000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    const double cpu = cpuSeconds() - cpu0;
+    const double elapsed = double(wall.elapsed()) * 1e-3;
+    child.waitForFinished(30000);
+    LoggingResult out;
+    out.cpuPercent = 100.0 * cpu / elapsed;
+    out.stepsSeen = int(latencies.size());
+    if (!latencies.empty()) {
+        out.maxLatencyMs = *std::max_element(latencies.begin(), latencies.end());
+        std::sort(latencies.begin(), latencies.end());
+        out.medianLatencyMs = latencies[latencies.size() / 2];
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc == 6 && std::string(argv[1]) == "--log-child") {
+        QCoreApplication app(argc, argv);
+        return logChild(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toLongLong(),
+                        QByteArray(argv[4]).toLongLong(), QByteArray(argv[5]).toInt());
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const bool json = args.contains(QStringLiteral("--json"));
+    const auto intArg = [&](const char *name, int fallback) {
+        const int at = int(args.indexOf(QString::fromLatin1(name)));
+        return at >= 0 && at + 1 < args.size() ? args[at + 1].toInt() : fallback;
+    };
+    const int big = intArg("--runs", 1000000);
+    const int small = 1000;
+    const int loggingRuns = intArg("--logging-runs", 100000);
+    const int seconds = intArg("--seconds", 10);
+    QTemporaryDir temp;
+    const int dirAt = int(args.indexOf(QStringLiteral("--dir")));
+    const QString dir = dirAt >= 0 && dirAt + 1 < args.size() ? args[dirAt + 1] : temp.path();
+    QDir().mkpath(dir);
+    const QString smallPath = dir + QStringLiteral("/runs-small.sqlite");
+    const QString bigPath = dir + QStringLiteral("/runs-big.sqlite");
+    const QString loggingPath = dir + QStringLiteral("/runs-logging.sqlite");
+
+    QElapsedTimer made;
+    made.start();
+    const qint64 smallProject = ensureProject(smallPath, small);
+    const qint64 bigProject = ensureProject(bigPath, big);
+    const double makeSeconds = double(made.elapsed()) * 1e-3;
+
+    double smallRss = 0, bigRss = 0;
+    const double smallMs = openToFirstPage(smallPath, smallProject, smallRss);
+    const double bigMs = openToFirstPage(bigPath, bigProject, bigRss);
+
+    Table table(bigPath);
+    RunPageQuery q;
+    q.projectKey = bigProject;
+    table.model.setQuery(q);
+    table.settle();
+    q.sort = RunSortKey::Summary;
+    q.valueKey = QStringLiteral("loss");
+    q.direction = SortDirection::Ascending;
+    const double sortAscMs = queryToFirstPage(table, q);
+    q.direction = SortDirection::Descending;
+    const double sortDescMs = queryToFirstPage(table, q);
+    q.valueMin = 0.25;
+    q.valueMax = 0.5;
+    const double rangeMs = queryToFirstPage(table, q);
+    q.valueMin.reset();
+    q.valueMax.reset();
+    q.sort = RunSortKey::Config;
+    q.valueKey = QStringLiteral("lr");
+    const double configMs = queryToFirstPage(table, q);
+    RunPageQuery text;
+    text.projectKey = bigProject;
+    text.filter = QStringLiteral("baseline");
+    const double textFilterMs = queryToFirstPage(table, text);
+
+    const qint64 loggingProject = ensureProject(loggingPath, loggingRuns);
+    const LoggingResult logging = whileOneRunLogs(loggingPath, loggingProject, seconds);
+
+    const Json out = {{"runs_big", big},
+                      {"runs_small", small},
+                      {"make_stores_s", makeSeconds},
+                      {"open_first_page_small_ms", smallMs},
+                      {"open_first_page_big_ms", bigMs},
+                      {"open_ratio_big_to_small", bigMs / smallMs},
+                      {"open_rss_growth_small_mb", smallRss},
+                      {"open_rss_growth_big_mb", bigRss},
+                      {"sort_summary_asc_first_page_ms", sortAscMs},
+                      {"sort_summary_desc_first_page_ms", sortDescMs},
+                      {"filter_summary_range_first_page_ms", rangeMs},
+                      {"sort_config_first_page_ms", configMs},
+                      {"filter_text_first_page_ms", textFilterMs},
+                      {"logging_project_runs", loggingRuns},
+                      {"logging_seconds", seconds},
+                      {"logging_cpu_percent_of_core", logging.cpuPercent},
+                      {"logging_steps_seen", logging.stepsSeen},
+                      {"logging_latency_median_ms", logging.medianLatencyMs},
+                      {"logging_latency_max_ms", logging.maxLatencyMs}};
+    if (json) {
+        std::printf("%s\n", out.dump().c_str());
+    } else {
+        for (auto it = out.begin(); it != out.end(); ++it)
+            std::printf("%-40s %s\n", it.key().c_str(), it.value().dump().c_str());
+    }
+    return 0;
+}
