@@ -31,8 +31,9 @@ void parseSort(const QString &text, RunPageQuery &q)
         else if (dir == QLatin1String("desc"))
             q.direction = SortDirection::Descending;
         else
-            throw Error(Error::Kind::BadInput,
-                        Cli::tr("--sort '%1': '%2' is not a direction; expected KEY, KEY:asc or KEY:desc").arg(text, dir));
+            throw Error(
+                Error::Kind::BadInput,
+                Cli::tr("--sort '%1': '%2' is not a direction; expected KEY, KEY:asc or KEY:desc").arg(text, dir));
         key = text.left(colon);
     } else {
         q.direction = SortDirection::Ascending;
@@ -40,8 +41,11 @@ void parseSort(const QString &text, RunPageQuery &q)
     static const struct {
         const char *name;
         RunSortKey sort;
-    } kColumns[] = {{"created", RunSortKey::Created}, {"name", RunSortKey::Name},   {"id", RunSortKey::RunId},
-                    {"state", RunSortKey::State},     {"last_step", RunSortKey::LastStep}};
+    } kColumns[] = {{"created", RunSortKey::Created},
+                    {"name", RunSortKey::Name},
+                    {"id", RunSortKey::RunId},
+                    {"state", RunSortKey::State},
+                    {"last_step", RunSortKey::LastStep}};
     for (const auto &c : kColumns) {
         if (key == QLatin1String(c.name)) {
             q.sort = c.sort;

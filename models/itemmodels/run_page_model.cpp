@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "itemmodels/run_table_model.h"
+#include "itemmodels/value_format.h"
 #include "store/store.h"
 
 namespace forkscope {
@@ -17,6 +18,26 @@ constexpr int kMaxPlacedChanges = 64;
 } // namespace
 
 RunPageModel::RunPageModel(Post post, QObject *parent) : QAbstractTableModel(parent), post_(std::move(post)) {}
+
+QString RunPageModel::placeOf(const RunInfo &run, const RunPageQuery &query)
+{
+    QString key;
+    switch (query.sort) {
+    case RunSortKey::Created:
+    case RunSortKey::Name:
+    case RunSortKey::RunId:
+    case RunSortKey::State: break; // among the texts below, or never changes
+    case RunSortKey::LastStep: key = QString::number(run.ownLastStep.value_or(-1)); break;
+    case RunSortKey::Summary:
+    case RunSortKey::Config:
+        if (const Json *v = jsonAtPath(query.sort == RunSortKey::Summary ? run.summary : run.config, query.valueKey))
+            key = toQ(v->dump());
+        break;
+    }
+    const QChar unit(0x1f);
+    return run.name + unit + run.runId + unit + run.tags.join(unit) + unit + runStateName(run.storedState) + unit +
+           QString::number(run.createdAt.toMSecsSinceEpoch()) + unit + key;
+}
 
 void RunPageModel::setQuery(const RunPageQuery &query)
 {
@@ -33,6 +54,7 @@ void RunPageModel::setQuery(const RunPageQuery &query)
             beginResetModel();
             rows_.clear();
             rowOfKey_.clear();
+            places_.clear();
             pendingPages_.clear();
             count_ = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
             seq_ = seq;
@@ -52,6 +74,7 @@ void RunPageModel::setRow(int row, RunInfo run)
     if (old != rows_.end() && rowOfKey_.value(old->second.key, -1) == row)
         rowOfKey_.remove(old->second.key);
     rowOfKey_.insert(run.key, row);
+    places_.insert(run.key, placeOf(run, query_));
     rows_[row] = std::move(run);
 }
 
@@ -90,7 +113,7 @@ void RunPageModel::pageArrived(int generation, int page, std::vector<RunInfo> ru
     }
     if (last >= first)
         emit dataChanged(index(first, 0), index(last, columnCount() - 1));
-    // Rows the store reads at another place now: a refresh catches up.
+    evictFarFrom(first);
     checkSettled();
 }
 
@@ -104,15 +127,27 @@ void RunPageModel::refresh()
     const int generation = generation_;
     const RunPageQuery query = query_;
     const qint64 since = seq_;
-    post_([this, query, since, generation](Store &store) -> Done {
+    // Shared, not copied: the job only reads it.
+    const QHash<qint64, QString> places = places_;
+    post_([this, query, since, generation, places](Store &store) -> Done {
         RunChanges changes = store.runChangesSince(query.projectKey, since);
-        const bool complete = changes.changed.size() <= size_t(kMaxPlacedChanges);
+        bool complete = true;
         std::vector<Moved> moved;
-        if (complete) {
-            for (auto &run : changes.changed) {
-                const auto row = store.runPosition(query, run.key);
-                moved.push_back({std::move(run), -1, row ? int(*row) : -1});
+        int placed = 0;
+        for (auto &run : changes.changed) {
+            // A run whose place did not change needs no position query (a
+            // logging run's new step, when the order is not by step).
+            const auto known = places.find(run.key);
+            if (known != places.end() && *known == placeOf(run, query)) {
+                moved.push_back({std::move(run), -1, kSamePlace});
+                continue;
             }
+            if (++placed > kMaxPlacedChanges) {
+                complete = false;
+                break;
+            }
+            const auto row = store.runPosition(query, run.key);
+            moved.push_back({std::move(run), -1, row ? int(*row) : -1});
         }
         const qint64 count = changes.seq == since ? -1 : store.runPageCount(query);
         return [this, generation, moved = std::move(moved), removed = std::move(changes.removed), count,
@@ -134,8 +169,14 @@ void RunPageModel::applyChanges(std::vector<Moved> changed, const std::vector<qi
 {
     seq_ = seq;
     const int newCount = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
-    for (auto &m : changed)
+    if (!complete)
+        places_.clear(); // the runs past the last placed one were not seen
+    for (auto &m : changed) {
         m.oldRow = rowOfKey_.value(m.run.key, -1);
+        if (m.newRow == kSamePlace)
+            m.newRow = m.oldRow;
+        places_.insert(m.run.key, placeOf(m.run, query_));
+    }
     // Each change is in place, or the one structural change (an insert, a
     // remove or a move) that explains the new count; anything else drops the
     // loaded rows, which the view then reads again.
@@ -185,8 +226,8 @@ void RunPageModel::applyChanges(std::vector<Moved> changed, const std::vector<qi
         for (const auto &m : changed) {
             if (&m == (structural.empty() ? nullptr : structural.front()) || m.oldRow < 0 || shiftAt < 0)
                 continue;
-            const int expected = m.oldRow > shiftAt || (shiftBy > 0 && m.oldRow == shiftAt) ? m.oldRow + shiftBy
-                                                                                             : m.oldRow;
+            const int expected =
+                m.oldRow > shiftAt || (shiftBy > 0 && m.oldRow == shiftAt) ? m.oldRow + shiftBy : m.oldRow;
             if (expected != m.newRow)
                 placed = false;
         }
@@ -262,6 +303,20 @@ void RunPageModel::applyChanges(std::vector<Moved> changed, const std::vector<qi
             continue;
         setRow(row, std::move(m.run));
         emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+}
+
+void RunPageModel::evictFarFrom(int row)
+{
+    while (rows_.size() > size_t(kMaxLoadedRows)) {
+        auto low = rows_.begin();
+        auto high = std::prev(rows_.end());
+        auto far = row - low->first > high->first - row ? low : high;
+        if (rowOfKey_.value(far->second.key, -1) == far->first) {
+            rowOfKey_.remove(far->second.key);
+            places_.remove(far->second.key);
+        }
+        rows_.erase(far);
     }
 }
 

@@ -30,6 +30,8 @@ public:
     enum Column { NameColumn, RunIdColumn, StateColumn, LastStepColumn, CreatedColumn, FixedColumnCount };
     enum Role { RunKeyRole = Qt::UserRole + 1, LoadedRole };
     static constexpr int kPageSize = 200;
+    // Rows kept in memory; the ones farthest from the page last read go first.
+    static constexpr int kMaxLoadedRows = 50 * kPageSize;
 
     explicit RunPageModel(Post post, QObject *parent = nullptr);
 
@@ -61,8 +63,13 @@ private:
     struct Moved {
         RunInfo run;
         int oldRow = -1; // -1: not loaded
-        int newRow = -1; // -1: left out by the query
+        int newRow = -1; // -1: left out by the query; kSamePlace: where it was
     };
+    static constexpr int kSamePlace = -2;
+    // What decides a run's place under `query`: the filtered texts and the
+    // sort key. A change that keeps it keeps the run's row.
+    static QString placeOf(const RunInfo &run, const RunPageQuery &query);
+    void evictFarFrom(int row);
     void requestPage(int page) const;
     void pageArrived(int generation, int page, std::vector<RunInfo> runs);
     void applyChanges(std::vector<Moved> changed, const std::vector<qint64> &removed, qint64 count, qint64 seq,
@@ -82,6 +89,8 @@ private:
     bool refreshAgain_ = false;
     std::map<int, RunInfo> rows_;
     QHash<qint64, int> rowOfKey_;
+    // placeOf() of every run read since the query was set, as last read.
+    QHash<qint64, QString> places_;
     mutable QSet<int> pendingPages_;
 };
 

@@ -78,6 +78,19 @@ bool hasRange(const RunPageQuery &q)
     return q.valueMin.has_value() || q.valueMax.has_value();
 }
 
+// runQuery's text with runs fixed as the outer loop: with projects outer
+// (one row) SQLite would sort every run of the project instead of walking
+// the order's index.
+std::string pageQuery(const std::string &where)
+{
+    std::string sql = runQuery(where.c_str());
+    const std::string join = " JOIN projects p";
+    const size_t at = sql.find(join);
+    if (at != std::string::npos)
+        sql.insert(at + 1, "CROSS ");
+    return sql;
+}
+
 // Value sorts: the runs with a value for the key, in value order.
 constexpr const char *kValueRows = "JOIN run_values v ON v.run = r.id WHERE v.project_id = ?1 AND v.source = ?2 AND "
                                    "v.key = ?3 AND v.value BETWEEN ?4 AND ?5";
@@ -116,16 +129,18 @@ std::vector<RunInfo> Store::runPage(const RunPageQuery &q, qint64 offset, int li
         return out;
     ReadTransaction snapshot(*db_);
     if (!q.sortsByValue()) {
-        auto st = db_->prepare(runQuery("WHERE r.project_id = ?1") + kFilter + " ORDER BY " + sortExpression(q.sort) +
-                               direction(q.direction) + ", r.id" + direction(q.direction) + " LIMIT ?6 OFFSET ?7");
+        auto st = db_->prepare(pageQuery(std::string("WHERE r.project_id = ?1") + kFilter + " ORDER BY " +
+                                         sortExpression(q.sort) + direction(q.direction) + ", r.id" +
+                                         direction(q.direction) + " LIMIT ?6 OFFSET ?7"));
         bindQuery(st, q);
         st.bind(6, limit).bind(7, offset);
         while (st.step())
             out.push_back(readRun(st));
         return out;
     }
-    auto values = db_->prepare(runQuery(kValueRows) + kFilter + " ORDER BY v.value" + direction(q.direction) +
-                               ", v.run" + direction(q.direction) + " LIMIT ?6 OFFSET ?7");
+    auto values =
+        db_->prepare(pageQuery(kValueRows + std::string(kFilter) + " ORDER BY v.value" + direction(q.direction) +
+                               ", v.run" + direction(q.direction) + " LIMIT ?6 OFFSET ?7"));
     bindQuery(values, q);
     values.bind(6, limit).bind(7, offset);
     while (values.step())
@@ -135,8 +150,8 @@ std::vector<RunInfo> Store::runPage(const RunPageQuery &q, qint64 offset, int li
         return out;
     // The page reaches past the runs with values: the rest are those without.
     const qint64 valueRows = out.empty() ? countValueRows(q) : offset + qint64(out.size());
-    auto missing = db_->prepare(runQuery(kMissingRows) + kFilter +
-                                " ORDER BY r.created_ms DESC, r.id DESC LIMIT ?6 OFFSET ?7");
+    auto missing = db_->prepare(
+        pageQuery(kMissingRows + std::string(kFilter) + " ORDER BY r.created_ms DESC, r.id DESC LIMIT ?6 OFFSET ?7"));
     bindQuery(missing, q);
     missing.bind(6, limit - int(out.size())).bind(7, std::max<qint64>(0, offset - valueRows));
     while (missing.step())
@@ -210,8 +225,14 @@ std::optional<qint64> Store::runPosition(const RunPageQuery &q, qint64 runKey)
         if (v < q.valueMin.value_or(-std::numeric_limits<double>::infinity()) ||
             v > q.valueMax.value_or(std::numeric_limits<double>::infinity()))
             return std::nullopt;
-        auto st = db_->prepare(std::string("SELECT count(*) FROM runs r ") + kValueRows + kFilter +
-                               " AND (v.value, v.run)" + before(q.direction) + "(?8, ?10)");
+        // Without a filter the count needs only the value index.
+        auto st = q.filter.isEmpty()
+                      ? db_->prepare(std::string("SELECT count(*) FROM run_values v WHERE v.project_id = ?1 AND "
+                                                 "v.source = ?2 AND v.key = ?3 AND v.value BETWEEN ?4 AND ?5 AND "
+                                                 "(v.value, v.run)") +
+                                     before(q.direction) + "(?8, ?10)")
+                      : db_->prepare(std::string("SELECT count(*) FROM runs r ") + kValueRows + kFilter +
+                                     " AND (v.value, v.run)" + before(q.direction) + "(?8, ?10)");
         bindQuery(st, q);
         st.bind(8, v).bind(10, runKey);
         st.step();

@@ -37,7 +37,10 @@ struct PagedRuns {
           model([this](RunPageModel::Job job) { worker.post(&model, std::move(job)); })
     {
     }
-    bool settle() { return test::waitFor([&] { return model.isSettled() && worker.isIdle(); }); }
+    bool settle()
+    {
+        return test::waitFor([&] { return model.isSettled() && worker.isIdle(); });
+    }
     QString runIdAt(int row) { return model.index(row, RunPageModel::RunIdColumn).data().toString(); }
 
     StoreWorker worker;
