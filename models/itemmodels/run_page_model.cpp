@@ -46,8 +46,12 @@ void RunPageModel::setQuery(const RunPageQuery &query)
     loading_ = true;
     post_([this, query, generation](Store &store) -> Done {
         const qint64 seq = store.changeSeq(); // first: a change after it is seen by the next refresh
-        const qint64 count = store.runPageCount(query);
         auto first = store.runPage(query, 0, kPageSize);
+        // Counting what a text filter keeps reads every run: the first page
+        // is shown first, the other rows follow once counted.
+        const bool countLater = !query.filter.isEmpty() && first.size() == size_t(kPageSize);
+        const qint64 count =
+            countLater ? -1 : (query.filter.isEmpty() ? store.runPageCount(query) : qint64(first.size()));
         return [this, generation, seq, count, first = std::move(first)]() mutable {
             if (generation != generation_)
                 return;
@@ -56,16 +60,59 @@ void RunPageModel::setQuery(const RunPageQuery &query)
             rowOfKey_.clear();
             places_.clear();
             pendingPages_.clear();
-            count_ = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+            count_ = count < 0 ? int(first.size()) : int(std::min<qint64>(count, std::numeric_limits<int>::max()));
             seq_ = seq;
             for (size_t i = 0; i < first.size() && int(i) < count_; ++i)
                 setRow(int(i), std::move(first[i]));
-            loading_ = false;
             endResetModel();
+            if (count < 0) {
+                countRest(generation);
+                return;
+            }
+            loading_ = false;
             emit countChanged(count_);
-            checkSettled();
+            afterLoading();
         };
     });
+}
+
+void RunPageModel::countRest(int generation)
+{
+    const RunPageQuery query = query_;
+    post_([this, query, generation](Store &store) -> Done {
+        const qint64 count = store.runPageCount(query);
+        return [this, generation, count] {
+            if (generation != generation_)
+                return;
+            loading_ = false;
+            const int total = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+            if (total > count_) {
+                beginInsertRows({}, count_, total - 1);
+                count_ = total;
+                endInsertRows();
+            } else if (total < count_) {
+                beginRemoveRows({}, total, count_ - 1);
+                for (int row = total; row < count_; ++row)
+                    if (auto it = rows_.find(row); it != rows_.end()) {
+                        rowOfKey_.remove(it->second.key);
+                        rows_.erase(it);
+                    }
+                count_ = total;
+                endRemoveRows();
+            }
+            emit countChanged(count_);
+            afterLoading();
+        };
+    });
+}
+
+void RunPageModel::afterLoading()
+{
+    if (refreshAgain_) {
+        refreshAgain_ = false;
+        refresh();
+    }
+    checkSettled();
 }
 
 void RunPageModel::setRow(int row, RunInfo run)

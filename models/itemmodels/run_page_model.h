@@ -46,6 +46,8 @@ public:
     // Finds a run's row in the store's order (also outside the loaded pages);
     // `found` gets -1 when the query leaves the run out.
     void locate(qint64 runKey, std::function<void(int row)> found);
+    // The count is the query's (not the first page's while a text filter is counted).
+    bool isCounted() const { return !loading_; }
     // Nothing asked of the store is outstanding.
     bool isSettled() const { return pendingPages_.isEmpty() && !refreshing_ && !loading_; }
     qint64 changeSeq() const { return seq_; }
@@ -71,6 +73,9 @@ private:
     static QString placeOf(const RunInfo &run, const RunPageQuery &query);
     void evictFarFrom(int row);
     void requestPage(int page) const;
+    // The exact count, after a first page shown with a provisional one.
+    void countRest(int generation);
+    void afterLoading();
     void pageArrived(int generation, int page, std::vector<RunInfo> runs);
     void applyChanges(std::vector<Moved> changed, const std::vector<qint64> &removed, qint64 count, qint64 seq,
                       bool complete);

@@ -158,7 +158,8 @@ CREATE TABLE removed_runs (
   project_id INTEGER NOT NULL
 );
 CREATE INDEX removed_runs_by_project ON removed_runs(project_id, seq);
--- source: 0 summary, 1 config.
+-- source: 0 summary, 1 config. A summary that is not strict JSON (NaN and
+-- Infinity are kept as such) has no values here.
 CREATE TABLE run_values (
   project_id INTEGER NOT NULL,
   source     INTEGER NOT NULL,
@@ -169,11 +170,11 @@ CREATE TABLE run_values (
 ) WITHOUT ROWID;
 CREATE INDEX run_values_by_run ON run_values(run, source);
 INSERT INTO run_values (project_id, source, key, value, run)
-  SELECT r.project_id, 0, substr(j.fullkey, 3), j.value, r.id FROM runs r, json_tree(r.summary) j
-  WHERE j.type IN ('integer', 'real') AND json_valid(r.summary);
+  SELECT r.project_id, 0, substr(j.fullkey, 3), j.value, r.id FROM runs r, json_tree(CASE WHEN json_valid(r.summary) THEN r.summary ELSE '{}' END) j
+  WHERE j.type IN ('integer', 'real');
 INSERT INTO run_values (project_id, source, key, value, run)
-  SELECT r.project_id, 1, substr(j.fullkey, 3), j.value, r.id FROM runs r, json_tree(r.config) j
-  WHERE j.type IN ('integer', 'real') AND json_valid(r.config);
+  SELECT r.project_id, 1, substr(j.fullkey, 3), j.value, r.id FROM runs r, json_tree(CASE WHEN json_valid(r.config) THEN r.config ELSE '{}' END) j
+  WHERE j.type IN ('integer', 'real');
 CREATE INDEX runs_by_change ON runs(project_id, change_seq);
 CREATE INDEX runs_by_created ON runs(project_id, created_ms, id);
 CREATE INDEX runs_by_name ON runs(project_id, name COLLATE NOCASE, id);
@@ -184,10 +185,10 @@ CREATE TRIGGER runs_insert_tracked AFTER INSERT ON runs BEGIN
   UPDATE runs SET change_seq = (SELECT seq FROM change_counter WHERE id = 1) WHERE id = NEW.id;
   UPDATE projects SET run_count = run_count + 1 WHERE id = NEW.project_id;
   INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
-    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(NEW.summary) j
+    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.summary) THEN NEW.summary ELSE '{}' END) j
     WHERE j.type IN ('integer', 'real');
   INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
-    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(NEW.config) j
+    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.config) THEN NEW.config ELSE '{}' END) j
     WHERE j.type IN ('integer', 'real');
 END;
 CREATE TRIGGER runs_update_tracked AFTER UPDATE OF name, run_id, state, created_ms, finished_ms, exit_code,
@@ -208,13 +209,13 @@ END;
 CREATE TRIGGER runs_summary_values AFTER UPDATE OF summary ON runs WHEN NEW.summary IS NOT OLD.summary BEGIN
   DELETE FROM run_values WHERE run = NEW.id AND source = 0;
   INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
-    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(NEW.summary) j
+    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.summary) THEN NEW.summary ELSE '{}' END) j
     WHERE j.type IN ('integer', 'real');
 END;
 CREATE TRIGGER runs_config_values AFTER UPDATE OF config ON runs WHEN NEW.config IS NOT OLD.config BEGIN
   DELETE FROM run_values WHERE run = NEW.id AND source = 1;
   INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
-    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(NEW.config) j
+    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.config) THEN NEW.config ELSE '{}' END) j
     WHERE j.type IN ('integer', 'real');
 END;
 CREATE TRIGGER runs_delete_tracked AFTER DELETE ON runs BEGIN
@@ -294,10 +295,13 @@ void checkReadableSchema(SqliteDb &db)
         db.exec("CREATE TEMP VIEW change_counter AS SELECT 1 AS id, coalesce(max(id), 0) AS seq FROM main.runs");
         db.exec("CREATE TEMP TABLE removed_runs (seq INTEGER PRIMARY KEY, run INTEGER NOT NULL, "
                 "project_id INTEGER NOT NULL)");
-        db.exec("CREATE TEMP VIEW run_values AS SELECT r.project_id AS project_id, 0 AS source, substr(j.fullkey, 3) "
-                "AS key, j.value AS value, r.id AS run FROM main.runs r, json_tree(r.summary) j WHERE j.type IN "
-                "('integer', 'real') UNION ALL SELECT r.project_id, 1, substr(j.fullkey, 3), j.value, r.id FROM "
-                "main.runs r, json_tree(r.config) j WHERE j.type IN ('integer', 'real')");
+        db.exec(
+            "CREATE TEMP VIEW run_values AS SELECT r.project_id AS project_id, 0 AS source, substr(j.fullkey, 3) "
+            "AS key, j.value AS value, r.id AS run FROM main.runs r, json_tree(CASE WHEN json_valid(r.summary) THEN "
+            "r.summary ELSE '{}' END) j WHERE j.type IN "
+            "('integer', 'real') UNION ALL SELECT r.project_id, 1, substr(j.fullkey, 3), j.value, r.id FROM "
+            "main.runs r, json_tree(CASE WHEN json_valid(r.config) THEN r.config ELSE '{}' END) j WHERE j.type IN "
+            "('integer', 'real')");
     }
 }
 

@@ -18,6 +18,7 @@ void makeRuns(const TempStore &tmp)
         NewRun spec;
         spec.project = QStringLiteral("p");
         spec.runId = QString::fromLatin1(id);
+        spec.name = QStringLiteral("run ") + spec.runId;
         spec.state = RunState::Finished;
         spec.tags = {QString::fromLatin1(id) == QLatin1String("c") ? QStringLiteral("best") : QStringLiteral("sweep")};
         const RunInfo run = store.createRun(spec);
@@ -28,7 +29,8 @@ void makeRuns(const TempStore &tmp)
 QStringList listed(const CliResult &r)
 {
     QStringList ids;
-    for (const auto &run : r.json()["runs"])
+    const Json json = r.json();
+    for (const auto &run : json["runs"])
         ids << QString::fromStdString(run["id"].get<std::string>());
     return ids;
 }

@@ -212,3 +212,22 @@ TEST(RunPages, AVersion4StoreGetsCountsAndValuesWhenMigrated)
     makeRun(store, QStringLiteral("c"));
     EXPECT_EQ(ids(store.runChangesSince(project, seq).changed), QStringList({"c"}));
 }
+
+TEST(RunPages, ASummaryWithNaNIsKeptAndSortsWithTheRunsWithoutValues)
+{
+    test::TempStore tmp;
+    Store store(tmp.path());
+    const RunInfo a = makeRun(store, QStringLiteral("a"), {{"loss", 1}});
+    const RunInfo b = makeRun(store, QStringLiteral("b"));
+    {
+        HistoryWriter w(store, b.key);
+        w.addNumber("loss", 0, std::nan(""), false);
+        w.flush();
+    }
+    EXPECT_TRUE(std::isnan(store.runInfo(b.key).summary["loss"].get<double>()));
+    RunPageQuery q;
+    q.projectKey = a.projectKey;
+    q.sort = RunSortKey::Summary;
+    q.valueKey = QStringLiteral("loss");
+    EXPECT_EQ(ids(store.runPage(q, 0, 10)), QStringList({"a", "b"}));
+}
