@@ -176,7 +176,8 @@ void RunPageModel::refresh()
     const qint64 since = seq_;
     // Shared, not copied: the job only reads it.
     const QHash<qint64, QString> places = places_;
-    post_([this, query, since, generation, places](Store &store) -> Done {
+    const qint64 known = count_;
+    post_([this, query, since, generation, places, known](Store &store) -> Done {
         RunChanges changes = store.runChangesSince(query.projectKey, since);
         bool complete = true;
         std::vector<Moved> moved;
@@ -196,7 +197,12 @@ void RunPageModel::refresh()
             const auto row = store.runPosition(query, run.key);
             moved.push_back({std::move(run), -1, row ? int(*row) : -1});
         }
-        const qint64 count = changes.seq == since ? -1 : store.runPageCount(query);
+        // Runs that kept their places kept their membership: the count
+        // stands (with a text filter, counting reads every run).
+        const bool samePlaces =
+            complete && changes.removed.empty() &&
+            std::all_of(moved.begin(), moved.end(), [](const Moved &m) { return m.newRow == kSamePlace; });
+        const qint64 count = changes.seq == since ? -1 : samePlaces ? known : store.runPageCount(query);
         return [this, generation, moved = std::move(moved), removed = std::move(changes.removed), count,
                 seq = changes.seq, complete]() mutable {
             refreshing_ = false;
