@@ -1,9 +1,12 @@
 // projects, runs, show: reading the store.
+#include <algorithm>
+
 #include "cli/cli_context.h"
 #include "cli/cli_tr.h"
 #include "cli/commands.h"
 #include "cli/console.h"
 #include "cli/run_format.h"
+#include "cli/run_list_query.h"
 #include "cli/text_table.h"
 #include "core/error.h"
 #include "store/store.h"
@@ -47,12 +50,19 @@ int listRuns(CliContext &ctx)
         throw Error(Error::Kind::BadInput, Cli::tr("'runs' needs --project P; expected a project name as listed "
                                                    "by 'forkscope-cli projects'"));
     const ProjectInfo project = ctx.readStore().requireProject(projectName, ctx.args().value(QStringLiteral("entity")));
-    const auto runs = ctx.store().runs(project.key);
+    const RunListQuery list = parseRunListQuery(ctx.args(), project.key);
+    const qint64 total = ctx.store().runPageCount(list.query);
+    const qint64 rest = std::max<qint64>(0, total - list.offset);
+    const auto runs =
+        ctx.store().runPage(list.query, list.offset, int(std::min<qint64>(list.limit.value_or(rest), rest)));
     if (ctx.json()) {
-        Json list = Json::array();
+        Json out = Json::array();
         for (const auto &r : runs)
-            list.push_back(runListJson(r));
-        printJson({{"runs", list}});
+            out.push_back(runListJson(r));
+        if (list.paged)
+            printJson({{"runs", out}, {"total", total}, {"offset", list.offset}});
+        else
+            printJson({{"runs", out}});
         return 0;
     }
     TextTable table({Cli::tr("ID"), Cli::tr("NAME"), Cli::tr("STATE"), Cli::tr("LAST STEP"), Cli::tr("FORKED FROM"),
@@ -96,8 +106,18 @@ CommandSpec runsCommand()
     return {QStringLiteral("runs"),
             Cli::tr("list the runs of a project"),
             {},
-            {projectOption(Cli::tr("the project whose runs to list (required)")), entityOption(),
-             jsonOption(Cli::tr("print {\"runs\": [...]}, each entry with the identity keys of 'show'"))},
+            {projectOption(Cli::tr("the project whose runs to list (required)")),
+             entityOption(),
+             {QStringLiteral("sort"), QStringLiteral("KEY[:asc|desc]"),
+              Cli::tr("order by created (the default), name, id, state, last_step, summary.KEY or config.KEY; "
+                      "ascending unless :desc")},
+             {QStringLiteral("filter"), QStringLiteral("TEXT"),
+              Cli::tr("only runs whose name, ID, a tag or state contains TEXT (ASCII letters in any case)")},
+             {QStringLiteral("offset"), QStringLiteral("N"), Cli::tr("skip the first N runs of the order")},
+             {QStringLiteral("limit"), QStringLiteral("N"), Cli::tr("list at most N runs")},
+             jsonOption(Cli::tr("print {\"runs\": [...]}, each entry with the identity keys of 'show'; with "
+                                "--sort, --filter, --offset or --limit also \"total\" (runs the filter keeps) and "
+                                "\"offset\""))},
             {},
             listRuns};
 }

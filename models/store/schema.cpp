@@ -132,6 +132,100 @@ CREATE TABLE console_output (
   PRIMARY KEY (run, seq)
 ) WITHOUT ROWID;
 )sql",
+    // Version 5: the runs list pages from the store and updates in place.
+    // Every change to what a run's row shows takes the next number of the
+    // store-wide change counter into runs.change_seq (a deleted run leaves
+    // its number in removed_runs), so a reader asks "what changed since S".
+    // Triggers do it, so it lands in the writer's own transaction whatever
+    // the write path; a heartbeat alone changes nothing shown and bumps
+    // nothing. projects.run_count keeps the counts exact without counting a
+    // million rows, and run_values holds every numeric summary and config
+    // leaf (dotted key) with an index, so sorting and filtering by one is an
+    // index walk instead of JSON parsing of every run.
+    R"sql(
+ALTER TABLE runs ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE projects ADD COLUMN run_count INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE change_counter (
+  id  INTEGER PRIMARY KEY CHECK (id = 1),
+  seq INTEGER NOT NULL
+);
+INSERT INTO change_counter (id, seq) VALUES (1, coalesce((SELECT max(id) FROM runs), 0));
+UPDATE runs SET change_seq = id;
+UPDATE projects SET run_count = (SELECT count(*) FROM runs r WHERE r.project_id = projects.id);
+CREATE TABLE removed_runs (
+  seq        INTEGER PRIMARY KEY,
+  run        INTEGER NOT NULL,
+  project_id INTEGER NOT NULL
+);
+CREATE INDEX removed_runs_by_project ON removed_runs(project_id, seq);
+-- source: 0 summary, 1 config. A summary that is not strict JSON (NaN and
+-- Infinity are kept as such) has no values here.
+CREATE TABLE run_values (
+  project_id INTEGER NOT NULL,
+  source     INTEGER NOT NULL,
+  key        TEXT NOT NULL,
+  value      REAL NOT NULL,
+  run        INTEGER NOT NULL,
+  PRIMARY KEY (project_id, source, key, value, run)
+) WITHOUT ROWID;
+CREATE INDEX run_values_by_run ON run_values(run, source);
+INSERT INTO run_values (project_id, source, key, value, run)
+  SELECT r.project_id, 0, substr(j.fullkey, 3), j.value, r.id FROM runs r, json_tree(CASE WHEN json_valid(r.summary) THEN r.summary ELSE '{}' END) j
+  WHERE j.type IN ('integer', 'real');
+INSERT INTO run_values (project_id, source, key, value, run)
+  SELECT r.project_id, 1, substr(j.fullkey, 3), j.value, r.id FROM runs r, json_tree(CASE WHEN json_valid(r.config) THEN r.config ELSE '{}' END) j
+  WHERE j.type IN ('integer', 'real');
+CREATE INDEX runs_by_change ON runs(project_id, change_seq);
+CREATE INDEX runs_by_created ON runs(project_id, created_ms, id);
+CREATE INDEX runs_by_name ON runs(project_id, name COLLATE NOCASE, id);
+CREATE INDEX runs_by_state ON runs(project_id, state, id);
+CREATE INDEX runs_by_last_step ON runs(project_id, ifnull(own_last_step, -1), id);
+CREATE TRIGGER runs_insert_tracked AFTER INSERT ON runs BEGIN
+  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
+  UPDATE runs SET change_seq = (SELECT seq FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+  UPDATE projects SET run_count = run_count + 1 WHERE id = NEW.project_id;
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.summary) THEN NEW.summary ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.config) THEN NEW.config ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+END;
+CREATE TRIGGER runs_update_tracked AFTER UPDATE OF name, run_id, state, created_ms, finished_ms, exit_code,
+  fork_source_immutable, fork_source_run_id, fork_source_path, fork_step, fork_materialized, config, summary,
+  notes, tags, own_first_step, own_last_step ON runs
+  WHEN NEW.name IS NOT OLD.name OR NEW.run_id IS NOT OLD.run_id OR NEW.state IS NOT OLD.state
+    OR NEW.created_ms IS NOT OLD.created_ms OR NEW.finished_ms IS NOT OLD.finished_ms
+    OR NEW.exit_code IS NOT OLD.exit_code OR NEW.fork_source_immutable IS NOT OLD.fork_source_immutable
+    OR NEW.fork_source_run_id IS NOT OLD.fork_source_run_id OR NEW.fork_source_path IS NOT OLD.fork_source_path
+    OR NEW.fork_step IS NOT OLD.fork_step OR NEW.fork_materialized IS NOT OLD.fork_materialized
+    OR NEW.config IS NOT OLD.config OR NEW.summary IS NOT OLD.summary OR NEW.notes IS NOT OLD.notes
+    OR NEW.tags IS NOT OLD.tags OR NEW.own_first_step IS NOT OLD.own_first_step
+    OR NEW.own_last_step IS NOT OLD.own_last_step
+BEGIN
+  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
+  UPDATE runs SET change_seq = (SELECT seq FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+END;
+CREATE TRIGGER runs_summary_values AFTER UPDATE OF summary ON runs WHEN NEW.summary IS NOT OLD.summary BEGIN
+  DELETE FROM run_values WHERE run = NEW.id AND source = 0;
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.summary) THEN NEW.summary ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+END;
+CREATE TRIGGER runs_config_values AFTER UPDATE OF config ON runs WHEN NEW.config IS NOT OLD.config BEGIN
+  DELETE FROM run_values WHERE run = NEW.id AND source = 1;
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.config) THEN NEW.config ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+END;
+CREATE TRIGGER runs_delete_tracked AFTER DELETE ON runs BEGIN
+  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
+  INSERT INTO removed_runs (seq, run, project_id)
+    VALUES ((SELECT seq FROM change_counter WHERE id = 1), OLD.id, OLD.project_id);
+  UPDATE projects SET run_count = run_count - 1 WHERE id = OLD.project_id;
+  DELETE FROM run_values WHERE run = OLD.id;
+END;
+)sql",
 };
 
 int pragmaInt(SqliteDb &db, const char *sql)
@@ -182,14 +276,32 @@ void checkReadableSchema(SqliteDb &db)
     if (version < 2)
         db.exec("CREATE TEMP VIEW series AS SELECT *, 0 AS integral FROM main.series");
     if (version < 3)
-        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host "
-                "FROM main.runs");
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host, "
+                "id AS change_seq FROM main.runs");
+    else if (version < 5)
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, id AS change_seq FROM main.runs");
     if (version < 4) {
         db.exec("CREATE TEMP TABLE checkpoints (id INTEGER PRIMARY KEY, run INTEGER NOT NULL, step INTEGER NOT NULL, "
                 "path TEXT NOT NULL, size INTEGER, sha256 TEXT, created_ms INTEGER NOT NULL, metadata TEXT NOT NULL)");
         db.exec(
             "CREATE TEMP TABLE console_output (run INTEGER NOT NULL, seq INTEGER NOT NULL, stream INTEGER NOT NULL, "
             "time_ms INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run, seq)) WITHOUT ROWID");
+    }
+    // Without change tracking the counter reads as one past every run, so a
+    // reader sees the whole (unchanging) store once.
+    if (version < 5) {
+        db.exec("CREATE TEMP VIEW projects AS SELECT p.*, (SELECT count(*) FROM main.runs r WHERE r.project_id = p.id) "
+                "AS run_count FROM main.projects p");
+        db.exec("CREATE TEMP VIEW change_counter AS SELECT 1 AS id, coalesce(max(id), 0) AS seq FROM main.runs");
+        db.exec("CREATE TEMP TABLE removed_runs (seq INTEGER PRIMARY KEY, run INTEGER NOT NULL, "
+                "project_id INTEGER NOT NULL)");
+        db.exec(
+            "CREATE TEMP VIEW run_values AS SELECT r.project_id AS project_id, 0 AS source, substr(j.fullkey, 3) "
+            "AS key, j.value AS value, r.id AS run FROM main.runs r, json_tree(CASE WHEN json_valid(r.summary) THEN "
+            "r.summary ELSE '{}' END) j WHERE j.type IN "
+            "('integer', 'real') UNION ALL SELECT r.project_id, 1, substr(j.fullkey, 3), j.value, r.id FROM "
+            "main.runs r, json_tree(CASE WHEN json_valid(r.config) THEN r.config ELSE '{}' END) j WHERE j.type IN "
+            "('integer', 'real')");
     }
 }
 

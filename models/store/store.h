@@ -13,6 +13,7 @@
 #include "store/checkpoint.h"
 #include "store/console_output.h"
 #include "store/run_info.h"
+#include "store/run_page.h"
 
 namespace forkscope {
 
@@ -151,6 +152,23 @@ public:
     // that would be materialized.
     void deleteRun(qint64 runKey, DependentForks forks);
 
+    // --- the runs list: pages, counts, changes (store_run_pages.cpp) ---
+    // Rows [offset, offset + limit) of the project's runs in the query's
+    // order and filter. Throws BadInput for a query that cannot be answered.
+    std::vector<RunInfo> runPage(const RunPageQuery &query, qint64 offset, int limit);
+    // How many runs the query keeps; without a filter, read from the
+    // project's kept count instead of counting.
+    qint64 runPageCount(const RunPageQuery &query);
+    // The run's row in the query's order, or nullopt when the query leaves it out.
+    std::optional<qint64> runPosition(const RunPageQuery &query, qint64 runKey);
+    // The store-wide change number: it grows with every change to what a
+    // run's row shows (not with heartbeats), in the same transaction.
+    qint64 changeSeq();
+    // The project's runs that changed (or appeared) and were deleted after
+    // change number `since`.
+    RunChanges runChangesSince(qint64 projectKey, qint64 since);
+    qint64 projectRunCount(qint64 projectKey);
+
     // --- writers: one live writer per run (store_claims.cpp) ---
     // Makes `writer` the one process logging the run (state running, claim
     // and heartbeat) in one write transaction. Throws Conflict naming the
@@ -259,6 +277,8 @@ private:
     void materializeInto(const RunInfo &fork);
     void setEnded(qint64 runKey, int exitCode);
     [[noreturn]] void throwLostClaim(const RunClaim &claim);
+    void requireValidPageQuery(const RunPageQuery &query);
+    qint64 countValueRows(const RunPageQuery &query);
 
     std::unique_ptr<SqliteDb> db_;
     StoreAccess access_ = StoreAccess::ReadWrite;

@@ -30,8 +30,7 @@ using namespace store_rows;
 
 std::vector<ProjectInfo> Store::projects()
 {
-    auto st = db_->prepare("SELECT p.id, p.entity, p.name, p.created_ms, "
-                           "(SELECT count(*) FROM runs r WHERE r.project_id = p.id) "
+    auto st = db_->prepare("SELECT p.id, p.entity, p.name, p.created_ms, p.run_count "
                            "FROM projects p ORDER BY p.entity, p.name");
     std::vector<ProjectInfo> out;
     while (st.step())

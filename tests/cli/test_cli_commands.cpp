@@ -45,7 +45,7 @@ TEST(CliCommands, VersionHelpAndUsageErrors)
     r = runCli(store.path(), {"runs", "--project", "p", "--frobnicate"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains("'--frobnicate'"));
-    EXPECT_TRUE(r.err.contains("--project, --entity, --json"));
+    EXPECT_TRUE(r.err.contains("--project, --entity, --sort, --filter, --offset, --limit, --json"));
 
     r = runCli(store.path(), {"frobnicate"});
     EXPECT_EQ(r.exitCode, 2);

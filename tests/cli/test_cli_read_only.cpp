@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli_runner.h"
+#include "support/schema_versions.h"
 #include "support/temp_store.h"
 
 using namespace forkscope;
@@ -203,6 +204,7 @@ TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
     ASSERT_EQ(runCli(path, {"log", "r1", "--project", "p"}, "{\"epoch\": 3}\n").exitCode, 0);
     // Back to what version 1 wrote: no series.integral, no runs.writer_*, no
     // checkpoints or console output.
+    ASSERT_TRUE(execSql(path, test::kBackToVersion4));
     ASSERT_TRUE(execSql(path, "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
                               "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
                               "DROP TABLE checkpoints; DROP TABLE console_output; "

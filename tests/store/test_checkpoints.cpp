@@ -12,6 +12,7 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "support/run_seed.h"
+#include "support/schema_versions.h"
 #include "support/temp_store.h"
 
 using namespace forkscope;
@@ -264,6 +265,7 @@ TEST(Checkpoints, AVersion3StoreOpenedReadOnlyListsNone)
     {
         Store store(tmp.path());
         runKey = seedRun(store, QStringLiteral("a"), 10).key;
+        store.db().exec(test::kBackToVersion4);
         store.db().exec("DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 3");
     }
     Store store(tmp.path(), StoreAccess::ReadOnly);

@@ -9,6 +9,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "support/run_seed.h"
+#include "support/schema_versions.h"
 #include "support/temp_store.h"
 
 using namespace forkscope;
@@ -295,6 +296,7 @@ TEST(StoreLifecycle, AVersion1StoreIsMigratedAndItsNumbersStayDoubles)
     }
     // Back to what version 1 wrote: no series.integral, no runs.writer_*,
     // no checkpoints or console output.
+    rawExec(tmp.path(), test::kBackToVersion4);
     rawExec(tmp.path(), "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
                         "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
                         "DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 1;");
