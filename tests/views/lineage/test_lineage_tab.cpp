@@ -12,17 +12,21 @@
 #include <QTimer>
 #include <gtest/gtest.h>
 
+#include "history/chart_data.h"
 #include "identity/fork_spec.h"
+#include "itemmodels/run_color.h"
 #include "store/store.h"
 #include "support/run_seed.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
+#include "views/charts/chart_curves.h"
 #include "views/charts/charts_tab.h"
 #include "views/fork/fork_dialog.h"
 #include "views/fork/step_spin_box.h"
 #include "views/lineage/lineage_graph.h"
 #include "views/lineage/lineage_tab.h"
 #include "views/overview/overview_tab.h"
+#include "views/run_palette.h"
 
 namespace forkscope {
 namespace {
@@ -265,6 +269,89 @@ TEST(LineageTab, AFamilyOfHundredsPaintsOnlyTheRowsInView)
     EXPECT_LE(graph->paintedRows(), inView);
     // The open run is scrolled into view.
     EXPECT_TRUE(graph->labelPositionOf(last).has_value());
+}
+
+} // namespace
+} // namespace forkscope
+
+namespace forkscope {
+namespace {
+
+// Records what drawCurves draws.
+class RecordingSink : public CurveSink {
+public:
+    struct Line {
+        QColor color;
+        Stroke stroke;
+        QPolygonF points;
+    };
+    void polyline(const QPolygonF &points, const QColor &color, double, Stroke stroke) override
+    {
+        lines.push_back({color, stroke, points});
+    }
+    void rects(const std::vector<QRectF> &r, const QColor &fill) override
+    {
+        for (const QRectF &rect : r)
+            marks.push_back({fill, rect});
+    }
+    std::vector<Line> lines;
+    std::vector<std::pair<QColor, QRectF>> marks;
+};
+
+TEST(LineageCharts, InheritedHistoryIsDrawnInEachAncestorsColourWithEveryForkPointMarked)
+{
+    test::TempStore temp;
+    const Family f = makeFamily(temp.path());
+    Store store(temp.path());
+    PanelRequest request;
+    request.metric = QStringLiteral("metric");
+    request.width = 600;
+    request.runs = {{f.grand.key, f.grand.name, f.grand.runId, runColorIndex(f.grand.immutableId), 230}};
+    const PanelData data = loadPanelData(store, request);
+    ASSERT_EQ(data.series.size(), 1u);
+    const RunSeries &s = data.series.front();
+    ASSERT_EQ(s.sources.size(), 2u);
+    EXPECT_EQ(s.sources[0].runKey, f.base.key);
+    EXPECT_EQ(s.sources[0].steps.hi, 200);
+    EXPECT_EQ(s.sources[1].name, QStringLiteral("lowlr"));
+    EXPECT_EQ(s.sources[1].steps.lo, 201);
+    EXPECT_EQ(s.sources[1].steps.hi, 230);
+    EXPECT_EQ(sourceAt(s.sources, 150)->name, QStringLiteral("base"));
+    EXPECT_EQ(sourceAt(s.sources, 231), nullptr); // grand's own
+
+    CurveView view;
+    view.x = {0, 300};
+    view.yLo = 0;
+    view.yHi = 300;
+    view.plot = QRectF(0, 0, 600, 300);
+    RecordingSink sink;
+    const QColor own = runColor(runColorIndex(f.grand.immutableId));
+    drawCurves(sink, view, {{own, s}}, 0.0);
+    const QColor baseColor = inheritedColor(runColor(runColorIndex(f.base.immutableId)));
+    const QColor lowColor = inheritedColor(runColor(runColorIndex(f.lowLr.immutableId)));
+    bool sawBase = false, sawLow = false, sawOwn = false;
+    for (const auto &line : sink.lines) {
+        if (line.stroke == Stroke::Dashed) {
+            EXPECT_TRUE(line.color == baseColor || line.color == lowColor) << line.color.name().toStdString();
+            sawBase |= line.color == baseColor;
+            sawLow |= line.color == lowColor;
+        } else {
+            sawOwn |= line.color == own;
+        }
+    }
+    EXPECT_TRUE(sawBase);
+    EXPECT_TRUE(sawLow);
+    EXPECT_TRUE(sawOwn);
+    // Fork points: lowlr's at 200 (in lowlr's colour) and grand's own at 230.
+    const PlotMapper map(view);
+    int lowMarks = 0, ownMarks = 0;
+    for (const auto &[fill, rect] : sink.marks) {
+        lowMarks +=
+            fill == runColor(runColorIndex(f.lowLr.immutableId)) && std::abs(rect.center().x() - map.x(200)) < 1;
+        ownMarks += fill == own && std::abs(rect.center().x() - map.x(230)) < 1;
+    }
+    EXPECT_EQ(lowMarks, 1);
+    EXPECT_EQ(ownMarks, 1);
 }
 
 } // namespace
