@@ -35,6 +35,7 @@
 #include "views/fork/fork_controller.h"
 #include "views/fork/fork_dialog.h"
 #include "views/import/import_controller.h"
+#include "views/lineage/lineage_tab.h"
 #include "views/navigation_history.h"
 #include "views/overview/overview_tab.h"
 #include "views/resources_init.h"
@@ -155,6 +156,12 @@ void MainWindow::buildUi()
     connect(overview, &OverviewTab::renameRequested, this, &MainWindow::renameRun);
     connect(overview, &OverviewTab::deleteRequested, this, &MainWindow::deleteRun);
     connect(page_->charts(), &ChartsTab::forkRequested, this, &MainWindow::openForkDialog);
+    LineageTab *lineage = page_->lineage();
+    connect(lineage, &LineageTab::forkRequested, this, [this, lineage](qint64 runKey, qint64 step) {
+        const FamilyNode *node = lineage->family() ? lineage->family()->find(runKey) : nullptr;
+        if (node && !refuseWrite())
+            forks_->openDialog(node->run, step);
+    });
 
     splitter_->addWidget(left);
     splitter_->addWidget(runs_);
@@ -201,6 +208,11 @@ void MainWindow::buildControllers()
     page_->console()->attach(metaWorker_, processes_);
     connect(browser_, &RunBrowser::openRunChanged, this,
             [this] { page_->console()->setRun(browser_->details().run.key); });
+    page_->lineage()->attach(metaWorker_);
+    connect(browser_, &RunBrowser::openRunChanged, this,
+            [this] { page_->lineage()->setRun(browser_->details().run.key); });
+    connect(page_->lineage(), &LineageTab::openRunRequested, browser_, &RunBrowser::openRun);
+    connect(page_->lineage(), &LineageTab::overlayRequested, browser_, &RunBrowser::overlayRuns);
     connect(processes_, &TrainingProcesses::exited, this, [this](qint64, const ProcessOutcome &outcome) {
         // An end the relay could not record is said; the rest is in the run.
         if (const QString problem = outcome.error.isEmpty() ? outcome.storeError : outcome.error; !problem.isEmpty())
@@ -353,6 +365,7 @@ void MainWindow::applyReadOnly()
     welcome_->setReadOnly(tip);
     page_->overview()->setReadOnly(tip);
     page_->charts()->setForkBlocked(tip);
+    page_->lineage()->setForkBlocked(tip);
     if (!readOnlyBadge_) {
         readOnlyBadge_ = new QLabel(this);
         readOnlyBadge_->setObjectName(QStringLiteral("readOnlyBadge"));
@@ -504,7 +517,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isSettled() const
 {
-    return browser_->isSettled() && !demoRunning_ && workersIdle() && !page_->charts()->isLoading();
+    return browser_->isSettled() && !demoRunning_ && workersIdle() && !page_->charts()->isLoading() &&
+           !page_->lineage()->isLoading();
 }
 
 bool MainWindow::workersIdle() const

@@ -275,6 +275,28 @@ void RunBrowser::showRun(qint64 runKey)
     loadDetails();
 }
 
+void RunBrowser::overlayRuns(const QList<qint64> &runKeys)
+{
+    if (!showsCurrentRun())
+        return;
+    RunsPanel *panel = views_.runs;
+    const RunTableModel *model = panel->model();
+    panel->selectOnly(currentRun_);
+    int elsewhere = 0;
+    for (qint64 key : runKeys) {
+        if (model->rowOfKey(key) >= 0)
+            panel->addToSelection(key);
+        else if (key != currentRun_)
+            ++elsewhere;
+    }
+    panel->addToSelection(currentRun_); // keep it current
+    updateChartRuns();
+    views_.page->setCurrentTab(RunPage::ChartsIndex);
+    if (elsewhere > 0)
+        emit statusMessage(tr("%n run(s) of another project are not overlaid: Charts overlays runs of one project.",
+                              nullptr, elsewhere));
+}
+
 void RunBrowser::forgetRun(qint64 runKey)
 {
     history_->remove(runKey);

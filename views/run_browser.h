@@ -72,6 +72,9 @@ public:
     void openWhenListed(qint64 projectKey, const Opening &opening);
     // A fork opens overlaid on the run it came from, on the Charts tab.
     void openCreatedFork(const RunInfo &fork);
+    // Overlays `runKeys` on the open run's charts (the runs table selects
+    // those of the open project) and shows the Charts tab.
+    void overlayRuns(const QList<qint64> &runKeys);
     // The run was deleted: show none if it was open.
     void forgetRun(qint64 runKey);
 

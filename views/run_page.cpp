@@ -7,6 +7,7 @@
 
 #include "views/charts/charts_tab.h"
 #include "views/console/console_tab.h"
+#include "views/lineage/lineage_tab.h"
 #include "views/overview/overview_tab.h"
 #include "views/retranslate.h"
 
@@ -32,6 +33,8 @@ RunPage::RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent
     charts_ = new ChartsTab(chartWorkers, tabs_);
     tabs_->addTab(overview_, QIcon(QStringLiteral(":/icons/overview.svg")), QString());
     tabs_->addTab(charts_, QIcon(QStringLiteral(":/icons/charts.svg")), QString());
+    lineage_ = new LineageTab(tabs_);
+    tabs_->addTab(lineage_, QString());
     console_ = new ConsoleTab(tabs_);
     tabs_->addTab(console_, QString());
     stack_->addWidget(tabs_);
@@ -39,11 +42,24 @@ RunPage::RunPage(const std::vector<StoreWorker *> &chartWorkers, QWidget *parent
         // The tab keeps W&B's name "Overview" in every language.
         tabs_->setTabText(OverviewIndex, tr("Overview"));
         tabs_->setTabText(ChartsIndex, tr("Charts"));
+        tabs_->setTabText(LineageIndex, tr("Lineage"));
         tabs_->setTabText(ConsoleIndex, tr("Console"));
         tabs_->setAccessibleName(tr("Run views"));
         if (!customPlaceholder_)
             placeholder_->setText(tr("Double-click a run, or select it and press Enter, to open it."));
     });
+}
+
+std::optional<RunPage::Tab> RunPage::tabNamed(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("overview"))
+        return OverviewIndex;
+    if (n == QLatin1String("charts"))
+        return ChartsIndex;
+    if (n == QLatin1String("lineage"))
+        return LineageIndex;
+    return std::nullopt;
 }
 
 void RunPage::setCurrentTab(Tab tab)

@@ -125,9 +125,9 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main",
                                     "Open this run: a run ID, a run path entity/project/id, or an immutable ID."),
         QStringLiteral("RUN"));
-    const QCommandLineOption tabOption(QStringLiteral("tab"),
-                                       QCoreApplication::translate("main", "The tab to show: overview or charts."),
-                                       QStringLiteral("TAB"));
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"), QCoreApplication::translate("main", "The tab to show: overview, charts or lineage."),
+        QStringLiteral("TAB"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QCoreApplication::translate("main", "The language of the interface: en or ja (default: the language chosen "
@@ -150,15 +150,12 @@ int main(int argc, char **argv)
     }
     options.select = parser.value(selectOption);
     if (parser.isSet(tabOption)) {
-        const QString tab = parser.value(tabOption).toLower();
-        if (tab == QLatin1String("overview")) {
-            options.tab = forkscope::RunPage::OverviewIndex;
-        } else if (tab == QLatin1String("charts")) {
-            options.tab = forkscope::RunPage::ChartsIndex;
+        if (const auto tab = forkscope::RunPage::tabNamed(parser.value(tabOption))) {
+            options.tab = *tab;
         } else {
             std::fprintf(stderr, "%s\n",
                          qPrintable(QCoreApplication::translate(
-                                        "main", "forkscope: --tab takes 'overview' or 'charts', not '%1'")
+                                        "main", "forkscope: --tab takes 'overview', 'charts' or 'lineage', not '%1'")
                                         .arg(parser.value(tabOption))));
             return 2;
         }

@@ -114,6 +114,8 @@ PanelData loadPanelData(Store &store, const PanelRequest &request, SeriesCache *
         s.extent = r.extent;
         s.reads = r.reads;
         s.checkpoints = store.checkpoints(run.key);
+        if (run.forkStep)
+            s.sources = inheritedSources(store, run.key);
         noteY(s.inherited, q.range);
         noteY(s.own, q.range);
         data.series.push_back(std::move(s));

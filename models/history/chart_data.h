@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "history/inherited_sources.h"
 #include "history/series_query.h"
 #include "history/step_time_map.h"
 #include "series/series_types.h"
@@ -55,6 +56,9 @@ struct RunSeries {
     // The run's effective checkpoints (its fork lineage's too), in step
     // order: read with the points, so marks and snapping agree with them.
     std::vector<Checkpoint> checkpoints;
+    // A fork's ancestors, oldest first, with the steps each gave it: the
+    // inherited line is drawn in their colours and the hover names them.
+    std::vector<InheritedSource> sources;
     // The x coordinate (steps, or milliseconds on a time axis) of a step.
     qint64 xOf(qint64 step, XAxis axis) const;
 };

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "itemmodels/run_color.h"
 #include "views/run_palette.h"
 
 namespace forkscope {
@@ -128,6 +129,66 @@ void drawDamaged(CurveSink &sink, const PlotMapper &map, const CurveView &view, 
     }
 }
 
+QColor sourceColor(const InheritedSource &source)
+{
+    return runColor(runColorIndex(source.immutableId));
+}
+
+// The inherited points cut where the ancestor they came from changes, each
+// piece with its ancestor's colour (`own` where the sources are not known)
+// and ending on the next piece's first point, so the line stays joined.
+std::vector<std::pair<PointVector, QColor>> bySource(const PointVector &points,
+                                                     const std::vector<InheritedSource> &sources, const QColor &own)
+{
+    std::vector<std::pair<PointVector, QColor>> out;
+    const InheritedSource *current = nullptr;
+    for (const Point &p : points) {
+        const InheritedSource *source = sourceAt(sources, p.step);
+        if (out.empty() || source != current) {
+            if (!out.empty())
+                out.back().first.push_back(p);
+            out.push_back({{}, source ? sourceColor(*source) : own});
+            current = source;
+        }
+        out.back().first.push_back(p);
+    }
+    return out;
+}
+
+void drawInherited(CurveSink &sink, const PlotMapper &map, const CurveView &view, const DrawnCurve &c,
+                   const PointVector &points, double alpha, double width)
+{
+    for (const auto &[piece, color] : bySource(points, c.series.sources, c.color)) {
+        QColor pale = inheritedColor(color);
+        if (alpha < 1.0)
+            pale.setAlphaF(float(alpha));
+        for (const QPolygonF &p : pieces(map, piece, view.plot))
+            sink.polyline(p, pale, width, Stroke::Dashed);
+    }
+}
+
+// Where each ancestor in the chain was forked: the last inherited point at
+// or before the fork step, marked in the colour of the run forked there.
+void drawChainForkPoints(CurveSink &sink, const PlotMapper &map, const DrawnCurve &c)
+{
+    const auto &sources = c.series.sources;
+    const PointVector &points = c.series.inherited;
+    for (size_t i = 1; i < sources.size(); ++i) {
+        const qint64 at = sources[i - 1].steps.hi;
+        auto it = std::upper_bound(points.begin(), points.end(), at,
+                                   [](qint64 step, const Point &p) { return step < p.step; });
+        if (it == points.begin())
+            continue;
+        const Point &p = *(it - 1);
+        const auto y = map.y(p.value);
+        if (!y)
+            continue;
+        const QPointF xy(map.x(p.step), *y);
+        sink.rects({QRectF(xy - QPointF(4, 4), QSizeF(8, 8))}, QColor(Qt::white));
+        sink.rects({QRectF(xy - QPointF(3, 3), QSizeF(6, 6))}, sourceColor(sources[i]));
+    }
+}
+
 } // namespace
 
 PlotMapper::PlotMapper(const CurveView &view)
@@ -168,24 +229,22 @@ void drawCurves(CurveSink &sink, const CurveView &view, const std::vector<DrawnC
     }
     for (const DrawnCurve &c : curves) {
         const QColor own = smoothed ? withAlpha(c.color, 0.3) : c.color;
-        const QColor inherited = smoothed ? withAlpha(inheritedColor(c.color), 0.35) : inheritedColor(c.color);
         // Raw M4 lines zig-zag over whole columns: 1 px pens take Qt's fast
         // cosmetic stroker (wider pens stroke a self-overlapping polygon,
         // measured 10-40x slower) and look the same where columns are full.
-        for (const QPolygonF &p : pieces(map, c.series.inherited, view.plot))
-            sink.polyline(p, inherited, 1.0, Stroke::Dashed);
+        drawInherited(sink, map, view, c, c.series.inherited, smoothed ? 0.35 : 1.0, 1.0);
         for (const QPolygonF &p : pieces(map, c.series.own, view.plot))
             sink.polyline(p, own, 1.0, Stroke::Solid);
     }
     if (smoothed) {
         for (const DrawnCurve &c : curves) {
-            for (const QPolygonF &p : pieces(map, c.series.smoothedInherited, view.plot))
-                sink.polyline(p, inheritedColor(c.color), 1.8, Stroke::Dashed);
+            drawInherited(sink, map, view, c, c.series.smoothedInherited, 1.0, 1.8);
             for (const QPolygonF &p : pieces(map, c.series.smoothedOwn, view.plot))
                 sink.polyline(p, c.color, 2.0, Stroke::Solid);
         }
     }
     for (const DrawnCurve &c : curves) {
+        drawChainForkPoints(sink, map, c);
         if (!c.series.forkPoint)
             continue;
         const auto y = map.y(c.series.forkPoint->value);

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <cmath>
+#include <limits>
 
 #include "views/charts/chart_curves.h"
 #include "views/charts/checkpoint_marks.h"
@@ -61,6 +62,10 @@ RunSeries atX(const RunSeries &s, XAxis axis)
         out.forkPoint->step = s.xOf(out.forkPoint->step, axis);
     for (StepRange &d : out.damaged)
         d = {s.xOf(d.lo, axis), s.xOf(d.hi, axis)};
+    constexpr qint64 kFirst = std::numeric_limits<qint64>::min();
+    for (InheritedSource &source : out.sources)
+        source.steps = {source.steps.lo == kFirst ? kFirst : s.xOf(source.steps.lo, axis),
+                        s.xOf(source.steps.hi, axis)};
     return out;
 }
 
@@ -268,6 +273,7 @@ void MetricPanel::setData(const PanelData &data)
         if (!c)
             continue;
         drawn.push_back({runColor(c->run.colorIndex), atX(s, data.xAxis)});
+        c->sources = s.sources;
         for (const PointVector *part : {&s.inherited, &s.own}) {
             for (const Point &p : *part) {
                 if (!std::isfinite(p.value) || (!c->steps.empty() && c->steps.back() == p.step))

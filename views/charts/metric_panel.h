@@ -109,8 +109,9 @@ protected:
 private:
     struct Curve {
         PanelRun run;
-        PointVector points;        // inherited + own at their x, for hover and picking
-        std::vector<qint64> steps; // the step of each of `points`
+        PointVector points;                   // inherited + own at their x, for hover and picking
+        std::vector<qint64> steps;            // the step of each of `points`
+        std::vector<InheritedSource> sources; // ancestors by step, for the hover
     };
 
     Curve *curveOf(qint64 runKey);

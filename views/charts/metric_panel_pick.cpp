@@ -310,9 +310,15 @@ void MetricPanel::onHover(const QPointF &pos)
             std::upper_bound(c.points.begin(), c.points.end(), x, [](qint64 s, const Point &p) { return s < p.step; });
         // The value in effect at `x`; none before the run's first point or past its last.
         QString value = QStringLiteral("—");
-        if (it != c.points.begin() && ((it - 1)->step == x || it != c.points.end()))
+        const InheritedSource *from = nullptr;
+        if (it != c.points.begin() && ((it - 1)->step == x || it != c.points.end())) {
             value = QString::number((it - 1)->value, 'g', 6);
-        lines.push_back({c.run.name + QStringLiteral("   ") + value, runColor(c.run.colorIndex)});
+            from = sourceAt(c.sources, c.steps[size_t(it - 1 - c.points.begin())]);
+        }
+        // An inherited value names the ancestor that logged it.
+        const QString text = from ? tr("%1   %2 (from %3)").arg(c.run.name, value, from->name)
+                                  : c.run.name + QStringLiteral("   ") + value;
+        lines.push_back({text, runColor(c.run.colorIndex)});
     }
     QFont font = view_->font();
     font.setPointSizeF(font.pointSizeF() * 0.9);

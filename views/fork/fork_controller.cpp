@@ -34,14 +34,17 @@ void ForkController::openDialogForOpenRun()
 
 void ForkController::openDialog(qint64 runKey, qint64 step)
 {
-    const RunInfo *source = runs_->findRun(runKey);
-    if (!source)
-        return;
+    if (const RunInfo *source = runs_->findRun(runKey))
+        openDialog(*source, step);
+}
+
+void ForkController::openDialog(const RunInfo &source, qint64 step)
+{
     if (dialog_)
         dialog_->close();
     // The new run's default name counts on from the runs listed.
     const qint64 nameOrdinal = qint64(runs_->runCount()) + 1;
-    auto *dialog = new ForkDialog(*source, step, nameOrdinal, worker_, window_);
+    auto *dialog = new ForkDialog(source, step, nameOrdinal, worker_, window_);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ForkDialog::forkCreated, this, &ForkController::onForkCreated);
     connect(dialog, &ForkDialog::startTrainingRequested, this,

@@ -27,6 +27,8 @@ public:
     // The dialog while it is open (one at a time).
     ForkDialog *dialog() const { return dialog_; }
     void openDialog(qint64 runKey, qint64 step);
+    // The same for a run the browser may not list (a family member in another project).
+    void openDialog(const RunInfo &source, qint64 step);
     void openDialogForOpenRun();
 
 signals:

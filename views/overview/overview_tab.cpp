@@ -14,8 +14,10 @@
 
 #include "identity/fork_spec.h"
 #include "itemmodels/command_text.h"
+#include "itemmodels/config_change_text.h"
 #include "itemmodels/run_table_model.h"
 #include "itemmodels/value_format.h"
+#include "store/config_diff.h"
 #include "views/fork/continue_snippet.h"
 #include "views/overview/key_value_view.h"
 #include "views/retranslate.h"
@@ -142,6 +144,12 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
     connect(forkedFrom_, &QLabel::linkActivated, this,
             [this](const QString &link) { emit openRunRequested(link.mid(4).toLongLong()); });
     layout->addWidget(forkedFrom_);
+    configChanges_ = new QLabel(content);
+    configChanges_->setObjectName(QStringLiteral("forkConfigChanges"));
+    configChanges_->setTextFormat(Qt::PlainText);
+    configChanges_->setWordWrap(true);
+    configChanges_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(configChanges_);
 
     fields_ = new QGridLayout;
     fields_->setHorizontalSpacing(16);
@@ -224,6 +232,17 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
         forkedFrom_->show();
     } else {
         forkedFrom_->hide();
+    }
+    // What the fork changed against its source, while the source is there to compare with.
+    if (r.fork && details_.source) {
+        const auto changes = configChanges(details_.source->config, r.config);
+        configChanges_->setText(
+            changes.empty()
+                ? tr("Config: the same as the run it was forked from.")
+                : tr("Config changed against the run it was forked from:\n%1").arg(configChangesList(changes)));
+        configChanges_->show();
+    } else {
+        configChanges_->hide();
     }
     runId_->setText(r.runId);
     immutableId_->setText(r.immutableId);

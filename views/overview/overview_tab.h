@@ -50,6 +50,7 @@ private:
     QToolButton *actionsButton_ = nullptr;
     QMenu *menu_ = nullptr;
     QLabel *forkedFrom_ = nullptr;
+    QLabel *configChanges_ = nullptr;
     QLabel *forks_ = nullptr;
     QGridLayout *fields_ = nullptr;
     QLabel *runId_ = nullptr, *immutableId_ = nullptr, *path_ = nullptr, *created_ = nullptr, *runtime_ = nullptr,
