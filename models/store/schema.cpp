@@ -132,6 +132,21 @@ CREATE TABLE console_output (
   PRIMARY KEY (run, seq)
 ) WITHOUT ROWID;
 )sql",
+    // Version 5: rewind. A rewound run keeps its row (run ID, path,
+    // immutable ID); what it had logged moves, by re-pointing its series and
+    // checkpoints, to a hidden archived version: a row of its own
+    // (archived_of: the live run, archived_step: the rewind step). The live
+    // run then continues that archived version at the rewind step
+    // (rewind_source_immutable, rewind_step), a link that reads follow
+    // before the fork link, which stays what the run was forked from.
+    R"sql(
+ALTER TABLE runs ADD COLUMN rewind_source_immutable TEXT;
+ALTER TABLE runs ADD COLUMN rewind_step INTEGER;
+ALTER TABLE runs ADD COLUMN archived_of INTEGER;
+ALTER TABLE runs ADD COLUMN archived_step INTEGER;
+ALTER TABLE runs ADD COLUMN archived_ms INTEGER;
+CREATE INDEX runs_by_archived_of ON runs(archived_of);
+)sql",
 };
 
 int pragmaInt(SqliteDb &db, const char *sql)
@@ -182,8 +197,12 @@ void checkReadableSchema(SqliteDb &db)
     if (version < 2)
         db.exec("CREATE TEMP VIEW series AS SELECT *, 0 AS integral FROM main.series");
     if (version < 3)
-        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host "
-                "FROM main.runs");
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host, "
+                "NULL AS rewind_source_immutable, NULL AS rewind_step, NULL AS archived_of, NULL AS archived_step, "
+                "NULL AS archived_ms FROM main.runs");
+    else if (version < 5)
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS rewind_source_immutable, NULL AS rewind_step, "
+                "NULL AS archived_of, NULL AS archived_step, NULL AS archived_ms FROM main.runs");
     if (version < 4) {
         db.exec("CREATE TEMP TABLE checkpoints (id INTEGER PRIMARY KEY, run INTEGER NOT NULL, step INTEGER NOT NULL, "
                 "path TEXT NOT NULL, size INTEGER, sha256 TEXT, created_ms INTEGER NOT NULL, metadata TEXT NOT NULL)");

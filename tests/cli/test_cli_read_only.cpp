@@ -205,6 +205,9 @@ TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
     // checkpoints or console output.
     ASSERT_TRUE(execSql(path, "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
                               "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
+                              "DROP INDEX runs_by_archived_of; ALTER TABLE runs DROP COLUMN rewind_source_immutable; "
+                              "ALTER TABLE runs DROP COLUMN rewind_step; ALTER TABLE runs DROP COLUMN archived_of; "
+                              "ALTER TABLE runs DROP COLUMN archived_step; ALTER TABLE runs DROP COLUMN archived_ms; "
                               "DROP TABLE checkpoints; DROP TABLE console_output; "
                               "PRAGMA user_version = 1; PRAGMA journal_mode=DELETE"));
     ASSERT_TRUE(folder.lock());

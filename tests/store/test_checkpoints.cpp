@@ -264,7 +264,10 @@ TEST(Checkpoints, AVersion3StoreOpenedReadOnlyListsNone)
     {
         Store store(tmp.path());
         runKey = seedRun(store, QStringLiteral("a"), 10).key;
-        store.db().exec("DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 3");
+        store.db().exec("DROP INDEX runs_by_archived_of; ALTER TABLE runs DROP COLUMN rewind_source_immutable; "
+                        "ALTER TABLE runs DROP COLUMN rewind_step; ALTER TABLE runs DROP COLUMN archived_of; "
+                        "ALTER TABLE runs DROP COLUMN archived_step; ALTER TABLE runs DROP COLUMN archived_ms; "
+                        "DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 3");
     }
     Store store(tmp.path(), StoreAccess::ReadOnly);
     EXPECT_TRUE(store.checkpoints(runKey).empty());
