@@ -7,9 +7,9 @@ namespace forkscope {
 const std::vector<CommandSpec> &allCommands()
 {
     static const std::vector<CommandSpec> commands = {
-        projectsCommand(), runsCommand(),       showCommand(),        initCommand(),   logCommand(),    finishCommand(),
-        forkCommand(),     historyCommand(),    renameCommand(),      deleteCommand(), importCommand(), demoCommand(),
-        checkCommand(),    checkpointCommand(), checkpointsCommand(), logsCommand(),   launchCommand(),
+        projectsCommand(), runsCommand(),   showCommand(),       initCommand(),        logCommand(),    finishCommand(),
+        forkCommand(),     rewindCommand(), historyCommand(),    renameCommand(),      deleteCommand(), importCommand(),
+        demoCommand(),     checkCommand(),  checkpointCommand(), checkpointsCommand(), logsCommand(),   launchCommand(),
     };
     return commands;
 }

@@ -17,6 +17,7 @@ CommandSpec initCommand();
 CommandSpec logCommand();
 CommandSpec finishCommand();
 CommandSpec forkCommand();
+CommandSpec rewindCommand();
 CommandSpec launchCommand();
 CommandSpec historyCommand();
 CommandSpec renameCommand();
