@@ -34,6 +34,7 @@
 #include "views/console/training_processes.h"
 #include "views/fork/fork_controller.h"
 #include "views/fork/fork_dialog.h"
+#include "views/fork/rewind_controller.h"
 #include "views/import/import_controller.h"
 #include "views/navigation_history.h"
 #include "views/overview/overview_tab.h"
@@ -155,6 +156,10 @@ void MainWindow::buildUi()
     connect(overview, &OverviewTab::renameRequested, this, &MainWindow::renameRun);
     connect(overview, &OverviewTab::deleteRequested, this, &MainWindow::deleteRun);
     connect(page_->charts(), &ChartsTab::forkRequested, this, &MainWindow::openForkDialog);
+    connect(page_->charts(), &ChartsTab::rewindRequested, this, [this](qint64 runKey, qint64 step) {
+        if (!refuseWrite())
+            rewinds_->confirmRewind(runKey, step);
+    });
 
     splitter_->addWidget(left);
     splitter_->addWidget(runs_);
@@ -214,6 +219,10 @@ void MainWindow::buildControllers()
         emit forkCreated(fork.key);
         browser_->loadProjects();
     });
+
+    rewinds_ = new RewindController(metaWorker_, this);
+    connect(rewinds_, &RewindController::statusMessage, this, &MainWindow::showStatus);
+    connect(rewinds_, &RewindController::rewound, this, &MainWindow::reloadAll);
 
     connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
         if (!openRun.isEmpty())
