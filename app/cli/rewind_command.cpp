@@ -51,7 +51,8 @@ CommandSpec rewindCommand()
     return {QStringLiteral("rewind"),
             Cli::tr("rewind a run to a step: '<run>?_step=<N>' (it keeps its IDs and logs on from N+1)"),
             {QStringLiteral("SPEC")},
-            {projectOption(Cli::tr("where a bare run ID in SPEC is looked up")), entityOption(),
+            {projectOption(Cli::tr("where a bare run ID in SPEC is looked up")),
+             entityOption(),
              {QStringLiteral("set"), QStringLiteral("KEY=JSON"), Cli::tr("merge a key into the run's config"), true},
              jsonOption(Cli::tr("print the rewound run as 'show --json' does"))},
             Cli::tr("SPEC is '<run>?_step=<N>' as in W&B's resume_from, e.g. 'ans3bsax?_step=123'; <run> may also be "

@@ -36,8 +36,8 @@ RewindPreview Store::checkRewind(const RunInfo &run, qint64 step)
                         .arg(run.archived->rewindStep));
     }
     if (!isValidStep(step))
-        throw Error(Error::Kind::BadInput, StoreText::tr("cannot rewind run '%1': %2")
-                                               .arg(run.runId, badStepText(QString::number(step))));
+        throw Error(Error::Kind::BadInput,
+                    StoreText::tr("cannot rewind run '%1': %2").arg(run.runId, badStepText(QString::number(step))));
     const auto last = run.lastStep();
     if (!last)
         throw Error(Error::Kind::BadInput,
@@ -85,11 +85,10 @@ RunInfo Store::rewind(const ForkSpec &spec, const RewindOptions &options)
     } catch (const Error &e) {
         if (e.kind() != Error::Kind::NotFound)
             throw;
-        throw Error(
-            Error::Kind::NotFound,
-            StoreText::tr("cannot rewind: the run was not found (%1); expected '<run>?_step=<N>' naming an "
-                          "existing run by run ID, path or immutable ID")
-                .arg(e.message()));
+        throw Error(Error::Kind::NotFound,
+                    StoreText::tr("cannot rewind: the run was not found (%1); expected '<run>?_step=<N>' naming an "
+                                  "existing run by run ID, path or immutable ID")
+                        .arg(e.message()));
     }
     const RunInfo rewound = rewind(run.key, spec.step, options);
     tx.commit();
@@ -123,20 +122,21 @@ RunInfo Store::rewind(qint64 runKey, qint64 step, const RewindOptions &options)
     archive.bind(1, runKey).bind(2, archiveId).bind(3, runStateName(run.state)).bind(4, step).bind(5, now).run();
     const qint64 archiveKey = db_->lastInsertRowId();
     // Re-pointing rows, not copying them: O(keys + checkpoints).
-    for (const char *sql : {"UPDATE series SET run = ?2 WHERE run = ?1", "UPDATE checkpoints SET run = ?2 WHERE run = ?1"}) {
+    for (const char *sql :
+         {"UPDATE series SET run = ?2 WHERE run = ?1", "UPDATE checkpoints SET run = ?2 WHERE run = ?1"}) {
         auto st = db_->prepare(sql);
         st.bind(1, runKey).bind(2, archiveKey).run();
     }
     // Forks after the step inherited steps the run no longer has: they keep
     // them through the archived version.
-    auto relink = db_->prepare(
-        "UPDATE runs SET fork_source_immutable = ?2 WHERE fork_source_immutable = ?1 AND fork_step > ?3");
+    auto relink =
+        db_->prepare("UPDATE runs SET fork_source_immutable = ?2 WHERE fork_source_immutable = ?1 AND fork_step > ?3");
     relink.bind(1, run.immutableId).bind(2, archiveId).bind(3, step).run();
-    auto cont = db_->prepare(
-        "UPDATE runs SET rewind_source_immutable = ?2, rewind_step = ?3, fork_step = min(fork_step, ?3), "
-        "own_first_step = NULL, own_last_step = NULL, summary_user = '{}', config = ?4, state = ?5, "
-        "exit_code = NULL, finished_ms = NULL, heartbeat_ms = ?6, writer_token = ?7, writer_pid = ?8, "
-        "writer_host = ?9 WHERE id = ?1");
+    auto cont =
+        db_->prepare("UPDATE runs SET rewind_source_immutable = ?2, rewind_step = ?3, fork_step = min(fork_step, ?3), "
+                     "own_first_step = NULL, own_last_step = NULL, summary_user = '{}', config = ?4, state = ?5, "
+                     "exit_code = NULL, finished_ms = NULL, heartbeat_ms = ?6, writer_token = ?7, writer_pid = ?8, "
+                     "writer_host = ?9 WHERE id = ?1");
     cont.bind(1, runKey).bind(2, archiveId).bind(3, step).bind(4, dumpJson(config));
     cont.bind(5, runStateName(options.state)).bind(6, now);
     if (options.writer && options.state == RunState::Running)

@@ -96,7 +96,8 @@ TEST_F(CliRewind, TheRunKeepsItsIdsAndLogOnContinuesAtNPlusOne)
 TEST_F(CliRewind, SpecsAreRefusedAsForAFork)
 {
     const QString expected = "'<run>?_step=<N>'";
-    for (const QString &spec : {"abc?epoch=3", "abc", "abc?_step=", "abc?_step=1.5", "abc?_step=-1", "abc?_step=1&x=2"}) {
+    for (const QString &spec :
+         {"abc?epoch=3", "abc", "abc?_step=", "abc?_step=1.5", "abc?_step=-1", "abc?_step=1&x=2"}) {
         const auto fork = runCli(store.path(), {"fork", spec, "--project", "p"});
         expectRefused({"rewind", spec, "--project", "p"}, {expected, fork.err.trimmed()});
     }

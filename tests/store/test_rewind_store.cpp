@@ -20,9 +20,8 @@ namespace {
 std::string historyBytes(Store &store, qint64 runKey)
 {
     std::string out;
-    store.forEachRow(runKey, {}, History::Effective, [&](qint64 step, const Json &row) {
-        out += std::to_string(step) + ' ' + dumpJson(row) + '\n';
-    });
+    store.forEachRow(runKey, {}, History::Effective,
+                     [&](qint64 step, const Json &row) { out += std::to_string(step) + ' ' + dumpJson(row) + '\n'; });
     for (const QString &key : store.numericKeys(runKey)) {
         out += key.toStdString() + ':';
         for (const Point &p : store.readSeries(runKey, key)) {
@@ -46,16 +45,16 @@ qint64 countRows(Store &store, const char *sql)
 // steps and a text key every 100 steps.
 RunInfo seedRun(Store &store, const QString &id = QStringLiteral("a"))
 {
-    const RunInfo run = test::RunSeed(store)
-                            .project(QStringLiteral("p"))
-                            .id(id)
-                            .config({{"lr", 0.1}, {"layers", 4}})
-                            .state(RunState::Finished)
-                            .values("loss", 0, 1000, [](qint64 s) { return 1.0 / double(s + 1); })
-                            .values(
-                                "acc", 0, 1000,
-                                [](qint64 s) { return s == 500 ? std::nan("") : double(s) / 1000.0; }, 2)
-                            .create();
+    const RunInfo run =
+        test::RunSeed(store)
+            .project(QStringLiteral("p"))
+            .id(id)
+            .config({{"lr", 0.1}, {"layers", 4}})
+            .state(RunState::Finished)
+            .values("loss", 0, 1000, [](qint64 s) { return 1.0 / double(s + 1); })
+            .values(
+                "acc", 0, 1000, [](qint64 s) { return s == 500 ? std::nan("") : double(s) / 1000.0; }, 2)
+            .create();
     HistoryWriter w(store, run.key);
     for (qint64 s = 0; s < 1000; s += 100)
         w.addText("phase", s, "\"p" + std::to_string(s) + "\"");
@@ -244,8 +243,7 @@ TEST(RewindStore, ARewoundForkKeepsItsSourceAndRewindsBelowItsForkStep)
     const auto expectPrefix = [&](qint64 runKey, qint64 upTo) {
         PointVector full = store.readSeries(store.archivedVersions(runKey).back().key, QStringLiteral("loss"));
         PointVector now = store.readSeries(runKey, QStringLiteral("loss"));
-        full.erase(std::remove_if(full.begin(), full.end(), [&](const Point &p) { return p.step > upTo; }),
-                   full.end());
+        full.erase(std::remove_if(full.begin(), full.end(), [&](const Point &p) { return p.step > upTo; }), full.end());
         ASSERT_EQ(now.size(), full.size());
         for (size_t i = 0; i < now.size(); ++i) {
             EXPECT_EQ(now[i].step, full[i].step);
@@ -311,47 +309,60 @@ TEST(RewindStore, RefusalsSayWhatWasWrongAndChangeNothing)
     const std::string before = [&] {
         Store store(tmp.path());
         const RunInfo run = seedRun(store);
-        test::RunSeed(store).project(QStringLiteral("p")).id(QStringLiteral("empty")).state(RunState::Finished).create();
+        test::RunSeed(store)
+            .project(QStringLiteral("p"))
+            .id(QStringLiteral("empty"))
+            .state(RunState::Finished)
+            .create();
         return historyBytes(store, run.key);
     }();
     Store store(tmp.path());
     const RunInfo run = store.resolve(QStringLiteral("a"), QStringLiteral("p"));
     const auto spec = [](const char *text) { return ForkSpec::parse(QString::fromUtf8(text)); };
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(spec("a?_step=1000"), inProject()); })
-                    .contains(QStringLiteral("expected a step from 0 to 998")));
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(spec("a?_step=999"), inProject()); })
-                    .contains(QStringLiteral("its last step is 999")));
+    EXPECT_TRUE(refusal(store, [&] {
+                    store.rewind(spec("a?_step=1000"), inProject());
+                }).contains(QStringLiteral("expected a step from 0 to 998")));
+    EXPECT_TRUE(refusal(store, [&] {
+                    store.rewind(spec("a?_step=999"), inProject());
+                }).contains(QStringLiteral("its last step is 999")));
     EXPECT_TRUE(refusal(store, [&] { store.rewind(run.key, -1); }).contains(QStringLiteral("-1")));
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(spec("empty?_step=0"), inProject()); })
-                    .contains(QStringLiteral("logged no steps")));
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(spec("nope?_step=3"), inProject()); }, Error::Kind::NotFound)
+    EXPECT_TRUE(refusal(store, [&] {
+                    store.rewind(spec("empty?_step=0"), inProject());
+                }).contains(QStringLiteral("logged no steps")));
+    EXPECT_TRUE(refusal(
+                    store, [&] { store.rewind(spec("nope?_step=3"), inProject()); }, Error::Kind::NotFound)
                     .contains(QStringLiteral("cannot rewind: the run was not found")));
     // The spec parser refuses the same things as for a fork.
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(spec("a?epoch=3"), inProject()); })
-                    .contains(QStringLiteral("invalid fork spec")));
+    EXPECT_TRUE(refusal(store, [&] {
+                    store.rewind(spec("a?epoch=3"), inProject());
+                }).contains(QStringLiteral("invalid fork spec")));
     EXPECT_EQ(historyBytes(store, run.key), before);
     EXPECT_TRUE(store.archivedVersions(run.key).empty());
 
     // A run a live writer logs.
     const RunClaim claim = store.claimRun(run.key, WriterIdentity::thisProcess());
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(run.key, 10); }, Error::Kind::Conflict)
+    EXPECT_TRUE(refusal(
+                    store, [&] { store.rewind(run.key, 10); }, Error::Kind::Conflict)
                     .contains(QStringLiteral("cannot rewind run 'a'")));
     store.releaseClaim(claim, 0);
 
     // An archived version: not rewound, not logged to, not deleted alone.
     store.rewind(run.key, 500);
     const RunInfo archive = store.archivedVersions(run.key)[0];
-    EXPECT_TRUE(refusal(store, [&] { store.rewind(archive.key, 10); })
-                    .contains(QStringLiteral("archived version of run 'a'")));
-    EXPECT_TRUE(refusal(store, [&] { store.claimRun(archive.key, WriterIdentity::thisProcess()); })
-                    .contains(QStringLiteral("archived version of run 'a'")));
-    EXPECT_TRUE(refusal(store, [&] { store.deleteRun(archive.key, DependentForks::Materialize); })
-                    .contains(QStringLiteral("deleting run 'a' deletes its archived versions too")));
+    EXPECT_TRUE(
+        refusal(store, [&] { store.rewind(archive.key, 10); }).contains(QStringLiteral("archived version of run 'a'")));
+    EXPECT_TRUE(refusal(store, [&] {
+                    store.claimRun(archive.key, WriterIdentity::thisProcess());
+                }).contains(QStringLiteral("archived version of run 'a'")));
+    EXPECT_TRUE(refusal(store, [&] {
+                    store.deleteRun(archive.key, DependentForks::Materialize);
+                }).contains(QStringLiteral("deleting run 'a' deletes its archived versions too")));
     EXPECT_EQ(historyBytes(store, archive.key), before);
 
     // A read-only store.
     Store readOnly(tmp.path(), StoreAccess::ReadOnly);
-    EXPECT_TRUE(refusal(readOnly, [&] { readOnly.rewind(run.key, 100); }, Error::Kind::Storage)
+    EXPECT_TRUE(refusal(
+                    readOnly, [&] { readOnly.rewind(run.key, 100); }, Error::Kind::Storage)
                     .contains(QStringLiteral("read-only")));
 }
 
