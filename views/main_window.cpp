@@ -34,6 +34,7 @@
 #include "views/console/training_processes.h"
 #include "views/fork/fork_controller.h"
 #include "views/fork/fork_dialog.h"
+#include "views/fork/rewind_controller.h"
 #include "views/import/import_controller.h"
 #include "views/lineage/lineage_tab.h"
 #include "views/navigation_history.h"
@@ -162,6 +163,10 @@ void MainWindow::buildUi()
         if (node && !refuseWrite())
             forks_->openDialog(node->run, step);
     });
+    connect(page_->charts(), &ChartsTab::rewindRequested, this, [this](qint64 runKey, qint64 step) {
+        if (!refuseWrite())
+            rewinds_->confirmRewind(runKey, step);
+    });
 
     splitter_->addWidget(left);
     splitter_->addWidget(runs_);
@@ -226,6 +231,10 @@ void MainWindow::buildControllers()
         emit forkCreated(fork.key);
         browser_->loadProjects();
     });
+
+    rewinds_ = new RewindController(metaWorker_, this);
+    connect(rewinds_, &RewindController::statusMessage, this, &MainWindow::showStatus);
+    connect(rewinds_, &RewindController::rewound, this, &MainWindow::reloadAll);
 
     connect(imports_, &ImportController::runsImported, this, [this](const QString &openRun) {
         if (!openRun.isEmpty())

@@ -22,6 +22,7 @@ namespace forkscope {
 
 class FolderWatchController;
 class ForkController;
+class RewindController;
 class ForkDialog;
 class ImportController;
 class NavigationHistory;
@@ -70,6 +71,7 @@ public:
     WatchedFoldersDock *watchedFoldersDock() const { return watchDock_; }
     qint64 currentRunKey() const;
     ForkDialog *forkDialog() const;
+    RewindController *rewindController() const { return rewinds_; }
     // Why the store can only be browsed (empty: it can be written). Then
     // every write action is off and says why.
     QString readOnlyReason() const { return readOnly_; }
@@ -143,6 +145,7 @@ private:
     NavigationHistory *history_ = nullptr;
     RunBrowser *browser_ = nullptr;
     ForkController *forks_ = nullptr;
+    RewindController *rewinds_ = nullptr;
     QLabel *projectsTitle_ = nullptr;
     ImportController *imports_ = nullptr;
     FolderWatchController *watches_ = nullptr;

@@ -165,7 +165,8 @@ void RunBrowser::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
     emit runsListed();
     RunTableModel *model = panel->model();
 
-    if (pending_ && pending_->runKey && model->rowOfKey(pending_->runKey) >= 0) {
+    if (pending_ && pending_->runKey && (model->rowOfKey(pending_->runKey) >= 0 || pendingUnlisted_)) {
+        pendingUnlisted_ = false;
         Opening open = *pending_;
         pending_.reset();
         openPending(open);
@@ -232,6 +233,7 @@ void RunBrowser::openByText(const QString &text)
                 return;
             }
             pending_->runKey = found->key;
+            pendingUnlisted_ = found->archived.has_value();
             currentProject_ = 0;
             selectProject(found->projectKey);
         };

@@ -112,6 +112,8 @@ private:
     qint64 currentRun_ = 0;
     RunDetails details_;
     std::optional<Opening> pending_;
+    // The run being opened is an archived version: no runs list holds it.
+    bool pendingUnlisted_ = false;
     QString wantedProject_; // "entity/name" from the settings
     QString wantedRun_;     // immutable ID from the settings
     bool projectsLoaded_ = false;

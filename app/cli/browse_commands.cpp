@@ -82,10 +82,11 @@ int showRun(CliContext &ctx)
 {
     ctx.readStore();
     const RunInfo run = ctx.resolveRun();
+    const auto archived = ctx.readStore().archivedVersions(run.key);
     if (ctx.json())
-        printJson(runDetailJson(run));
+        printJson(runDetailJson(run, archived));
     else
-        printOut(runDetailText(run));
+        printOut(runDetailText(run, archived));
     return 0;
 }
 

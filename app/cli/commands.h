@@ -18,6 +18,7 @@ CommandSpec logCommand();
 CommandSpec finishCommand();
 CommandSpec forkCommand();
 CommandSpec lineageCommand();
+CommandSpec rewindCommand();
 CommandSpec launchCommand();
 CommandSpec historyCommand();
 CommandSpec renameCommand();

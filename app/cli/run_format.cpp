@@ -91,7 +91,26 @@ Json runListJson(const RunInfo &run)
     return j;
 }
 
-Json runDetailJson(const RunInfo &run)
+namespace {
+
+// Where each archived version starts and ends: the steps the rewind cut off.
+Json archivedVersionsJson(const std::vector<RunInfo> &archived)
+{
+    Json list = Json::array();
+    for (const RunInfo &a : archived) {
+        if (!a.archived)
+            continue;
+        list.push_back({{"immutable_id", toStd(a.immutableId)},
+                        {"first_step", a.archived->rewindStep + 1},
+                        {"last_step", optionalStep(a.lastStep())},
+                        {"archived_at", timeJson(a.archived->archivedAt)}});
+    }
+    return list;
+}
+
+} // namespace
+
+Json runDetailJson(const RunInfo &run, const std::vector<RunInfo> &archived)
 {
     Json j = runListJson(run);
     j["exit_code"] = run.exitCode ? Json(*run.exitCode) : Json(nullptr);
@@ -104,6 +123,13 @@ Json runDetailJson(const RunInfo &run)
     j["config"] = run.config;
     j["summary"] = run.summary;
     j["metadata"] = run.metadata;
+    j["rewind"] = run.rewind
+                      ? Json{{"archived_version", toStd(run.rewind->archiveImmutableId)}, {"step", run.rewind->step}}
+                      : Json(nullptr);
+    j["archived"] = archivedVersionsJson(archived);
+    j["archived_version_of"] = run.archived ? Json{{"rewind_step", run.archived->rewindStep},
+                                                   {"archived_at", timeJson(run.archived->archivedAt)}}
+                                            : Json(nullptr);
     return j;
 }
 
@@ -138,7 +164,7 @@ void printRunIdentity(bool json, const QString &headline, const RunInfo &run)
         printOut(runIdentityText(headline, run));
 }
 
-QString runDetailText(const RunInfo &run)
+QString runDetailText(const RunInfo &run, const std::vector<RunInfo> &archived)
 {
     std::vector<std::pair<QString, QString>> rows = {
         {Cli::tr("Name"), run.name},
@@ -156,6 +182,24 @@ QString runDetailText(const RunInfo &run)
     if (run.fork) {
         rows.emplace_back(Cli::tr("Forked from"), forkLinkText(run));
         rows.emplace_back(Cli::tr("Source ID"), run.fork->sourceImmutableId);
+    }
+    if (run.archived)
+        rows.emplace_back(Cli::tr("Archived version"),
+                          Cli::tr("of run %1: its history as it was before a rewind to step %2 on %3")
+                              .arg(run.path().toString())
+                              .arg(run.archived->rewindStep)
+                              .arg(isoTime(run.archived->archivedAt)));
+    if (run.rewind)
+        rows.emplace_back(Cli::tr("Rewound"), Cli::tr("at step %1; the steps after it are in %2")
+                                                  .arg(run.rewind->step)
+                                                  .arg(run.rewind->archiveImmutableId));
+    for (const RunInfo &a : archived) {
+        if (a.archived)
+            rows.emplace_back(Cli::tr("Archived"), Cli::tr("%1: steps %2..%3, archived %4")
+                                                       .arg(a.immutableId)
+                                                       .arg(a.archived->rewindStep + 1)
+                                                       .arg(a.lastStep().value_or(a.archived->rewindStep))
+                                                       .arg(isoTime(a.archived->archivedAt)));
     }
     const auto last = run.lastStep();
     QString steps = last ? Cli::tr("last step %1").arg(*last) : Cli::tr("no steps logged");

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <vector>
 
 #include "core/json_qt.h"
 #include "store/run_info.h"
@@ -18,13 +19,14 @@ Json forkLinkJson(const RunInfo &run);
 Json runIdentityJson(const RunInfo &run);
 // Identity plus times and step range: one entry of `runs --json`.
 Json runListJson(const RunInfo &run);
-// Everything `show --json` prints.
-Json runDetailJson(const RunInfo &run);
+// Everything `show --json` prints; `archived`: the run's archived versions
+// (Store::archivedVersions), listed under "archived".
+Json runDetailJson(const RunInfo &run, const std::vector<RunInfo> &archived = {});
 
 // "Created run NAME (ID)" style block for init/log/fork.
 QString runIdentityText(const QString &headline, const RunInfo &run);
 // The readable block `show` prints.
-QString runDetailText(const RunInfo &run);
+QString runDetailText(const RunInfo &run, const std::vector<RunInfo> &archived = {});
 // "local/proj/abc at step 200", or "" for a run that is not a fork.
 QString forkLinkText(const RunInfo &run);
 

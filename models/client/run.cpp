@@ -170,6 +170,11 @@ std::optional<Checkpoint> Run::resumeCheckpoint()
 {
     Store &store = d->controlStore();
     const RunInfo self = store.runInfo(d->info.key);
+    // A rewound run resumes from the weights at its rewind step, which its
+    // archived version holds.
+    if (self.rewind)
+        return checkpointToResume(store.checkpoints(store.resolve(self.rewind->archiveImmutableId).key),
+                                  self.rewind->step);
     if (!self.fork)
         return std::nullopt;
     // A materialized fork holds its source's checkpoints as its own rows.

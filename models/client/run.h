@@ -17,7 +17,7 @@ namespace forkscope {
 // What wandb.init() takes, for Forkscope's own C++ logging client.
 struct InitOptions {
     QString storePath; // default: defaultStorePath()
-    QString project;   // required unless forkFrom or resume names a path/immutable ID
+    QString project;   // required unless forkFrom, resume or resumeFrom names a path/immutable ID
     QString entity;    // default: "local"
     QString id;        // custom run ID; default generated
     QString name;
@@ -27,7 +27,7 @@ struct InitOptions {
     Json metadata = Json::object(); // host, command, git...
     QString forkFrom;               // "<run>?_step=<N>"
     QString resume;                 // attach to an existing run (ID with project, path or immutable ID)
-    QString resumeFrom;             // rewind: not supported yet, refused clearly
+    QString resumeFrom;             // rewind "<run>?_step=<N>": the run logs on from N+1 (Store::rewind)
     // A writer whose heartbeat is older than this is taken for crashed and
     // its run may be claimed; 0: the store's default (30 s).
     qint64 heartbeatTimeoutMs = 0;
@@ -104,7 +104,8 @@ public:
                              const Json &metadata = Json::object());
     // For a fork (created with forkFrom, or resumed/attached to one): the
     // checkpoint of its source's lineage at the fork step, else the latest
-    // before it; nullopt when there is none or the run is not a fork.
+    // before it; for a rewound run the same at its rewind step; nullopt when
+    // there is none or the run is neither.
     std::optional<Checkpoint> resumeCheckpoint();
 
     RunInfo info() const; // identity and state as at init

@@ -1,4 +1,4 @@
-// How a run starts: a new run, a fork, a resumed run, or a run a process
+// How a run starts: a new run, a fork, a resumed or rewound run, or a run a process
 // was attached to through FORKSCOPE_RUN_ID.
 #include "client/run.h"
 
@@ -103,10 +103,8 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     const QString attachId = attachedRunId();
     if (!attachId.isEmpty())
         return start(options, attachId);
-    if (!options.resumeFrom.isEmpty())
-        throw Error(Error::Kind::BadInput,
-                    RunText::tr("resume_from (rewind) is not supported yet; fork the run instead with fork_from"));
-    const int modes = int(!options.forkFrom.isEmpty()) + int(!options.resume.isEmpty());
+    const int modes =
+        int(!options.forkFrom.isEmpty()) + int(!options.resume.isEmpty()) + int(!options.resumeFrom.isEmpty());
     if (modes > 1)
         throw Error(Error::Kind::BadInput,
                     RunText::tr("fork_from, resume and resume_from are mutually exclusive; give only one of them"));
@@ -115,9 +113,18 @@ std::unique_ptr<Run> Run::init(const InitOptions &options)
     std::optional<ForkSpec> forkSpec;
     if (!options.forkFrom.isEmpty())
         forkSpec = ForkSpec::parse(options.forkFrom);
-    if (options.resume.isEmpty() && !options.id.isEmpty())
+    if (!options.resumeFrom.isEmpty()) {
+        // A rewind continues the run it names under its own ID.
+        const ForkSpec rewindSpec = ForkSpec::parse(options.resumeFrom);
+        if (!options.id.isEmpty() && rewindSpec.run.kind == RunRef::Kind::RunId && rewindSpec.run.text != options.id)
+            throw Error(Error::Kind::BadInput,
+                        RunText::tr("resume_from '%1' rewinds run '%2', which keeps its ID; id '%3' names another "
+                                    "run. Leave id out, or give '%2'")
+                            .arg(options.resumeFrom, rewindSpec.run.text, options.id));
+    }
+    if (options.resume.isEmpty() && options.resumeFrom.isEmpty() && !options.id.isEmpty())
         requireValidRunId(options.id);
-    if (options.resume.isEmpty() && !forkSpec && options.project.isEmpty())
+    if (options.resume.isEmpty() && options.resumeFrom.isEmpty() && !forkSpec && options.project.isEmpty())
         throw Error(Error::Kind::BadInput, RunText::tr("a new run needs a project; give one, e.g. project \"mnist\""));
     for (const Json *part : {&options.config, &options.metadata}) {
         if (const QString problem = jsonValueDepthProblem(*part); !problem.isEmpty())
@@ -163,6 +170,18 @@ std::unique_ptr<Run> Run::start(const InitOptions &options, const QString &attac
         d.info = d.store->resolve(options.resume, options.project, options.entity);
         d.claim = d.store->claimRun(d.info.key, writer);
         if (!started.empty()) // this process is how the run goes on now
+            d.store->setMetadata(d.info.key, restartedMetadata(d.info.metadata, started));
+    } else if (!options.resumeFrom.isEmpty()) {
+        // Rewound and claimed in one transaction; the run keeps its config
+        // with this one merged in, as W&B's resume_from does.
+        RewindOptions rewind;
+        rewind.project = options.project;
+        rewind.entity = options.entity;
+        rewind.configUpdates = options.config;
+        rewind.state = RunState::Running;
+        rewind.writer = writer;
+        d.info = d.store->rewind(ForkSpec::parse(options.resumeFrom), rewind);
+        if (!started.empty())
             d.store->setMetadata(d.info.key, restartedMetadata(d.info.metadata, started));
     } else if (forkSpec) {
         ForkOptions fork = forkOptionsFrom(recorded, RunState::Running);

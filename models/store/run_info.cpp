@@ -34,11 +34,24 @@ WriterIdentity WriterIdentity::thisProcess()
 
 std::optional<qint64> RunInfo::lastStep() const
 {
-    // A fork continues at step+1 even if its own rows (or rows materialized
-    // from a deleted source) end earlier.
-    if (fork)
-        return ownLastStep ? std::max(*ownLastStep, fork->step) : fork->step;
-    return ownLastStep;
+    // A fork (or a rewound run) continues at step+1 even if its own rows (or
+    // rows materialized from a deleted source) end earlier.
+    std::optional<qint64> last = ownLastStep;
+    for (const auto &linked : {fork ? std::optional<qint64>(fork->step) : std::nullopt,
+                               rewind ? std::optional<qint64>(rewind->step) : std::nullopt}) {
+        if (linked)
+            last = last ? std::max(*last, *linked) : *linked;
+    }
+    return last;
+}
+
+std::optional<qint64> RunInfo::inheritedUpTo() const
+{
+    if (rewind)
+        return rewind->step;
+    if (fork && !fork->materialized)
+        return fork->step;
+    return std::nullopt;
 }
 
 qint64 RunInfo::nextStep() const

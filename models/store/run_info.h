@@ -34,6 +34,22 @@ struct ForkLink {
     bool materialized = false;
 };
 
+// A rewound run's link to the archived version that holds what it had
+// logged: its history up to `step` is the archived version's, and it logs
+// on from step + 1. Reads follow it before the fork link.
+struct RewindLink {
+    QString archiveImmutableId;
+    qint64 step = 0;
+};
+
+// What marks a run row as the archived version a rewind cut off: hidden
+// from the runs list, read-only history, deleted with its run.
+struct ArchivedVersion {
+    qint64 runKey = 0;     // the live run it was cut from
+    qint64 rewindStep = 0; // it holds the run's steps after this one (and before, as the run had them)
+    QDateTime archivedAt;
+};
+
 // The process logging a run: its claim token (random per forkscope::Run), pid and
 // host. The token, not the pid, decides ownership: pids repeat across hosts
 // and reboots.
@@ -60,7 +76,12 @@ struct RunInfo {
     QDateTime heartbeatAt;
     QDateTime finishedAt;
     std::optional<int> exitCode;
+    // What the run was forked from, as a person reads it; a rewind below the
+    // fork step moves the step down to the rewind step.
     std::optional<ForkLink> fork;
+    std::optional<RewindLink> rewind;
+    // Set on an archived version only.
+    std::optional<ArchivedVersion> archived;
     Json config = Json::object();
     Json summary = Json::object();
     Json metadata = Json::object();
@@ -73,6 +94,11 @@ struct RunInfo {
 
     // A live writer holds the run: stored running with a fresh heartbeat.
     bool isBeingLogged() const { return state == RunState::Running; }
+
+    bool isArchivedVersion() const { return archived.has_value(); }
+    // The step up to which reads take the history from another run (the
+    // rewind link, else a fork link still followed), if any.
+    std::optional<qint64> inheritedUpTo() const;
 
     RunPath path() const { return {entity, project, runId}; }
     // Last step of the effective history (own, else inherited), if any.

@@ -226,6 +226,75 @@ CREATE TRIGGER runs_delete_tracked AFTER DELETE ON runs BEGIN
   DELETE FROM run_values WHERE run = OLD.id;
 END;
 )sql",
+    // Version 6: rewind. A rewound run keeps its row (run ID, path,
+    // immutable ID); what it had logged moves, by re-pointing its series and
+    // checkpoints, to a hidden archived version: a row of its own
+    // (archived_of: the live run, archived_step: the rewind step). The live
+    // run then continues that archived version at the rewind step
+    // (rewind_source_immutable, rewind_step), a link that reads follow
+    // before the fork link, which stays what the run was forked from.
+    R"sql(
+ALTER TABLE runs ADD COLUMN rewind_source_immutable TEXT;
+ALTER TABLE runs ADD COLUMN rewind_step INTEGER;
+ALTER TABLE runs ADD COLUMN archived_of INTEGER;
+ALTER TABLE runs ADD COLUMN archived_step INTEGER;
+ALTER TABLE runs ADD COLUMN archived_ms INTEGER;
+CREATE INDEX runs_by_archived_of ON runs(archived_of);
+-- An archived version is not a row of the runs list: it takes no part in
+-- the change numbers, the project's count or the sortable values.
+DROP TRIGGER runs_insert_tracked;
+DROP TRIGGER runs_update_tracked;
+DROP TRIGGER runs_summary_values;
+DROP TRIGGER runs_config_values;
+DROP TRIGGER runs_delete_tracked;
+CREATE TRIGGER runs_insert_tracked AFTER INSERT ON runs WHEN NEW.archived_of IS NULL BEGIN
+  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
+  UPDATE runs SET change_seq = (SELECT seq FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+  UPDATE projects SET run_count = run_count + 1 WHERE id = NEW.project_id;
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.summary) THEN NEW.summary ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.config) THEN NEW.config ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+END;
+CREATE TRIGGER runs_update_tracked AFTER UPDATE OF name, run_id, state, created_ms, finished_ms, exit_code,
+  fork_source_immutable, fork_source_run_id, fork_source_path, fork_step, fork_materialized, config, summary,
+  notes, tags, own_first_step, own_last_step ON runs
+  WHEN NEW.archived_of IS NULL AND (NEW.name IS NOT OLD.name OR NEW.run_id IS NOT OLD.run_id OR NEW.state IS NOT OLD.state
+    OR NEW.created_ms IS NOT OLD.created_ms OR NEW.finished_ms IS NOT OLD.finished_ms
+    OR NEW.exit_code IS NOT OLD.exit_code OR NEW.fork_source_immutable IS NOT OLD.fork_source_immutable
+    OR NEW.fork_source_run_id IS NOT OLD.fork_source_run_id OR NEW.fork_source_path IS NOT OLD.fork_source_path
+    OR NEW.fork_step IS NOT OLD.fork_step OR NEW.fork_materialized IS NOT OLD.fork_materialized
+    OR NEW.config IS NOT OLD.config OR NEW.summary IS NOT OLD.summary OR NEW.notes IS NOT OLD.notes
+    OR NEW.tags IS NOT OLD.tags OR NEW.own_first_step IS NOT OLD.own_first_step
+    OR NEW.own_last_step IS NOT OLD.own_last_step)
+BEGIN
+  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
+  UPDATE runs SET change_seq = (SELECT seq FROM change_counter WHERE id = 1) WHERE id = NEW.id;
+END;
+CREATE TRIGGER runs_summary_values AFTER UPDATE OF summary ON runs
+  WHEN NEW.archived_of IS NULL AND NEW.summary IS NOT OLD.summary BEGIN
+  DELETE FROM run_values WHERE run = NEW.id AND source = 0;
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 0, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.summary) THEN NEW.summary ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+END;
+CREATE TRIGGER runs_config_values AFTER UPDATE OF config ON runs
+  WHEN NEW.archived_of IS NULL AND NEW.config IS NOT OLD.config BEGIN
+  DELETE FROM run_values WHERE run = NEW.id AND source = 1;
+  INSERT OR IGNORE INTO run_values (project_id, source, key, value, run)
+    SELECT NEW.project_id, 1, substr(j.fullkey, 3), j.value, NEW.id FROM json_tree(CASE WHEN json_valid(NEW.config) THEN NEW.config ELSE '{}' END) j
+    WHERE j.type IN ('integer', 'real');
+END;
+CREATE TRIGGER runs_delete_tracked AFTER DELETE ON runs WHEN OLD.archived_of IS NULL BEGIN
+  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
+  INSERT INTO removed_runs (seq, run, project_id)
+    VALUES ((SELECT seq FROM change_counter WHERE id = 1), OLD.id, OLD.project_id);
+  UPDATE projects SET run_count = run_count - 1 WHERE id = OLD.project_id;
+  DELETE FROM run_values WHERE run = OLD.id;
+END;
+)sql",
 };
 
 int pragmaInt(SqliteDb &db, const char *sql)
@@ -277,9 +346,14 @@ void checkReadableSchema(SqliteDb &db)
         db.exec("CREATE TEMP VIEW series AS SELECT *, 0 AS integral FROM main.series");
     if (version < 3)
         db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS writer_token, NULL AS writer_pid, NULL AS writer_host, "
-                "id AS change_seq FROM main.runs");
+                "id AS change_seq, NULL AS rewind_source_immutable, NULL AS rewind_step, NULL AS archived_of, "
+                "NULL AS archived_step, NULL AS archived_ms FROM main.runs");
     else if (version < 5)
-        db.exec("CREATE TEMP VIEW runs AS SELECT *, id AS change_seq FROM main.runs");
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, id AS change_seq, NULL AS rewind_source_immutable, "
+                "NULL AS rewind_step, NULL AS archived_of, NULL AS archived_step, NULL AS archived_ms FROM main.runs");
+    else if (version < 6)
+        db.exec("CREATE TEMP VIEW runs AS SELECT *, NULL AS rewind_source_immutable, NULL AS rewind_step, "
+                "NULL AS archived_of, NULL AS archived_step, NULL AS archived_ms FROM main.runs");
     if (version < 4) {
         db.exec("CREATE TEMP TABLE checkpoints (id INTEGER PRIMARY KEY, run INTEGER NOT NULL, step INTEGER NOT NULL, "
                 "path TEXT NOT NULL, size INTEGER, sha256 TEXT, created_ms INTEGER NOT NULL, metadata TEXT NOT NULL)");

@@ -6,7 +6,7 @@ class SqliteDb;
 
 // The newest schema this build knows. Bump it with a new entry in
 // schema.cpp's migration list; never edit an old entry.
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 // PRAGMA application_id of every Forkscope store ("FSKP").
 constexpr int kApplicationId = 0x46534B50;
 

@@ -153,6 +153,10 @@ RunInfo Store::readRun(Statement &st)
     r.ownLastStep = st.optionalInt64(23);
     if (!st.isNull(24))
         r.writer = WriterIdentity{st.text(24), st.int64(25), st.text(26)};
+    if (!st.isNull(27))
+        r.rewind = RewindLink{st.text(27), st.int64(28)};
+    if (!st.isNull(29))
+        r.archived = ArchivedVersion{st.int64(29), st.int64(30), fromMs(st.optionalInt64(31))};
     r.state = r.storedState;
     if (r.storedState == RunState::Running) {
         const QDateTime beat = r.heartbeatAt.isValid() ? r.heartbeatAt : r.createdAt;

@@ -59,6 +59,28 @@ struct ForkOptions : RunDescription {
     std::optional<WriterIdentity> writer;
 };
 
+// How a run is rewound (Store::rewind). `project`/`entity` are where a bare
+// run ID is looked up.
+struct RewindOptions {
+    QString project;
+    QString entity;
+    Json configUpdates = Json::object(); // merged into the config the run keeps
+    RunState state = RunState::Pending;  // no writer yet
+    // With state Running: the writer that claims the rewound run.
+    std::optional<WriterIdentity> writer;
+};
+
+// What rewinding `run` at `step` would do, for a confirmation; nothing is
+// changed by finding it out.
+struct RewindPreview {
+    RunInfo run;
+    qint64 step = 0;
+    qint64 lastStep = 0; // steps step + 1 .. lastStep are archived
+    // Forks made after the step: they keep their history, and their link
+    // will name the archived version.
+    std::vector<RunInfo> forksRelinked;
+};
+
 // A writer's hold on a run, as claimRun (or createRun/createFork with a
 // writer) granted it.
 struct RunClaim {
@@ -112,6 +134,8 @@ public:
     // listing the projects there are, or BadInput when the name exists under
     // several entities and none was given.
     ProjectInfo requireProject(const QString &name, const QString &entity = {});
+    // Runs and forks leave archived versions out (they are reached through
+    // their run: archivedVersions).
     std::vector<RunInfo> runs(qint64 projectKey);
     std::vector<RunInfo> forksOf(const QString &immutableId);
     RunInfo runInfo(qint64 runKey);
@@ -138,6 +162,23 @@ public:
     // For runs that come from elsewhere (imports): the source's own times.
     // Invalid times are left as they are.
     void setTimes(qint64 runKey, const QDateTime &created, const QDateTime &lastActivity, const QDateTime &finished);
+    // --- rewind (store_rewind.cpp) ---
+    // Rewinds a run to `spec.step` in O(keys), copying no history: the run
+    // keeps its run ID, path and immutable ID, its steps up to the rewind
+    // step stay, and it logs on from step + 1. What it had logged becomes an
+    // archived version (archivedVersions) with an immutable ID of its own;
+    // forks made after the step keep their history through it. The summary
+    // is recomputed from the history kept; the config is kept, with
+    // `configUpdates` merged in. Refused (with what is expected) for an
+    // unknown run, a step past or at its last one, an archived version, a
+    // run a live writer logs, a read-only store.
+    RunInfo rewind(const ForkSpec &spec, const RewindOptions &options = {});
+    RunInfo rewind(qint64 runKey, qint64 step, const RewindOptions &options = {});
+    // The same checks as rewind; changes nothing.
+    RewindPreview previewRewind(qint64 runKey, qint64 step);
+    // The run's archived versions, oldest rewind first.
+    std::vector<RunInfo> archivedVersions(qint64 runKey);
+
     // Links an existing run to its source after the fact (an imported fork
     // whose source arrived later). Refuses a link that would make a cycle.
     void linkFork(qint64 runKey, const ForkLink &link);
@@ -275,6 +316,9 @@ private:
     qint64 ensureProject(const QString &entity, const QString &name);
     RunInfo insertRun(qint64 projectKey, const NewRun &spec, const std::optional<ForkLink> &fork);
     void materializeInto(const RunInfo &fork);
+    RewindPreview checkRewind(const RunInfo &run, qint64 step);
+    // Runs outside `run` and its archived versions whose fork link names one of them.
+    std::vector<RunInfo> dependentRuns(const RunInfo &run, const std::vector<RunInfo> &archived);
     void setEnded(qint64 runKey, int exitCode);
     [[noreturn]] void throwLostClaim(const RunClaim &claim);
     void requireValidPageQuery(const RunPageQuery &query);

@@ -49,7 +49,7 @@ std::optional<ProjectInfo> Store::findProject(const QString &entity, const QStri
 
 std::vector<RunInfo> Store::runs(qint64 projectKey)
 {
-    auto st = db_->prepare(runQuery("WHERE r.project_id = ?1 ORDER BY r.created_ms, r.id"));
+    auto st = db_->prepare(runQuery("WHERE r.project_id = ?1 AND r.archived_of IS NULL ORDER BY r.created_ms, r.id"));
     st.bind(1, projectKey);
     std::vector<RunInfo> out;
     while (st.step())
@@ -60,7 +60,8 @@ std::vector<RunInfo> Store::runs(qint64 projectKey)
 std::vector<RunInfo> Store::forksOf(const QString &immutableId)
 {
     auto st = db_->prepare(
-        runQuery("WHERE r.fork_source_immutable = ?1 AND r.fork_materialized = 0 ORDER BY r.created_ms, r.id"));
+        runQuery("WHERE r.fork_source_immutable = ?1 AND r.fork_materialized = 0 AND r.archived_of IS NULL "
+                 "ORDER BY r.created_ms, r.id"));
     st.bind(1, immutableId);
     std::vector<RunInfo> out;
     while (st.step())
@@ -79,7 +80,7 @@ RunInfo Store::runInfo(qint64 runKey)
 
 qint64 Store::runCount()
 {
-    auto st = db_->prepare("SELECT count(*) FROM runs");
+    auto st = db_->prepare("SELECT count(*) FROM runs WHERE archived_of IS NULL");
     st.step();
     return st.int64(0);
 }
@@ -319,7 +320,8 @@ void Store::setTimes(qint64 runKey, const QDateTime &created, const QDateTime &l
 
 std::optional<RunInfo> Store::findImported(qint64 projectKey, const QString &importKey)
 {
-    auto st = db_->prepare(runQuery("WHERE r.project_id = ?1 AND json_extract(r.metadata, '$.import.key') = ?2"));
+    auto st = db_->prepare(runQuery("WHERE r.project_id = ?1 AND r.archived_of IS NULL AND "
+                                    "json_extract(r.metadata, '$.import.key') = ?2"));
     st.bind(1, projectKey).bind(2, importKey);
     if (st.step())
         return readRun(st);
@@ -328,7 +330,8 @@ std::optional<RunInfo> Store::findImported(qint64 projectKey, const QString &imp
 
 std::vector<RunInfo> Store::runsWithPendingFork()
 {
-    auto st = db_->prepare(runQuery("WHERE json_extract(r.metadata, '$.import.pending_fork') IS NOT NULL"));
+    auto st = db_->prepare(
+        runQuery("WHERE json_extract(r.metadata, '$.import.pending_fork') IS NOT NULL AND r.archived_of IS NULL"));
     std::vector<RunInfo> out;
     while (st.step())
         out.push_back(readRun(st));

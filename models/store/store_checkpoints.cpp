@@ -31,13 +31,13 @@ void requireValidCheckpoint(const RunInfo &run, const NewCheckpoint &c)
     if (!isValidStep(c.step))
         throw Error(Error::Kind::BadInput, StoreText::tr("cannot register a checkpoint of run '%1': %2")
                                                .arg(run.runId, badStepText(QString::number(c.step))));
-    if (run.fork && !run.fork->materialized && c.step < run.fork->step)
+    if (const auto upTo = run.inheritedUpTo(); upTo && c.step < *upTo)
         throw Error(Error::Kind::BadInput,
                     StoreText::tr("cannot register a checkpoint of run '%1' at step %2: the run is a fork at step %3 "
                                   "and inherits the steps before it; expected a step from %3 on")
                         .arg(run.runId)
                         .arg(c.step)
-                        .arg(run.fork->step));
+                        .arg(*upTo));
     if (c.path.trimmed().isEmpty())
         throw Error(Error::Kind::BadInput,
                     StoreText::tr("cannot register a checkpoint of run '%1' without a path; expected the absolute "
@@ -61,7 +61,11 @@ void requireValidCheckpoint(const RunInfo &run, const NewCheckpoint &c)
 std::vector<CheckpointSegment> checkpointSegments(SqliteDb &db, qint64 runKey)
 {
     std::vector<CheckpointSegment> out;
-    auto byKey = db.prepare("SELECT id, fork_source_immutable, fork_step, fork_materialized FROM runs WHERE id = ?1");
+    // The link reads follow: a rewound run's to its archived version, else
+    // the fork link while it is not materialized.
+    auto byKey = db.prepare("SELECT id, coalesce(rewind_source_immutable, fork_source_immutable), "
+                            "coalesce(rewind_step, fork_step), rewind_step IS NULL AND fork_materialized "
+                            "FROM runs WHERE id = ?1");
     byKey.bind(1, runKey);
     if (!byKey.step())
         return out;
@@ -72,7 +76,8 @@ std::vector<CheckpointSegment> checkpointSegments(SqliteDb &db, qint64 runKey)
     byKey.reset();
     qint64 hi = std::numeric_limits<qint64>::max();
     auto bySource =
-        db.prepare("SELECT id, fork_source_immutable, fork_step, fork_materialized FROM runs WHERE immutable_id = ?1");
+        db.prepare("SELECT id, coalesce(rewind_source_immutable, fork_source_immutable), coalesce(rewind_step, "
+                   "fork_step), rewind_step IS NULL AND fork_materialized FROM runs WHERE immutable_id = ?1");
     for (int depth = 0; depth < kMaxForkDepth; ++depth) {
         const bool follow = !source.isEmpty() && !materialized;
         const qint64 lo = follow ? forkStep : std::numeric_limits<qint64>::min();

@@ -30,6 +30,12 @@ RunClaim Store::claimRun(qint64 runKey, const WriterIdentity &writer)
     // first one's claim.
     WriteTransaction tx(*db_);
     const RunInfo current = runInfo(runKey);
+    if (current.archived)
+        throw Error(Error::Kind::BadInput,
+                    StoreText::tr("cannot log to %1: it is an archived version of run '%2' (cut off by a rewind at "
+                                  "step %3) and stays as it was; log to run '%2', or fork the archived version")
+                        .arg(current.immutableId, current.runId)
+                        .arg(current.archived->rewindStep));
     requireNoLiveWriter(current, StoreText::tr("cannot log to run '%1'").arg(current.runId));
     auto st = db_->prepare("UPDATE runs SET state = ?2, exit_code = NULL, finished_ms = NULL, heartbeat_ms = ?3, "
                            "writer_token = ?4, writer_pid = ?5, writer_host = ?6 WHERE id = ?1");

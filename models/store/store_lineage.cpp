@@ -1,4 +1,5 @@
-// Lineage: creating and linking forks, effective history as segments, deleting a run (materializing its forks).
+// Lineage: creating and linking forks, effective history as segments (through
+// rewind links first), deleting a run (materializing its forks).
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -108,12 +109,21 @@ void Store::deleteRun(qint64 runKey, DependentForks dependentForks)
 {
     WriteTransaction tx(*db_);
     const RunInfo info = runInfo(runKey);
+    if (info.archived)
+        throw Error(Error::Kind::BadInput,
+                    StoreText::tr("cannot delete %1 on its own: it is an archived version of run '%2', which keeps it "
+                                  "as part of its history; deleting run '%2' deletes its archived versions too")
+                        .arg(info.immutableId, info.runId));
     requireNoLiveWriter(info, StoreText::tr("cannot delete run '%1'").arg(info.runId));
-    const auto forks = forksOf(info.immutableId);
+    // The run goes with its archived versions, so what depends on any of
+    // them outside that family is what would lose history.
+    const auto archived = archivedVersions(runKey);
+    const auto forks = dependentRuns(info, archived);
     if (!forks.empty() && dependentForks == DependentForks::Refuse) {
         QStringList names;
         for (const auto &f : forks)
-            names << QStringLiteral("%1 (%2)").arg(f.name, f.runId);
+            names << (f.archived ? StoreText::tr("%1 (archived version of %2)").arg(f.name, f.runId)
+                                 : QStringLiteral("%1 (%2)").arg(f.name, f.runId));
         throw Error(Error::Kind::Conflict, StoreText::tr("run '%1' has %n fork(s) that inherit its history: %2. Delete "
                                                          "them first, or materialize the inherited history into them "
                                                          "(--materialize-forks)",
@@ -123,16 +133,29 @@ void Store::deleteRun(qint64 runKey, DependentForks dependentForks)
     for (const auto &f : forks)
         requireNoLiveWriter(
             f, StoreText::tr("cannot delete run '%1' and copy its history into fork '%2'").arg(info.runId, f.runId));
-    for (const auto &f : forks)
-        materializeInto(f);
-    for (const char *sql : {"DELETE FROM chunk_data WHERE id IN (SELECT c.data_id FROM chunks c JOIN series s ON "
-                            "s.id = c.series WHERE s.run = ?1)",
-                            "DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
-                            "DELETE FROM text_points WHERE series IN (SELECT id FROM series WHERE run = ?1)",
-                            "DELETE FROM series WHERE run = ?1", "DELETE FROM checkpoints WHERE run = ?1",
-                            "DELETE FROM console_output WHERE run = ?1", "DELETE FROM runs WHERE id = ?1"}) {
-        auto st = db_->prepare(sql);
-        st.bind(1, runKey).run();
+    for (const auto &f : forks) {
+        // A rewound fork reads its history through its archived version,
+        // which is among the dependents and gets the copy; its own fork
+        // link is only what it was forked from.
+        if (f.rewind)
+            setRunColumn(*db_, f.key, "fork_materialized", 1);
+        else
+            materializeInto(f);
+    }
+    std::vector<qint64> doomed;
+    for (const auto &a : archived)
+        doomed.push_back(a.key);
+    doomed.push_back(runKey);
+    for (const qint64 key : doomed) {
+        for (const char *sql : {"DELETE FROM chunk_data WHERE id IN (SELECT c.data_id FROM chunks c JOIN series s ON "
+                                "s.id = c.series WHERE s.run = ?1)",
+                                "DELETE FROM chunks WHERE series IN (SELECT id FROM series WHERE run = ?1)",
+                                "DELETE FROM text_points WHERE series IN (SELECT id FROM series WHERE run = ?1)",
+                                "DELETE FROM series WHERE run = ?1", "DELETE FROM checkpoints WHERE run = ?1",
+                                "DELETE FROM console_output WHERE run = ?1", "DELETE FROM runs WHERE id = ?1"}) {
+            auto st = db_->prepare(sql);
+            st.bind(1, key).run();
+        }
     }
     auto retire = db_->prepare("INSERT OR IGNORE INTO retired_run_ids (project_id, run_id) VALUES (?1, ?2)");
     retire.bind(1, info.projectKey).bind(2, info.runId).run();
@@ -186,15 +209,15 @@ std::vector<HistorySegment> Store::segments(qint64 runKey)
     RunInfo cur = runInfo(runKey);
     qint64 hi = std::numeric_limits<qint64>::max();
     for (int depth = 0; depth < kMaxForkDepth; ++depth) {
-        const bool follow = cur.fork && !cur.fork->materialized;
-        const qint64 lo = follow ? cur.fork->step + 1 : std::numeric_limits<qint64>::min();
+        const auto upTo = cur.inheritedUpTo();
+        const qint64 lo = upTo ? *upTo + 1 : std::numeric_limits<qint64>::min();
         if (lo <= hi)
             out.push_back({cur.key, {lo, hi}});
-        if (!follow)
+        if (!upTo)
             break;
-        hi = std::min(hi, cur.fork->step);
+        hi = std::min(hi, *upTo);
         auto st = db_->prepare(runQuery("WHERE r.immutable_id = ?1"));
-        st.bind(1, cur.fork->sourceImmutableId);
+        st.bind(1, cur.rewind ? cur.rewind->archiveImmutableId : cur.fork->sourceImmutableId);
         if (!st.step())
             break;
         cur = readRun(st);

@@ -30,12 +30,16 @@ inline QDateTime fromMs(const std::optional<qint64> &ms)
 
 constexpr int kMaxForkDepth = 10000;
 
-// Columns read by readRun(), in order.
+// Columns read by readRun(), in order. An archived version reads with its
+// live run's run ID (its own row holds its immutable ID there, so that it
+// never takes a run ID of the project).
 constexpr const char *kRunColumns =
-    "r.id, r.project_id, r.immutable_id, r.run_id, r.name, p.entity, p.name, r.state, r.created_ms, "
+    "r.id, r.project_id, r.immutable_id, coalesce(live.run_id, r.run_id), r.name, p.entity, p.name, r.state, r.created_ms, "
     "r.heartbeat_ms, r.finished_ms, r.exit_code, r.fork_source_immutable, r.fork_source_run_id, "
     "r.fork_source_path, r.fork_step, r.fork_materialized, r.config, r.summary, r.metadata, r.notes, r.tags, "
-    "r.own_first_step, r.own_last_step, r.writer_token, r.writer_pid, r.writer_host FROM runs r JOIN projects p ON p.id = r.project_id ";
+    "r.own_first_step, r.own_last_step, r.writer_token, r.writer_pid, r.writer_host, r.rewind_source_immutable, r.rewind_step, r.archived_of, "
+    "r.archived_step, r.archived_ms FROM runs r JOIN projects p ON p.id = r.project_id "
+    "LEFT JOIN runs live ON live.id = r.archived_of ";
 
 inline std::string runQuery(const char *where)
 {

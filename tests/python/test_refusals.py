@@ -83,9 +83,11 @@ def test_fork_from_and_resume_exclude_each_other(store, source):
     assert run_count(store) == before
 
 
-def test_resume_from_is_refused_clearly(store, source):
-    with pytest.raises(ValueError, match="resume_from"):
-        forkscope.init(project="mnist", resume_from="base?_step=3")
+def test_resume_from_excludes_fork_from(store, source):
+    before = run_count(store)
+    with pytest.raises(ValueError, match="mutually exclusive"):
+        forkscope.init(project="mnist", resume_from="base?_step=3", fork_from="base?_step=3")
+    assert run_count(store) == before
 
 
 def test_unknown_resume_value(store):

@@ -336,6 +336,7 @@ void ChartsTab::setKeys(const QStringList &keys)
                         }
                     });
             connect(panel, &MetricPanel::forkRequested, this, &ChartsTab::forkRequested);
+            connect(panel, &MetricPanel::rewindRequested, this, &ChartsTab::rewindRequested);
             connect(panel, &MetricPanel::stepPicked, this, [this, panel] {
                 // One picked step at a time across the panels.
                 for (MetricPanel *other : std::as_const(panels_)) {

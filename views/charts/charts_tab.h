@@ -62,6 +62,7 @@ public:
 
 signals:
     void forkRequested(qint64 runKey, qint64 step);
+    void rewindRequested(qint64 runKey, qint64 step);
     // The person switched snapping (to remember it).
     void snapToCheckpointsChanged(bool on);
 

@@ -547,6 +547,15 @@ void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
     fork->setEnabled(pick_.has_value() && forkBlocked_.isEmpty());
     fork->setShortcut(QKeySequence(Qt::Key_F));
     connect(fork, &QAction::triggered, this, &MetricPanel::requestFork);
+    // Rewind goes back to the step picked (W&B's resume_from): the run keeps
+    // its IDs, and what it logged after the step is archived.
+    QAction *rewind = menu.addAction(pick_ ? tr("Rewind to step %1…").arg(pick_->step) : tr("Rewind to step…"));
+    rewind->setObjectName(QStringLiteral("rewindToStep"));
+    rewind->setEnabled(pick_.has_value() && forkBlocked_.isEmpty());
+    connect(rewind, &QAction::triggered, this, [this] {
+        if (pick_ && forkBlocked_.isEmpty())
+            emit rewindRequested(pick_->runKey, pick_->step);
+    });
     menu.addSeparator();
     menu.addAction(tr("Reset zoom"), this, &MetricPanel::resetZoom);
     QAction *log = menu.addAction(tr("Logarithmic y axis"));

@@ -101,6 +101,7 @@ signals:
     // The user changed the x range (none: reset).
     void xZoomChanged(std::optional<std::pair<double, double>> range);
     void forkRequested(qint64 runKey, qint64 step);
+    void rewindRequested(qint64 runKey, qint64 step);
     void stepPicked(qint64 runKey, qint64 step);
 
 protected:

@@ -177,6 +177,17 @@ OverviewTab::OverviewTab(QWidget *parent) : QWidget(parent)
             [this](const QString &link) { emit openRunRequested(link.mid(4).toLongLong()); });
     layout->addWidget(forks_);
 
+    // A rewound run's archived versions (or, on an archived version, the run
+    // it belongs to); a link opens one, and its Charts tab draws it.
+    archived_ = new QLabel(content);
+    archived_->setObjectName(QStringLiteral("archivedVersions"));
+    archived_->setTextFormat(Qt::RichText);
+    archived_->setWordWrap(true);
+    archived_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(archived_, &QLabel::linkActivated, this,
+            [this](const QString &link) { emit openRunRequested(link.mid(4).toLongLong()); });
+    layout->addWidget(archived_);
+
     snippet_ = new ContinueSnippet(content);
     connect(snippet_, &ContinueSnippet::copied, this,
             [this](const QString &what) { emit statusMessage(tr("Copied %1 to the clipboard").arg(what)); });
@@ -267,12 +278,40 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
             links << tr("%1 at step %2").arg(runLink(f.key, f.name)).arg(f.fork ? f.fork->step : 0);
         forks_->setText(tr("Forks: %1").arg(links.join(QStringLiteral(" · "))));
     }
+    showArchived();
     snippet_->setRun(r.path().toString(), r.immutableId, storePath);
     config_->setJson(r.config);
     summary_->setJson(r.summary);
     const bool hasSteps = r.lastStep().has_value();
     forkAction_->setEnabled(hasSteps && readOnly_.isEmpty());
     copySpecAction_->setEnabled(hasSteps);
+}
+
+void OverviewTab::showArchived()
+{
+    const RunInfo &r = details_.run;
+    const auto when = [](const ArchivedVersion &a) {
+        return QLocale().toString(a.archivedAt.toLocalTime(), QLocale::ShortFormat).toHtmlEscaped();
+    };
+    if (r.archived && details_.archivedOf) {
+        archived_->setText(tr("Archived version of %1: its history as it was before the rewind to step %2 on %3. "
+                              "It stays as it is.")
+                               .arg(runLink(details_.archivedOf->key, details_.archivedOf->name))
+                               .arg(r.archived->rewindStep)
+                               .arg(when(*r.archived)));
+        archived_->show();
+        return;
+    }
+    QStringList links;
+    for (const RunInfo &a : details_.archived) {
+        if (!a.archived)
+            continue;
+        const QString steps = tr("steps %1–%2").arg(a.archived->rewindStep + 1).arg(a.lastStep().value_or(0));
+        links << tr("%1, archived %2").arg(runLink(a.key, steps)).arg(when(*a.archived));
+    }
+    archived_->setVisible(!links.isEmpty());
+    archived_->setText(links.isEmpty() ? QString()
+                                       : tr("Archived by rewinds: %1").arg(links.join(QStringLiteral(" · "))));
 }
 
 void OverviewTab::setReadOnly(const QString &reason)

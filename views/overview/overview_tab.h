@@ -43,6 +43,7 @@ private:
     QLabel *addField(const char *label);
     void copy(const QString &text, const QString &what);
     void commitName();
+    void showArchived();
 
     RunDetails details_;
     QLineEdit *name_ = nullptr;
@@ -52,6 +53,7 @@ private:
     QLabel *forkedFrom_ = nullptr;
     QLabel *configChanges_ = nullptr;
     QLabel *forks_ = nullptr;
+    QLabel *archived_ = nullptr;
     QGridLayout *fields_ = nullptr;
     QLabel *runId_ = nullptr, *immutableId_ = nullptr, *path_ = nullptr, *created_ = nullptr, *runtime_ = nullptr,
            *host_ = nullptr, *command_ = nullptr, *git_ = nullptr, *notes_ = nullptr, *tags_ = nullptr;

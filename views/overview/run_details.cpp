@@ -17,6 +17,9 @@ RunDetails loadRunDetails(Store &store, qint64 runKey)
         }
     }
     d.forks = store.forksOf(d.run.immutableId);
+    d.archived = store.archivedVersions(runKey);
+    if (d.run.archived)
+        d.archivedOf = store.runInfo(d.run.archived->runKey);
     return d;
 }
 

@@ -37,6 +37,10 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
         W&B; a fork or resume by run path or immutable ID stays in its run's).
     fork_from: "<run>?_step=<N>", <run> a run ID (in `project`), a run path
         entity/project/run_id or an immutable ID; the fork logs from N + 1.
+    resume_from: "<run>?_step=<N>" (W&B's rewind): the run keeps its IDs and
+        its history up to N and logs on from N + 1; what it logged after N
+        stays in an archived version (forkscope-cli show lists it). `config`
+        is merged into the config it keeps.
     resume: "must" (the run `id` names must exist), "allow" (resume it if it
         exists, else create it with that ID), "never" (create; the ID must be
         new). `id` may also be a run path or an immutable ID to resume.
@@ -63,7 +67,7 @@ def init(project=None, entity=None, *, name=None, id=None, config=None, tags=Non
         raise ValueError(f"reinit={reinit!r} is not known; expected 'finish_previous' or 'create_new'")
     if project is None:
         project = os.environ.get("FORKSCOPE_PROJECT")
-    if project is None and not fork_from and not (mode and id):
+    if project is None and not fork_from and not resume_from and not (mode and id):
         project = "uncategorized"
     metadata = _metadata()
     if group is not None:
