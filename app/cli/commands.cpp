@@ -7,10 +7,10 @@ namespace forkscope {
 const std::vector<CommandSpec> &allCommands()
 {
     static const std::vector<CommandSpec> commands = {
-        projectsCommand(), runsCommand(), showCommand(), initCommand(), logCommand(), finishCommand(), forkCommand(),
-        rewindCommand(), lineageCommand(), historyCommand(), renameCommand(), deleteCommand(), importCommand(),
-        demoCommand(), checkCommand(), checkpointCommand(), checkpointsCommand(), logsCommand(), launchCommand(),
-        compactCommand(),
+        projectsCommand(),   runsCommand(),        showCommand(),   initCommand(),    logCommand(),
+        finishCommand(),     forkCommand(),        rewindCommand(), lineageCommand(), historyCommand(),
+        renameCommand(),     deleteCommand(),      importCommand(), demoCommand(),    checkCommand(),
+        checkpointCommand(), checkpointsCommand(), logsCommand(),   launchCommand(),  compactCommand(),
     };
     return commands;
 }

@@ -16,8 +16,10 @@ using namespace store_rows;
 namespace {
 
 // ?9 is the LIKE pattern, '' for no filter. Tags match inside their JSON text.
-constexpr const char *kFilter = " AND (?9 = '' OR r.name LIKE ?9 ESCAPE '\\' OR r.run_id LIKE ?9 ESCAPE '\\' "
-                                "OR r.tags LIKE ?9 ESCAPE '\\' OR r.state LIKE ?9 ESCAPE '\\')";
+// Archived versions (a rewound run's cut history) are never rows of the list.
+constexpr const char *kFilter =
+    " AND r.archived_of IS NULL AND (?9 = '' OR r.name LIKE ?9 ESCAPE '\\' OR r.run_id LIKE ?9 ESCAPE '\\' "
+    "OR r.tags LIKE ?9 ESCAPE '\\' OR r.state LIKE ?9 ESCAPE '\\')";
 
 // Each expression matches an index of schema version 5 (runs_by_*).
 const char *sortExpression(RunSortKey sort)

@@ -206,7 +206,8 @@ TEST(CliReadOnly, AnOlderStoreIsReadWithoutBeingMigrated)
     // checkpoints or console output.
     ASSERT_TRUE(execSql(path, test::kBackToVersion4));
     ASSERT_TRUE(execSql(path, "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
-                              "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; " "DROP TABLE checkpoints; DROP TABLE console_output; "
+                              "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
+                              "DROP TABLE checkpoints; DROP TABLE console_output; "
                               "PRAGMA user_version = 1; PRAGMA journal_mode=DELETE"));
     ASSERT_TRUE(folder.lock());
     const QByteArray before = readFile(path);

@@ -298,7 +298,8 @@ TEST(StoreLifecycle, AVersion1StoreIsMigratedAndItsNumbersStayDoubles)
     // no checkpoints or console output.
     rawExec(tmp.path(), test::kBackToVersion4);
     rawExec(tmp.path(), "ALTER TABLE series DROP COLUMN integral; ALTER TABLE runs DROP COLUMN writer_token; "
-                        "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; " "DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 1;");
+                        "ALTER TABLE runs DROP COLUMN writer_pid; ALTER TABLE runs DROP COLUMN writer_host; "
+                        "DROP TABLE checkpoints; DROP TABLE console_output; PRAGMA user_version = 1;");
     ASSERT_EQ(rawPragma(tmp.path(), "user_version"), "1");
     Store store(tmp.path());
     EXPECT_EQ(rawPragma(tmp.path(), "user_version"), std::to_string(kSchemaVersion));
