@@ -29,14 +29,18 @@ Json nodeJson(const FamilyNode &node, const Json &parentConfig)
     for (const FamilyNode &child : node.children)
         children.push_back(nodeJson(child, node.run.config));
     const auto last = node.run.lastStep();
-    return {{"path", toStd(node.run.path().toString())},
-            {"immutable_id", toStd(node.run.immutableId)},
-            {"name", toStd(node.run.name)},
-            {"state", toStd(runStateName(node.run.state))},
-            {"fork_step", node.forkStep ? Json(*node.forkStep) : Json(nullptr)},
-            {"last_step", last ? Json(*last) : Json(nullptr)},
-            {"config_changes", changes},
-            {"children", children}};
+    Json out = {{"path", toStd(node.run.path().toString())},
+                {"immutable_id", toStd(node.run.immutableId)},
+                {"name", toStd(node.run.name)},
+                {"state", toStd(runStateName(node.run.state))},
+                {"fork_step", node.forkStep ? Json(*node.forkStep) : Json(nullptr)},
+                {"last_step", last ? Json(*last) : Json(nullptr)},
+                {"config_changes", changes},
+                {"children", children}};
+    // An archived version hangs off its run at the rewind step.
+    if (node.run.archived)
+        out["archived"] = true;
+    return out;
 }
 
 QString nodeLine(const FamilyNode &node, qint64 askedKey)
@@ -47,9 +51,15 @@ QString nodeLine(const FamilyNode &node, qint64 askedKey)
     const QString path = escapeControls(node.run.path().toString());
     const QString state = runStateName(node.run.state);
     // One arg() call: a '%' in a run name is never read as a placeholder.
-    QString line = node.forkStep ? Cli::tr("%1 (%2), forked at step %3, %4, %5")
-                                       .arg(name, path, QString::number(*node.forkStep), state, steps)
-                                 : Cli::tr("%1 (%2), %3, %4").arg(name, path, state, steps);
+    QString line;
+    if (node.run.archived)
+        line = Cli::tr("%1 (%2), archived version %3 cut off by a rewind to step %4, %5")
+                   .arg(name, path, node.run.immutableId, QString::number(node.run.archived->rewindStep), steps);
+    else if (node.forkStep)
+        line = Cli::tr("%1 (%2), forked at step %3, %4, %5")
+                   .arg(name, path, QString::number(*node.forkStep), state, steps);
+    else
+        line = Cli::tr("%1 (%2), %3, %4").arg(name, path, state, steps);
     if (node.run.key == askedKey)
         line += QLatin1Char(' ') + Cli::tr("<- this run");
     return line;

@@ -22,6 +22,10 @@ constexpr int kMaxFamilyDepth = 10000;
 // store (an import waiting for it).
 std::optional<RunInfo> sourceOf(Store &store, const RunInfo &run)
 {
+    // An archived version hangs off the run it was cut from, at the rewind
+    // step, so forks that kept their history through it stay in the family.
+    if (run.archived)
+        return store.runInfo(run.archived->runKey);
     if (!run.fork || run.fork->materialized)
         return std::nullopt;
     RunRef ref;
@@ -52,6 +56,18 @@ void addChildren(Store &store, FamilyNode &node, QSet<qint64> &seen, qint64 &siz
         child.forkStep = fork.fork->step;
         child.run = std::move(fork);
         node.children.push_back(std::move(child));
+    }
+    if (!node.run.archived) {
+        for (RunInfo &archive : store.archivedVersions(node.run.key)) {
+            if (seen.contains(archive.key))
+                continue;
+            seen.insert(archive.key);
+            ++size;
+            FamilyNode child;
+            child.forkStep = archive.archived->rewindStep;
+            child.run = std::move(archive);
+            node.children.push_back(std::move(child));
+        }
     }
     // forksOf gives creation order; a stable sort keeps it among equal steps.
     std::stable_sort(node.children.begin(), node.children.end(),

@@ -112,3 +112,35 @@ TEST_F(CliRewind, AnUnknownRunIsRefusedNamingIt)
     EXPECT_TRUE(r.err.contains("cannot rewind: the run was not found")) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("nosuch")) << r.err.toStdString();
 }
+
+TEST_F(CliRewind, TheFamilyKeepsTheArchivedVersionAndTheForksThatLiveThroughIt)
+{
+    ASSERT_EQ(runCli(store.path(), {"fork", "abc?_step=7", "--project", "p", "--id", "late"}).exitCode, 0);
+    ASSERT_EQ(runCli(store.path(), {"fork", "abc?_step=2", "--project", "p", "--id", "early"}).exitCode, 0);
+    const auto r = runCli(store.path(), {"rewind", "abc?_step=4", "--project", "p", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const Json archived = r.json()["archived"];
+    ASSERT_EQ(archived.size(), 1u);
+
+    // Asked from the run, from the fork kept through the archive, from the archive: one family.
+    const Json family = runCli(store.path(), {"lineage", "local/p/abc", "--json"}).json();
+    for (const QString &member : {QStringLiteral("local/p/late"),
+                                  QString::fromStdString(archived[0]["immutable_id"].get<std::string>())})
+        EXPECT_EQ(runCli(store.path(), {"lineage", member, "--json"}).json(), family) << member.toStdString();
+    const Json &root = family["root"];
+    EXPECT_EQ(root["path"], "local/p/abc");
+    ASSERT_EQ(root["children"].size(), 2u);
+    EXPECT_EQ(root["children"][0]["path"], "local/p/early");
+    EXPECT_EQ(root["children"][0]["fork_step"], 2);
+    const Json &archive = root["children"][1];
+    EXPECT_EQ(archive["archived"], true);
+    EXPECT_EQ(archive["immutable_id"], archived[0]["immutable_id"]);
+    EXPECT_EQ(archive["fork_step"], 4);
+    EXPECT_EQ(archive["last_step"], 9);
+    ASSERT_EQ(archive["children"].size(), 1u);
+    EXPECT_EQ(archive["children"][0]["path"], "local/p/late");
+    EXPECT_EQ(archive["children"][0]["fork_step"], 7);
+
+    const auto text = runCli(store.path(), {"lineage", "local/p/abc"});
+    EXPECT_TRUE(text.out.contains("cut off by a rewind to step 4")) << text.out.toStdString();
+}
