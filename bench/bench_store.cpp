@@ -350,8 +350,8 @@ Json readJson(const ReadRate &r)
 // checkpointed into the file.
 qint64 forkAtEnd(Store &store, const RunInfo &run, qint64 steps)
 {
-    const RunInfo fork = store.createFork(
-        ForkSpec::parse(run.immutableId + QStringLiteral("?_step=") + QString::number(steps - 1)), {});
+    const RunInfo fork =
+        store.createFork(ForkSpec::parse(run.immutableId + QStringLiteral("?_step=") + QString::number(steps - 1)), {});
     store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return fork.key;
 }

@@ -440,8 +440,7 @@ struct ValueStats {
 // The min, max and NaN count of `n` values, calling each(i, value) on the
 // way. Branch-free (min/max instructions): NaNs are skipped by the compares
 // and counted apart; values that are all NaN have NaN for min and max.
-template <class Each>
-ValueStats foldValues(const double *v, size_t n, Each each)
+template <class Each> ValueStats foldValues(const double *v, size_t n, Each each)
 {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     qint64 nans = 0;
