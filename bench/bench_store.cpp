@@ -303,10 +303,13 @@ qint64 vacuumedBytes(const QString &from, const QString &to, bool plain)
     return storeBytes(to);
 }
 
-// Every logged key of `run`'s effective history, read `repeat` times:
-// (median wall seconds, median thread CPU seconds, points).
+// Every logged key of `run`'s effective history, read `repeat` + 1 times:
+// the first read (the process's first touch of the output memory and the
+// file's pages) apart, then the median wall and thread CPU seconds of the
+// others.
 struct ReadRate {
     double seconds = 0, cpuSeconds = 0;
+    double firstSeconds = 0, firstCpuSeconds = 0;
     qint64 points = 0;
 };
 
@@ -314,18 +317,43 @@ ReadRate effectiveRead(Store &store, qint64 run, int repeat)
 {
     std::vector<double> wall, cpu;
     ReadRate r;
-    for (int i = 0; i < repeat; ++i) {
+    for (int i = 0; i <= repeat; ++i) {
         const auto t0 = Clock::now();
         const double c0 = threadCpuSeconds();
         r.points = 0;
         for (const char *k : kKeys)
             r.points += qint64(store.readSeries(run, QString::fromLatin1(k)).size());
-        wall.push_back(seconds(t0, Clock::now()));
-        cpu.push_back(threadCpuSeconds() - c0);
+        const double w = seconds(t0, Clock::now()), c = threadCpuSeconds() - c0;
+        if (i == 0) {
+            r.firstSeconds = w;
+            r.firstCpuSeconds = c;
+            continue;
+        }
+        wall.push_back(w);
+        cpu.push_back(c);
     }
     r.seconds = median(wall);
     r.cpuSeconds = median(cpu);
     return r;
+}
+
+Json readJson(const ReadRate &r)
+{
+    return {{"points", r.points},
+            {"points_per_s", double(r.points) / r.seconds},
+            {"points_per_cpu_s", double(r.points) / r.cpuSeconds},
+            {"first_read_points_per_s", double(r.points) / r.firstSeconds},
+            {"first_read_points_per_cpu_s", double(r.points) / r.firstCpuSeconds}};
+}
+
+// A fork at the last step of `run` (its effective history is all of `run`),
+// checkpointed into the file.
+qint64 forkAtEnd(Store &store, const RunInfo &run, qint64 steps)
+{
+    const RunInfo fork =
+        store.createFork(ForkSpec::parse(run.immutableId + QStringLiteral("?_step=") + QString::number(steps - 1)), {});
+    store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return fork.key;
 }
 
 } // namespace
@@ -346,15 +374,24 @@ int main(int argc, char **argv)
     const qint64 points = pointsOf(steps);
     QTemporaryDir dir;
 
-    std::vector<double> oursSeconds, oursCpu;
-    std::vector<double> oursBytes;
-    IngestResult big{};
+    // Ingest through the client, format 3 (what is written) and format 2
+    // (the writer told to write the old format, for this bench only),
+    // alternating so that both see the same machine load.
+    std::vector<double> oursSeconds, oursCpu, oursBytes;
+    std::vector<double> plainSeconds, plainCpu, plainBytes;
+    IngestResult big{}, bigPlain{};
     for (int r = 0; r < repeat; ++r) {
         const QString path = dir.filePath(QStringLiteral("ours-%1.sqlite").arg(r));
         big = ingestClient(path, steps);
         oursSeconds.push_back(big.seconds);
         oursCpu.push_back(big.cpuSeconds);
         oursBytes.push_back(double(big.bytes));
+        setWrittenChunkFormat(ChunkFormat::Plain);
+        bigPlain = ingestClient(dir.filePath(QStringLiteral("plain-%1.sqlite").arg(r)), steps);
+        setWrittenChunkFormat(ChunkFormat::Compressed);
+        plainSeconds.push_back(bigPlain.seconds);
+        plainCpu.push_back(bigPlain.cpuSeconds);
+        plainBytes.push_back(double(bigPlain.bytes));
     }
     const QString bigPath = dir.filePath(QStringLiteral("ours-%1.sqlite").arg(repeat - 1));
     const IngestResult rows = ingestRowBaseline(dir.filePath(QStringLiteral("rows.sqlite")), steps);
@@ -367,10 +404,15 @@ int main(int argc, char **argv)
     Store smallStore(smallPath);
     const double forkSmall = forkSeconds(smallStore, small.run, 21);
 
-    // Effective history read: every key of a fork taken at the middle.
-    const RunInfo fork = store.createFork(
-        ForkSpec::parse(big.run.immutableId + QStringLiteral("?_step=") + QString::number(steps - 1)), {});
-    const ReadRate read = effectiveRead(store, fork.key, repeat);
+    // Effective history read: every key of a fork at the last step, from
+    // the stores as the client wrote them (not vacuumed), both formats.
+    const qint64 fork = forkAtEnd(store, big.run, steps);
+    const ReadRate read = effectiveRead(store, fork, repeat);
+    ReadRate readPlainAsWritten;
+    {
+        Store plainStore(dir.filePath(QStringLiteral("plain-%1.sqlite").arg(repeat - 1)));
+        readPlainAsWritten = effectiveRead(plainStore, forkAtEnd(plainStore, bigPlain.run, steps), repeat);
+    }
     const EncodingStudy study = studyEncodings(store, big.run);
     store.db().exec("PRAGMA wal_checkpoint(TRUNCATE)"); // the fork, into the file the copies start from
     const qint64 fileCompressed = vacuumedBytes(bigPath, dir.filePath(QStringLiteral("vacuum-3.sqlite")), false);
@@ -380,8 +422,8 @@ int main(int argc, char **argv)
     {
         Store compressedCopy(dir.filePath(QStringLiteral("vacuum-3.sqlite")));
         Store plainCopy(dir.filePath(QStringLiteral("vacuum-2.sqlite")));
-        readCompressed = effectiveRead(compressedCopy, fork.key, repeat);
-        readPlain = effectiveRead(plainCopy, fork.key, repeat);
+        readCompressed = effectiveRead(compressedCopy, fork, repeat);
+        readPlain = effectiveRead(plainCopy, fork, repeat);
     }
     Json kinds = Json::array();
     double meanCompressed = 0, meanPlain = 0, meanZlib = 0;
@@ -443,7 +485,11 @@ int main(int argc, char **argv)
          {{"points_per_s", oursRate},
           {"points_per_cpu_s", double(points) / median(oursCpu)},
           {"bytes_per_point", median(oursBytes) / double(points)},
-          {"median_s", median(oursSeconds)}}},
+          {"median_s", median(oursSeconds)},
+          {"format2_points_per_s", double(points) / median(plainSeconds)},
+          {"format2_points_per_cpu_s", double(points) / median(plainCpu)},
+          {"format2_bytes_per_point", median(plainBytes) / double(points)},
+          {"format3_over_format2_cpu", median(plainCpu) / median(oursCpu)}}},
         {"ingest_row_baseline",
          {{"points_per_s", rowsRate}, {"bytes_per_point", double(rows.bytes) / double(points)}, {"s", rows.seconds}}},
         {"ingest_speedup_vs_rows", oursRate / rowsRate},
@@ -455,14 +501,12 @@ int main(int argc, char **argv)
           {"median_ms_small", forkSmall * 1e3},
           {"ratio_large_over_small", forkBig / forkSmall}}},
         {"effective_read",
-         {{"points", read.points},
-          {"median_s", read.seconds},
-          {"points_per_s", double(read.points) / read.seconds},
-          {"points_per_cpu_s", double(read.points) / read.cpuSeconds},
-          {"vacuumed_format3_points_per_s", double(readCompressed.points) / readCompressed.seconds},
-          {"vacuumed_format3_points_per_cpu_s", double(readCompressed.points) / readCompressed.cpuSeconds},
-          {"vacuumed_format2_points_per_s", double(readPlain.points) / readPlain.seconds},
-          {"vacuumed_format2_points_per_cpu_s", double(readPlain.points) / readPlain.cpuSeconds}}},
+         {{"as_written_format3", readJson(read)},
+          {"as_written_format2", readJson(readPlainAsWritten)},
+          {"vacuumed_format3", readJson(readCompressed)},
+          {"vacuumed_format2", readJson(readPlain)},
+          {"format3_over_format2_cpu_as_written", readPlainAsWritten.cpuSeconds / read.cpuSeconds},
+          {"format3_over_format2_cpu_vacuumed", readPlain.cpuSeconds / readCompressed.cpuSeconds}}},
     };
     if (json) {
         std::printf("%s\n", dumpJson(out, 2).c_str());

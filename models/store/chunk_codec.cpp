@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -323,6 +324,20 @@ std::string encodeChunk(const Point *points, size_t count, ChunkFormat format)
     return out;
 }
 
+namespace {
+std::atomic<ChunkFormat> writtenFormat{ChunkFormat::Compressed};
+}
+
+ChunkFormat writtenChunkFormat()
+{
+    return writtenFormat.load(std::memory_order_relaxed);
+}
+
+void setWrittenChunkFormat(ChunkFormat format)
+{
+    writtenFormat.store(format, std::memory_order_relaxed);
+}
+
 int chunkFormat(std::string_view blob)
 {
     return blob.empty() ? 0 : int(quint8(blob[0]));
@@ -417,9 +432,35 @@ std::optional<ConsecutiveValues> consecutiveValues(std::string_view blob, qint64
 
 namespace {
 
-// checkChunk, leaving the decoded values in `values`.
+struct ValueStats {
+    double min, max;
+    qint64 nans;
+};
+
+// The min, max and NaN count of `n` values, calling each(i, value) on the
+// way. Branch-free (min/max instructions): NaNs are skipped by the compares
+// and counted apart; values that are all NaN have NaN for min and max.
+template <class Each> ValueStats foldValues(const double *v, size_t n, Each each)
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    qint64 nans = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const double x = v[i];
+        lo = x < lo ? x : lo;
+        hi = x > hi ? x : hi;
+        nans += x != x;
+        each(i, x);
+    }
+    if (nans == qint64(n))
+        lo = hi = std::numeric_limits<double>::quiet_NaN();
+    return {lo, hi, nans};
+}
+
+// checkChunk, leaving the decoded values in `values`; `fold` computes their
+// ValueStats (and may use them on the way).
+template <class Fold>
 ChunkCheck checkLayout(std::string_view blob, const std::optional<Layout> &l, const ChunkSummary &summary,
-                       std::vector<double> &values)
+                       std::vector<double> &values, bool verifyBlocks, Fold fold)
 {
     const auto damaged = [](const QString &why) { return ChunkCheck{ChunkHealth::Damaged, why}; };
     if (!l)
@@ -454,25 +495,18 @@ ChunkCheck checkLayout(std::string_view blob, const std::optional<Layout> &l, co
     values.resize(size_t(l->count));
     if (!readValues(*l, values.size(), values.data()))
         return damaged(StoreText::tr("its bytes are not a valid chunk"));
-    double lo = std::numeric_limits<double>::quiet_NaN(), hi = lo, first = lo, lastValue = lo;
-    qint64 nans = 0;
-    for (size_t i = 0; i < values.size(); ++i) {
-        const double v = values[i];
-        if (i == 0)
-            first = v;
-        lastValue = v;
-        if (std::isnan(v)) {
-            ++nans;
-            continue;
-        }
-        if (!(v >= lo)) // also true while lo is NaN
-            lo = v;
-        if (!(v <= hi))
-            hi = v;
-    }
-    if (nans != summary.nanCount || !same(first, summary.first) || !same(lastValue, summary.last) ||
-        !same(lo, summary.min) || !same(hi, summary.max))
+    const size_t n = values.size();
+    const ValueStats stats = fold(values.data(), n);
+    const double first = n > 0 ? values[0] : std::numeric_limits<double>::quiet_NaN();
+    const double lastValue = n > 0 ? values[n - 1] : first;
+    if (stats.nans != summary.nanCount || !same(first, summary.first) || !same(lastValue, summary.last) ||
+        !same(stats.min, summary.min) || !same(stats.max, summary.max))
         return damaged(StoreText::tr("its values contradict its summary (first, last, min, max or NaN count)"));
+    // The block table is covered by the checksum: a sound checksum means it
+    // is what the writer wrote. Whether the writer's summaries agree with
+    // their values is checked by `check`, not on every read.
+    if (!verifyBlocks)
+        return {l->format == kPlainWithoutChecksum ? ChunkHealth::Unverified : ChunkHealth::Sound, {}};
     for (size_t b = 0; b < l->blockCount; ++b) {
         const unsigned char *r = l->blocks + b * kBlockRecord;
         const size_t from = b * kBlockPoints, to = from + blockSize(*l, b);
@@ -506,14 +540,32 @@ std::vector<double> &checkScratch()
 
 ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary)
 {
-    return checkLayout(blob, parse(blob), summary, checkScratch());
+    return checkLayout(blob, parse(blob), summary, checkScratch(), true,
+                       [](const double *v, size_t n) { return foldValues(v, n, [](size_t, double) {}); });
 }
 
 ChunkCheck decodeCheckedChunk(std::string_view blob, const ChunkSummary &summary, StepRange clip, PointVector &out)
 {
     const auto l = parse(blob);
     std::vector<double> &values = checkScratch();
-    ChunkCheck check = checkLayout(blob, l, summary, values);
+    const size_t at = out.size();
+    // A whole chunk at regular steps (nearly every chunk of a history read):
+    // its points are appended in the pass that folds its values, and taken
+    // back if they contradict the summary.
+    if (l && l->stride > 0 && clip.lo <= summary.firstStep && clip.hi >= summary.lastStep) {
+        const auto fold = [&](const double *v, size_t n) {
+            if (out.capacity() < at + n)
+                out.reserve(std::max(at + n, 2 * out.capacity()));
+            const auto first = quint64(summary.firstStep), stride = l->stride;
+            return foldValues(v, n, [&](size_t i, double x) { out.push_back({qint64(first + i * stride), x}); });
+        };
+        ChunkCheck check = checkLayout(blob, l, summary, values, false, fold);
+        if (check.health == ChunkHealth::Damaged)
+            out.resize(at);
+        return check;
+    }
+    ChunkCheck check = checkLayout(blob, l, summary, values, false,
+                                   [](const double *v, size_t n) { return foldValues(v, n, [](size_t, double) {}); });
     if (check.health != ChunkHealth::Damaged)
         decodeLayout(*l, summary.firstStep, clip, out, values.data());
     return check;

@@ -35,6 +35,11 @@ enum class ChunkFormat : quint8 {
     Compressed = 3, // what the store writes
 };
 std::string encodeChunk(const Point *points, size_t count, ChunkFormat format = ChunkFormat::Compressed);
+// The format the store writes new chunks in: Compressed, unless a benchmark
+// sets Plain to measure ingest and reads against the old format in the same
+// run. Process-wide; not a user setting.
+ChunkFormat writtenChunkFormat();
+void setWrittenChunkFormat(ChunkFormat format);
 // The format byte of a blob (0 when empty); says nothing of its soundness.
 int chunkFormat(std::string_view blob);
 // Appends the decoded points whose steps lie in `clip` to `out`. Throws
@@ -81,7 +86,9 @@ struct ChunkCheck {
 // pass over the blob; never throws.
 ChunkCheck checkChunk(std::string_view blob, const ChunkSummary &summary);
 // checkChunk, then, unless damaged, decodeChunk (from summary.firstStep),
-// decoding the values once for both. Never throws.
+// decoding the values once for both. Never throws. Unlike checkChunk it does
+// not compare the block summaries with the values: the checksum already
+// vouches that the block table is the writer's.
 ChunkCheck decodeCheckedChunk(std::string_view blob, const ChunkSummary &summary, StepRange clip, PointVector &out);
 
 } // namespace forkscope

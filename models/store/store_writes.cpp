@@ -55,7 +55,7 @@ void Store::writeChunk(qint64 series, const Point *points, size_t count)
     if (count == 0)
         return;
     const ChunkSummary s = summarize(points, count);
-    const std::string blob = encodeChunk(points, count);
+    const std::string blob = encodeChunk(points, count, writtenChunkFormat());
     // The open chunk of a live run is rewritten in place on every flush.
     auto find = db_->prepare("SELECT data_id FROM chunks WHERE series = ?1 AND first_step = ?2");
     find.bind(1, series).bind(2, s.firstStep);

@@ -9,8 +9,6 @@ namespace forkscope {
 
 namespace {
 
-__extension__ typedef unsigned __int128 Uint128;
-
 class BitWriter {
 public:
     explicit BitWriter(std::string &out) : out_(out) {}
@@ -88,36 +86,47 @@ bool readXorFloats(const unsigned char *stream, size_t size, size_t count, size_
 {
     if (count == 0)
         return total > 0 || size == 0;
-    // A zero-padded copy: every read below takes 16 bytes at the cursor
-    // without a bounds check (the cursor is checked once per value).
+    // Every read below takes 16 bytes at the cursor without a bounds check
+    // (the cursor is checked once per value). They come from the stream in
+    // place while 16 bytes remain after the cursor, then from a zero-padded
+    // copy of it, made once, only when the cursor gets that close to the end.
     thread_local std::vector<unsigned char> padded;
-    padded.assign(stream, stream + size);
-    padded.resize(size + 24, 0);
-    const unsigned char *p = padded.data();
+    const unsigned char *p = stream;
     const std::uint64_t bits = std::uint64_t(size) * 8;
-    // The 128 bits at bit `pos`, the first 121 of them valid.
-    const auto window = [p](std::uint64_t pos) {
-        std::uint64_t hi, lo;
-        std::memcpy(&hi, p + (pos >> 3), 8);
-        std::memcpy(&lo, p + (pos >> 3) + 8, 8);
-        if constexpr (std::endian::native == std::endian::little) {
-            hi = __builtin_bswap64(hi);
-            lo = __builtin_bswap64(lo);
-        }
-        return ((Uint128(hi) << 64) | lo) << (pos & 7);
+    std::uint64_t inPlaceBytes = size >= 16 ? size - 16 : 0; // cursor bytes read in place: [0, this]
+    const auto usePadded = [&] {
+        padded.assign(stream, stream + size);
+        padded.resize(size + 24, 0);
+        p = padded.data();
+        inPlaceBytes = ~std::uint64_t(0);
+    };
+    if (size < 16)
+        usePadded();
+    // The 64 bits at bit `pos`: eight bytes shifted into place, and the bits
+    // the shift let in from the ninth.
+    const auto word = [&p](std::uint64_t pos) {
+        std::uint64_t v;
+        std::memcpy(&v, p + (pos >> 3), 8);
+        if constexpr (std::endian::native == std::endian::little)
+            v = __builtin_bswap64(v);
+        const unsigned shift = unsigned(pos & 7);
+        return (v << shift) | (std::uint64_t(p[(pos >> 3) + 8]) >> (8 - shift));
     };
     if (bits < 64)
         return false;
-    std::uint64_t prev = std::uint64_t(window(0) >> 64);
+    std::uint64_t prev = word(0);
     std::uint64_t pos = 64;
     out[0] = std::bit_cast<double>(prev);
     std::uint64_t len = 64, trail = 0; // the window: the whole word until the first '11'
     bool bad = false;
     for (size_t i = 1; i < count; ++i) {
+        if ((pos >> 3) > inPlaceBytes) [[unlikely]]
+            usePadded();
         // Branch-free: which of the three cases this is decides the widths,
-        // not the path (noisy data would mispredict every other value).
-        const Uint128 w = window(pos);
-        const auto head = std::uint64_t(w >> 64);
+        // not the path (noisy data would mispredict every other value). The
+        // next position depends on the header alone, so the read of the
+        // meaningful bits is off the loop's critical path.
+        const std::uint64_t head = word(pos);
         const std::uint64_t changed = head >> 63;
         const std::uint64_t fresh = changed & (head >> 62);
         const std::uint64_t newLead = (head >> 56) & 63, newLen = ((head >> 50) & 63) + 1;
@@ -125,7 +134,7 @@ bool readXorFloats(const unsigned char *stream, size_t size, size_t count, size_
         len = fresh ? newLen : len;
         trail = fresh ? (64 - newLead - newLen) & 63 : trail;
         const std::uint64_t header = 1 + changed + 12 * fresh;
-        const auto meaningful = std::uint64_t((w << header) >> (128 - len));
+        const std::uint64_t meaningful = word(pos + header) >> (64 - len);
         prev ^= (meaningful << trail) & (0 - changed);
         pos += header + (len & (0 - changed));
         if (pos > bits)

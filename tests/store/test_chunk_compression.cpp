@@ -299,3 +299,67 @@ TEST(ChunkCompression, BlockSummaryThatContradictsItsValuesIsDamage)
     EXPECT_EQ(check.health, ChunkHealth::Damaged);
     EXPECT_EQ(check.reason, QStringLiteral("its values contradict its block summaries"));
 }
+
+TEST(ChunkCompression, CheckedDecodeOfAWholeChunkMatchesThePlainDecode)
+{
+    for (const qint64 stride : {qint64(1), qint64(7)}) {
+        PointVector pts;
+        for (qint64 i = 0; i < 3000; ++i)
+            pts.push_back({100 + i * stride, i % 97 == 0 ? std::nan("") : double(float(std::cos(double(i))))});
+        const std::string blob = encodeChunk(pts.data(), pts.size());
+        PointVector out = {{-5, 1.5}}; // appended to, not replaced
+        const ChunkCheck check =
+            decodeCheckedChunk(blob, summarize(pts.data(), pts.size()), {pts.front().step, pts.back().step}, out);
+        ASSERT_EQ(check.health, ChunkHealth::Sound);
+        ASSERT_EQ(out.size(), pts.size() + 1);
+        EXPECT_EQ(out[0].step, -5);
+        for (size_t i = 0; i < pts.size(); ++i) {
+            EXPECT_EQ(out[i + 1].step, pts[i].step);
+            EXPECT_EQ(std::bit_cast<quint64>(out[i + 1].value), std::bit_cast<quint64>(pts[i].value));
+        }
+    }
+}
+
+TEST(ChunkCompression, CheckedDecodeTakesBackPointsThatContradictTheSummary)
+{
+    PointVector pts;
+    for (qint64 i = 0; i < 1000; ++i)
+        pts.push_back({i, double(i % 13)});
+    const std::string blob = encodeChunk(pts.data(), pts.size());
+    ChunkSummary wrong = summarize(pts.data(), pts.size());
+    wrong.max = 99;
+    PointVector out = {{-1, 2.0}};
+    const ChunkCheck check = decodeCheckedChunk(blob, wrong, {0, 999}, out);
+    EXPECT_EQ(check.health, ChunkHealth::Damaged);
+    EXPECT_EQ(check.reason, QStringLiteral("its values contradict its summary (first, last, min, max or NaN count)"));
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].step, -1);
+}
+
+TEST(ChunkCompression, ReadsTrustTheChecksummedBlockTableAndCheckVerifiesIt)
+{
+    PointVector pts;
+    for (qint64 i = 0; i < 1000; ++i)
+        pts.push_back({i, double(float(std::sin(double(i))))});
+    std::string blob = encodeChunk(pts.data(), pts.size());
+    // The first block's min, made wrong with a checksum that matches: only a
+    // writer could produce this, and only `check` looks.
+    const size_t minTopByte = 4 + 24 + 7;
+    blob[minTopByte] = char(blob[minTopByte] ^ 0x40);
+    const auto crc = quint32(crc32(0L, reinterpret_cast<const Bytef *>(blob.data()), uInt(blob.size() - 4)));
+    for (size_t i = 0; i < 4; ++i)
+        blob[blob.size() - 4 + i] = char(quint8(crc >> (8 * i)));
+    const ChunkSummary summary = summarize(pts.data(), pts.size());
+    PointVector out;
+    EXPECT_EQ(decodeCheckedChunk(blob, summary, {0, 999}, out).health, ChunkHealth::Sound);
+    EXPECT_EQ(out.size(), pts.size());
+    EXPECT_EQ(checkChunk(blob, summary).health, ChunkHealth::Damaged);
+    // A flipped value bit, checksum left as it was, is caught by the read.
+    std::string flipped = encodeChunk(pts.data(), pts.size());
+    flipped[flipped.size() - 10] = char(flipped[flipped.size() - 10] ^ 0x01);
+    out.clear();
+    const ChunkCheck check = decodeCheckedChunk(flipped, summary, {0, 999}, out);
+    EXPECT_EQ(check.health, ChunkHealth::Damaged);
+    EXPECT_EQ(check.reason, QStringLiteral("its checksum does not match its bytes"));
+    EXPECT_TRUE(out.empty());
+}
