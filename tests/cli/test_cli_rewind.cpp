@@ -144,3 +144,26 @@ TEST_F(CliRewind, TheFamilyKeepsTheArchivedVersionAndTheForksThatLiveThroughIt)
     const auto text = runCli(store.path(), {"lineage", "local/p/abc"});
     EXPECT_TRUE(text.out.contains("cut off by a rewind to step 4")) << text.out.toStdString();
 }
+
+TEST_F(CliRewind, FamilyAndRefusalsSpeakJapaneseUnderAJapaneseLocale)
+{
+    QProcessEnvironment ja = QProcessEnvironment::systemEnvironment();
+    ja.insert(QStringLiteral("LC_ALL"), QStringLiteral("ja_JP.UTF-8"));
+    ja.insert(QStringLiteral("LANG"), QStringLiteral("ja_JP.UTF-8"));
+    ja.remove(QStringLiteral("LANGUAGE"));
+    ASSERT_EQ(runCli(store.path(), {"fork", "abc?_step=7", "--project", "p", "--id", "late"}).exitCode, 0);
+    ASSERT_EQ(runCli(store.path(), {"rewind", "abc?_step=4", "--project", "p"}).exitCode, 0);
+
+    const auto tree = runCli(store.path(), {"lineage", "local/p/abc"}, {}, ja);
+    ASSERT_EQ(tree.exitCode, 0) << tree.err.toStdString();
+    EXPECT_TRUE(tree.out.contains(QStringLiteral("step 7 でフォーク"))) << tree.out.toStdString();
+    EXPECT_TRUE(tree.out.contains(QStringLiteral("ステップ 4 への巻き戻しで切り離されたアーカイブ版")))
+        << tree.out.toStdString();
+
+    const auto refused = runCli(store.path(), {"rewind", "abc?_step=99", "--project", "p"}, {}, ja);
+    EXPECT_EQ(refused.exitCode, 2);
+    bool hasJapanese = false;
+    for (QChar c : refused.err)
+        hasJapanese = hasJapanese || (c.unicode() >= 0x3040 && c.unicode() <= 0x9fff);
+    EXPECT_TRUE(hasJapanese) << refused.err.toStdString();
+}

@@ -190,6 +190,7 @@ TEST(Translations, WindowStartedInJapaneseShowsTheSeedTerms)
     QTabWidget *tabs = window->runPage()->tabs();
     EXPECT_EQ(tabs->tabText(RunPage::OverviewIndex), QStringLiteral("Overview"));
     EXPECT_EQ(tabs->tabText(RunPage::ChartsIndex), QStringLiteral("チャート"));
+    EXPECT_EQ(tabs->tabText(RunPage::LineageIndex), QStringLiteral("系譜"));
     EXPECT_EQ(window->runPage()->overview()->actionsButton()->accessibleName(), QStringLiteral("run の操作"));
 }
 
