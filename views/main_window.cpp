@@ -25,7 +25,7 @@
 #include "core/error.h"
 #include "demo/demo_project.h"
 #include "itemmodels/project_list_model.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "store/store.h"
 #include "ui_main_window.h"
 #include "views/about_dialog.h"
@@ -146,7 +146,8 @@ void MainWindow::buildUi()
     leftLayout->addWidget(projectsTitle_);
     leftLayout->addWidget(projectView_, 1);
 
-    runs_ = new RunsPanel(splitter_);
+    runs_ =
+        new RunsPanel([this](RunPageModel::Job job) { metaWorker_->post(runs_->model(), std::move(job)); }, splitter_);
     page_ = new RunPage(chartWorkers_, splitter_);
     buildControllers();
     OverviewTab *overview = page_->overview();
@@ -408,7 +409,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         // Texts the models compute on demand (headers, states, tool tips).
-        if (RunTableModel *model = runs_->model(); model->columnCount() > 0)
+        if (RunPageModel *model = runs_->model(); model->columnCount() > 0)
             emit model->headerDataChanged(Qt::Horizontal, 0, model->columnCount() - 1);
         runs_->view()->viewport()->update();
         projectView_->viewport()->update();
@@ -504,7 +505,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isSettled() const
 {
-    return browser_->isSettled() && !demoRunning_ && workersIdle() && !page_->charts()->isLoading();
+    return browser_->isSettled() && !demoRunning_ && workersIdle() && runs_->model()->isSettled() &&
+           !page_->charts()->isLoading();
 }
 
 bool MainWindow::workersIdle() const

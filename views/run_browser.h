@@ -93,8 +93,11 @@ signals:
 private:
     void selectProject(qint64 projectKey);
     void onProjectsLoaded(std::vector<ProjectInfo> projects);
-    void onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs);
+    void onRunsListed();
+    void openPendingIfListed();
+    // Adds the run a fork came from to the runs selected with it.
     void openPending(Opening open);
+    void selectOpening(const Opening &open);
     void showDetails(const RunDetails &details);
     void updateChartRuns();
 
@@ -112,6 +115,7 @@ private:
     QString wantedProject_; // "entity/name" from the settings
     QString wantedRun_;     // immutable ID from the settings
     bool projectsLoaded_ = false;
+    bool locatingPending_ = false;
 };
 
 } // namespace forkscope

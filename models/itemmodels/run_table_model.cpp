@@ -9,21 +9,6 @@ namespace forkscope {
 
 namespace {
 
-void collectKeys(const Json &j, const QString &prefix, int depth, QSet<QString> &out)
-{
-    if (!j.is_object())
-        return;
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        const QString key = prefix.isEmpty() ? toQ(it.key()) : prefix + QLatin1Char('.') + toQ(it.key());
-        if (it.key().starts_with('_'))
-            continue; // _runtime, _timestamp, _step: bookkeeping, not results
-        if (it.value().is_object() && depth < 2)
-            collectKeys(it.value(), key, depth + 1, out);
-        else
-            out.insert(key);
-    }
-}
-
 int compareJson(const Json *a, const Json *b)
 {
     if (!a || !b)
@@ -129,7 +114,7 @@ QStringList RunTableModel::availableKeys(ExtraColumn::Source source, int sampleR
     for (size_t i = 0; i < n; ++i) {
         // The newest runs are the most likely to have the keys people compare.
         const RunInfo &r = runs_[runs_.size() - 1 - i];
-        collectKeys(source == ExtraColumn::Summary ? r.summary : r.config, {}, 0, keys);
+        collectColumnKeys(source == ExtraColumn::Summary ? r.summary : r.config, keys);
     }
     QStringList out(keys.begin(), keys.end());
     out.sort(Qt::CaseInsensitive);
