@@ -52,10 +52,7 @@ struct PanelOnStore {
     {
         return test::waitFor([&] { return panel.model()->isSettled() && worker.isIdle(); });
     }
-    QString nameAt(int row) const
-    {
-        return panel.model()->index(row, RunPageModel::NameColumn).data().toString();
-    }
+    QString nameAt(int row) const { return panel.model()->index(row, RunPageModel::NameColumn).data().toString(); }
     void clickHeader(int column)
     {
         QHeaderView *header = panel.view()->horizontalHeader();
