@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "itemmodels/run_color.h"
-#include "itemmodels/run_table_model.h"
 #include "itemmodels/value_format.h"
 #include "store/store.h"
 
@@ -510,7 +509,19 @@ QString RunPageModel::forkedFromText(const RunInfo &run) const
         return {};
     // The source's run ID, not its name: the source is most often on a
     // page that is not loaded, and the cell must not change with scrolling.
-    return RunTableModel::tr("%1 @ %2").arg(run.fork->sourceRunId).arg(run.fork->step);
+    return tr("%1 @ %2").arg(run.fork->sourceRunId).arg(run.fork->step);
+}
+
+QString RunPageModel::stateText(RunState state)
+{
+    switch (state) {
+    case RunState::Pending: return tr("pending");
+    case RunState::Running: return tr("running");
+    case RunState::Finished: return tr("finished");
+    case RunState::Failed: return tr("failed");
+    case RunState::Crashed: return tr("crashed");
+    }
+    return {};
 }
 
 QVariant RunPageModel::data(const QModelIndex &index, int role) const
@@ -529,7 +540,7 @@ QVariant RunPageModel::data(const QModelIndex &index, int role) const
         case SwatchColumn: return {};
         case NameColumn: return r->name;
         case RunIdColumn: return r->runId;
-        case StateColumn: return RunTableModel::stateText(r->state);
+        case StateColumn: return stateText(r->state);
         case CreatedColumn: return r->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case RuntimeColumn: return formatDuration(r->runtimeSeconds());
         case ForkedFromColumn: return forkedFromText(*r);
@@ -542,7 +553,7 @@ QVariant RunPageModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (col == ForkedFromColumn && r->fork)
-            return RunTableModel::tr("Forked from %1 at step %2").arg(r->fork->sourcePath).arg(r->fork->step);
+            return tr("Forked from %1 at step %2").arg(r->fork->sourcePath).arg(r->fork->step);
         if (col == NameColumn || col == RunIdColumn)
             return r->path().toString();
         return {};
@@ -568,26 +579,25 @@ QVariant RunPageModel::headerData(int section, Qt::Orientation orientation, int 
         switch (section) {
         case SwatchColumn: return QString();
         case LastStepColumn: return tr("Last step");
-        case NameColumn: return RunTableModel::tr("Name");
-        case RunIdColumn: return RunTableModel::tr("Run ID");
-        case StateColumn: return RunTableModel::tr("State");
-        case CreatedColumn: return RunTableModel::tr("Created");
-        case RuntimeColumn: return RunTableModel::tr("Runtime");
-        case ForkedFromColumn: return RunTableModel::tr("Forked from");
-        case TagsColumn: return RunTableModel::tr("Tags");
+        case NameColumn: return tr("Name");
+        case RunIdColumn: return tr("Run ID");
+        case StateColumn: return tr("State");
+        case CreatedColumn: return tr("Created");
+        case RuntimeColumn: return tr("Runtime");
+        case ForkedFromColumn: return tr("Forked from");
+        case TagsColumn: return tr("Tags");
         default: {
             const ExtraColumn &c = extra_[section - FixedColumnCount];
-            return c.source == ExtraColumn::Summary ? c.key : RunTableModel::tr("config: %1").arg(c.key);
+            return c.source == ExtraColumn::Summary ? c.key : tr("config: %1").arg(c.key);
         }
         }
     }
     if (role == Qt::ToolTipRole) {
         if (section == SwatchColumn)
-            return RunTableModel::tr("Colour in the charts");
+            return tr("Colour in the charts");
         if (section >= FixedColumnCount) {
             const ExtraColumn &c = extra_[section - FixedColumnCount];
-            return c.source == ExtraColumn::Summary ? RunTableModel::tr("Summary: %1").arg(c.key)
-                                                    : RunTableModel::tr("Config: %1").arg(c.key);
+            return c.source == ExtraColumn::Summary ? tr("Summary: %1").arg(c.key) : tr("Config: %1").arg(c.key);
         }
     }
     return {};

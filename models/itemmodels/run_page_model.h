@@ -29,8 +29,7 @@ public:
     using Post = std::function<void(Job job)>;
 
     // The runs table's columns, then the summary and config keys chosen
-    // (extraColumns()). Column numbers and roles are RunTableModel's, so
-    // the table's delegate draws either.
+    // (extraColumns()).
     enum Column {
         SwatchColumn,
         NameColumn,
@@ -89,6 +88,8 @@ public:
     // Nothing asked of the store is outstanding.
     bool isSettled() const { return pendingPages_.isEmpty() && !refreshing_ && !loading_; }
     qint64 changeSeq() const { return seq_; }
+
+    static QString stateText(RunState state);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

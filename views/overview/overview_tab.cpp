@@ -14,7 +14,7 @@
 
 #include "identity/fork_spec.h"
 #include "itemmodels/command_text.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "itemmodels/value_format.h"
 #include "views/fork/continue_snippet.h"
 #include "views/overview/key_value_view.h"
@@ -213,7 +213,7 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
     if (!name_->hasFocus() || name_->text() == r.name)
         name_->setText(r.name);
     name_->setCursorPosition(0);
-    state_->setText(RunTableModel::stateText(r.state));
+    state_->setText(RunPageModel::stateText(r.state));
     state_->setStyleSheet(
         QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; padding: 2px 10px; }")
             .arg(stateColor(r.state).name()));
