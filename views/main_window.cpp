@@ -25,7 +25,8 @@
 #include "core/error.h"
 #include "demo/demo_project.h"
 #include "itemmodels/project_list_model.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
+#include "store/run_family.h"
 #include "store/store.h"
 #include "ui_main_window.h"
 #include "views/about_dialog.h"
@@ -148,7 +149,8 @@ void MainWindow::buildUi()
     leftLayout->addWidget(projectsTitle_);
     leftLayout->addWidget(projectView_, 1);
 
-    runs_ = new RunsPanel(splitter_);
+    runs_ =
+        new RunsPanel([this](RunPageModel::Job job) { metaWorker_->post(runs_->model(), std::move(job)); }, splitter_);
     page_ = new RunPage(chartWorkers_, splitter_);
     buildControllers();
     OverviewTab *overview = page_->overview();
@@ -217,7 +219,14 @@ void MainWindow::buildControllers()
     connect(browser_, &RunBrowser::openRunChanged, this,
             [this] { page_->lineage()->setRun(browser_->details().run.key); });
     connect(page_->lineage(), &LineageTab::openRunRequested, browser_, &RunBrowser::openRun);
-    connect(page_->lineage(), &LineageTab::overlayRequested, browser_, &RunBrowser::overlayRuns);
+    connect(page_->lineage(), &LineageTab::overlayRequested, browser_, [this](const QList<qint64> &runKeys) {
+        const RunFamily *family = page_->lineage()->family();
+        std::vector<RunInfo> runs;
+        for (qint64 key : runKeys)
+            if (const FamilyNode *node = family ? family->find(key) : nullptr)
+                runs.push_back(node->run);
+        browser_->overlayRuns(runs);
+    });
     connect(processes_, &TrainingProcesses::exited, this, [this](qint64, const ProcessOutcome &outcome) {
         // An end the relay could not record is said; the rest is in the run.
         if (const QString problem = outcome.error.isEmpty() ? outcome.storeError : outcome.error; !problem.isEmpty())
@@ -430,7 +439,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         // Texts the models compute on demand (headers, states, tool tips).
-        if (RunTableModel *model = runs_->model(); model->columnCount() > 0)
+        if (RunPageModel *model = runs_->model(); model->columnCount() > 0)
             emit model->headerDataChanged(Qt::Horizontal, 0, model->columnCount() - 1);
         runs_->view()->viewport()->update();
         projectView_->viewport()->update();
@@ -526,8 +535,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::isSettled() const
 {
-    return browser_->isSettled() && !demoRunning_ && workersIdle() && !page_->charts()->isLoading() &&
-           !page_->lineage()->isLoading();
+    return browser_->isSettled() && !demoRunning_ && workersIdle() && runs_->model()->isSettled() &&
+           !page_->charts()->isLoading() && !page_->lineage()->isLoading();
 }
 
 bool MainWindow::workersIdle() const

@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "itemmodels/project_list_model.h"
 #include "itemmodels/run_color.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "store/store.h"
 #include "views/charts/charts_tab.h"
 #include "views/navigation_history.h"
@@ -49,6 +49,9 @@ RunBrowser::RunBrowser(StoreWorker *worker, const Views &views, NavigationHistor
             });
     connect(views_.runs, &RunsPanel::runActivated, this, &RunBrowser::openRun);
     connect(views_.runs, &RunsPanel::selectionChanged, this, &RunBrowser::updateChartRuns);
+    connect(views_.runs, &RunsPanel::listed, this, &RunBrowser::onRunsListed);
+    // A run waiting to be opened may be one the refresh just listed.
+    connect(views_.runs->model(), &RunPageModel::settled, this, &RunBrowser::openPendingIfListed);
     connect(views_.page->overview(), &OverviewTab::openRunRequested, this, &RunBrowser::openRun);
 }
 
@@ -56,8 +59,9 @@ const RunInfo *RunBrowser::findRun(qint64 runKey) const
 {
     if (runKey == details_.run.key)
         return &details_.run;
-    const RunTableModel *model = views_.runs->model();
-    return model->runAt(model->rowOfKey(runKey));
+    const RunPageModel *model = views_.runs->model();
+    const int row = model->loadedRowOfKey(runKey);
+    return row >= 0 ? model->runAt(row) : nullptr;
 }
 
 int RunBrowser::runCount() const
@@ -143,58 +147,116 @@ void RunBrowser::loadRuns()
     const qint64 projectKey = currentProject_;
     if (projectKey == 0)
         return;
-    worker_->post(
-        this,
-        [this, projectKey](Store &store) -> StoreWorker::Done {
-            auto runs = store.runs(projectKey);
-            return [this, projectKey, runs = std::move(runs)]() mutable { onRunsLoaded(projectKey, std::move(runs)); };
-        },
-        QStringLiteral("runs"));
+    RunsPanel *panel = views_.runs;
+    const int row = views_.projects->rowOfKey(projectKey);
+    const int total = row >= 0 ? int(views_.projects->projects()[size_t(row)].runCount) : 0;
+    if (panel->projectKey() == projectKey) {
+        panel->setProject(projectKey, total);
+        panel->refresh();
+        return;
+    }
+    panel->setProject(projectKey, total);
 }
 
-void RunBrowser::onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs)
+void RunBrowser::onRunsListed()
 {
+    const qint64 projectKey = views_.runs->projectKey();
     if (projectKey != currentProject_)
         return;
     const bool newProject = runsProject_ != projectKey;
     runsProject_ = projectKey;
-    RunsPanel *panel = views_.runs;
-    if (newProject)
-        panel->view()->clearSelection();
-    panel->setRuns(std::move(runs));
     emit runsListed();
-    RunTableModel *model = panel->model();
+    if (pending_ && pending_->runKey) {
+        openPendingIfListed();
+        return;
+    }
+    if (!newProject || views_.runs->model()->rowCount() == 0)
+        return;
+    // Open the run from last time, else the newest.
+    const QString wanted = wantedRun_;
+    worker_->post(this, [this, projectKey, wanted](Store &store) -> StoreWorker::Done {
+        qint64 key = 0;
+        if (!wanted.isEmpty()) {
+            try {
+                const RunInfo run = store.resolve(wanted);
+                if (run.projectKey == projectKey)
+                    key = run.key;
+            } catch (const Error &) {
+                // deleted since: the newest opens instead
+            }
+        }
+        if (key == 0) {
+            RunPageQuery newest;
+            newest.projectKey = projectKey;
+            const auto runs = store.runPage(newest, 0, 1);
+            if (!runs.empty())
+                key = runs.front().key;
+        }
+        return [this, projectKey, key] {
+            if (key == 0 || projectKey != currentProject_ || pending_ ||
+                (currentRun_ != 0 && findRun(currentRun_) && findRun(currentRun_)->projectKey == projectKey))
+                return;
+            views_.runs->selectOnly(key);
+            openRun(key);
+            if (startTab_)
+                views_.page->setCurrentTab(*startTab_);
+        };
+    });
+}
 
-    if (pending_ && pending_->runKey && (model->rowOfKey(pending_->runKey) >= 0 || pendingUnlisted_)) {
+void RunBrowser::openPendingIfListed()
+{
+    if (!pending_ || !pending_->runKey || locatingPending_ || views_.runs->projectKey() != currentProject_ ||
+        runsProject_ != currentProject_)
+        return;
+    if (pendingUnlisted_) {
+        // An archived version is never a row of the list: open it as it is.
         pendingUnlisted_ = false;
         Opening open = *pending_;
         pending_.reset();
         openPending(open);
         return;
     }
-    if (newProject && (currentRun_ == 0 || model->rowOfKey(currentRun_) < 0) && !model->runs().empty()) {
-        // Open the run from last time, else the newest.
-        const RunInfo *run = wantedRun_.isEmpty() ? nullptr : model->runByImmutableId(wantedRun_);
-        if (!run)
-            run = &model->runs().back();
-        const qint64 key = run->key;
-        panel->selectOnly(key);
-        openRun(key);
-        if (startTab_)
-            views_.page->setCurrentTab(*startTab_);
-    }
+    locatingPending_ = true;
+    const qint64 key = pending_->runKey;
+    views_.runs->model()->locate(key, [this, key](int row) {
+        locatingPending_ = false;
+        if (!pending_ || pending_->runKey != key)
+            return;
+        if (row < 0 || row >= views_.runs->model()->rowCount()) {
+            // Made after the rows were read: the next refresh lists it.
+            views_.runs->refresh();
+            return;
+        }
+        Opening open = *pending_;
+        pending_.reset();
+        openPending(open);
+    });
 }
 
 void RunBrowser::openPending(Opening open)
 {
-    RunsPanel *panel = views_.runs;
-    RunTableModel *model = panel->model();
-    // A fork opens overlaid on the run it came from.
-    const RunInfo *run = model->runAt(model->rowOfKey(open.runKey));
-    if (open.alsoSelect.isEmpty() && run && run->fork) {
-        if (const RunInfo *source = model->runByImmutableId(run->fork->sourceImmutableId))
-            open.alsoSelect << source->key;
+    if (!open.alsoSelect.isEmpty()) {
+        selectOpening(open);
+        return;
     }
+    // A fork opens overlaid on the run it came from.
+    worker_->post(this, [this, open](Store &store) -> StoreWorker::Done {
+        Opening withSource = open;
+        try {
+            const RunInfo run = store.runInfo(open.runKey);
+            if (run.fork)
+                withSource.alsoSelect << store.resolve(run.fork->sourceImmutableId).key;
+        } catch (const Error &) {
+            // the source was deleted: the fork opens alone
+        }
+        return [this, withSource] { selectOpening(withSource); };
+    });
+}
+
+void RunBrowser::selectOpening(const Opening &open)
+{
+    RunsPanel *panel = views_.runs;
     panel->selectOnly(open.runKey);
     for (qint64 key : open.alsoSelect)
         panel->addToSelection(key);
@@ -253,12 +315,8 @@ void RunBrowser::openWhenListed(qint64 projectKey, const Opening &opening)
 
 void RunBrowser::openCreatedFork(const RunInfo &fork)
 {
-    Opening open{fork.key, {}, RunPage::ChartsIndex};
-    if (fork.fork) {
-        if (const RunInfo *source = views_.runs->model()->runByImmutableId(fork.fork->sourceImmutableId))
-            open.alsoSelect << source->key;
-    }
-    openWhenListed(fork.projectKey, open);
+    // openPending() adds the run it came from.
+    openWhenListed(fork.projectKey, Opening{fork.key, {}, RunPage::ChartsIndex});
 }
 
 void RunBrowser::openRun(qint64 runKey)
@@ -277,18 +335,19 @@ void RunBrowser::showRun(qint64 runKey)
     loadDetails();
 }
 
-void RunBrowser::overlayRuns(const QList<qint64> &runKeys)
+void RunBrowser::overlayRuns(const std::vector<RunInfo> &runs)
 {
     if (!showsCurrentRun())
         return;
     RunsPanel *panel = views_.runs;
-    const RunTableModel *model = panel->model();
     panel->selectOnly(currentRun_);
     int elsewhere = 0;
-    for (qint64 key : runKeys) {
-        if (model->rowOfKey(key) >= 0)
-            panel->addToSelection(key);
-        else if (key != currentRun_)
+    for (const RunInfo &run : runs) {
+        // The list pages from the store: a run of this project is selected
+        // whether or not its row has been read yet.
+        if (run.projectKey == currentProject_ && !run.archived)
+            panel->addToSelection(run.key);
+        else if (run.key != currentRun_)
             ++elsewhere;
     }
     panel->addToSelection(currentRun_); // keep it current
@@ -347,8 +406,7 @@ void RunBrowser::showDetails(const RunDetails &details)
         RunsPanel *panel = views_.runs;
         if (details_.run.projectKey != currentProject_)
             selectProject(details_.run.projectKey);
-        else if (panel->model()->rowOfKey(details_.run.key) >= 0 &&
-                 !panel->selectedRunKeys().contains(details_.run.key))
+        else if (runsProject_ == currentProject_ && !panel->selectedRunKeys().contains(details_.run.key))
             panel->selectOnly(details_.run.key);
         emit runOpened(details_.run.key);
     }
@@ -360,11 +418,10 @@ void RunBrowser::updateChartRuns()
     if (!showsCurrentRun())
         return;
     std::vector<PanelRun> runs{panelRun(details_.run)};
-    const RunTableModel *model = views_.runs->model();
     for (qint64 key : views_.runs->selectedRunKeys()) {
         if (key == currentRun_)
             continue;
-        if (const RunInfo *r = model->runAt(model->rowOfKey(key)))
+        if (const RunInfo *r = findRun(key))
             runs.push_back(panelRun(*r));
     }
     ChartsTab *charts = views_.page->charts();

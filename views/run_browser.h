@@ -74,7 +74,7 @@ public:
     void openCreatedFork(const RunInfo &fork);
     // Overlays `runKeys` on the open run's charts (the runs table selects
     // those of the open project) and shows the Charts tab.
-    void overlayRuns(const QList<qint64> &runKeys);
+    void overlayRuns(const std::vector<RunInfo> &runs);
     // The run was deleted: show none if it was open.
     void forgetRun(qint64 runKey);
 
@@ -96,8 +96,11 @@ signals:
 private:
     void selectProject(qint64 projectKey);
     void onProjectsLoaded(std::vector<ProjectInfo> projects);
-    void onRunsLoaded(qint64 projectKey, std::vector<RunInfo> runs);
+    void onRunsListed();
+    void openPendingIfListed();
+    // Adds the run a fork came from to the runs selected with it.
     void openPending(Opening open);
+    void selectOpening(const Opening &open);
     void showDetails(const RunDetails &details);
     void updateChartRuns();
 
@@ -117,6 +120,7 @@ private:
     QString wantedProject_; // "entity/name" from the settings
     QString wantedRun_;     // immutable ID from the settings
     bool projectsLoaded_ = false;
+    bool locatingPending_ = false;
 };
 
 } // namespace forkscope

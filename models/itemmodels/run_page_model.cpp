@@ -3,7 +3,7 @@
 #include <QLocale>
 #include <algorithm>
 
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_color.h"
 #include "itemmodels/value_format.h"
 #include "store/store.h"
 
@@ -430,7 +430,98 @@ int RunPageModel::rowCount(const QModelIndex &parent) const
 
 int RunPageModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : FixedColumnCount;
+    return parent.isValid() ? 0 : FixedColumnCount + int(extra_.size());
+}
+
+std::optional<RunPageQuery> RunPageModel::querySortedBy(int column, Qt::SortOrder order) const
+{
+    RunPageQuery q = query_;
+    q.valueKey.clear();
+    q.valueMin.reset();
+    q.valueMax.reset();
+    switch (column) {
+    case NameColumn: q.sort = RunSortKey::Name; break;
+    case RunIdColumn: q.sort = RunSortKey::RunId; break;
+    case StateColumn: q.sort = RunSortKey::State; break;
+    case CreatedColumn: q.sort = RunSortKey::Created; break;
+    case LastStepColumn: q.sort = RunSortKey::LastStep; break;
+    default:
+        if (column < FixedColumnCount || column >= columnCount())
+            return std::nullopt;
+        const ExtraColumn &c = extra_[column - FixedColumnCount];
+        q.sort = c.source == ExtraColumn::Summary ? RunSortKey::Summary : RunSortKey::Config;
+        q.valueKey = c.key;
+    }
+    q.direction = order == Qt::AscendingOrder ? SortDirection::Ascending : SortDirection::Descending;
+    return q;
+}
+
+void RunPageModel::sort(int column, Qt::SortOrder order)
+{
+    if (auto q = querySortedBy(column, order); q && !(*q == query_))
+        setQuery(*q);
+}
+
+void RunPageModel::setFilterText(const QString &text)
+{
+    if (text == query_.filter)
+        return;
+    RunPageQuery q = query_;
+    q.filter = text;
+    setQuery(q);
+}
+
+void RunPageModel::setExtraColumns(const QList<ExtraColumn> &columns)
+{
+    if (columns == extra_)
+        return;
+    if (!extra_.isEmpty()) {
+        beginRemoveColumns({}, FixedColumnCount, FixedColumnCount + int(extra_.size()) - 1);
+        extra_.clear();
+        endRemoveColumns();
+    }
+    if (!columns.isEmpty()) {
+        beginInsertColumns({}, FixedColumnCount, FixedColumnCount + int(columns.size()) - 1);
+        extra_ = columns;
+        endInsertColumns();
+    }
+}
+
+QStringList RunPageModel::availableKeys(ExtraColumn::Source source) const
+{
+    QSet<QString> keys;
+    for (const auto &[row, run] : rows_)
+        collectColumnKeys(source == ExtraColumn::Summary ? run.summary : run.config, keys);
+    QStringList out(keys.begin(), keys.end());
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+const Json *RunPageModel::extraValue(const RunInfo &run, int column) const
+{
+    const ExtraColumn &c = extra_[column - FixedColumnCount];
+    return jsonAtPath(c.source == ExtraColumn::Summary ? run.summary : run.config, c.key);
+}
+
+QString RunPageModel::forkedFromText(const RunInfo &run) const
+{
+    if (!run.fork)
+        return {};
+    // The source's run ID, not its name: the source is most often on a
+    // page that is not loaded, and the cell must not change with scrolling.
+    return tr("%1 @ %2").arg(run.fork->sourceRunId).arg(run.fork->step);
+}
+
+QString RunPageModel::stateText(RunState state)
+{
+    switch (state) {
+    case RunState::Pending: return tr("pending");
+    case RunState::Running: return tr("running");
+    case RunState::Finished: return tr("finished");
+    case RunState::Failed: return tr("failed");
+    case RunState::Crashed: return tr("crashed");
+    }
+    return {};
 }
 
 QVariant RunPageModel::data(const QModelIndex &index, int role) const
@@ -442,33 +533,74 @@ QVariant RunPageModel::data(const QModelIndex &index, int role) const
         return r != nullptr;
     if (!r)
         return {};
+    const int col = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (col) {
+        case SwatchColumn: return {};
         case NameColumn: return r->name;
         case RunIdColumn: return r->runId;
-        case StateColumn: return RunTableModel::stateText(r->state);
-        case LastStepColumn: return r->ownLastStep ? QVariant(*r->ownLastStep) : QVariant();
+        case StateColumn: return stateText(r->state);
         case CreatedColumn: return r->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        default: return {};
+        case RuntimeColumn: return formatDuration(r->runtimeSeconds());
+        case ForkedFromColumn: return forkedFromText(*r);
+        case TagsColumn: return r->tags.join(QStringLiteral(", "));
+        case LastStepColumn: return r->ownLastStep ? QVariant(*r->ownLastStep) : QVariant();
+        default:
+            if (const Json *v = extraValue(*r, col))
+                return formatJsonValue(*v);
+            return {};
         }
+    case Qt::ToolTipRole:
+        if (col == ForkedFromColumn && r->fork)
+            return tr("Forked from %1 at step %2").arg(r->fork->sourcePath).arg(r->fork->step);
+        if (col == NameColumn || col == RunIdColumn)
+            return r->path().toString();
+        return {};
+    case Qt::TextAlignmentRole:
+        if (col == RuntimeColumn || col == LastStepColumn ||
+            (col >= FixedColumnCount && extraValue(*r, col) && jsonNumber(*extraValue(*r, col))))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
     case RunKeyRole: return r->key;
+    case ImmutableIdRole: return r->immutableId;
+    case ColorIndexRole: return runColorIndex(r->immutableId);
+    case StateRole: return int(r->state);
+    case IsForkRole: return r->fork.has_value();
     default: return {};
     }
 }
 
 QVariant RunPageModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
-    switch (section) {
-    case NameColumn: return tr("Name");
-    case RunIdColumn: return tr("Run ID");
-    case StateColumn: return tr("State");
-    case LastStepColumn: return tr("Last step");
-    case CreatedColumn: return tr("Created");
-    default: return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case SwatchColumn: return QString();
+        case LastStepColumn: return tr("Last step");
+        case NameColumn: return tr("Name");
+        case RunIdColumn: return tr("Run ID");
+        case StateColumn: return tr("State");
+        case CreatedColumn: return tr("Created");
+        case RuntimeColumn: return tr("Runtime");
+        case ForkedFromColumn: return tr("Forked from");
+        case TagsColumn: return tr("Tags");
+        default: {
+            const ExtraColumn &c = extra_[section - FixedColumnCount];
+            return c.source == ExtraColumn::Summary ? c.key : tr("config: %1").arg(c.key);
+        }
+        }
     }
+    if (role == Qt::ToolTipRole) {
+        if (section == SwatchColumn)
+            return tr("Colour in the charts");
+        if (section >= FixedColumnCount) {
+            const ExtraColumn &c = extra_[section - FixedColumnCount];
+            return c.source == ExtraColumn::Summary ? tr("Summary: %1").arg(c.key) : tr("Config: %1").arg(c.key);
+        }
+    }
+    return {};
 }
 
 } // namespace forkscope

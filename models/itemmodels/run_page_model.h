@@ -5,6 +5,7 @@
 #include <QSet>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "store/run_page.h"
 
@@ -27,8 +28,33 @@ public:
     using Job = std::function<Done(Store &)>;
     using Post = std::function<void(Job job)>;
 
-    enum Column { NameColumn, RunIdColumn, StateColumn, LastStepColumn, CreatedColumn, FixedColumnCount };
-    enum Role { RunKeyRole = Qt::UserRole + 1, LoadedRole };
+    // The runs table's columns, then the summary and config keys chosen
+    // (extraColumns()).
+    enum Column {
+        SwatchColumn,
+        NameColumn,
+        RunIdColumn,
+        StateColumn,
+        CreatedColumn,
+        RuntimeColumn,
+        ForkedFromColumn,
+        TagsColumn,
+        LastStepColumn,
+        FixedColumnCount
+    };
+    enum Role {
+        RunKeyRole = Qt::UserRole + 1,
+        ImmutableIdRole,
+        ColorIndexRole, // forkscope::runColorIndex(); the views own the palette
+        StateRole,      // int(forkscope::RunState)
+        IsForkRole = Qt::UserRole + 6,
+        LoadedRole = Qt::UserRole + 20,
+    };
+    struct ExtraColumn {
+        enum Source { Summary, Config } source = Summary;
+        QString key; // dotted path
+        bool operator==(const ExtraColumn &) const = default;
+    };
     static constexpr int kPageSize = 200;
     // Rows kept in memory; the ones farthest from the page last read go first.
     static constexpr int kMaxLoadedRows = 50 * kPageSize;
@@ -37,6 +63,17 @@ public:
 
     void setQuery(const RunPageQuery &query);
     const RunPageQuery &query() const { return query_; }
+    // The store order a column sorts by (a header click); none for the
+    // columns the store has no order for (swatch, runtime, fork, tags).
+    std::optional<RunPageQuery> querySortedBy(int column, Qt::SortOrder order) const;
+    // A header click: the same query in the column's store order.
+    void sort(int column, Qt::SortOrder order) override;
+    void setFilterText(const QString &text);
+
+    void setExtraColumns(const QList<ExtraColumn> &columns);
+    QList<ExtraColumn> extraColumns() const { return extra_; }
+    // Keys found in the summaries or configs of the loaded runs.
+    QStringList availableKeys(ExtraColumn::Source source) const;
     // Asks the store for the changes since the rows were read.
     void refresh();
     // The run at `row` if its page is loaded (else its page is requested).
@@ -51,6 +88,8 @@ public:
     // Nothing asked of the store is outstanding.
     bool isSettled() const { return pendingPages_.isEmpty() && !refreshing_ && !loading_; }
     qint64 changeSeq() const { return seq_; }
+
+    static QString stateText(RunState state);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -83,6 +122,8 @@ private:
     void shiftRows(int from, int by);
     void setRow(int row, RunInfo run);
     void checkSettled();
+    const Json *extraValue(const RunInfo &run, int column) const;
+    QString forkedFromText(const RunInfo &run) const;
 
     Post post_;
     RunPageQuery query_;
@@ -97,6 +138,7 @@ private:
     // placeOf() of every run read since the query was set, as last read.
     QHash<qint64, QString> places_;
     mutable QSet<int> pendingPages_;
+    QList<ExtraColumn> extra_;
 };
 
 } // namespace forkscope

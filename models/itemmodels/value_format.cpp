@@ -132,4 +132,28 @@ const Json *jsonAtPath(const Json &root, const QString &dottedPath)
     return cur;
 }
 
+namespace {
+
+void collectKeysUnder(const Json &j, const QString &prefix, int depth, QSet<QString> &out)
+{
+    if (!j.is_object())
+        return;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it.key().starts_with('_'))
+            continue; // _runtime, _timestamp, _step: bookkeeping, not results
+        const QString key = prefix.isEmpty() ? toQ(it.key()) : prefix + QLatin1Char('.') + toQ(it.key());
+        if (it.value().is_object() && depth < 2)
+            collectKeysUnder(it.value(), key, depth + 1, out);
+        else
+            out.insert(key);
+    }
+}
+
+} // namespace
+
+void collectColumnKeys(const Json &j, QSet<QString> &out)
+{
+    collectKeysUnder(j, {}, 0, out);
+}
+
 } // namespace forkscope

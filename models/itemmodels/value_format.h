@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QVariant>
 
@@ -30,5 +31,8 @@ KeyMeaning keyMeaning(const QString &dottedPath);
 QString formatValueAtKey(const QString &dottedPath, const Json &value, QString *raw = nullptr);
 // The value at a dotted path ("optimizer.lr"); nullptr when absent.
 const Json *jsonAtPath(const Json &root, const QString &dottedPath);
+// The dotted paths of `j`'s leaves (three levels deep at most) that a runs
+// table can show as columns; W&B's own `_`-keys are left out.
+void collectColumnKeys(const Json &j, QSet<QString> &out);
 
 } // namespace forkscope

@@ -96,8 +96,7 @@ TEST_F(CliRewind, TheRunKeepsItsIdsAndLogOnContinuesAtNPlusOne)
 TEST_F(CliRewind, SpecsAreRefusedAsForAFork)
 {
     const QString expected = "'<run>?_step=<N>'";
-    for (const QString &spec :
-         {"abc?epoch=3", "abc", "abc?_step=", "abc?_step=1.5", "abc?_step=-1", "abc?_step=1&x=2"}) {
+    for (const char *spec : {"abc?epoch=3", "abc", "abc?_step=", "abc?_step=1.5", "abc?_step=-1", "abc?_step=1&x=2"}) {
         const auto fork = runCli(store.path(), {"fork", spec, "--project", "p"});
         expectRefused({"rewind", spec, "--project", "p"}, {expected, fork.err.trimmed()});
     }
@@ -124,8 +123,8 @@ TEST_F(CliRewind, TheFamilyKeepsTheArchivedVersionAndTheForksThatLiveThroughIt)
 
     // Asked from the run, from the fork kept through the archive, from the archive: one family.
     const Json family = runCli(store.path(), {"lineage", "local/p/abc", "--json"}).json();
-    for (const QString &member : {QStringLiteral("local/p/late"),
-                                  QString::fromStdString(archived[0]["immutable_id"].get<std::string>())})
+    for (const QString &member :
+         {QStringLiteral("local/p/late"), QString::fromStdString(archived[0]["immutable_id"].get<std::string>())})
         EXPECT_EQ(runCli(store.path(), {"lineage", member, "--json"}).json(), family) << member.toStdString();
     const Json &root = family["root"];
     EXPECT_EQ(root["path"], "local/p/abc");

@@ -4,11 +4,11 @@
 #include "identity/fork_spec.h"
 #include "itemmodels/json_tree_model.h"
 #include "itemmodels/project_list_model.h"
-#include "itemmodels/run_filter_proxy.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
+#include "views/store_worker.h"
 
 namespace forkscope {
 namespace {
@@ -44,50 +44,60 @@ TEST(ItemModels, ProjectListModelPassesTheTester)
     model.setProjects({});
 }
 
-TEST(ItemModels, RunTableModelAndProxyPassTheTester)
+TEST(ItemModels, RunPageModelColumnsSortAndFilterPassTheTester)
 {
     test::TempStore temp;
     Store store(temp.path());
     std::vector<RunInfo> runs = sampleRuns(store);
     ASSERT_EQ(runs.size(), 3u);
 
-    RunTableModel model;
+    StoreWorker worker(temp.path(), QStringLiteral("test-item-models"));
+    RunPageModel model([&](RunPageModel::Job job) { worker.post(&model, std::move(job)); });
     Tester modelTester(&model, kFatal);
-    RunFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    Tester proxyTester(&proxy, kFatal);
-    proxy.sort(RunTableModel::NameColumn, Qt::DescendingOrder);
-
-    model.setRuns({runs[0], runs[1]});
-    model.setRuns(runs); // appended
+    const auto settle = [&] { return test::waitFor([&] { return model.isSettled() && worker.isIdle(); }); };
+    RunPageQuery query;
+    query.projectKey = runs[0].projectKey;
+    model.setQuery(query);
+    ASSERT_TRUE(settle());
+    model.sort(RunPageModel::NameColumn, Qt::DescendingOrder);
+    ASSERT_TRUE(settle());
     ASSERT_EQ(model.rowCount(), 3);
-    EXPECT_EQ(proxy.index(0, RunTableModel::NameColumn).data().toString(), QStringLiteral("gamma"));
-    const int gamma = model.rowOfKey(runs[2].key);
-    EXPECT_EQ(model.index(gamma, RunTableModel::ForkedFromColumn).data().toString(), QStringLiteral("alpha @ 20"));
+    EXPECT_EQ(model.index(0, RunPageModel::NameColumn).data().toString(), QStringLiteral("gamma"));
+    const int gamma = model.loadedRowOfKey(runs[2].key);
+    // The source's run ID: its name would need its row, which may not be read.
+    EXPECT_EQ(model.index(gamma, RunPageModel::ForkedFromColumn).data().toString(),
+              runs[0].runId + QStringLiteral(" @ 20"));
+    EXPECT_TRUE(model.index(gamma, 0).data(RunPageModel::IsForkRole).toBool());
 
-    model.setExtraColumns({{RunTableModel::ExtraColumn::Config, QStringLiteral("lr")},
-                           {RunTableModel::ExtraColumn::Config, QStringLiteral("opt.name")}});
-    EXPECT_EQ(model.columnCount(), RunTableModel::FixedColumnCount + 2);
-    EXPECT_EQ(model.index(gamma, RunTableModel::FixedColumnCount + 1).data().toString(), QStringLiteral("adam"));
-    proxy.sort(RunTableModel::FixedColumnCount, Qt::AscendingOrder);
-    EXPECT_EQ(proxy.index(0, RunTableModel::NameColumn).data().toString(), QStringLiteral("beta"));
-    EXPECT_TRUE(model.availableKeys(RunTableModel::ExtraColumn::Config).contains(QStringLiteral("opt.name")));
+    model.setExtraColumns({{RunPageModel::ExtraColumn::Config, QStringLiteral("lr")},
+                           {RunPageModel::ExtraColumn::Config, QStringLiteral("opt.name")}});
+    EXPECT_EQ(model.columnCount(), RunPageModel::FixedColumnCount + 2);
+    EXPECT_EQ(model.index(gamma, RunPageModel::FixedColumnCount + 1).data().toString(), QStringLiteral("adam"));
+    model.sort(RunPageModel::FixedColumnCount, Qt::AscendingOrder); // by config lr, in the store
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(model.query().sort, RunSortKey::Config);
+    EXPECT_EQ(model.query().valueKey, QStringLiteral("lr"));
+    EXPECT_EQ(model.index(0, RunPageModel::NameColumn).data().toString(), QStringLiteral("beta"));
+    EXPECT_TRUE(model.availableKeys(RunPageModel::ExtraColumn::Config).contains(QStringLiteral("opt.name")));
+    EXPECT_FALSE(model.querySortedBy(RunPageModel::TagsColumn, Qt::AscendingOrder).has_value());
 
-    proxy.setFilterText(QStringLiteral("swe")); // a tag
-    ASSERT_EQ(proxy.rowCount(), 1);
-    EXPECT_EQ(proxy.index(0, RunTableModel::NameColumn).data().toString(), QStringLiteral("gamma"));
-    proxy.setFilterText(runs[1].runId.left(5)); // an ID
-    ASSERT_EQ(proxy.rowCount(), 1);
-    proxy.setFilterText({});
-    EXPECT_EQ(proxy.rowCount(), 3);
+    model.setFilterText(QStringLiteral("swe")); // a tag
+    ASSERT_TRUE(settle());
+    ASSERT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.index(0, RunPageModel::NameColumn).data().toString(), QStringLiteral("gamma"));
+    model.setFilterText(runs[1].runId.left(5)); // an ID
+    ASSERT_TRUE(settle());
+    ASSERT_EQ(model.rowCount(), 1);
+    model.setFilterText({});
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(model.rowCount(), 3);
 
     store.rename(runs[1].key, QStringLiteral("beta-2"));
-    model.setRuns(store.runs(runs[0].projectKey)); // in place
-    EXPECT_EQ(model.index(model.rowOfKey(runs[1].key), RunTableModel::NameColumn).data().toString(),
+    model.refresh(); // in place
+    ASSERT_TRUE(settle());
+    EXPECT_EQ(model.index(model.loadedRowOfKey(runs[1].key), RunPageModel::NameColumn).data().toString(),
               QStringLiteral("beta-2"));
-    model.setRuns({runs[2]}); // reset
     model.setExtraColumns({});
-    model.setRuns({});
 }
 
 TEST(ItemModels, JsonTreeModelPassesTheTesterAndTracksOverrides)

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "identity/fork_spec.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
@@ -58,8 +58,9 @@ TEST(PlainText, RichTextNamesShowAsTheCharactersTyped)
     EXPECT_TRUE(sawTags);
     EXPECT_TRUE(sawForkLink);
 
-    const RunTableModel *model = window->runsPanel()->model();
-    EXPECT_EQ(model->index(model->rowOfKey(run.key), RunTableModel::NameColumn).data().toString(), name);
+    const RunPageModel *model = window->runsPanel()->model();
+    ASSERT_GE(model->loadedRowOfKey(run.key), 0);
+    EXPECT_EQ(model->index(model->loadedRowOfKey(run.key), RunPageModel::NameColumn).data().toString(), name);
 
     // The fork's Overview links back to its source by the literal name.
     window->openRun(fork.key);

@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "store/store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"

@@ -16,7 +16,7 @@
 
 #include "core/plain_text.h"
 #include "itemmodels/config_change_text.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "views/run_palette.h"
 #include "views/state_style.h"
 
@@ -203,7 +203,7 @@ QString LineageGraph::rowToolTip(int row) const
     const RunInfo &run = r.node->run;
     QStringList lines;
     lines << escapeControls(run.name) << escapeControls(run.path().toString());
-    lines << tr("%1, steps %2 to %3").arg(RunTableModel::stateText(run.state)).arg(r.start).arg(r.end);
+    lines << tr("%1, steps %2 to %3").arg(RunPageModel::stateText(run.state)).arg(r.start).arg(r.end);
     if (r.node->forkStep) {
         if (const RunInfo *parent = r.parentRow >= 0 ? &rows_[size_t(r.parentRow)].node->run : nullptr)
             lines << tr("Forked from %1 at step %2")
@@ -404,7 +404,7 @@ void LineageGraph::paintRow(QPainter &p, int row) const
     p.drawRoundedRect(badge, 8, 8);
     p.setPen(Qt::white);
     p.drawText(badge, Qt::AlignCenter,
-               QFontMetrics(small).elidedText(RunTableModel::stateText(run.state), Qt::ElideRight, kBadgeWidth - 6));
+               QFontMetrics(small).elidedText(RunPageModel::stateText(run.state), Qt::ElideRight, kBadgeWidth - 6));
 
     // The bar along the step axis, and what the fork changed above it.
     p.save();

@@ -15,7 +15,7 @@
 #include "identity/fork_spec.h"
 #include "itemmodels/command_text.h"
 #include "itemmodels/config_change_text.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "itemmodels/value_format.h"
 #include "store/config_diff.h"
 #include "views/fork/continue_snippet.h"
@@ -232,7 +232,7 @@ void OverviewTab::setDetails(const RunDetails &details, const QString &storePath
     if (!name_->hasFocus() || name_->text() == r.name)
         name_->setText(r.name);
     name_->setCursorPosition(0);
-    state_->setText(RunTableModel::stateText(r.state));
+    state_->setText(RunPageModel::stateText(r.state));
     state_->setStyleSheet(
         QStringLiteral("QLabel { color: white; background: %1; border-radius: 9px; padding: 2px 10px; }")
             .arg(stateColor(r.state).name()));

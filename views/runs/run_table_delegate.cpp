@@ -4,7 +4,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "views/run_palette.h"
 #include "views/state_style.h"
 
@@ -27,7 +27,7 @@ QFont RunTableDelegate::badgeFont(const QFont &font)
 QSize RunTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize hint = QStyledItemDelegate::sizeHint(option, index);
-    if (index.column() == RunTableModel::StateColumn) {
+    if (index.column() == RunPageModel::StateColumn) {
         const int badge = QFontMetrics(badgeFont(option.font)).horizontalAdvance(index.data().toString());
         hint.setWidth(std::max(hint.width(), badge + kBadgePadding + 2 * kBadgeInset));
     }
@@ -37,7 +37,7 @@ QSize RunTableDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 void RunTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const int column = index.column();
-    if (column != RunTableModel::SwatchColumn && column != RunTableModel::StateColumn) {
+    if (column != RunPageModel::SwatchColumn && column != RunPageModel::StateColumn) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -50,18 +50,18 @@ void RunTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    if (column == RunTableModel::SwatchColumn) {
-        const QColor color = runColor(index.data(RunTableModel::ColorIndexRole).toInt());
+    if (column == RunPageModel::SwatchColumn) {
+        const QColor color = runColor(index.data(RunPageModel::ColorIndexRole).toInt());
         const QRectF r(option.rect.center().x() - 6, option.rect.center().y() - 6, 12, 12);
         painter->setPen(Qt::NoPen);
         painter->setBrush(color);
         painter->drawRoundedRect(r, 3, 3);
-        if (index.data(RunTableModel::IsForkRole).toBool()) {
+        if (index.data(RunPageModel::IsForkRole).toBool()) {
             painter->setBrush(Qt::white);
             painter->drawEllipse(r.center(), 2.2, 2.2);
         }
     } else {
-        const auto state = RunState(index.data(RunTableModel::StateRole).toInt());
+        const auto state = RunState(index.data(RunPageModel::StateRole).toInt());
         const QString text = index.data(Qt::DisplayRole).toString();
         const QFont font = badgeFont(option.font);
         const QFontMetrics fm(font);

@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "itemmodels/project_list_model.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
@@ -107,8 +107,13 @@ TEST(ImportUi, ImportsAFolderWithProgressAndASummaryAndShowsTheRuns)
     // The window shows the first imported run's project, and that run in it.
     const QString first = result.firstImmutableId();
     ASSERT_FALSE(first.isEmpty());
-    ASSERT_TRUE(test::waitFor(
-        [&] { return window->isSettled() && window->runsPanel()->model()->runByImmutableId(first) != nullptr; }));
+    ASSERT_TRUE(test::waitFor([&] {
+        const RunPageModel *model = window->runsPanel()->model();
+        for (int row = 0; window->isSettled() && row < model->rowCount(); ++row)
+            if (model->index(row, 0).data(RunPageModel::ImmutableIdRole).toString() == first)
+                return true;
+        return false;
+    }));
     qint64 shownRuns = 0;
     for (const ProjectInfo &p : window->projectModel()->projects())
         shownRuns += p.runCount;

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include "demo/demo_project.h"
-#include "itemmodels/run_table_model.h"
 #include "store/store.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"

@@ -15,7 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "itemmodels/project_list_model.h"
-#include "itemmodels/run_table_model.h"
+#include "itemmodels/run_page_model.h"
 #include "support/temp_store.h"
 #include "view_fixtures.h"
 #include "views/charts/charts_tab.h"
@@ -111,7 +111,9 @@ TEST(WatchUi, WatchFolderAddsToThePersistedListAndTheRunAppearsAndGrows)
 
     // The run appears, opens (nothing else was open) and its chart follows the file.
     ASSERT_TRUE(test::waitFor([&] { return window->runsPanel()->model()->rowCount() == 1; }, 30000));
-    EXPECT_EQ(window->runsPanel()->model()->runs().front().name, QStringLiteral("growing"));
+    ASSERT_TRUE(test::waitFor([&] { return window->runsPanel()->model()->isSettled(); }));
+    EXPECT_EQ(window->runsPanel()->model()->index(0, RunPageModel::NameColumn).data().toString(),
+              QStringLiteral("growing"));
     window->runPage()->setCurrentTab(RunPage::ChartsIndex);
     ASSERT_TRUE(test::waitFor(
         [&] {
