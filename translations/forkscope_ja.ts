@@ -398,10 +398,6 @@
         <translation>run を一覧表示するプロジェクト (必須)</translation>
     </message>
     <message>
-        <source>print {&quot;runs&quot;: [...]}, each entry with the identity keys of &apos;show&apos;</source>
-        <translation>{&quot;runs&quot;: [...]} を出力します。各要素は &apos;show&apos; の識別キーを持ちます</translation>
-    </message>
-    <message>
         <source>show a run: identity, state, times, fork link, config, summary, metadata</source>
         <translation>run を表示します: 識別情報、状態、時刻、フォークのリンク、config、サマリー、メタデータ</translation>
     </message>
@@ -1286,6 +1282,158 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>Forked run %1 (%2); its own steps start at %3.</source>
         <translation>Run %1 (%2) をフォークしました。独自のステップは %3 から始まります。</translation>
+    </message>
+    <message>
+        <source>order by created (the default), name, id, state, last_step, summary.KEY or config.KEY; ascending unless :desc</source>
+        <translation>created（既定）、name、id、state、last_step、summary.KEY または config.KEY で並べ替えます。:desc を付けない限り昇順です</translation>
+    </message>
+    <message>
+        <source>only runs whose name, ID, a tag or state contains TEXT (ASCII letters in any case)</source>
+        <translation>名前、ID、タグまたは状態に TEXT を含む run のみ（ASCII 文字は大文字小文字を区別しません）</translation>
+    </message>
+    <message>
+        <source>skip the first N runs of the order</source>
+        <translation>並び順の最初の N 個の run を飛ばします</translation>
+    </message>
+    <message>
+        <source>list at most N runs</source>
+        <translation>最大 N 個の run を一覧表示します</translation>
+    </message>
+    <message>
+        <source>print {&quot;runs&quot;: [...]}, each entry with the identity keys of &apos;show&apos;; with --sort, --filter, --offset or --limit also &quot;total&quot; (runs the filter keeps) and &quot;offset&quot;</source>
+        <translation>{&quot;runs&quot;: [...]} を出力します（各要素は &apos;show&apos; の識別キーを持ちます）。--sort、--filter、--offset または --limit を付けると &quot;total&quot;（フィルター後の run の数）と &quot;offset&quot; も出力します</translation>
+    </message>
+    <message>
+        <source>Compacting history chunks: %1 of %2</source>
+        <translation>履歴チャンクを圧縮中: %1 / %2</translation>
+    </message>
+    <message>
+        <source>the store %1 is read-only: compact rewrites it in place and needs write access to the file and its folder</source>
+        <translation>ストア %1 は読み取り専用です: compact はストアをその場で書き換えるため、ファイルとそのフォルダーへの書き込み権限が必要です</translation>
+    </message>
+    <message>
+        <source>History chunks: %1 looked at, %2 rewritten (%3 bytes now %4), %5 already compressed</source>
+        <translation>履歴チャンク: %1 個を確認、%2 個を書き換え（%3 バイトが %4 バイトに）、%5 個は圧縮済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged chunk(s) left as they were: &apos;forkscope-cli check&apos; lists them, &apos;forkscope-cli check --repair&apos; quarantines them.</source>
+        <translation>
+            <numerusform>破損したチャンク %n 個はそのままにしました: &apos;forkscope-cli check&apos; で一覧表示、&apos;forkscope-cli check --repair&apos; で隔離できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rewrite history chunks of older formats in the compressed format (smaller store)</source>
+        <translation>古い形式の履歴チャンクを圧縮形式で書き換えます（ストアが小さくなります）</translation>
+    </message>
+    <message>
+        <source>print {&quot;chunks&quot;, &quot;rewritten&quot;, &quot;already_compressed&quot;, &quot;damaged&quot;, &quot;bytes_before&quot;, &quot;bytes_after&quot;}</source>
+        <translation>{&quot;chunks&quot;, &quot;rewritten&quot;, &quot;already_compressed&quot;, &quot;damaged&quot;, &quot;bytes_before&quot;, &quot;bytes_after&quot;} を出力します</translation>
+    </message>
+    <message>
+        <source>Chunks are rewritten a few at a time, each one checked against its summary and verified bit for bit after rewriting; stopping it at any moment loses nothing, and running it again carries on where it stopped. The file does not shrink until SQLite reuses the freed pages (or &apos;sqlite3 STORE VACUUM&apos;). Exit code 0: every chunk is compressed; 1: damaged chunks were left as they were.</source>
+        <translation>チャンクは数個ずつ書き換えられ、それぞれ要約と照合され、書き換え後にビット単位で検証されます。いつ中断しても何も失われず、もう一度実行すると中断したところから続けます。SQLite が解放されたページを再利用するまで（または &apos;sqlite3 STORE VACUUM&apos; を実行するまで）ファイルは小さくなりません。終了コード 0: すべてのチャンクが圧縮済み、1: 破損したチャンクがそのまま残っています。</translation>
+    </message>
+    <message>
+        <source>no steps yet</source>
+        <translation>step はまだありません</translation>
+    </message>
+    <message>
+        <source>%1 (%2), archived version %3 cut off by a rewind to step %4, %5</source>
+        <translation>%1 (%2)、ステップ %4 への巻き戻しで切り離されたアーカイブ版 %3、%5</translation>
+    </message>
+    <message>
+        <source>%1 (%2), forked at step %3, %4, %5</source>
+        <translation>%1 (%2)、step %3 でフォーク、%4、%5</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3, %4</source>
+        <translation>%1 (%2)、%3、%4</translation>
+    </message>
+    <message>
+        <source>&lt;- this run</source>
+        <translation>&lt;- この run</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in the family.</source>
+        <translation>
+            <numerusform>ファミリーの run は %n 件です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>show a run&apos;s family of forks as a tree: where each fork leaves its parent and what it changed</source>
+        <translation>run のフォークのファミリーをツリーで表示: 各フォークが親から分かれた step と変更点</translation>
+    </message>
+    <message>
+        <source>print {&quot;root&quot;: NODE}; a NODE has path, immutable_id, name, state, fork_step (null for the root), last_step, config_changes ({key: {&quot;from&quot;, &quot;to&quot;}}, only keys that differ from the parent) and children (NODEs by fork step)</source>
+        <translation>{&quot;root&quot;: NODE} を出力します。NODE には path、immutable_id、name、state、fork_step（ルートは null）、last_step、config_changes（{key: {&quot;from&quot;, &quot;to&quot;}}、親と異なるキーのみ）、children（fork step 順の NODE）があります</translation>
+    </message>
+    <message>
+        <source>The family is the tree below RUN&apos;s root ancestor, across projects. Nested config keys are compared by dotted path (optimizer.lr). </source>
+        <translation>ファミリーは RUN のルートの祖先から下のツリーで、プロジェクトをまたぎます。入れ子の config キーはドット区切りのパス（optimizer.lr）で比較します。</translation>
+    </message>
+    <message>
+        <source>Rewound run %1 (%2) to step %3; it logs on from step %4</source>
+        <translation>Run %1 (%2) をステップ %3 に巻き戻しました。ステップ %4 から記録を続けます</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2 are kept in the archived version %3.</source>
+        <translation>ステップ %1 から %2 はアーカイブ版 %3 に保存されています。</translation>
+    </message>
+    <message>
+        <source>rewind a run to a step: &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; (it keeps its IDs and logs on from N+1)</source>
+        <translation>Run をステップまで巻き戻す: &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; (ID はそのままで、N+1 から記録を続けます)</translation>
+    </message>
+    <message>
+        <source>where a bare run ID in SPEC is looked up</source>
+        <translation>SPEC 内の Run ID だけの指定を探すプロジェクト</translation>
+    </message>
+    <message>
+        <source>merge a key into the run&apos;s config</source>
+        <translation>Run の config にキーをマージする</translation>
+    </message>
+    <message>
+        <source>print the rewound run as &apos;show --json&apos; does</source>
+        <translation>巻き戻した Run を &apos;show --json&apos; と同じ形式で出力する</translation>
+    </message>
+    <message>
+        <source>SPEC is &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; as in W&amp;B&apos;s resume_from, e.g. &apos;ans3bsax?_step=123&apos;; &lt;run&gt; may also be a run path or an immutable ID. The run keeps its run ID, path and immutable ID and its history up to step N; &apos;log RUN&apos; then continues it at N+1. The steps after N are not lost: they stay in an archived version with an immutable ID of its own (&apos;show RUN&apos; lists it), and forks made after N keep the history they had. The summary is recomputed from the history kept; the config is kept, with --set keys merged in.</source>
+        <translation>SPEC は W&amp;B の resume_from と同じ &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; です (例: &apos;ans3bsax?_step=123&apos;)。&lt;run&gt; には Run パスやイミュータブル ID も使えます。Run は Run ID、パス、イミュータブル ID と、ステップ N までの履歴を保ち、その後 &apos;log RUN&apos; が N+1 から続けます。N より後のステップは失われず、独自のイミュータブル ID を持つアーカイブ版に残ります (&apos;show RUN&apos; に表示されます)。N より後でフォークされた Run はそれまでの履歴を保ちます。サマリーは残った履歴から再計算され、config はそのまま保たれ、--set のキーがマージされます。</translation>
+    </message>
+    <message>
+        <source>Archived version</source>
+        <translation>アーカイブ版</translation>
+    </message>
+    <message>
+        <source>of run %1: its history as it was before a rewind to step %2 on %3</source>
+        <translation>Run %1 のもの: %3 にステップ %2 へ巻き戻す前の履歴</translation>
+    </message>
+    <message>
+        <source>Rewound</source>
+        <translation>巻き戻し</translation>
+    </message>
+    <message>
+        <source>at step %1; the steps after it are in %2</source>
+        <translation>ステップ %1 で実施。それより後のステップは %2 にあります</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>アーカイブ</translation>
+    </message>
+    <message>
+        <source>%1: steps %2..%3, archived %4</source>
+        <translation>%1: ステップ %2..%3、%4 にアーカイブ</translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos; is not valid; expected a whole number from 0 to %3</source>
+        <translation>--%1 &apos;%2&apos; は無効です。0 から %3 までの整数を指定してください</translation>
+    </message>
+    <message>
+        <source>--sort &apos;%1&apos;: &apos;%2&apos; is not a direction; expected KEY, KEY:asc or KEY:desc</source>
+        <translation>--sort &apos;%1&apos;: &apos;%2&apos; は並び順ではありません。KEY、KEY:asc または KEY:desc を指定してください</translation>
+    </message>
+    <message>
+        <source>--sort &apos;%1&apos;: unknown key &apos;%2&apos;; expected created, name, id, state, last_step, summary.KEY or config.KEY, optionally with :asc or :desc</source>
+        <translation>--sort &apos;%1&apos;: 不明なキー &apos;%2&apos; です。created、name、id、state、last_step、summary.KEY または config.KEY を指定してください（:asc または :desc を付けられます）</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2395,133 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
+    <name>forkscope::Lineage</name>
+    <message>
+        <source>%1: added %2</source>
+        <translation>%1: 追加 %2</translation>
+    </message>
+    <message>
+        <source>%1: removed (was %2)</source>
+        <translation>%1: 削除（元は %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>same config</source>
+        <translation>設定の変更なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, and %n more</source>
+        <translation>
+            <numerusform>%1、ほか %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>forkscope::LineageGraph</name>
+    <message>
+        <source>%1, steps %2 to %3</source>
+        <translation>%1、step %2 〜 %3</translation>
+    </message>
+    <message>
+        <source>Forked from %1 at step %2</source>
+        <translation>%1 の step %2 からフォーク</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s) below, collapsed</source>
+        <translation>
+            <numerusform>下に %n 件のフォーク（折りたたみ中）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>step %1 · %2</source>
+        <translation>step %1 · %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Fork from step %1…</source>
+        <translation>step %1 からフォーク…</translation>
+    </message>
+    <message>
+        <source>Expand forks</source>
+        <translation>フォークを展開</translation>
+    </message>
+    <message>
+        <source>Collapse forks</source>
+        <translation>フォークを折りたたむ</translation>
+    </message>
+    <message>
+        <source>Overlay in Charts</source>
+        <translation>チャートに重ねて表示</translation>
+    </message>
+</context>
+<context>
+    <name>forkscope::LineageTab</name>
+    <message>
+        <source>Select family</source>
+        <translation>ファミリーを選択</translation>
+    </message>
+    <message>
+        <source>Select every run of the family and overlay them in Charts</source>
+        <translation>ファミリーのすべての run を選択してチャートに重ねて表示します</translation>
+    </message>
+    <message>
+        <source>Overlay selected</source>
+        <translation>選択を重ねて表示</translation>
+    </message>
+    <message>
+        <source>Overlay the runs chosen with Ctrl+click in Charts</source>
+        <translation>Ctrl+クリックで選んだ run をチャートに重ねて表示します</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>すべて展開</translation>
+    </message>
+    <message>
+        <source>Fit steps</source>
+        <translation>全 step を表示</translation>
+    </message>
+    <message>
+        <source>Show every step (Ctrl+wheel zooms, dragging pans)</source>
+        <translation>すべての step を表示します（Ctrl+ホイールでズーム、ドラッグで移動）</translation>
+    </message>
+    <message>
+        <source>Family of forks</source>
+        <translation>フォークのファミリー</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>run が開かれていません。</translation>
+    </message>
+    <message>
+        <source>Reading the family…</source>
+        <translation>ファミリーを読み込み中…</translation>
+    </message>
+    <message>
+        <source>The family of this run cannot be read: %1</source>
+        <translation>この run のファミリーを読み込めません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in the family of %1</source>
+        <translation>
+            <numerusform>%1 のファミリーの run: %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>forkscope::MainWindow</name>
     <message>
         <source>Forkscope</source>
@@ -2457,6 +2732,18 @@ The run is running while input is read and finished at the end of input (failed 
         <source>%1 · checkpoint</source>
         <translation>%1 · チェックポイント</translation>
     </message>
+    <message>
+        <source>Rewind to step %1…</source>
+        <translation>ステップ %1 に巻き戻す…</translation>
+    </message>
+    <message>
+        <source>Rewind to step…</source>
+        <translation>ステップに巻き戻す…</translation>
+    </message>
+    <message>
+        <source>%1   %2 (from %3)</source>
+        <translation>%1   %2（%3 から）</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::OverviewTab</name>
@@ -2592,6 +2879,32 @@ The run is running while input is read and finished at the end of input (failed 
         <source>Copied %1: %2</source>
         <translation>%1 をコピーしました: %2</translation>
     </message>
+    <message>
+        <source>Config: the same as the run it was forked from.</source>
+        <translation>Config: フォーク元の run と同じです。</translation>
+    </message>
+    <message>
+        <source>Config changed against the run it was forked from:
+%1</source>
+        <translation>フォーク元の run から変更された Config:
+%1</translation>
+    </message>
+    <message>
+        <source>Archived version of %1: its history as it was before the rewind to step %2 on %3. It stays as it is.</source>
+        <translation>%1 のアーカイブ版: %3 にステップ %2 へ巻き戻す前の履歴です。そのまま保たれます。</translation>
+    </message>
+    <message>
+        <source>steps %1–%2</source>
+        <translation>ステップ %1–%2</translation>
+    </message>
+    <message>
+        <source>%1, archived %2</source>
+        <translation>%1、%2 にアーカイブ</translation>
+    </message>
+    <message>
+        <source>Archived by rewinds: %1</source>
+        <translation>巻き戻しでアーカイブされた履歴: %1</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::ProjectListModel</name>
@@ -2603,14 +2916,43 @@ The run is running while input is read and finished at the end of input (failed 
     </message>
 </context>
 <context>
+    <name>forkscope::RewindController</name>
+    <message>
+        <source>Cannot rewind: %1</source>
+        <translation>巻き戻せません: %1</translation>
+    </message>
+    <message>
+        <source>Rewind %1 to step %2?</source>
+        <translation>%1 をステップ %2 に巻き戻しますか?</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2 will be archived: they stay readable as an archived version listed in the run&apos;s Overview, and the run logs on from step %1. The run keeps its run ID and its config; its summary is recomputed from the steps it keeps.</source>
+        <translation>ステップ %1 から %2 はアーカイブされます。Run の概要に表示されるアーカイブ版として引き続き読むことができ、Run はステップ %1 から記録を続けます。Run の Run ID と config はそのまま保たれ、サマリーは残るステップから再計算されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fork(s) made after step %1 will name the archived version and keep their history.</source>
+        <translation>
+            <numerusform>ステップ %1 より後で作られた %n 件のフォークはアーカイブ版を参照し、履歴を保ちます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewind run</source>
+        <translation>Run を巻き戻す</translation>
+    </message>
+    <message>
+        <source>Rewind</source>
+        <translation>巻き戻す</translation>
+    </message>
+    <message>
+        <source>Rewound %1 to step %2; it logs on from step %3</source>
+        <translation>%1 をステップ %2 に巻き戻しました。ステップ %3 から記録を続けます</translation>
+    </message>
+</context>
+<context>
     <name>forkscope::Run</name>
     <message>
         <source>step %1 &lt; current step %2: steps must increase monotonically; the data logged at step %1 was dropped</source>
         <translation>step %1 &lt; 現在の step %2: step は単調に増加する必要があります。step %1 で記録されたデータは破棄されました</translation>
-    </message>
-    <message>
-        <source>resume_from (rewind) is not supported yet; fork the run instead with fork_from</source>
-        <translation>resume_from (巻き戻し) はまだサポートされていません。代わりに fork_from で run をフォークしてください</translation>
     </message>
     <message>
         <source>fork_from, resume and resume_from are mutually exclusive; give only one of them</source>
@@ -2672,6 +3014,10 @@ The run is running while input is read and finished at the end of input (failed 
         <source>logCheckpoint() after finish(); register checkpoints while the run is being logged</source>
         <translation>finish() の後に logCheckpoint() が呼ばれました。チェックポイントは run のログ記録中に登録してください</translation>
     </message>
+    <message>
+        <source>resume_from &apos;%1&apos; rewinds run &apos;%2&apos;, which keeps its ID; id &apos;%3&apos; names another run. Leave id out, or give &apos;%2&apos;</source>
+        <translation>resume_from &apos;%1&apos; は Run &apos;%2&apos; を巻き戻し、その ID はそのまま保たれます。id &apos;%3&apos; は別の Run を指しています。id を省くか、&apos;%2&apos; を指定してください</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::RunBrowser</name>
@@ -2682,6 +3028,12 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>This run cannot be shown: %1</source>
         <translation>この run は表示できません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) of another project are not overlaid: Charts overlays runs of one project.</source>
+        <translation>
+            <numerusform>別のプロジェクトの run %n 件は重ねて表示されません。チャートは 1 つのプロジェクトの run のみを重ねて表示します。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2706,9 +3058,17 @@ The run is running while input is read and finished at the end of input (failed 
         <source>Console</source>
         <translation>コンソール</translation>
     </message>
+    <message>
+        <source>Lineage</source>
+        <translation>系譜</translation>
+    </message>
 </context>
 <context>
-    <name>forkscope::RunTableModel</name>
+    <name>forkscope::RunPageModel</name>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
     <message>
         <source>pending</source>
         <translation>待機中</translation>
@@ -2730,12 +3090,12 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>クラッシュ</translation>
     </message>
     <message>
-        <source>%1 @ %2</source>
-        <translation>%1 @ %2</translation>
-    </message>
-    <message>
         <source>Forked from %1 at step %2</source>
         <translation>%1 の step %2 からフォーク</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>最後のステップ</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3151,6 +3511,90 @@ The run is running while input is read and finished at the end of input (failed 
         <source>console output of run key %1 is empty; expected at least one character</source>
         <translation>run キー %1 のコンソール出力が空です。1 文字以上を指定してください</translation>
     </message>
+    <message>
+        <source>its values contradict its block summaries</source>
+        <translation>値がブロック要約と矛盾しています</translation>
+    </message>
+    <message>
+        <source>the forks below run &apos;%1&apos; are nested more than %2 deep; the store&apos;s fork links may loop (run &apos;forkscope-cli check&apos;)</source>
+        <translation>run &apos;%1&apos; の下のフォークが %2 段を超えて入れ子になっています。ストアのフォークリンクがループしている可能性があります（&apos;forkscope-cli check&apos; を実行してください）</translation>
+    </message>
+    <message>
+        <source>cannot log to %1: it is an archived version of run &apos;%2&apos; (cut off by a rewind at step %3) and stays as it was; log to run &apos;%2&apos;, or fork the archived version</source>
+        <translation>%1 には記録できません: これは Run &apos;%2&apos; のアーカイブ版 (ステップ %3 への巻き戻しで切り離されたもの) で、そのまま保たれます。Run &apos;%2&apos; に記録するか、アーカイブ版をフォークしてください</translation>
+    </message>
+    <message>
+        <source>compacting changed the points of a chunk (steps %1-%2); nothing of it was written</source>
+        <translation>圧縮によってチャンク（ステップ %1-%2）の点が変わりました。このチャンクは何も書き込まれていません</translation>
+    </message>
+    <message>
+        <source>cannot delete %1 on its own: it is an archived version of run &apos;%2&apos;, which keeps it as part of its history; deleting run &apos;%2&apos; deletes its archived versions too</source>
+        <translation>%1 だけを削除することはできません: これは Run &apos;%2&apos; のアーカイブ版で、その履歴の一部として保たれています。Run &apos;%2&apos; を削除するとアーカイブ版も削除されます</translation>
+    </message>
+    <message>
+        <source>%1 (archived version of %2)</source>
+        <translation>%1 (%2 のアーカイブ版)</translation>
+    </message>
+    <message>
+        <source>the store &apos;%1&apos; is a &apos;%2://&apos; URL; expected the path of a store file, or a postgresql://[user[:password]@]host[:port]/database URL</source>
+        <translation>ストア &apos;%1&apos; は &apos;%2://&apos; の URL です。ストアファイルのパス、または postgresql://[user[:password]@]host[:port]/database の URL を指定してください</translation>
+    </message>
+    <message>
+        <source>the store &apos;%1&apos; is a PostgreSQL server, which this version of Forkscope cannot open yet; expected the path of a store file</source>
+        <translation>ストア &apos;%1&apos; は PostgreSQL サーバーですが、このバージョンの Forkscope ではまだ開けません。ストアファイルのパスを指定してください</translation>
+    </message>
+    <message>
+        <source>cannot rewind a run: the store &apos;%1&apos; is open read-only</source>
+        <translation>Run を巻き戻せません: ストア &apos;%1&apos; は読み取り専用で開かれています</translation>
+    </message>
+    <message>
+        <source>cannot rewind %1: it is an archived version of run &apos;%2&apos; (cut off by a rewind at step %3) and stays as it is; rewind run &apos;%2&apos; itself, or fork the archived version</source>
+        <translation>%1 を巻き戻せません: これは Run &apos;%2&apos; のアーカイブ版 (ステップ %3 への巻き戻しで切り離されたもの) で、そのまま保たれます。Run &apos;%2&apos; 自体を巻き戻すか、アーカイブ版をフォークしてください</translation>
+    </message>
+    <message>
+        <source>cannot rewind run &apos;%1&apos;: %2</source>
+        <translation>Run &apos;%1&apos; を巻き戻せません: %2</translation>
+    </message>
+    <message>
+        <source>cannot rewind run &apos;%1&apos; to step %2: it has logged no steps yet, so there is nothing to rewind</source>
+        <translation>Run &apos;%1&apos; をステップ %2 に巻き戻せません: まだステップが記録されていないため、巻き戻すものがありません</translation>
+    </message>
+    <message>
+        <source>cannot rewind run &apos;%1&apos; to step %2: it has logged only step 0, so no step has steps after it to archive</source>
+        <translation>Run &apos;%1&apos; をステップ %2 に巻き戻せません: ステップ 0 しか記録されていないため、アーカイブする後続のステップがありません</translation>
+    </message>
+    <message>
+        <source>cannot rewind run &apos;%1&apos; to step %2: its last step is %3, and a rewind keeps the steps up to N and archives the ones after it; expected a step from 0 to %4</source>
+        <translation>Run &apos;%1&apos; をステップ %2 に巻き戻せません: 最後のステップは %3 です。巻き戻しは N までのステップを残し、それより後をアーカイブします。0 から %4 までのステップを指定してください</translation>
+    </message>
+    <message>
+        <source>cannot rewind run &apos;%1&apos;</source>
+        <translation>Run &apos;%1&apos; を巻き戻せません</translation>
+    </message>
+    <message>
+        <source>cannot rewind: the run was not found (%1); expected &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; naming an existing run by run ID, path or immutable ID</source>
+        <translation>巻き戻せません: Run が見つかりません (%1)。既存の Run を Run ID、パス、またはイミュータブル ID で指す &apos;&lt;run&gt;?_step=&lt;N&gt;&apos; を指定してください</translation>
+    </message>
+    <message>
+        <source>sorting by a summary or config value needs its key; expected a dotted key such as &apos;loss&apos; or &apos;optimizer.lr&apos;</source>
+        <translation>summary または config の値で並べ替えるにはキーが必要です。&apos;loss&apos; や &apos;optimizer.lr&apos; のようなドット区切りのキーを指定してください</translation>
+    </message>
+    <message>
+        <source>a value range bound is not a number; expected a number</source>
+        <translation>値の範囲の境界が数値ではありません。数値を指定してください</translation>
+    </message>
+    <message>
+        <source>a value range needs a summary or config key to sort by; expected a sort by summary.KEY or config.KEY</source>
+        <translation>値の範囲には並べ替えに使う summary または config のキーが必要です。summary.KEY または config.KEY で並べ替えてください</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>a page from row %1 of %2 rows is not valid; expected a start and a size of 0 or more</source>
+        <translation>行 %1 から %2 行のページは無効です。開始位置とサイズには 0 以上を指定してください</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::StoreProblemPage</name>
@@ -3297,16 +3741,8 @@ The run is running while input is read and finished at the end of input (failed 
         <translation>開く run: run ID、run パス entity/project/id、またはイミュータブルな ID。</translation>
     </message>
     <message>
-        <source>The tab to show: overview or charts.</source>
-        <translation>表示するタブ: overview または charts。</translation>
-    </message>
-    <message>
         <source>Save the window as a PNG once the data has loaded, then exit.</source>
         <translation>データの読み込み後にウィンドウを PNG に保存して終了します。</translation>
-    </message>
-    <message>
-        <source>forkscope: --tab takes &apos;overview&apos; or &apos;charts&apos;, not &apos;%1&apos;</source>
-        <translation>forkscope: --tab には &apos;overview&apos; か &apos;charts&apos; を指定してください (&apos;%1&apos; は無効です)</translation>
     </message>
     <message>
         <source>forkscope: --lang takes &apos;en&apos; or &apos;ja&apos;, not &apos;%1&apos;</source>
@@ -3315,6 +3751,14 @@ The run is running while input is read and finished at the end of input (failed 
     <message>
         <source>The language of the interface: en or ja (default: the language chosen in Settings, else the system&apos;s).</source>
         <translation>インターフェースの言語: en または ja (既定: 設定で選んだ言語、なければシステムの言語)。</translation>
+    </message>
+    <message>
+        <source>The tab to show: overview, charts or lineage.</source>
+        <translation>表示するタブ: overview、charts、lineage のいずれか。</translation>
+    </message>
+    <message>
+        <source>forkscope: --tab takes &apos;overview&apos;, &apos;charts&apos; or &apos;lineage&apos;, not &apos;%1&apos;</source>
+        <translation>forkscope: --tab には &apos;overview&apos;、&apos;charts&apos;、&apos;lineage&apos; のいずれかを指定してください（&apos;%1&apos; は無効です）</translation>
     </message>
 </context>
 </TS>
