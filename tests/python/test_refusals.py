@@ -3,6 +3,7 @@ for the same input, and nothing created; a store that cannot be opened is
 an OSError/RuntimeError that says so."""
 
 import os
+import traceback
 
 import forkscope
 import pytest
@@ -132,8 +133,17 @@ def test_log_after_finish(store):
 
 def test_a_server_url_is_not_a_file_and_its_password_is_not_shown(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ValueError) as refused:
+    with pytest.raises(OSError) as refused:
         forkscope.init(project="mnist", store="postgresql://ana:s3cret@localhost:5432/runs")
     assert "postgresql://ana:***@localhost:5432/runs" in str(refused.value)
     assert "s3cret" not in str(refused.value)
     assert os.listdir(tmp_path) == [], "a URL must never become a folder"
+
+
+def test_a_run_whose_start_was_refused_can_still_be_shown(tmp_path):
+    """pytest and debuggers show the frames' locals: the half-made Run is one."""
+    with pytest.raises(OSError) as refused:
+        forkscope.init(project="mnist", store=str(tmp_path))
+    shown = [repr(frame.f_locals["self"]) for frame, _ in traceback.walk_tb(refused.value.__traceback__)
+             if isinstance(frame.f_locals.get("self"), forkscope.Run)]
+    assert shown == ["<forkscope.Run (not started)>"]

@@ -27,6 +27,7 @@ class Run(NativeRun):
 
     def __init__(self, **native_options):
         super().__init__(**native_options)
+        self._started = True
         self._config = Config(self, self._stored_config())
         self._summary = Summary(self)
         _exit_hooks.track(self)
@@ -101,4 +102,8 @@ class Run(NativeRun):
         return False
 
     def __repr__(self):
+        # A Run whose start was refused still sits in the traceback's frames,
+        # where pytest and debuggers show it; it has no native run to ask.
+        if not getattr(self, "_started", False):
+            return "<forkscope.Run (not started)>"
         return f"<forkscope.Run {self.path} ({self.name}), step {self.step}, {self.state}>"
