@@ -47,27 +47,21 @@ void addChildren(Store &store, FamilyNode &node, QSet<qint64> &seen, qint64 &siz
                                                          "store's fork links may loop (run 'forkscope-cli check')")
                                                .arg(node.run.runId)
                                                .arg(kMaxFamilyDepth));
-    for (RunInfo &fork : store.forksOf(node.run.immutableId)) {
-        if (seen.contains(fork.key))
-            continue;
-        seen.insert(fork.key);
+    const auto adopt = [&](RunInfo &run, qint64 step) {
+        if (seen.contains(run.key))
+            return;
+        seen.insert(run.key);
         ++size;
         FamilyNode child;
-        child.forkStep = fork.fork->step;
-        child.run = std::move(fork);
+        child.forkStep = step;
+        child.run = std::move(run);
         node.children.push_back(std::move(child));
-    }
+    };
+    for (RunInfo &fork : store.forksOf(node.run.immutableId))
+        adopt(fork, fork.fork->step);
     if (!node.run.archived) {
-        for (RunInfo &archive : store.archivedVersions(node.run.key)) {
-            if (seen.contains(archive.key))
-                continue;
-            seen.insert(archive.key);
-            ++size;
-            FamilyNode child;
-            child.forkStep = archive.archived->rewindStep;
-            child.run = std::move(archive);
-            node.children.push_back(std::move(child));
-        }
+        for (RunInfo &archive : store.archivedVersions(node.run.key))
+            adopt(archive, archive.archived->rewindStep);
     }
     // forksOf gives creation order; a stable sort keeps it among equal steps.
     std::stable_sort(node.children.begin(), node.children.end(),
