@@ -2744,6 +2744,10 @@ The run is running while input is read and finished at the end of input (failed 
         <source>%1   %2 (from %3)</source>
         <translation>%1   %2（%3 から）</translation>
     </message>
+    <message>
+        <source>Rewind %1 to step %2: it keeps its IDs and logs on from step %3; what it logged after step %2 is archived, not lost</source>
+        <translation>%1 をステップ %2 に巻き戻します。ID はそのままで、ステップ %3 から記録を続けます。ステップ %2 より後に記録した内容は失われず、アーカイブされます</translation>
+    </message>
 </context>
 <context>
     <name>forkscope::OverviewTab</name>

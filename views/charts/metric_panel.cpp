@@ -141,6 +141,11 @@ MetricPanel::MetricPanel(const QString &metric, QWidget *parent) : QFrame(parent
     forkButton_->setCursor(Qt::PointingHandCursor);
     forkButton_->hide();
     connect(forkButton_, &QPushButton::clicked, this, &MetricPanel::requestFork);
+    rewindButton_ = new QPushButton(view_->viewport());
+    rewindButton_->setObjectName(QStringLiteral("rewindToStepButton"));
+    rewindButton_->setCursor(Qt::PointingHandCursor);
+    rewindButton_->hide();
+    connect(rewindButton_, &QPushButton::clicked, this, &MetricPanel::requestRewind);
 
     // The data: drawn by our own item over the plot area (M4 points, NaN
     // gaps, envelopes), above the grid, below the crosshair.
@@ -552,10 +557,7 @@ void MetricPanel::contextMenuEvent(QContextMenuEvent *event)
     QAction *rewind = menu.addAction(pick_ ? tr("Rewind to step %1…").arg(pick_->step) : tr("Rewind to step…"));
     rewind->setObjectName(QStringLiteral("rewindToStep"));
     rewind->setEnabled(pick_.has_value() && forkBlocked_.isEmpty());
-    connect(rewind, &QAction::triggered, this, [this] {
-        if (pick_ && forkBlocked_.isEmpty())
-            emit rewindRequested(pick_->runKey, pick_->step);
-    });
+    connect(rewind, &QAction::triggered, this, &MetricPanel::requestRewind);
     menu.addSeparator();
     menu.addAction(tr("Reset zoom"), this, &MetricPanel::resetZoom);
     QAction *log = menu.addAction(tr("Logarithmic y axis"));

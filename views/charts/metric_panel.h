@@ -151,6 +151,7 @@ private:
     void updatePickMarker();
     void updateTimeTicks();
     void requestFork();
+    void requestRewind();
     // "Fork from step N…" or "Fork from checkpoint at step N…": what the pick did.
     QString forkActionText() const;
 
@@ -166,6 +167,7 @@ private:
     CheckpointMarksItem *marksItem_ = nullptr;
     QScatterSeries *pickMarker_ = nullptr;
     QPushButton *forkButton_ = nullptr;
+    QPushButton *rewindButton_ = nullptr;
     QString forkBlocked_;
     HoverReadout *hover_ = nullptr;
     std::vector<QGraphicsSimpleTextItem *> timeTicks_; // time axes draw their own labels

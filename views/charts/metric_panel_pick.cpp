@@ -167,6 +167,7 @@ void MetricPanel::updatePickMarker()
     if (!pick_) {
         pickMarker_->clear();
         forkButton_->hide();
+        rewindButton_->hide();
         return;
     }
     const QPointF value(double(pick_->x), pick_->value);
@@ -191,14 +192,39 @@ void MetricPanel::updatePickMarker()
         forkButton_->setToolTip(
             Qt::convertFromPlainText(tr("Fork %1 at step %2 (F)").arg(c->run.name).arg(pick_->step)));
     forkButton_->adjustSize();
+    // Rewind sits beside Fork: both act on the step picked.
+    rewindButton_->setText(tr("Rewind to step %1…").arg(pick_->step));
+    rewindButton_->setAccessibleName(rewindButton_->text());
+    rewindButton_->setEnabled(forkBlocked_.isEmpty());
+    rewindButton_->setToolTip(
+        !forkBlocked_.isEmpty() ? forkBlocked_
+        : c                     ? Qt::convertFromPlainText(
+                                      tr("Rewind %1 to step %2: it keeps its IDs and logs on from step %3; what it logged after "
+                                                             "step %2 is archived, not lost")
+                                          .arg(c->run.name)
+                                          .arg(pick_->step)
+                                          .arg(pick_->step + 1))
+            : QString());
+    rewindButton_->adjustSize();
     const QPointF at = toView(value);
     const QRect area = view_->viewport()->rect();
+    const int gap = 4;
+    const int width = forkButton_->width() + gap + rewindButton_->width();
     QPoint pos(int(at.x()) + 10, int(at.y()) - forkButton_->height() - 8);
     if (pos.y() < area.top() + 2)
         pos.setY(int(at.y()) + 10);
-    pos.setX(std::clamp(pos.x(), 2, std::max(2, area.right() - forkButton_->width() - 2)));
+    pos.setX(std::clamp(pos.x(), 2, std::max(2, area.right() - width - 2)));
     forkButton_->move(pos);
-    forkButton_->setVisible(plotRectInView().adjusted(-2, -2, 2, 2).contains(at));
+    rewindButton_->move(pos + QPoint(forkButton_->width() + gap, 0));
+    const bool shown = plotRectInView().adjusted(-2, -2, 2, 2).contains(at);
+    forkButton_->setVisible(shown);
+    rewindButton_->setVisible(shown);
+}
+
+void MetricPanel::requestRewind()
+{
+    if (pick_ && forkBlocked_.isEmpty())
+        emit rewindRequested(pick_->runKey, pick_->step);
 }
 
 void MetricPanel::setForkBlocked(const QString &reason)

@@ -85,6 +85,17 @@ TEST(RewindFromChart, ConfirmsWhatIsArchivedRewindsAndListsTheArchivedVersion)
     ASSERT_TRUE(test::waitFor([&] { return rewinds->confirmation() && rewinds->confirmation()->isVisible(); }));
     QMessageBox *box = rewinds->confirmation();
     EXPECT_EQ(box->text(), QStringLiteral("Rewind base to step 150?"));
+    // The same from the button beside "Fork from step 150…": it asks the same question.
+    auto *button = panel->findChild<QPushButton *>(QStringLiteral("rewindToStepButton"));
+    ASSERT_NE(button, nullptr);
+    EXPECT_TRUE(button->isVisible());
+    EXPECT_EQ(button->text(), QStringLiteral("Rewind to step 150…"));
+    box->reject();
+    ASSERT_TRUE(test::waitFor([&] { return !rewinds->confirmation() || !rewinds->confirmation()->isVisible(); }));
+    button->click();
+    ASSERT_TRUE(test::waitFor([&] { return rewinds->confirmation() && rewinds->confirmation()->isVisible(); }));
+    box = rewinds->confirmation();
+    EXPECT_EQ(box->text(), QStringLiteral("Rewind base to step 150?"));
     EXPECT_TRUE(box->informativeText().contains(QStringLiteral("Steps 151 to 299 will be archived")))
         << box->informativeText().toStdString();
     EXPECT_TRUE(box->informativeText().contains(QStringLiteral("1 fork(s) made after step 150 will name the archived")))
