@@ -282,19 +282,26 @@ TEST(ChunkCompression, BlocksSummarizeAndDecodeOnTheirOwn)
     EXPECT_TRUE(blockSummaries(encodeChunk(many.data(), many.size(), ChunkFormat::Plain), 0).empty());
 }
 
-TEST(ChunkCompression, BlockSummaryThatContradictsItsValuesIsDamage)
+// The chunk of consecutive `pts` with its first block's min made wrong and
+// its checksum made to match. Layout: format, flags, a two-byte count, then
+// the first block's record (end, NaN count, first, last, min, max).
+std::string withWrongFirstBlockMin(const PointVector &pts)
 {
-    PointVector pts;
-    for (qint64 i = 0; i < 1000; ++i)
-        pts.push_back({i, double(float(std::sin(double(i))))});
     std::string blob = encodeChunk(pts.data(), pts.size());
-    // Consecutive steps: format, flags, a two-byte count, then the first
-    // block's record (end, NaN count, first, last, min, max).
     const size_t minTopByte = 4 + 24 + 7;
     blob[minTopByte] = char(blob[minTopByte] ^ 0x40);
     const auto crc = quint32(crc32(0L, reinterpret_cast<const Bytef *>(blob.data()), uInt(blob.size() - 4)));
     for (size_t i = 0; i < 4; ++i)
         blob[blob.size() - 4 + i] = char(quint8(crc >> (8 * i)));
+    return blob;
+}
+
+TEST(ChunkCompression, BlockSummaryThatContradictsItsValuesIsDamage)
+{
+    PointVector pts;
+    for (qint64 i = 0; i < 1000; ++i)
+        pts.push_back({i, double(float(std::sin(double(i))))});
+    const std::string blob = withWrongFirstBlockMin(pts);
     const ChunkCheck check = checkChunk(blob, summarize(pts.data(), pts.size()));
     EXPECT_EQ(check.health, ChunkHealth::Damaged);
     EXPECT_EQ(check.reason, QStringLiteral("its values contradict its block summaries"));
@@ -341,14 +348,8 @@ TEST(ChunkCompression, ReadsTrustTheChecksummedBlockTableAndCheckVerifiesIt)
     PointVector pts;
     for (qint64 i = 0; i < 1000; ++i)
         pts.push_back({i, double(float(std::sin(double(i))))});
-    std::string blob = encodeChunk(pts.data(), pts.size());
-    // The first block's min, made wrong with a checksum that matches: only a
-    // writer could produce this, and only `check` looks.
-    const size_t minTopByte = 4 + 24 + 7;
-    blob[minTopByte] = char(blob[minTopByte] ^ 0x40);
-    const auto crc = quint32(crc32(0L, reinterpret_cast<const Bytef *>(blob.data()), uInt(blob.size() - 4)));
-    for (size_t i = 0; i < 4; ++i)
-        blob[blob.size() - 4 + i] = char(quint8(crc >> (8 * i)));
+    // Only a writer could produce this (the checksum matches), and only `check` looks.
+    const std::string blob = withWrongFirstBlockMin(pts);
     const ChunkSummary summary = summarize(pts.data(), pts.size());
     PointVector out;
     EXPECT_EQ(decodeCheckedChunk(blob, summary, {0, 999}, out).health, ChunkHealth::Sound);
